@@ -1,0 +1,378 @@
+package baicells
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
+)
+
+// DefaultBaseURL is the North American CloudCore API of the manual. Local
+// OMC+BOSS installs have their own host and port: use WithBaseURL.
+const DefaultBaseURL = "http://baiboss.cloudapp.net:47081/baicellsapi"
+
+// Credentials are the operator's cloud key and the BOSS user. They print as
+// REDACTED in every fmt verb and in slog.
+type Credentials struct {
+	CloudKey string
+	Username string
+	Password string
+}
+
+// String implements fmt.Stringer without the secrets.
+func (c Credentials) String() string {
+	return fmt.Sprintf("baicells.Credentials{CloudKey:%s Username:%q Password:%s}", transport.Redacted, c.Username, transport.Redacted)
+}
+
+// GoString implements fmt.GoStringer without the secrets.
+func (c Credentials) GoString() string { return c.String() }
+
+// Format implements fmt.Formatter so that no verb shows the secrets.
+func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// LogValue implements slog.LogValuer.
+func (c Credentials) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("cloud_key", transport.Redacted), slog.String("username", c.Username), slog.String("password", transport.Redacted))
+}
+
+// AuthScheme selects how the Authorization header carries the credentials.
+type AuthScheme int
+
+const (
+	// AuthBare sends the base64 of "username:password" alone, as the manual
+	// describes and field clients do. The default.
+	AuthBare AuthScheme = iota
+	// AuthBasic sends the standard "Basic " + base64 form.
+	AuthBasic
+)
+
+// Option configures a Client.
+type Option func(*settings) error
+
+type settings struct {
+	transport []transport.Option
+	scheme    AuthScheme
+	loc       *time.Location
+	sessionID func() string
+}
+
+func shared(o transport.Option) Option {
+	return func(s *settings) error { s.transport = append(s.transport, o); return nil }
+}
+
+// WithBaseURL points the client at another BOSS, e.g. a local OMC+BOSS
+// ("http://10.0.0.5:7090/baicellsapi") or a baicellstest server.
+func WithBaseURL(u string) Option { return shared(transport.WithBaseURL(u)) }
+
+// WithHTTPClient sends requests through hc (the client keeps its own copy).
+func WithHTTPClient(hc *http.Client) Option { return shared(transport.WithHTTPClient(hc)) }
+
+// WithUserAgent appends the application's product token to the User-Agent.
+func WithUserAgent(app string) Option { return shared(transport.WithUserAgent(app)) }
+
+// RetryPolicy is the shared retry policy; see WithRetry.
+type RetryPolicy = transport.RetryPolicy
+
+// WithRetry sets the retry policy. Only idempotent calls are retried after a
+// failure that may have reached the server (see the package documentation).
+func WithRetry(p RetryPolicy) Option { return shared(transport.WithRetry(p)) }
+
+// WithLogger logs every attempt at debug level through l, with secrets redacted.
+func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) }
+
+// WithTimeout bounds every call, retries included, when ctx has no earlier deadline.
+func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
+
+// WithMaxResponseSize caps a success body (default 32 MiB).
+func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
+
+// WithAuthScheme selects the Authorization form (default AuthBare).
+func WithAuthScheme(s AuthScheme) Option {
+	return func(st *settings) error {
+		if s != AuthBare && s != AuthBasic {
+			return fmt.Errorf("baicells: WithAuthScheme: unknown scheme %d", s)
+		}
+		st.scheme = s
+		return nil
+	}
+}
+
+// WithLocation sets the time zone of the manual's "yyyy-MM-dd HH:mm:ss" times
+// (usage queries and results). The manual does not name one; the default is UTC.
+func WithLocation(loc *time.Location) Option {
+	return func(st *settings) error {
+		if loc == nil {
+			return errors.New("baicells: WithLocation: nil location")
+		}
+		st.loc = loc
+		return nil
+	}
+}
+
+// WithSessionIDGenerator replaces the generator of session_id values. It must
+// be safe for concurrent use and return a non-empty value.
+func WithSessionIDGenerator(f func() string) Option {
+	return func(st *settings) error {
+		if f == nil {
+			return errors.New("baicells: WithSessionIDGenerator: nil func")
+		}
+		st.sessionID = f
+		return nil
+	}
+}
+
+type sessionKey struct{}
+
+// WithSessionID returns a context whose calls use id as their session_id (the
+// manual's "business serial number"), for correlation with the caller's own
+// records. Without it every request gets a fresh, unique numeric id.
+func WithSessionID(ctx context.Context, id string) context.Context {
+	return context.WithValue(ctx, sessionKey{}, id)
+}
+
+// Client is a BOSS API client. It is safe for concurrent use.
+type Client struct {
+	// Subscribers: sections 2.1.1–2.1.17 of the manual, plus Reconcile.
+	Subscribers *SubscribersService
+	// Plans: sections 2.2.1–2.2.6, plus Ensure.
+	Plans *PlansService
+	// Usage: sections 2.3.1–2.3.2.
+	Usage *UsageService
+
+	t         *transport.Client
+	loc       *time.Location
+	sessionID func() string
+}
+
+// New returns a client for the operator's credentials. It sends nothing; bad
+// credentials are reported by the first call (ErrUnauthorized).
+func New(creds Credentials, opts ...Option) (*Client, error) {
+	switch {
+	case strings.TrimSpace(creds.CloudKey) == "":
+		return nil, invalid("New", "Credentials.CloudKey", "is empty")
+	case creds.Username == "":
+		return nil, invalid("New", "Credentials.Username", "is empty")
+	case strings.ContainsAny(creds.CloudKey, "\r\n"):
+		return nil, invalid("New", "Credentials.CloudKey", "contains a line break")
+	case strings.Contains(creds.Username, ":"):
+		return nil, invalid("New", "Credentials.Username", "contains ':', which basic authentication cannot carry")
+	}
+	st := settings{loc: time.UTC}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&st); err != nil {
+			return nil, err
+		}
+	}
+	token := base64.StdEncoding.EncodeToString([]byte(creds.Username + ":" + creds.Password))
+	authValue := []string{token}
+	if st.scheme == AuthBasic {
+		authValue = []string{"Basic " + token}
+	}
+	cloudKey := []string{creds.CloudKey}
+	t, err := transport.New(transport.Vendor{
+		Name:           "baicells",
+		DefaultBaseURL: DefaultBaseURL,
+		Authenticate: func(r *http.Request) {
+			r.Header[headerCloudKey] = cloudKey // exact spelling, see wire.go
+			r.Header[headerAuthorization] = authValue
+		},
+		CredentialHeaders: []string{headerCloudKey},
+		Secrets:           []string{creds.CloudKey, creds.Password, token},
+	}, st.transport)
+	if err != nil {
+		return nil, fmt.Errorf("baicells: %w", err)
+	}
+	c := &Client{t: t, loc: st.loc, sessionID: st.sessionID}
+	if c.sessionID == nil {
+		c.sessionID = newSessionIDs()
+	}
+	c.Subscribers = &SubscribersService{c: c}
+	c.Plans = &PlansService{c: c}
+	c.Usage = &UsageService{c: c}
+	return c, nil
+}
+
+// HTTPClient returns the *http.Client the client sends through (for test
+// interceptors such as gock.InterceptClient).
+func (c *Client) HTTPClient() *http.Client { return c.t.HTTPClient() }
+
+// BaseURL returns the base URL in use.
+func (c *Client) BaseURL() string { return c.t.BaseURL() }
+
+// newSessionIDs returns a generator of numeric session ids unique per client
+// and, with a random start, across clients: milliseconds since the epoch
+// followed by six digits of a counter.
+func newSessionIDs() func() string {
+	var seed [8]byte
+	_, _ = rand.Read(seed[:])
+	var n atomic.Uint64
+	n.Store(binary.LittleEndian.Uint64(seed[:]) % 1_000_000)
+	return func() string {
+		seq := n.Add(1) % 1_000_000
+		return strconv.FormatUint(uint64(time.Now().UnixMilli())*1_000_000+seq, 10)
+	}
+}
+
+func (c *Client) nextSessionID(ctx context.Context) string {
+	if id, ok := ctx.Value(sessionKey{}).(string); ok && id != "" {
+		return id
+	}
+	return c.sessionID()
+}
+
+// call sends one request and decodes an object answer into out (which embeds
+// envelope). A non-"200" result_code is an error whatever the HTTP status.
+func (c *Client) call(ctx context.Context, rt route, sessionID string, body any, out enveloped) error {
+	resp, err := c.send(ctx, rt, sessionID, body)
+	if err != nil {
+		return err
+	}
+	return c.decode(rt, sessionID, resp, out)
+}
+
+func (c *Client) send(ctx context.Context, rt route, sessionID string, body any) (*transport.Response, error) {
+	if ctx == nil {
+		return nil, invalid(rt.op, "ctx", "is nil")
+	}
+	return c.sendPath(ctx, rt, rt.path, sessionID, body)
+}
+
+func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string, body any) (*transport.Response, error) {
+	req := &transport.Request{Op: rt.op, Method: rt.method, Path: path, Idempotent: rt.idempotent}
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return nil, &Error{Op: rt.op, SessionID: sessionID, Err: fmt.Errorf("encoding request: %w", err)}
+		}
+		req.Body = b
+	}
+	resp, err := c.t.Do(ctx, req)
+	if err != nil {
+		return nil, &Error{Op: rt.op, SessionID: sessionID, Err: err}
+	}
+	return resp, nil
+}
+
+func (c *Client) decode(rt route, sessionID string, resp *transport.Response, out enveloped) error {
+	body := bytes.TrimSpace(resp.Body)
+	if len(body) == 0 || body[0] != '{' {
+		return c.badResponse(rt, sessionID, resp, nil)
+	}
+	if err := json.Unmarshal(body, out); err != nil {
+		// A failure answer we cannot fully decode may still carry its code.
+		var env envelope
+		if json.Unmarshal(body, &env) == nil && env.ResultCode != "" && string(env.ResultCode) != resultOK {
+			return c.resultError(rt, sessionID, resp, &env)
+		}
+		return c.badResponse(rt, sessionID, resp, fmt.Errorf("decoding response: %w", err))
+	}
+	env := out.env()
+	if code := string(env.ResultCode); code != "" && code != resultOK {
+		return c.resultError(rt, sessionID, resp, env)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return c.badResponse(rt, sessionID, resp, nil)
+	}
+	return nil
+}
+
+func (c *Client) resultError(rt route, sessionID string, resp *transport.Response, env *envelope) error {
+	e := &Error{Op: rt.op, HTTPStatus: resp.StatusCode, Message: c.t.Scrub(string(env.Message)), SessionID: sessionID}
+	if env.SessionID != "" {
+		e.SessionID = c.t.Scrub(string(env.SessionID))
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(env.ResultCode)))
+	if err != nil || n == 0 {
+		e.Err = fmt.Errorf("%w: result_code %.40q", ErrBadResponse, string(env.ResultCode))
+		e.Body = c.excerpt(resp)
+		return e
+	}
+	e.Code = ResultCode(n)
+	return e
+}
+
+func (c *Client) badResponse(rt route, sessionID string, resp *transport.Response, cause error) error {
+	if cause == nil {
+		ct := resp.Header.Get("Content-Type")
+		if ct == "" {
+			ct = "no content type"
+		}
+		cause = fmt.Errorf("HTTP %d with a body that is not a BOSS answer (%s, %d bytes)", resp.StatusCode, ct, len(resp.Body))
+	}
+	return &Error{Op: rt.op, HTTPStatus: resp.StatusCode, SessionID: sessionID, Body: c.excerpt(resp), Err: cause}
+}
+
+const excerptSize = 256
+
+func (c *Client) excerpt(resp *transport.Response) string {
+	s := c.t.Scrub(transport.Excerpt(resp.Body, excerptSize))
+	if resp.Truncated {
+		s += " (truncated)"
+	}
+	return s
+}
+
+// Do sends a request the typed layer does not cover (yet): method and path
+// under the base URL (e.g. "/customers/query"), body marshalled as JSON. A
+// map[string]any body without "session_id" gets one. A JSON object answer is
+// checked for result_code and decoded into out when out is not nil; an array
+// answer is decoded into out as is.
+func (c *Client) Do(ctx context.Context, method, path string, body any, out any) error {
+	rt := route{op: "Do " + path, method: method, path: path, idempotent: method == http.MethodGet}
+	if !strings.HasPrefix(path, "/") {
+		return invalid(rt.op, "path", "must start with '/'")
+	}
+	sid := c.nextSessionID(ctx)
+	if m, ok := body.(map[string]any); ok {
+		if _, has := m["session_id"]; !has {
+			m2 := make(map[string]any, len(m)+1)
+			for k, v := range m {
+				m2[k] = v
+			}
+			m2["session_id"] = sid
+			body = m2
+		} else {
+			sid = fmt.Sprint(m["session_id"])
+		}
+	}
+	resp, err := c.send(ctx, rt, sid, body)
+	if err != nil {
+		return err
+	}
+	trimmed := bytes.TrimSpace(resp.Body)
+	if len(trimmed) > 0 && trimmed[0] == '[' && resp.StatusCode < 300 {
+		if out == nil {
+			return nil
+		}
+		if err := json.Unmarshal(trimmed, out); err != nil {
+			return c.badResponse(rt, sid, resp, fmt.Errorf("decoding response: %w", err))
+		}
+		return nil
+	}
+	var env envelope
+	if err := c.decode(rt, sid, resp, &env); err != nil {
+		return err
+	}
+	if out != nil {
+		if err := json.Unmarshal(trimmed, out); err != nil {
+			return c.badResponse(rt, sid, resp, fmt.Errorf("decoding response: %w", err))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,166 @@
+package baicells
+
+import (
+	"net/netip"
+	"strings"
+	"unicode"
+)
+
+// SubscriberStatus is sub_status on the wire: "0" active, "1" deactive. Other
+// values a server may send are kept as they came.
+type SubscriberStatus string
+
+const (
+	StatusActive   SubscriberStatus = "0"
+	StatusInactive SubscriberStatus = "1"
+)
+
+// Active reports whether the subscriber is active.
+func (s SubscriberStatus) Active() bool { return s == StatusActive }
+
+// String returns "active", "inactive", or the raw value.
+func (s SubscriberStatus) String() string {
+	switch s {
+	case StatusActive:
+		return "active"
+	case StatusInactive:
+		return "inactive"
+	}
+	return string(s)
+}
+
+// PlanState is a service plan's state on the wire: "0" active, "1" inactive.
+type PlanState string
+
+const (
+	PlanActive   PlanState = "0"
+	PlanInactive PlanState = "1"
+)
+
+// String returns "active", "inactive", or the raw value.
+func (s PlanState) String() string {
+	switch s {
+	case PlanActive:
+		return "active"
+	case PlanInactive:
+		return "inactive"
+	}
+	return string(s)
+}
+
+// Profile is a subscriber's identity and contact data. ID is the caller's own
+// subscriber id (sub_id). In Modify, empty fields are not sent and so are left
+// unchanged: the manual offers no way to clear a field.
+type Profile struct {
+	ID       string // sub_id
+	Name     string // sub_name
+	IDNumber string // id_num, the subscriber's ID document number
+	Phone    string // phone_number
+	Email    string
+	Address  string
+}
+
+// Subscriber is a subscriber as BOSS reports it.
+type Subscriber struct {
+	Profile
+	IMSI   string // "" when none is bound
+	PlanID string // service_plan_id, "" when none is bound
+	Status SubscriberStatus
+	// UplinkRate and DownlinkRate (up_rate/down_rate) are the speeds in force,
+	// in the manual's unit "MB". Only Get reports them.
+	UplinkRate, DownlinkRate int
+	// APNs are the APN bindings (local OMC+BOSS only). Only Get reports them.
+	APNs []APNInfo
+}
+
+// Active reports whether the subscriber is active.
+func (s *Subscriber) Active() bool { return s.Status.Active() }
+
+// APNInfo is one entry of apn_info_list.
+type APNInfo struct {
+	Name         string
+	AMBRUplink   int
+	AMBRDownlink int
+	IPv4         string // as sent, "" when no static IP
+}
+
+// IMSIQuery is the answer to QueryByIMSI. Available is true when no
+// subscriber holds the IMSI; otherwise Subscriber is the holder, when it
+// belongs to this cloud key.
+type IMSIQuery struct {
+	Available  bool
+	Subscriber *Subscriber
+}
+
+// Speed is an uplink/downlink pair in the manual's unit "MB".
+type Speed struct {
+	Uplink   int
+	Downlink int
+}
+
+// APNBinding is the input of BindAPN and RemoveAPN (local OMC+BOSS only).
+type APNBinding struct {
+	SubID        string
+	Name         string // apn_name
+	AMBRUplink   int    // apn_ambr_ul
+	AMBRDownlink int    // apn_ambr_dl
+	// IPs are the static IPv4 addresses, at most 16 (code 4601); none means no
+	// static IP. RemoveAPN ignores them.
+	IPs []netip.Addr
+}
+
+// MaxAPNIPs is the most static IPs one binding may carry (code 4601).
+const MaxAPNIPs = 16
+
+// Plan is a service plan (package/profile). Comments is write-only: the list
+// queries do not return it.
+type Plan struct {
+	ID       string // service_plan_id
+	Name     string // service_plan_name
+	Uplink   int    // "MB"
+	Downlink int    // "MB"
+	Comments string
+	State    PlanState // reported by the list queries; ignored by Create and Modify
+}
+
+// ---- validation shared by the services ----
+
+const (
+	imsiMinLen = 6  // 3-digit MCC, 2-digit MNC, at least one MSIN digit
+	imsiMaxLen = 15 // 3GPP TS 23.003: at most 15 digits
+)
+
+func checkIMSI(op, field, imsi string) error {
+	if imsi == "" {
+		return invalid(op, field, "is empty")
+	}
+	if len(imsi) < imsiMinLen || len(imsi) > imsiMaxLen {
+		return invalid(op, field, "%q has %d characters; an IMSI has %d to %d digits", imsi, len(imsi), imsiMinLen, imsiMaxLen)
+	}
+	for i := 0; i < len(imsi); i++ {
+		if imsi[i] < '0' || imsi[i] > '9' {
+			return invalid(op, field, "%q: an IMSI has digits only", imsi)
+		}
+	}
+	return nil
+}
+
+func checkID(op, field, id string) error {
+	if strings.TrimSpace(id) == "" {
+		return invalid(op, field, "is empty")
+	}
+	if strings.IndexFunc(id, unicode.IsControl) >= 0 {
+		return invalid(op, field, "contains a control character")
+	}
+	return nil
+}
+
+func checkSpeed(op string, s Speed) error {
+	if s.Uplink < 0 {
+		return invalid(op, "Uplink", "%d is negative", s.Uplink)
+	}
+	if s.Downlink < 0 {
+		return invalid(op, "Downlink", "%d is negative", s.Downlink)
+	}
+	return nil
+}

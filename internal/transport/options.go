@@ -1,0 +1,179 @@
+package transport
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Version is the ispkit release carried in every User-Agent.
+const Version = "0.1.0"
+
+// Defaults shared by every vendor package.
+const (
+	DefaultMaxAttempts     = 4
+	DefaultMinWait         = 250 * time.Millisecond
+	DefaultMaxWait         = 5 * time.Second
+	DefaultMaxRetryAfter   = 30 * time.Second
+	DefaultMaxResponseSize = 32 << 20 // success bodies
+	MaxErrorBodySize       = 1 << 20  // error bodies are read up to this and truncated
+)
+
+// RetryPolicy says how often and how patiently a request is retried. Whether a
+// request may be retried at all is decided per request (see Request.Idempotent).
+type RetryPolicy struct {
+	// MaxAttempts is the total number of attempts, first one included. 1 disables retries.
+	MaxAttempts int
+	// MinWait and MaxWait bound the exponential backoff between attempts.
+	MinWait, MaxWait time.Duration
+	// MaxRetryAfter caps a server's Retry-After. A longer Retry-After, or one that
+	// would outlast the context deadline, ends the retries and returns that response.
+	MaxRetryAfter time.Duration
+}
+
+// DefaultRetryPolicy is the policy a client starts with.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{
+		MaxAttempts:   DefaultMaxAttempts,
+		MinWait:       DefaultMinWait,
+		MaxWait:       DefaultMaxWait,
+		MaxRetryAfter: DefaultMaxRetryAfter,
+	}
+}
+
+func (p RetryPolicy) validate() error {
+	switch {
+	case p.MaxAttempts < 1:
+		return errors.New("retry policy: MaxAttempts must be at least 1")
+	case p.MinWait < 0 || p.MaxWait < 0 || p.MaxRetryAfter < 0:
+		return errors.New("retry policy: waits must not be negative")
+	case p.MaxWait < p.MinWait:
+		return errors.New("retry policy: MaxWait is shorter than MinWait")
+	}
+	return nil
+}
+
+// Config is what the options build. Vendor packages never read it directly;
+// New turns it into a Client.
+type Config struct {
+	baseURL         *url.URL
+	httpClient      *http.Client
+	userAgentApp    string
+	retry           RetryPolicy
+	logger          *slog.Logger
+	timeout         time.Duration
+	maxResponseSize int64
+}
+
+// Option configures a client. Options validate their input and return an error
+// instead of panicking or silently ignoring it. The same option means the same
+// thing in every vendor package.
+type Option func(*Config) error
+
+// WithBaseURL points the client at another server: a local install, a sandbox,
+// or an in-memory fake. The URL must be absolute http or https; a path prefix is kept.
+func WithBaseURL(raw string) Option {
+	return func(c *Config) error {
+		u, err := parseBaseURL(raw)
+		if err != nil {
+			return err
+		}
+		c.baseURL = u
+		return nil
+	}
+}
+
+func parseBaseURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return nil, fmt.Errorf("base URL: %w", errors.Unwrap(err))
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, fmt.Errorf("base URL %q: scheme must be http or https", RedactURL(u))
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("base URL %q: missing host", RedactURL(u))
+	}
+	if u.User != nil {
+		return nil, errors.New("base URL: credentials in the URL are not accepted; use the package's Credentials")
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+// WithHTTPClient uses hc for the connections (proxies, TLS, transport tuning).
+// The client keeps its own copy of *hc so that its redirect rule can be installed
+// without changing the caller's value; hc.Timeout still applies to each attempt.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *Config) error {
+		if hc == nil {
+			return errors.New("WithHTTPClient: nil *http.Client")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithUserAgent appends the application's own product token, e.g. "billing-sync/2.3",
+// to the ispkit User-Agent.
+func WithUserAgent(app string) Option {
+	return func(c *Config) error {
+		app = strings.TrimSpace(app)
+		if strings.ContainsAny(app, "\r\n") {
+			return errors.New("WithUserAgent: value contains a line break")
+		}
+		c.userAgentApp = app
+		return nil
+	}
+}
+
+// WithRetry replaces the retry policy. Use WithRetry(RetryPolicy{MaxAttempts: 1}) to
+// disable retries.
+func WithRetry(p RetryPolicy) Option {
+	return func(c *Config) error {
+		if err := p.validate(); err != nil {
+			return err
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithLogger logs every attempt (method, redacted URL, status, attempt, duration)
+// at debug level. Logging is off by default.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *Config) error {
+		c.logger = l
+		return nil
+	}
+}
+
+// WithTimeout bounds each call, all attempts and backoff included, when the
+// caller's context has no earlier deadline. Zero means no bound beyond the context.
+func WithTimeout(d time.Duration) Option {
+	return func(c *Config) error {
+		if d < 0 {
+			return errors.New("WithTimeout: negative duration")
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithMaxResponseSize caps a success body; a larger body is an error rather than a
+// memory hazard. Error bodies are always read up to 1 MiB and truncated.
+func WithMaxResponseSize(n int64) Option {
+	return func(c *Config) error {
+		if n <= 0 {
+			return errors.New("WithMaxResponseSize: size must be positive")
+		}
+		c.maxResponseSize = n
+		return nil
+	}
+}

@@ -1,0 +1,310 @@
+package transport
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Redacted is what every secret is replaced with.
+const Redacted = "REDACTED"
+
+// Secret holds a credential. It prints as REDACTED in every fmt verb, in slog and
+// in JSON, so a struct holding one can be logged without leaking it. Reveal
+// returns the value for the one place that must send it.
+type Secret string
+
+// Reveal returns the secret's value.
+func (s Secret) Reveal() string { return string(s) }
+
+// String implements fmt.Stringer.
+func (Secret) String() string { return Redacted }
+
+// GoString implements fmt.GoStringer.
+func (Secret) GoString() string { return `"` + Redacted + `"` }
+
+// Format implements fmt.Formatter so that no verb (%x, %q, %d ...) shows the value.
+func (Secret) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, Redacted) }
+
+// LogValue implements slog.LogValuer.
+func (Secret) LogValue() slog.Value { return slog.StringValue(Redacted) }
+
+// MarshalJSON writes "REDACTED".
+func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + Redacted + `"`), nil }
+
+// secretKeys are names (of query parameters, headers, JSON/form fields, XML
+// elements) whose values are secrets, normalised by normKey. One list for every
+// vendor: a name that is secret in one API is treated as secret in all of them.
+var secretKeys = map[string]bool{
+	"password": true, "passwd": true, "pwd": true, "pass": true, "passcode": true,
+	"newpassword": true, "oldpassword": true, "userpassword": true, "customerpassword": true,
+	"sippassword": true, "voicemailpassword": true, "pin": true, "voicemailpin": true,
+	"secret": true, "clientsecret": true,
+	"apikey": true, "apiidkey": true, "apitoken": true, "cloudkey": true,
+	"token": true, "authtoken": true, "xauthtoken": true, "accesstoken": true, "refreshtoken": true,
+	"plaidtoken": true, "plaidpublictoken": true, "plaidaccesstoken": true, "publictoken": true,
+	"authorization": true, "proxyauthorization": true, "cookie": true, "setcookie": true,
+	"cardnumber": true, "ccnumber": true, "creditcardnumber": true, "cardno": true, "pan": true,
+	"cvv": true, "cvv2": true, "cvc": true, "cvn": true, "securitycode": true, "cardcode": true,
+	"bankaccountnumber": true, "bankaccount": true, "achaccountnumber": true, "accountnumberbank": true,
+	"routingnumber": true, "bankroutingnumber": true, "abanumber": true,
+	"ssn": true, "socialsecuritynumber": true, "taxid": true,
+	"licensenumber": true, "licencenumber": true, "driverslicense": true, "driverslicence": true, "dlnumber": true,
+}
+
+func normKey(k string) string {
+	var b strings.Builder
+	b.Grow(len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case c == '_' || c == '-' || c == ' ' || c == '.':
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// IsSecretKey reports whether a parameter, header or field name carries a secret.
+// Comparison ignores case, '_', '-', '.' and spaces, and an XML namespace prefix.
+func IsSecretKey(name string) bool {
+	if i := strings.LastIndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return secretKeys[normKey(name)]
+}
+
+// RedactURL renders u with user-info passwords and secret query values replaced.
+func RedactURL(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	if u.User == nil && u.RawQuery == "" {
+		return u.String()
+	}
+	c := *u
+	if c.User != nil {
+		if _, has := c.User.Password(); has {
+			c.User = url.UserPassword(c.User.Username(), Redacted)
+		}
+	}
+	if c.RawQuery != "" {
+		c.RawQuery = redactQuery(c.RawQuery)
+	}
+	return c.String()
+}
+
+// RedactURLString is RedactURL for a raw string; an unparseable URL is dropped
+// entirely rather than risk printing it.
+func RedactURLString(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "<unparseable URL>"
+	}
+	return RedactURL(u)
+}
+
+// redactQuery keeps the order and encoding of a query string and replaces the
+// values of secret keys.
+func redactQuery(q string) string {
+	parts := strings.Split(q, "&")
+	changed := false
+	for i, p := range parts {
+		k, _, hasValue := strings.Cut(p, "=")
+		if !hasValue {
+			continue
+		}
+		if uk, err := url.QueryUnescape(k); err == nil {
+			k = uk
+		}
+		if IsSecretKey(k) {
+			parts[i] = p[:strings.IndexByte(p, '=')+1] + Redacted
+			changed = true
+		}
+	}
+	if !changed {
+		return q
+	}
+	return strings.Join(parts, "&")
+}
+
+// RedactHeader returns a copy of h with the values of secret headers (and of the
+// extra names given) replaced.
+func RedactHeader(h http.Header, extra ...string) http.Header {
+	out := make(http.Header, len(h))
+	for k, v := range h {
+		secret := IsSecretKey(k)
+		for _, e := range extra {
+			if strings.EqualFold(k, e) {
+				secret = true
+			}
+		}
+		if secret {
+			out[k] = []string{Redacted}
+			continue
+		}
+		out[k] = append([]string(nil), v...)
+	}
+	return out
+}
+
+// RedactBody returns body with the values of secret fields replaced. It
+// understands JSON, XML (SOAP included) and form encoding; anything else is
+// returned unchanged (callers still pass it through Scrub).
+func RedactBody(body []byte) []byte {
+	t := bytes.TrimSpace(body)
+	if len(t) == 0 {
+		return body
+	}
+	switch t[0] {
+	case '{', '[':
+		if out, ok := redactJSON(t); ok {
+			return out
+		}
+		return redactJSONText(body)
+	case '<':
+		return redactXML(body)
+	}
+	if bytes.IndexByte(t, '=') > 0 && !bytes.ContainsAny(t, " \n<>{}") {
+		if vals, err := url.ParseQuery(string(t)); err == nil && len(vals) > 0 {
+			return []byte(redactQuery(string(t)))
+		}
+	}
+	return body
+}
+
+func redactJSON(body []byte) ([]byte, bool) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, false
+	}
+	if !redactValue(v) {
+		return body, true
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return nil, false
+	}
+	return out, true
+}
+
+func redactValue(v any) (changed bool) {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, e := range t {
+			if IsSecretKey(k) {
+				t[k] = Redacted
+				changed = true
+				continue
+			}
+			if redactValue(e) {
+				changed = true
+			}
+		}
+	case []any:
+		for _, e := range t {
+			if redactValue(e) {
+				changed = true
+			}
+		}
+	}
+	return changed
+}
+
+// jsonPair matches "key": "value" or "key": number in text that is not valid JSON
+// (truncated bodies, the vendor manuals' examples).
+var jsonPair = regexp.MustCompile(`"([^"\\]{1,64})"\s*:\s*("(?:[^"\\]|\\.)*"?|[-0-9.eE+]+)`)
+
+func redactJSONText(body []byte) []byte {
+	return jsonPair.ReplaceAllFunc(body, func(m []byte) []byte {
+		sub := jsonPair.FindSubmatch(m)
+		if !IsSecretKey(string(sub[1])) {
+			return m
+		}
+		return []byte(`"` + string(sub[1]) + `":"` + Redacted + `"`)
+	})
+}
+
+var xmlElem = regexp.MustCompile(`(?s)<([A-Za-z_][\w.:-]*)(\s[^<>]*)?>([^<]*|<!\[CDATA\[.*?\]\]>)(</[\w.:-]*>|$)`)
+
+func redactXML(body []byte) []byte {
+	return xmlElem.ReplaceAllFunc(body, func(m []byte) []byte {
+		sub := xmlElem.FindSubmatch(m)
+		if !IsSecretKey(string(sub[1])) {
+			return m
+		}
+		var b bytes.Buffer
+		b.WriteByte('<')
+		b.Write(sub[1])
+		b.Write(sub[2])
+		b.WriteByte('>')
+		b.WriteString(Redacted)
+		b.Write(sub[4])
+		return b.Bytes()
+	})
+}
+
+// Excerpt is a printable, redacted, length-capped piece of a body for an error
+// message: secrets removed first, then cut to at most n bytes on a rune boundary.
+func Excerpt(body []byte, n int) string {
+	b := RedactBody(body)
+	b = bytes.TrimSpace(b)
+	cut := false
+	if len(b) > n {
+		b = b[:n]
+		for len(b) > 0 { // drop a rune cut in half
+			if r, size := utf8.DecodeLastRune(b); r != utf8.RuneError || size > 1 {
+				break
+			}
+			b = b[:len(b)-1]
+		}
+		cut = true
+	}
+	s := strings.ToValidUTF8(string(b), "\uFFFD")
+	if cut {
+		s += "…"
+	}
+	return s
+}
+
+// Scrubber removes known secret values (a password, a key, an Authorization
+// value) from arbitrary text: the last line of defence for messages a server
+// echoes back. Values shorter than 4 bytes are ignored, as replacing them would
+// mangle ordinary text.
+type Scrubber struct {
+	r *strings.Replacer
+}
+
+// NewScrubber builds a Scrubber for the given secret values.
+func NewScrubber(secrets ...string) *Scrubber {
+	var pairs []string
+	for _, s := range secrets {
+		if len(s) >= 4 {
+			pairs = append(pairs, s, Redacted)
+		}
+	}
+	if len(pairs) == 0 {
+		return &Scrubber{}
+	}
+	return &Scrubber{r: strings.NewReplacer(pairs...)}
+}
+
+// Scrub returns s with every known secret value replaced.
+func (s *Scrubber) Scrub(text string) string {
+	if s == nil || s.r == nil {
+		return text
+	}
+	return s.r.Replace(text)
+}
