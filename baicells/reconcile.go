@@ -100,7 +100,7 @@ func (s *SubscribersService) Reconcile(ctx context.Context, d DesiredSubscriber)
 		if err := do(ActionCreate, "", func() error { return s.Create(ctx, d.Profile) }); err != nil {
 			return actions, err
 		}
-		cur = &Subscriber{Profile: d.Profile, Status: StatusInactive}
+		cur, err = &Subscriber{Profile: d.Profile, Status: StatusInactive}, nil
 	case err != nil:
 		return nil, err
 	}

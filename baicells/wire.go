@@ -302,6 +302,10 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 	}
 	switch b[0] {
 	case '"':
+		if inner, ok := plainString(b); ok {
+			*f = flexString(inner)
+			return nil
+		}
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
@@ -325,17 +329,26 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 		*f = 0
 		return nil
 	}
-	s := string(b)
+	if n, ok := plainInt(b); ok {
+		*f = flexInt(n)
+		return nil
+	}
+	var s string
 	if b[0] == '"' {
-		var err error
-		if s, err = strconv.Unquote(s); err != nil {
-			return err
+		inner, ok := plainString(b)
+		if !ok {
+			if err := json.Unmarshal(b, &inner); err != nil {
+				return err
+			}
 		}
-		s = strings.TrimSpace(s)
+		s = strings.TrimSpace(inner)
 		if s == "" {
 			*f = 0
 			return nil
 		}
+	}
+	if b[0] != '"' {
+		s = string(b)
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		*f = flexInt(n)
@@ -364,6 +377,48 @@ func (f *flexBool) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("expected a boolean, got %.40q", s)
 	}
 	return nil
+}
+
+// plainInt parses a JSON integer or a quoted one made of digits only,
+// without allocating.
+func plainInt(b []byte) (int64, bool) {
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		b = b[1 : len(b)-1]
+	}
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// plainString returns the content of a JSON string literal that needs no
+// unescaping (the common case), without the cost of a nested json.Unmarshal.
+// encoding/json has already validated the literal.
+func plainString(b []byte) (string, bool) {
+	if len(b) < 2 || b[len(b)-1] != '"' {
+		return "", false
+	}
+	inner := b[1 : len(b)-1]
+	for _, c := range inner {
+		if c == '\\' || c < 0x20 || c >= 0x80 {
+			return "", false // escapes and non-ASCII take the exact path
+		}
+	}
+	return string(inner), true
 }
 
 func kindOf(b []byte) string {

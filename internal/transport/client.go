@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -41,17 +42,19 @@ type Vendor struct {
 
 // Client sends requests for one vendor package. It is safe for concurrent use.
 type Client struct {
-	base        *url.URL
-	hc          *http.Client
-	rc          *retryablehttp.Client
-	userAgent   string
-	retry       RetryPolicy
-	logger      *slog.Logger
-	timeout     time.Duration
-	maxBody     int64
-	auth        func(*http.Request)
-	credHeaders []string
-	scrubber    *Scrubber
+	base           *url.URL
+	hc             *http.Client
+	rc             *retryablehttp.Client
+	baseString     string
+	userAgent      string
+	userAgentValue []string
+	retry          RetryPolicy
+	logger         *slog.Logger
+	timeout        time.Duration
+	maxBody        int64
+	auth           func(*http.Request)
+	credHeaders    []string
+	scrubber       *Scrubber
 }
 
 // New builds a Client for a vendor from the caller's options.
@@ -86,6 +89,8 @@ func New(v Vendor, opts []Option) (*Client, error) {
 	if cfg.userAgentApp != "" {
 		c.userAgent += " " + cfg.userAgentApp
 	}
+	c.userAgentValue = []string{c.userAgent}
+	c.baseString = c.base.String()
 
 	// Our own copy of the caller's client, so that the redirect rule can be set
 	// without touching the caller's value.
@@ -223,24 +228,25 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 	if r.Body != nil {
 		body = r.Body
 	}
-	rreq, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u.String(), body)
+	rreq, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u, body)
 	if err != nil {
-		return nil, &Error{Op: r.Op, Method: r.Method, URL: RedactURL(u), Err: err}
+		return nil, &Error{Op: r.Op, Method: r.Method, URL: RedactURLString(u), Err: err}
 	}
 	h := rreq.Header
 	for k, v := range r.Header {
 		h[k] = v
 	}
+	// Shared, never-modified value slices: no allocation per request.
 	if r.Body != nil {
-		ct := r.ContentType
-		if ct == "" {
-			ct = "application/json"
+		if r.ContentType == "" || r.ContentType == "application/json" {
+			h["Content-Type"] = jsonValue
+		} else {
+			h["Content-Type"] = []string{r.ContentType}
 		}
-		h.Set("Content-Type", ct)
 	}
-	h.Set("User-Agent", c.userAgent)
-	if h.Get("Accept") == "" {
-		h.Set("Accept", "application/json")
+	h["User-Agent"] = c.userAgentValue
+	if _, set := h["Accept"]; !set {
+		h["Accept"] = jsonValue
 	}
 
 	resp, err := c.rc.Do(rreq)
@@ -258,19 +264,21 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 	return out, nil
 }
 
-func (c *Client) resolve(r *Request) *url.URL {
-	u := *c.base
-	u.Path = c.base.Path + r.Path
+var jsonValue = []string{"application/json"}
+
+// resolve is the request URL: the base, the path, the query.
+func (c *Client) resolve(r *Request) string {
+	u := c.baseString + r.Path
 	if len(r.Query) > 0 {
-		u.RawQuery = r.Query.Encode()
+		u += "?" + r.Query.Encode()
 	}
-	return &u
+	return u
 }
 
-func (c *Client) transportError(st *call, u *url.URL, err error) error {
+func (c *Client) transportError(st *call, u string, err error) error {
 	err = stripURLError(err)
 	return &Error{
-		Op: st.req.Op, Method: st.req.Method, URL: RedactURL(u), Attempts: max(st.attempts, 1),
+		Op: st.req.Op, Method: st.req.Method, URL: RedactURLString(u), Attempts: max(st.attempts, 1),
 		Err: scrubbedError{err: err, text: c.Scrub(err.Error())},
 	}
 }
@@ -345,9 +353,19 @@ func drainClose(b io.ReadCloser) {
 	if b == nil {
 		return
 	}
-	_, _ = io.CopyN(io.Discard, b, 64<<10)
+	buf := drainBufs.Get().(*[512]byte)
+	for n := 0; n < 64<<10; {
+		m, err := b.Read(buf[:])
+		n += m
+		if err != nil {
+			break
+		}
+	}
+	drainBufs.Put(buf)
 	_ = b.Close()
 }
+
+var drainBufs = sync.Pool{New: func() any { return new([512]byte) }}
 
 // beforeAttempt runs before every attempt: it adds the credentials and counts.
 func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, _ int) {

@@ -1,0 +1,205 @@
+package baicells_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ispkit/ispkit/baicells"
+	"github.com/ispkit/ispkit/baicells/baicellstest"
+)
+
+func kinds(actions []baicells.Action) []baicells.ActionKind {
+	out := []baicells.ActionKind{}
+	for _, a := range actions {
+		out = append(out, a.Kind)
+	}
+	return out
+}
+
+// TestReconcile walks the Powercode action table: each case starts from a
+// seeded BOSS state, reconciles to a desired state, checks the calls made and
+// the state reached, then reconciles again and expects no call.
+func TestReconcile(t *testing.T) {
+	const (
+		imsiA = "311980000000001"
+		imsiB = "311980000000002"
+	)
+	active := baicellstest.Subscriber{ID: "s1", Name: "Ada", Email: "ada@example.net", IMSI: imsiA, PlanID: "P10", Active: true}
+	tests := []struct {
+		name    string
+		seed    *baicellstest.Subscriber
+		desired baicells.DesiredSubscriber
+		want    []baicells.ActionKind
+		check   func(t *testing.T, s baicellstest.Subscriber, exists bool)
+	}{
+		{
+			name:    "add service to customer, add IMSI, activate",
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			want:    []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan, baicells.ActionBindIMSI, baicells.ActionActivate},
+			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
+				assert.True(t, s.Active)
+				assert.Equal(t, imsiA, s.IMSI)
+				assert.Equal(t, "P10", s.PlanID)
+			},
+		},
+		{
+			name:    "customer without IMSI yet is not activated",
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
+			want:    []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan},
+			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
+		},
+		{
+			name:    "change to a different Baicells service: transfer",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P25", IMSI: imsiA, Active: true},
+			want:    []baicells.ActionKind{baicells.ActionChangePlan},
+			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
+				assert.Equal(t, "P25", s.PlanID)
+				assert.True(t, s.Active)
+			},
+		},
+		{
+			name:    "change to a non-Baicells service: deactivate",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, IMSI: imsiA, Active: true},
+			want:    []baicells.ActionKind{baicells.ActionDeactivate},
+			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
+		},
+		{
+			name:    "edit IMSI: deactivate, unbind old, bind new, activate",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiB, Active: true},
+			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI, baicells.ActionBindIMSI, baicells.ActionActivate},
+			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
+				assert.Equal(t, imsiB, s.IMSI)
+				assert.True(t, s.Active)
+			},
+		},
+		{
+			name:    "delete IMSI equipment: deactivate, unbind",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
+			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI},
+			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
+				assert.Empty(t, s.IMSI)
+				assert.False(t, s.Active)
+			},
+		},
+		{
+			name:    "edit account information: modify",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada L.", Phone: "5550101"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			want:    []baicells.ActionKind{baicells.ActionModify},
+			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
+				assert.Equal(t, "Ada L.", s.Name)
+				assert.Equal(t, "5550101", s.Phone)
+				assert.Equal(t, "ada@example.net", s.Email, "unmanaged fields are kept")
+			},
+		},
+		{
+			name:    "status other than Active: deactivate",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA},
+			want:    []baicells.ActionKind{baicells.ActionDeactivate},
+			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
+		},
+		{
+			name:    "status and service Active again: activate",
+			seed:    &baicellstest.Subscriber{ID: "s1", IMSI: imsiA, PlanID: "P10"},
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			want:    []baicells.ActionKind{baicells.ActionActivate},
+			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.True(t, s.Active) },
+		},
+		{
+			name:    "service and IMSI deleted: delete customer",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, Delete: true},
+			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionDelete},
+			check:   func(t *testing.T, _ baicellstest.Subscriber, exists bool) { assert.False(t, exists) },
+		},
+		{
+			name:    "nothing to do",
+			seed:    &active,
+			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			want:    []baicells.ActionKind{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			c, srv := e2e(t)
+			srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
+			srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P25", Name: "25M", Uplink: 10, Downlink: 25})
+			if tt.seed != nil {
+				srv.SeedSubscriber(baicellstest.DefaultCloudKey, *tt.seed)
+			}
+			actions, err := c.Subscribers.Reconcile(ctx, tt.desired)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, kinds(actions))
+			if tt.check != nil {
+				s, ok := srv.Subscriber("s1")
+				tt.check(t, s, ok)
+			}
+
+			srv.ResetRequests()
+			again, err := c.Subscribers.Reconcile(ctx, tt.desired)
+			require.NoError(t, err)
+			assert.Empty(t, again, "a second run with the same desired state takes no action")
+			for _, r := range srv.Requests() {
+				assert.Contains(t, []string{"/customers/querybyid"}, r.Path, "the second run only reads")
+			}
+		})
+	}
+}
+
+func TestReconcileStopsAtFirstFailure(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "holder", IMSI: "311980000000009"})
+	actions, err := c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+		Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: "311980000000009", Active: true,
+	})
+	assert.ErrorIs(t, err, baicells.ErrIMSIInUse)
+	assert.Contains(t, err.Error(), "bind-imsi s1")
+	assert.Equal(t, []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan}, kinds(actions), "the calls already made are reported")
+	s, _ := srv.Subscriber("s1")
+	assert.False(t, s.Active)
+
+	_, err = c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, IMSI: "12"})
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+}
+
+func TestReconcileDeleteMissingIsNoop(t *testing.T) {
+	c, srv := e2e(t)
+	actions, err := c.Subscribers.Reconcile(context.Background(), baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "gone"}, Delete: true})
+	require.NoError(t, err)
+	assert.Empty(t, actions)
+	assert.Len(t, srv.Requests(), 1)
+}
+
+func TestPlansEnsure(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	p := baicells.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10}
+
+	actions, err := c.Plans.Ensure(ctx, p)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.ActionKind{baicells.ActionCreatePlan}, kinds(actions))
+
+	actions, err = c.Plans.Ensure(ctx, p)
+	require.NoError(t, err)
+	assert.Empty(t, actions)
+
+	p.Downlink = 20
+	actions, err = c.Plans.Ensure(ctx, p)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.ActionKind{baicells.ActionModifyPlan}, kinds(actions))
+	assert.Contains(t, actions[0].String(), "5/10 → \"10M\" 5/20")
+	plans := srv.Plans()
+	require.Len(t, plans, 1)
+	assert.Equal(t, 20, plans[0].Downlink)
+}
