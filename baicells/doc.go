@@ -1,0 +1,95 @@
+// Package baicells is a client for the Baicells BOSS API (CloudCore and local
+// OMC+BOSS), which manages the subscribers of an LTE fixed-wireless network:
+// service plans, subscribers, their IMSIs, activation, speed and data usage.
+//
+// It covers the 25 operations of the BOSS API Manual v1.6:
+//
+//	manual  call                                   wire
+//	2.1.1   Subscribers.QueryByIMSI                POST customers/query
+//	2.1.2   Subscribers.Create                     POST customers/create
+//	2.1.3   Subscribers.BindPlan                   POST customers/bindservice
+//	2.1.4   Subscribers.BindIMSI                   POST customers/bindimsi
+//	2.1.5   Subscribers.UnbindIMSI                 POST customers/unbindimsi
+//	2.1.6   Subscribers.Activate                   POST customers/activate
+//	2.1.7   Subscribers.Deactivate                 POST customers/deactivate
+//	2.1.8   Subscribers.ChangePlan                 POST customers/update
+//	2.1.9   Subscribers.ChangeSpeed                POST customers/updateuplink
+//	2.1.10  Subscribers.BulkActivate               POST customers/bulkactivate
+//	2.1.11  Subscribers.BulkDeactivate             POST customers/bulkdeactivate
+//	2.1.12  Subscribers.Get                        POST customers/querybyid
+//	2.1.13  Subscribers.BindAPN                    POST customers/bindapnip      (local OMC+BOSS)
+//	2.1.14  Subscribers.RemoveAPN                  POST customers/removeapnip    (local OMC+BOSS)
+//	2.1.15  Subscribers.Modify                     POST customers/modify
+//	2.1.16  Subscribers.Delete                     POST customers/delete
+//	2.1.17  Subscribers.BulkCreate                 POST customers/bulkcreate
+//	2.2.1   Plans.Create                           POST products/create
+//	2.2.2   Plans.Modify                           POST products/modify
+//	2.2.3   Plans.ListByUplink                     GET  products/querybyuplink/{uplink}
+//	2.2.4   Plans.ListByDownlink                   GET  products/querybydownlink/{downlink}
+//	2.2.5   Plans.ListBySpeed                      GET  products/querybylink/{uplink}/{downlink}
+//	2.2.6   Plans.List                             GET  products/queryallplans
+//	2.3.1   Usage.Hourly                           POST usage/querybyhour        (local OMC+BOSS)
+//	2.3.2   Usage.CDRs                             POST usage/querycdr           (local OMC+BOSS)
+//
+// On top of them, Subscribers.Reconcile brings one subscriber to a desired
+// state with the fewest valid calls (the Powercode integration's action
+// table), and Plans.Ensure does the same for a service plan. Client.Do sends
+// anything the typed layer does not cover.
+//
+// # Errors
+//
+// Every failure is a *Error carrying the operation, the HTTP status, the
+// result code, the server's message and the request's session_id. A
+// result_code other than "200" is a failure even on HTTP 200. The 58 codes of
+// the manual's Table 1-1 are ResultCode constants (CodeIMSIInUse …) and are
+// errors themselves, and the common conditions have sentinels, so both forms
+// work with errors.Is:
+//
+//	if errors.Is(err, baicells.ErrSubscriberNotFound) { … }
+//	if errors.Is(err, baicells.CodeDeactivateBeforeUnbind) { … }
+//
+// Input the server would refuse (an empty id, an IMSI that is not 6–15
+// digits, a negative speed, more than 16 static IPs, an inverted time range)
+// is rejected before anything is sent, with a *ValidationError matching
+// ErrInvalidInput.
+//
+// # Batches and windows
+//
+// BulkCreate, BulkActivate and BulkDeactivate take any number of records,
+// send them in calls of at most 200 with bounded concurrency and merge the
+// answers: every record is reported as done or failed with its code. The
+// usage queries take any time range and walk it in windows of at most 31 days
+// (hourly) or 7 days (CDR) as an iter.Seq2.
+//
+// # Retries
+//
+// Queries (QueryByIMSI, Get, the plan and usage queries) and the calls that
+// set a state (Activate, Deactivate, the bulk forms of both, ChangePlan,
+// ChangeSpeed, Modify, Plans.Modify) are retried after 429, 5xx other than
+// 501 and connection failures; Create, BulkCreate, the binds, unbinds and
+// Delete are retried only when the connection was never made, so they are
+// never applied twice. Retry-After is honoured up to a cap, and the context's
+// deadline bounds all attempts together.
+//
+// # Credentials and session ids
+//
+// Every request carries the cloud_key header and an Authorization header with
+// the base64 of "username:password", bare as the manual shows (default) or
+// with the standard "Basic " prefix (WithAuthScheme). Credentials never appear
+// in errors, logs or fmt output. Each request gets a unique numeric
+// session_id; WithSessionID sets one for the calls of a context.
+//
+// # Assumptions about the wire format
+//
+// The manual is incomplete in places; every wire detail lives in wire.go so
+// that a correction is one line. Assumed: the ip_addr of BindAPN carries
+// several addresses comma-separated (error 4601 implies a list); times are in
+// UTC unless WithLocation says otherwise (the manual names no zone); a usage
+// interval includes both its ends; the bulk activate/deactivate limit is 200
+// like bulk create (4012 gives no number); apn_info_list may arrive as an
+// array (as in the example) or as a string holding one (as the table says);
+// an answer on HTTP 200 without result_code (bulk create's example) is a
+// success. Modify sends only the non-empty profile fields.
+//
+// The package baicellstest is an in-memory BOSS for tests and demos.
+package baicells

@@ -1,0 +1,21 @@
+package main
+
+import (
+	"context"
+	"testing"
+)
+
+// TestFlows runs every flow against the in-memory fakes, as the README's first
+// command does.
+func TestFlows(t *testing.T) {
+	for _, env := range []string{envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword} {
+		t.Setenv(env, "")
+	}
+	for _, f := range flows {
+		t.Run(f.name, func(t *testing.T) {
+			if err := f.run(context.Background(), &printer{}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
