@@ -53,7 +53,9 @@ func everyOperation(ctx context.Context, c *baicells.Client) []error {
 		func() ([]baicells.Plan, error) { return c.Plans.List(ctx) },
 		func() ([]baicells.Plan, error) { return c.Plans.ListByUplink(ctx, 1) },
 		func() ([]baicells.Plan, error) { return c.Plans.ListByDownlink(ctx, 2) },
-		func() ([]baicells.Plan, error) { return c.Plans.ListBySpeed(ctx, baicells.Speed{Uplink: 1, Downlink: 2}) },
+		func() ([]baicells.Plan, error) {
+			return c.Plans.ListBySpeed(ctx, baicells.Speed{Uplink: 1, Downlink: 2})
+		},
 	} {
 		_, err := list()
 		add(err)
