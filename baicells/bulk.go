@@ -3,6 +3,7 @@ package baicells
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"sync"
@@ -155,8 +156,13 @@ func mergeBulkCreate(subs []NewSubscriber, resp *wireBulkCreateResp) (o createBa
 	}
 	for _, sub := range subs {
 		if f, bad := fail[sub.ID]; bad {
-			code, _ := strconv.Atoi(strings.TrimSpace(string(f.ResultCode)))
-			o.failed = append(o.failed, BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Code: ResultCode(code), Message: string(f.ResultMessage)})
+			bf := BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Message: string(f.ResultMessage)}
+			if code, err := strconv.Atoi(strings.TrimSpace(string(f.ResultCode))); err == nil && code != 0 {
+				bf.Code = ResultCode(code)
+			} else {
+				bf.Err = fmt.Errorf("%w: fail_list result_code %.40q", ErrBadResponse, string(f.ResultCode))
+			}
+			o.failed = append(o.failed, bf)
 			continue
 		}
 		if ok[sub.ID] {

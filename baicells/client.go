@@ -277,13 +277,12 @@ func (c *Client) decode(rt route, sessionID string, resp *transport.Response, ou
 	if err := json.Unmarshal(body, out); err != nil {
 		// A failure answer we cannot fully decode may still carry its code.
 		var env envelope
-		if json.Unmarshal(body, &env) == nil && env.ResultCode != "" && string(env.ResultCode) != resultOK {
+		if json.Unmarshal(body, &env) == nil && !env.ok() {
 			return c.resultError(rt, sessionID, resp, &env)
 		}
 		return c.badResponse(rt, sessionID, resp, fmt.Errorf("decoding response: %w", err))
 	}
-	env := out.env()
-	if code := string(env.ResultCode); code != "" && code != resultOK {
+	if env := out.env(); !env.ok() {
 		return c.resultError(rt, sessionID, resp, env)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {

@@ -61,7 +61,7 @@ func (s *UsageService) Hourly(ctx context.Context, q UsageQuery) iter.Seq2[Hourl
 			}
 			for _, u := range out.UsageInfos {
 				rec := HourlyUsage{IMSI: string(u.IMSI), TotalKB: int64(u.TotalUsage), UpKB: int64(u.UpUsage), DownKB: int64(u.DownUsage), RawTime: string(u.UsageTime)}
-				rec.Time, err = s.parseTime(rt.op, "usage_time", rec.RawTime)
+				rec.Time, err = s.parseTime(rt.op, w.SessionID, "usage_time", rec.RawTime)
 				if !yield(rec, err) {
 					return
 				}
@@ -90,7 +90,7 @@ func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, er
 					IMSI: string(u.IMSI), TotalBytes: int64(u.TotalUsage), UpBytes: int64(u.UpUsage),
 					DownBytes: int64(u.DownUsage), Duration: time.Duration(u.Duration) * time.Second, RawTime: string(u.CDRDate),
 				}
-				rec.Time, err = s.parseTime(rt.op, "cdrdate", rec.RawTime)
+				rec.Time, err = s.parseTime(rt.op, w.SessionID, "cdrdate", rec.RawTime)
 				if !yield(rec, err) {
 					return
 				}
@@ -145,10 +145,12 @@ func (s *UsageService) formatTime(t time.Time) string {
 	return t.In(s.c.loc).Format(usageTimeLayout)
 }
 
-func (s *UsageService) parseTime(op, field, raw string) (time.Time, error) {
+// parseTime reads a record's time. A record whose time does not parse is
+// still yielded, with its raw time, alongside the error.
+func (s *UsageService) parseTime(op, sessionID, field, raw string) (time.Time, error) {
 	t, err := time.ParseInLocation(usageTimeLayout, strings.TrimSpace(raw), s.c.loc)
 	if err != nil {
-		return time.Time{}, &Error{Op: op, Err: fmt.Errorf("%w: %s %.40q is not yyyy-MM-dd HH:mm:ss", ErrBadResponse, field, raw)}
+		return time.Time{}, &Error{Op: op, SessionID: sessionID, Err: fmt.Errorf("%w: %s %.40q is not yyyy-MM-dd HH:mm:ss", ErrBadResponse, field, raw)}
 	}
 	return t, nil
 }

@@ -182,6 +182,13 @@ type envelope struct {
 
 func (e *envelope) env() *envelope { return e }
 
+// ok reports a success answer: result_code "200", or none at all (bulk
+// create's answer carries none). Surrounding spaces are ignored.
+func (e *envelope) ok() bool {
+	code := strings.TrimSpace(string(e.ResultCode))
+	return code == "" || code == resultOK
+}
+
 type enveloped interface{ env() *envelope }
 
 type wireSubscriberResp struct {

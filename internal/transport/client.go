@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"runtime"
@@ -98,9 +99,7 @@ func New(v Vendor, opts []Option) (*Client, error) {
 		hc := *cfg.httpClient
 		c.hc = &hc
 	} else {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = 16
-		c.hc = &http.Client{Transport: t}
+		c.hc = &http.Client{Transport: defaultTransport()}
 	}
 	c.hc.CheckRedirect = c.checkRedirect(c.hc.CheckRedirect)
 
@@ -116,6 +115,27 @@ func New(v Vendor, opts []Option) (*Client, error) {
 		RequestLogHook: c.beforeAttempt,
 	}
 	return c, nil
+}
+
+// defaultTransport clones http.DefaultTransport when it is the standard type;
+// another library (a test interceptor, a tracing wrapper) may have replaced it,
+// in which case an equivalent transport is built.
+func defaultTransport() *http.Transport {
+	if t, ok := http.DefaultTransport.(*http.Transport); ok {
+		t = t.Clone()
+		t.MaxIdleConnsPerHost = 16
+		return t
+	}
+	return &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          100,
+		MaxIdleConnsPerHost:   16,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   10 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
 }
 
 // HTTPClient returns the *http.Client every request goes through. Tests may wrap
@@ -186,8 +206,9 @@ type Error struct {
 	Err      error
 }
 
+// Error leaves Op out: the vendor error that wraps this one names the operation.
 func (e *Error) Error() string {
-	return fmt.Sprintf("%s %s %s (attempt %d): %v", e.Op, e.Method, e.URL, e.Attempts, e.Err)
+	return fmt.Sprintf("%s %s (attempt %d): %v", e.Method, e.URL, e.Attempts, e.Err)
 }
 
 // Unwrap returns the cause (context.Canceled, a *net.OpError, ErrResponseTooLarge ...).
