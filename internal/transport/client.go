@@ -32,6 +32,7 @@ type Vendor struct {
 	// Authenticate sets the credential headers of one attempt. It runs before
 	// every attempt, so a refreshed token is picked up by a retry, and it never
 	// puts a credential in a URL. Work that can fail (a login) belongs before Do.
+	// The attempts of one call share a header map: set values, never Add.
 	Authenticate func(*http.Request)
 	// CredentialHeaders are the vendor's custom credential headers (e.g. cloud_key,
 	// X-AUTH-TOKEN). They are dropped, with Authorization and Cookie, when a
@@ -158,7 +159,8 @@ type Request struct {
 	Op string
 	// Method is the HTTP method.
 	Method string
-	// Path is appended to the base URL's path; it must start with '/'.
+	// Path is appended to the base URL's path as is: it must start with '/' and
+	// be escaped already (url.PathEscape each segment built from input).
 	Path string
 	// Query is encoded onto the URL.
 	Query url.Values
@@ -328,6 +330,9 @@ func (e scrubbedError) Unwrap() error { return e.err }
 func (c *Client) readResponse(resp *http.Response) (*Response, error) {
 	defer drainClose(resp.Body)
 	out := &Response{StatusCode: resp.StatusCode, Header: resp.Header}
+	if !bodyAllowed(resp) {
+		return out, nil
+	}
 	limit := c.maxBody
 	success := resp.StatusCode >= 200 && resp.StatusCode < 300
 	if !success {
@@ -345,6 +350,16 @@ func (c *Client) readResponse(resp *http.Response) (*Response, error) {
 	}
 	out.Body = b
 	return out, nil
+}
+
+// bodyAllowed is false for responses that have no body whatever their
+// Content-Length says: HEAD, 1xx, 204, 304.
+func bodyAllowed(resp *http.Response) bool {
+	if resp.Request != nil && resp.Request.Method == http.MethodHead {
+		return false
+	}
+	s := resp.StatusCode
+	return !(s >= 100 && s < 200 || s == http.StatusNoContent || s == http.StatusNotModified)
 }
 
 // readCapped reads at most limit bytes and reports whether more were available.
@@ -401,6 +416,24 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, _ int)
 	}
 }
 
+// isCredentialHeader reports a header that must not leave the original host:
+// Authorization, Cookie, the vendor's credential headers (compared without
+// regard to case, as header names are), and any secret-looking name.
+func (c *Client) isCredentialHeader(name string) bool {
+	switch {
+	case strings.EqualFold(name, "Authorization"), strings.EqualFold(name, "Proxy-Authorization"), strings.EqualFold(name, "Cookie"):
+		return true
+	case IsSecretKey(name):
+		return true
+	}
+	for _, h := range c.credHeaders {
+		if strings.EqualFold(name, h) {
+			return true
+		}
+	}
+	return false
+}
+
 // checkRedirect drops every credential header when a redirect leaves the
 // original host (Go's client already drops Authorization and Cookie on a
 // different domain, but forwards custom ones such as cloud_key).
@@ -411,15 +444,8 @@ func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) 
 		}
 		orig := via[0].URL
 		if !strings.EqualFold(req.URL.Host, orig.Host) || (orig.Scheme == "https" && req.URL.Scheme != "https") {
-			for _, h := range []string{"Authorization", "Proxy-Authorization", "Cookie"} {
-				req.Header.Del(h)
-			}
-			for _, h := range c.credHeaders {
-				req.Header.Del(h)
-				delete(req.Header, h) // non-canonical names such as cloud_key
-			}
 			for k := range req.Header {
-				if IsSecretKey(k) {
+				if c.isCredentialHeader(k) {
 					delete(req.Header, k)
 				}
 			}

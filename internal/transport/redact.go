@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -115,27 +116,31 @@ func RedactURLString(raw string) string {
 }
 
 // redactQuery keeps the order and encoding of a query string and replaces the
-// values of secret keys.
+// values of secret keys. Pairs are separated by '&' or ';' (older form
+// encoders), and separators are kept as they were.
 func redactQuery(q string) string {
-	parts := strings.Split(q, "&")
-	changed := false
-	for i, p := range parts {
-		k, _, hasValue := strings.Cut(p, "=")
-		if !hasValue {
-			continue
+	var b strings.Builder
+	b.Grow(len(q))
+	for len(q) > 0 {
+		n := strings.IndexAny(q, "&;")
+		pair, sep := q, ""
+		if n >= 0 {
+			pair, sep, q = q[:n], q[n:n+1], q[n+1:]
+		} else {
+			q = ""
 		}
-		if uk, err := url.QueryUnescape(k); err == nil {
-			k = uk
+		if k, _, hasValue := strings.Cut(pair, "="); hasValue {
+			if uk, err := url.QueryUnescape(k); err == nil {
+				k = uk
+			}
+			if IsSecretKey(k) {
+				pair = pair[:strings.IndexByte(pair, '=')+1] + Redacted
+			}
 		}
-		if IsSecretKey(k) {
-			parts[i] = p[:strings.IndexByte(p, '=')+1] + Redacted
-			changed = true
-		}
+		b.WriteString(pair)
+		b.WriteString(sep)
 	}
-	if !changed {
-		return q
-	}
-	return strings.Join(parts, "&")
+	return b.String()
 }
 
 // RedactHeader returns a copy of h with the values of secret headers (and of the
@@ -176,28 +181,51 @@ func RedactBody(body []byte) []byte {
 		return redactXML(body)
 	}
 	if bytes.IndexByte(t, '=') > 0 && !bytes.ContainsAny(t, " \n<>{}") {
-		if vals, err := url.ParseQuery(string(t)); err == nil && len(vals) > 0 {
-			return []byte(redactQuery(string(t)))
-		}
+		// key=value pairs; redactQuery copes with what url.ParseQuery refuses
+		// (a stray '%' or ';'), which must not let a secret through.
+		return []byte(redactQuery(string(t)))
 	}
 	return body
 }
 
+// redactJSON redacts every value of a JSON text or stream (NDJSON, trailing
+// data); anything that does not decode falls back to the textual redaction.
 func redactJSON(body []byte) ([]byte, bool) {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, false
+	var (
+		vals    []any
+		changed bool
+	)
+	for {
+		var v any
+		err := dec.Decode(&v)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, false
+		}
+		if redactValue(v) {
+			changed = true
+		}
+		vals = append(vals, v)
 	}
-	if !redactValue(v) {
+	if !changed {
 		return body, true
 	}
-	out, err := json.Marshal(v)
-	if err != nil {
-		return nil, false
+	var out bytes.Buffer
+	for i, v := range vals {
+		if i > 0 {
+			out.WriteByte('\n')
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			return nil, false
+		}
+		out.Write(b)
 	}
-	return out, true
+	return out.Bytes(), true
 }
 
 func redactValue(v any) (changed bool) {
@@ -259,6 +287,7 @@ func redactXML(body []byte) []byte {
 // Excerpt is a printable, redacted, length-capped piece of a body for an error
 // message: secrets removed first, then cut to at most n bytes on a rune boundary.
 func Excerpt(body []byte, n int) string {
+	n = max(n, 0)
 	b := RedactBody(body)
 	b = bytes.TrimSpace(b)
 	cut := false
@@ -289,8 +318,13 @@ type Scrubber struct {
 
 // NewScrubber builds a Scrubber for the given secret values.
 func NewScrubber(secrets ...string) *Scrubber {
+	// Longest first: strings.Replacer takes the first listed match at a
+	// position, and a shorter secret that prefixes a longer one would leave
+	// the longer one's tail in the text.
+	sorted := append([]string(nil), secrets...)
+	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
 	var pairs []string
-	for _, s := range secrets {
+	for _, s := range sorted {
 		if len(s) >= 4 {
 			pairs = append(pairs, s, Redacted)
 		}
