@@ -92,6 +92,7 @@ func (r *gockRecorder) all() []gockSeen {
 // never sets.
 func gockMatchCloudKey(want string) gock.MatchFunc {
 	return func(req *http.Request, _ *gock.Request) (bool, error) {
+		//lint:ignore SA1008 the client sends the manual's spelling, non-canonical on purpose
 		v := req.Header[headerCloudKey]
 		return len(v) == 1 && v[0] == want, nil
 	}
@@ -314,6 +315,7 @@ func TestGockEveryOperation(t *testing.T) {
 				got := seen[0]
 				assert.Equal(t, op.method, got.method)
 				assert.Equal(t, "/baicellsapi"+op.path, got.path)
+				//lint:ignore SA1008 the client sends the manual's spelling, non-canonical on purpose
 				assert.Equal(t, []string{gockCloudKey}, got.header[headerCloudKey], "cloud_key under its exact key")
 				assert.Nil(t, got.header["Cloud_key"], "cloud_key must not be canonicalised")
 				assert.Equal(t, scheme.auth, got.header.Get("Authorization"))
