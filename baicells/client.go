@@ -274,7 +274,11 @@ func (c *Client) decode(rt route, sessionID string, resp *transport.Response, ou
 	if len(body) == 0 || body[0] != '{' {
 		return c.badResponse(rt, sessionID, resp, nil)
 	}
-	if err := json.Unmarshal(body, out); err != nil {
+	err := json.Unmarshal(body, out)
+	if fixer, ok := out.(decodeFixer); ok && err != nil {
+		err = fixer.fixAPNInfos(body, err)
+	}
+	if err != nil {
 		// A failure answer we cannot fully decode may still carry its code.
 		var env envelope
 		if json.Unmarshal(body, &env) == nil && !env.ok() {

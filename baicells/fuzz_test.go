@@ -407,9 +407,16 @@ func FuzzFlexScalars(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var fb flexBool
 		_ = fb.UnmarshalJSON(b)
-		var apns wireAPNInfos
-		if err := apns.UnmarshalJSON(b); err == nil {
-			for _, a := range apns {
+		// apn_info_list as an array or as a string holding one, through the
+		// same decode-then-fix path the client takes.
+		body := append(append([]byte(`{"apn_info_list":`), b...), '}')
+		var sub wireSubscriberResp
+		err := json.Unmarshal(body, &sub)
+		if err != nil {
+			err = sub.fixAPNInfos(body, err)
+		}
+		if err == nil {
+			for _, a := range sub.APNInfoList {
 				_ = int(a.AMBRUL) + int(a.AMBRDL)
 			}
 		}

@@ -5,8 +5,8 @@ package baicells
 // one-line change. Everything else in the package works with the Go types.
 
 import (
-	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -215,33 +215,37 @@ type wireAPNInfo struct {
 	IPv4    flexString `json:"ipv4"`
 }
 
-// wireAPNInfos accepts the array the example shows and the "JSON String" the
-// field table announces (an array encoded inside a string).
+// wireAPNInfos is the array the example shows. The field table announces a
+// "JSON String" instead (an array encoded inside a string): encoding/json
+// reports that as a type error on this field after decoding everything else,
+// and fixAPNInfos then reads the string form.
 type wireAPNInfos []wireAPNInfo
 
-func (w *wireAPNInfos) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimSpace(b)
-	if len(b) > 0 && b[0] == '"' {
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		if strings.TrimSpace(s) == "" {
-			*w = nil
-			return nil
-		}
-		b = []byte(s)
-	}
-	if bytes.Equal(b, []byte("null")) {
-		*w = nil
-		return nil
-	}
-	var list []wireAPNInfo
-	if err := json.Unmarshal(b, &list); err != nil {
+// fixAPNInfos completes a decode whose only failure was apn_info_list sent as
+// a string.
+func (w *wireSubscriberResp) fixAPNInfos(body []byte, err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) || te.Field != "apn_info_list" || te.Value != "string" {
 		return err
 	}
-	*w = list
+	var holder struct {
+		List string `json:"apn_info_list"`
+	}
+	if err := json.Unmarshal(body, &holder); err != nil {
+		return err
+	}
+	w.APNInfoList = nil
+	if s := strings.TrimSpace(holder.List); s != "" && s != "null" {
+		if err := json.Unmarshal([]byte(s), &w.APNInfoList); err != nil {
+			return fmt.Errorf("apn_info_list: %w", err)
+		}
+	}
 	return nil
+}
+
+// decodeFixer is implemented by answers that can recover from a decode error.
+type decodeFixer interface {
+	fixAPNInfos(body []byte, err error) error
 }
 
 type wireBulkItem struct {
