@@ -288,24 +288,17 @@ func redactXML(body []byte) []byte {
 // message: secrets removed first, then cut to at most n bytes on a rune boundary.
 func Excerpt(body []byte, n int) string {
 	n = max(n, 0)
-	b := RedactBody(body)
-	b = bytes.TrimSpace(b)
-	cut := false
-	if len(b) > n {
-		b = b[:n]
-		for len(b) > 0 { // drop a rune cut in half
-			if r, size := utf8.DecodeLastRune(b); r != utf8.RuneError || size > 1 {
-				break
-			}
-			b = b[:len(b)-1]
-		}
-		cut = true
+	// Valid UTF-8 first (an invalid byte becomes a 3-byte U+FFFD), then cut
+	// at a rune boundary, so the result never exceeds n bytes.
+	s := strings.ToValidUTF8(string(bytes.TrimSpace(RedactBody(body))), "\uFFFD")
+	if len(s) <= n {
+		return s
 	}
-	s := strings.ToValidUTF8(string(b), "\uFFFD")
-	if cut {
-		s += "…"
+	cut := n
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
 	}
-	return s
+	return s[:cut] + "…"
 }
 
 // Scrubber removes known secret values (a password, a key, an Authorization
