@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"strings"
@@ -67,19 +68,6 @@ var demoDay2 = []customer{
 func main() {
 	file := flag.String("file", "", "JSON file of customers (default: built-in demo, two days of changes)")
 	flag.Parse()
-	ctx := context.Background()
-
-	c, done := client()
-	defer done()
-
-	for _, p := range plans {
-		acts, err := c.Plans.Ensure(ctx, p)
-		if err != nil {
-			log.Fatal(err)
-		}
-		report("plan "+p.ID, acts)
-	}
-
 	batches := [][]customer{demoDay1, demoDay2, demoDay2}
 	if *file != "" {
 		data, err := os.ReadFile(*file)
@@ -92,28 +80,47 @@ func main() {
 		}
 		batches = [][]customer{list}
 	}
-	for i, batch := range batches {
-		fmt.Printf("\n-- sync %d --\n", i+1)
-		for _, cust := range batch {
-			acts, err := c.Subscribers.Reconcile(ctx, cust.desired())
-			report(cust.ID, acts)
-			if err != nil {
-				fmt.Printf("   error: %v\n", err)
-			}
-		}
+	c, done := client()
+	defer done()
+	if err := run(context.Background(), c, batches, os.Stdout); err != nil {
+		log.Fatal(err)
 	}
 }
 
-func report(what string, acts []baicells.Action) {
+// run ensures the plans, then reconciles every batch of customers in turn,
+// reporting the calls made. A customer's failure is reported and the sync
+// goes on with the next one.
+func run(ctx context.Context, c *baicells.Client, batches [][]customer, w io.Writer) error {
+	for _, p := range plans {
+		acts, err := c.Plans.Ensure(ctx, p)
+		if err != nil {
+			return err
+		}
+		report(w, "plan "+p.ID, acts)
+	}
+	for i, batch := range batches {
+		fmt.Fprintf(w, "\n-- sync %d --\n", i+1)
+		for _, cust := range batch {
+			acts, err := c.Subscribers.Reconcile(ctx, cust.desired())
+			report(w, cust.ID, acts)
+			if err != nil {
+				fmt.Fprintf(w, "   error: %v\n", err)
+			}
+		}
+	}
+	return nil
+}
+
+func report(w io.Writer, what string, acts []baicells.Action) {
 	if len(acts) == 0 {
-		fmt.Printf("%-12s in sync\n", what)
+		fmt.Fprintf(w, "%-12s in sync\n", what)
 		return
 	}
 	for i, a := range acts {
 		if i == 0 {
-			fmt.Printf("%-12s %s\n", what, a)
+			fmt.Fprintf(w, "%-12s %s\n", what, a)
 		} else {
-			fmt.Printf("%-12s %s\n", "", a)
+			fmt.Fprintf(w, "%-12s %s\n", "", a)
 		}
 	}
 }
