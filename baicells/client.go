@@ -247,13 +247,13 @@ func (c *Client) call(ctx context.Context, rt route, sessionID string, body any,
 }
 
 func (c *Client) send(ctx context.Context, rt route, sessionID string, body any) (*transport.Response, error) {
-	if ctx == nil {
-		return nil, invalid(rt.op, "ctx", "is nil")
-	}
 	return c.sendPath(ctx, rt, rt.path, sessionID, body)
 }
 
 func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string, body any) (*transport.Response, error) {
+	if ctx == nil {
+		return nil, invalid(rt.op, "ctx", "is nil")
+	}
 	req := &transport.Request{Op: rt.op, Method: rt.method, Path: path, Idempotent: rt.idempotent}
 	if body != nil {
 		b, err := json.Marshal(body)

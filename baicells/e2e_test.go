@@ -483,3 +483,29 @@ func TestValidationSendsNothing(t *testing.T) {
 	}
 	assert.Empty(t, srv.Requests(), "nothing is sent for bad input")
 }
+
+// TestEndToEndUsageErrorSessionID: a failed usage window reports the
+// session_id its request carried.
+func TestEndToEndUsageErrorSessionID(t *testing.T) {
+	c, srv := e2e(t, baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
+	srv.InjectFault(baicellstest.Fault{Path: "/usage/querybyhour", Status: 500})
+	srv.InjectFault(baicellstest.Fault{Path: "/usage/querycdr", Status: 500})
+	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	q := baicells.UsageQuery{From: from, To: from.Add(time.Hour)}
+	var errs []error
+	for _, err := range c.Usage.Hourly(context.Background(), q) {
+		errs = append(errs, err)
+	}
+	for _, err := range c.Usage.CDRs(context.Background(), q) {
+		errs = append(errs, err)
+	}
+	reqs := srv.Requests()
+	require.Len(t, errs, 2)
+	require.Len(t, reqs, 2)
+	for i, err := range errs {
+		var e *baicells.Error
+		require.ErrorAs(t, err, &e)
+		require.NotEmpty(t, e.SessionID)
+		assert.Contains(t, string(reqs[i].Body), `"session_id":"`+e.SessionID+`"`)
+	}
+}

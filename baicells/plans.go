@@ -79,9 +79,6 @@ func (s *PlansService) ListBySpeed(ctx context.Context, speed Speed) ([]Plan, er
 // list handles the plan queries' bare JSON array; an object answer is a
 // failure envelope.
 func (s *PlansService) list(ctx context.Context, rt route, path string) ([]Plan, error) {
-	if ctx == nil {
-		return nil, invalid(rt.op, "ctx", "is nil")
-	}
 	sid := "" // GET queries carry no session_id
 	resp, err := s.c.sendPath(ctx, rt, path, sid, nil)
 	if err != nil {

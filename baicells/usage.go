@@ -54,8 +54,9 @@ func (s *UsageService) Hourly(ctx context.Context, q UsageQuery) iter.Seq2[Hourl
 				yield(HourlyUsage{}, err)
 				return
 			}
+			w.SessionID = s.c.nextSessionID(ctx)
 			var out wireHourlyResp
-			if err := s.c.call(ctx, rt, w.SessionID, s.bodyFor(ctx, &w), &out); err != nil {
+			if err := s.c.call(ctx, rt, w.SessionID, &w, &out); err != nil {
 				yield(HourlyUsage{}, err)
 				return
 			}
@@ -80,8 +81,9 @@ func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, er
 				yield(CDR{}, err)
 				return
 			}
+			w.SessionID = s.c.nextSessionID(ctx)
 			var out wireCDRResp
-			if err := s.c.call(ctx, rt, w.SessionID, s.bodyFor(ctx, &w), &out); err != nil {
+			if err := s.c.call(ctx, rt, w.SessionID, &w, &out); err != nil {
 				yield(CDR{}, err)
 				return
 			}
@@ -97,11 +99,6 @@ func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, er
 			}
 		}
 	}
-}
-
-func (s *UsageService) bodyFor(ctx context.Context, w *wireUsageQuery) *wireUsageQuery {
-	w.SessionID = s.c.nextSessionID(ctx)
-	return w
 }
 
 // windows validates q and yields the request bodies of consecutive windows

@@ -227,7 +227,6 @@ type call struct {
 	url        string // redacted, computed once
 	attempts   int
 	start      time.Time
-	c          *Client
 }
 
 // Do sends r with the retry policy and returns the final response. An HTTP error
@@ -244,7 +243,7 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 		}
 	}
 	u := c.resolve(r)
-	st := &call{req: r, idempotent: r.idempotent(), c: c}
+	st := &call{req: r, idempotent: r.idempotent()}
 	ctx = context.WithValue(ctx, callKey{}, st)
 
 	var body any
