@@ -71,7 +71,7 @@ func New(v Vendor, opts []Option) (*Client, error) {
 		}
 	}
 	if cfg.baseURL == nil {
-		u, err := parseBaseURL(v.DefaultBaseURL)
+		u, err := ParseBaseURL(v.DefaultBaseURL)
 		if err != nil {
 			return nil, fmt.Errorf("%s: default %w", v.Name, err)
 		}
@@ -173,6 +173,14 @@ type Request struct {
 	// Idempotent marks a request that is safe to send twice. GET, HEAD, PUT,
 	// DELETE and OPTIONS are idempotent anyway; set it for POSTs that only read.
 	Idempotent bool
+	// BaseURL, when set, replaces the client's base URL for this request, for
+	// vendors that serve one API from several roots (Octane's SOAP and REST). It
+	// must be a value returned by ParseBaseURL(...).String().
+	BaseURL string
+	// CarriesCredentials marks a request whose body holds its own credentials
+	// (a SOAP <login> element): Vendor.Authenticate is not run for it, so no
+	// credential header is sent where none is expected.
+	CarriesCredentials bool
 }
 
 func (r *Request) idempotent() bool {
@@ -290,7 +298,11 @@ var jsonValue = []string{"application/json"}
 
 // resolve is the request URL: the base, the path, the query.
 func (c *Client) resolve(r *Request) string {
-	u := c.baseString + r.Path
+	base := c.baseString
+	if r.BaseURL != "" {
+		base = r.BaseURL
+	}
+	u := base + r.Path
 	if len(r.Query) > 0 {
 		u += "?" + r.Query.Encode()
 	}
@@ -410,7 +422,7 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, _ int)
 	}
 	st.attempts++
 	st.start = time.Now()
-	if c.auth != nil {
+	if c.auth != nil && !st.req.CarriesCredentials {
 		c.auth(req)
 	}
 }

@@ -869,3 +869,36 @@ func TestErrorFormatAndUnwrap(t *testing.T) {
 	assert.Same(t, cause, stripURLError(ue))
 	assert.Same(t, cause, stripURLError(cause))
 }
+
+func TestRequestBaseURLAndCarriedCredentials(t *testing.T) {
+	type seen struct{ path, auth string }
+	var got []seen
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		got = append(got, seen{r.URL.Path, r.Header.Get("Authorization")})
+		mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(srv.Close)
+	c := newClient(t, Vendor{
+		Authenticate:   func(r *http.Request) { r.Header.Set("Authorization", "Basic dTpw") },
+		DefaultBaseURL: srv.URL + "/rest",
+	})
+	other, err := ParseBaseURL(srv.URL + "/soap/")
+	require.NoError(t, err)
+	require.Equal(t, srv.URL+"/soap", other.String())
+
+	ctx := context.Background()
+	_, err = c.Do(ctx, &Request{Method: http.MethodGet, Path: "/v1/x"})
+	require.NoError(t, err)
+	_, err = c.Do(ctx, &Request{Method: http.MethodPost, Path: "/UtbOrder", BaseURL: other.String(), CarriesCredentials: true, Body: []byte("<x/>"), ContentType: "text/xml"})
+	require.NoError(t, err)
+	_, err = c.Do(ctx, &Request{Method: http.MethodGet, Path: "/y", BaseURL: other.String()})
+	require.NoError(t, err)
+	require.Equal(t, []seen{
+		{"/rest/v1/x", "Basic dTpw"},
+		{"/soap/UtbOrder", ""},
+		{"/soap/y", "Basic dTpw"},
+	}, got)
+}

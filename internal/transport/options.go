@@ -78,7 +78,7 @@ type Option func(*Config) error
 // or an in-memory fake. The URL must be absolute http or https; a path prefix is kept.
 func WithBaseURL(raw string) Option {
 	return func(c *Config) error {
-		u, err := parseBaseURL(raw)
+		u, err := ParseBaseURL(raw)
 		if err != nil {
 			return err
 		}
@@ -87,7 +87,11 @@ func WithBaseURL(raw string) Option {
 	}
 }
 
-func parseBaseURL(raw string) (*url.URL, error) {
+// ParseBaseURL validates a base URL as WithBaseURL does (absolute http or
+// https, a host, no credentials) and normalises it: no trailing slash, no query
+// or fragment. Vendor packages with more than one root use it for their own
+// base URL options.
+func ParseBaseURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
 		return nil, fmt.Errorf("base URL: %w", errors.Unwrap(err))
