@@ -9,8 +9,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
+
+	"github.com/ispkit/ispkit/internal/flex"
 )
 
 // route is one BOSS endpoint.
@@ -302,142 +303,11 @@ type wireCDRResp struct {
 
 // ---- lenient scalars ----
 // BOSS and the clients in the field mix strings and numbers for the same
-// fields; these accept either and never fail on a type the server may send.
+// fields; the internal/flex types accept either and never fail on a type the
+// server may send.
 
-// flexString accepts a JSON string, number, boolean or null.
-type flexString string
-
-func (f *flexString) UnmarshalJSON(b []byte) error {
-	if len(b) == 0 {
-		return nil
-	}
-	switch b[0] {
-	case '"':
-		if inner, ok := plainString(b); ok {
-			*f = flexString(inner)
-			return nil
-		}
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*f = flexString(s)
-	case 'n':
-		*f = ""
-	case '{', '[':
-		return fmt.Errorf("expected a string or number, got %s", kindOf(b))
-	default: // number or boolean, kept as written
-		*f = flexString(b)
-	}
-	return nil
-}
-
-// flexInt accepts a JSON number or a string holding one ("" and null are 0).
-type flexInt int64
-
-func (f *flexInt) UnmarshalJSON(b []byte) error {
-	if len(b) == 0 || b[0] == 'n' {
-		*f = 0
-		return nil
-	}
-	if n, ok := plainInt(b); ok {
-		*f = flexInt(n)
-		return nil
-	}
-	var s string
-	if b[0] == '"' {
-		inner, ok := plainString(b)
-		if !ok {
-			if err := json.Unmarshal(b, &inner); err != nil {
-				return err
-			}
-		}
-		s = strings.TrimSpace(inner)
-		if s == "" {
-			*f = 0
-			return nil
-		}
-	}
-	if b[0] != '"' {
-		s = string(b)
-	}
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-		*f = flexInt(n)
-		return nil
-	}
-	// "5.0" or 5e3: accept whole numbers written as floats.
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil || x != float64(int64(x)) {
-		return fmt.Errorf("expected an integer, got %.40q", s)
-	}
-	*f = flexInt(int64(x))
-	return nil
-}
-
-// flexBool accepts true/false, "true"/"false", 1/0 and "1"/"0".
-type flexBool bool
-
-func (f *flexBool) UnmarshalJSON(b []byte) error {
-	s := strings.Trim(string(b), `"`)
-	switch strings.ToLower(s) {
-	case "true", "1":
-		*f = true
-	case "false", "0", "", "null":
-		*f = false
-	default:
-		return fmt.Errorf("expected a boolean, got %.40q", s)
-	}
-	return nil
-}
-
-// plainInt parses a JSON integer or a quoted one made of digits only,
-// without allocating.
-func plainInt(b []byte) (int64, bool) {
-	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
-		b = b[1 : len(b)-1]
-	}
-	neg := len(b) > 0 && b[0] == '-'
-	if neg {
-		b = b[1:]
-	}
-	if len(b) == 0 || len(b) > 18 {
-		return 0, false
-	}
-	var n int64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int64(c-'0')
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
-}
-
-// plainString returns the content of a JSON string literal that needs no
-// unescaping (the common case), without the cost of a nested json.Unmarshal.
-// encoding/json has already validated the literal.
-func plainString(b []byte) (string, bool) {
-	if len(b) < 2 || b[len(b)-1] != '"' {
-		return "", false
-	}
-	inner := b[1 : len(b)-1]
-	for _, c := range inner {
-		if c == '\\' || c < 0x20 || c >= 0x80 {
-			return "", false // escapes and non-ASCII take the exact path
-		}
-	}
-	return string(inner), true
-}
-
-func kindOf(b []byte) string {
-	switch b[0] {
-	case '{':
-		return "an object"
-	case '[':
-		return "an array"
-	}
-	return "a value"
-}
+type (
+	flexString = flex.String
+	flexInt    = flex.Int
+	flexBool   = flex.Bool
+)
