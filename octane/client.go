@@ -1,0 +1,258 @@
+package octane
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
+)
+
+// Credentials are the Octane API user. They print as REDACTED in every fmt
+// verb and in slog (the user name is shown).
+type Credentials struct {
+	Username string
+	Password string
+}
+
+// String implements fmt.Stringer without the password.
+func (c Credentials) String() string {
+	return fmt.Sprintf("octane.Credentials{Username:%q Password:%s}", c.Username, transport.Redacted)
+}
+
+// GoString implements fmt.GoStringer without the password.
+func (c Credentials) GoString() string { return c.String() }
+
+// Format implements fmt.Formatter so that no verb shows the password.
+func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// LogValue implements slog.LogValuer.
+func (c Credentials) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("username", c.Username), slog.String("password", transport.Redacted))
+}
+
+// Option configures a Client.
+type Option func(*settings) error
+
+type settings struct {
+	transport        []transport.Option
+	soapBase         string
+	loc              *time.Location
+	pollMin, pollMax time.Duration
+}
+
+func shared(o transport.Option) Option {
+	return func(s *settings) error { s.transport = append(s.transport, o); return nil }
+}
+
+// WithSOAPBaseURL sets the root of the SOAP services (the order service is
+// {root}/UtbOrder). The default is TestSOAPBaseURL, the vendor's test
+// environment; production hosts come from Telcoinabox.
+func WithSOAPBaseURL(u string) Option {
+	return func(s *settings) error {
+		parsed, err := transport.ParseBaseURL(u)
+		if err != nil {
+			return fmt.Errorf("octane: WithSOAPBaseURL: %w", err)
+		}
+		s.soapBase = parsed.String()
+		return nil
+	}
+}
+
+// WithRESTBaseURL sets the root of the REST API (paths start with /v1). The
+// default is TestRESTBaseURL, the vendor's test environment. It is Octane's
+// form of the WithBaseURL option of the other ispkit packages.
+func WithRESTBaseURL(u string) Option { return shared(transport.WithBaseURL(u)) }
+
+// WithHTTPClient sends requests through hc (the client keeps its own copy).
+func WithHTTPClient(hc *http.Client) Option { return shared(transport.WithHTTPClient(hc)) }
+
+// WithUserAgent appends the application's product token to the User-Agent.
+func WithUserAgent(app string) Option { return shared(transport.WithUserAgent(app)) }
+
+// RetryPolicy is the shared retry policy; see WithRetry.
+type RetryPolicy = transport.RetryPolicy
+
+// WithRetry sets the retry policy. Queries (orderQuery, getServiceDetail, the
+// REST GET) are retried; orders and REST POSTs are re-sent only when the
+// connection could not be made at all.
+func WithRetry(p RetryPolicy) Option { return shared(transport.WithRetry(p)) }
+
+// WithLogger logs every attempt at debug level through l, with secrets
+// redacted. Bodies are never logged.
+func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) }
+
+// WithTimeout bounds every call, retries included, when ctx has no earlier
+// deadline. It does not bound the waits for orders; their context does.
+func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
+
+// WithMaxResponseSize caps a success body (default 32 MiB).
+func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
+
+// WithPollInterval sets how often Orders.Wait (and every Pools call, which
+// waits for its orders) asks about an order: first after min, then backing
+// off to max. Defaults: 5 s and 1 min, since Octane orders take minutes.
+func WithPollInterval(min, max time.Duration) Option {
+	return func(s *settings) error {
+		if min <= 0 || max < min {
+			return errors.New("octane: WithPollInterval: need 0 < min <= max")
+		}
+		s.pollMin, s.pollMax = min, max
+		return nil
+	}
+}
+
+// WithLocation sets the time zone of the dates sent with orders (custReqDate,
+// "today" in that zone). The default is Australia/Sydney, or a fixed UTC+10
+// where the time zone database is missing.
+func WithLocation(loc *time.Location) Option {
+	return func(s *settings) error {
+		if loc == nil {
+			return errors.New("octane: WithLocation: nil location")
+		}
+		s.loc = loc
+		return nil
+	}
+}
+
+// Defaults of WithPollInterval.
+const (
+	DefaultPollMin = 5 * time.Second
+	DefaultPollMax = time.Minute
+)
+
+// Client is an Octane API client over both wire layers. It is safe for
+// concurrent use.
+type Client struct {
+	// Pools is the data-pool flow with its business rules: start here.
+	Pools *PoolService
+	// Orders is the SOAP order service (UtbOrder): steps 1, 2, 4 and 8 of the
+	// flow, order reset, and Wait.
+	Orders *OrderService
+	// Services is the SOAP service-detail lookup (UtbServiceV3): step 2's
+	// service number → line sequence number.
+	Services *ServicesService
+	// PoolAPI is the REST data-pool API: steps 3, 5, 6, 7 and 9, one call each,
+	// without the rules.
+	PoolAPI *PoolAPIService
+
+	t                *transport.Client
+	soapBase         string
+	writeLogin       func(*bytes.Buffer) // closes over the credentials: never printed
+	loc              *time.Location
+	pollMin, pollMax time.Duration
+}
+
+// New returns a client for the user. It sends nothing; bad credentials are
+// reported by the first call (ErrAuthFailed).
+func New(creds Credentials, opts ...Option) (*Client, error) {
+	switch {
+	case strings.TrimSpace(creds.Username) == "":
+		return nil, invalid("New", "Credentials.Username", "is empty")
+	case creds.Password == "":
+		return nil, invalid("New", "Credentials.Password", "is empty")
+	case strings.Contains(creds.Username, ":"):
+		return nil, invalid("New", "Credentials.Username", "contains ':', which basic authentication cannot carry")
+	case !validXMLText(creds.Username) || !validXMLText(creds.Password):
+		return nil, invalid("New", "Credentials", "contain characters XML cannot carry")
+	}
+	st := settings{soapBase: TestSOAPBaseURL, pollMin: DefaultPollMin, pollMax: DefaultPollMax}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&st); err != nil {
+			return nil, err
+		}
+	}
+	if st.loc == nil {
+		st.loc = defaultLocation()
+	}
+
+	token := base64.StdEncoding.EncodeToString([]byte(creds.Username + ":" + creds.Password))
+	authValue := []string{"Basic " + token}
+	var user, pass bytes.Buffer
+	_ = xml.EscapeText(&user, []byte(creds.Username))
+	_ = xml.EscapeText(&pass, []byte(creds.Password))
+	login := []byte("<" + elemLogin + "><" + elemUserName + ">" + user.String() + "</" + elemUserName + "><" +
+		elemPassword + ">" + pass.String() + "</" + elemPassword + "></" + elemLogin + ">")
+
+	t, err := transport.New(transport.Vendor{
+		Name:           "octane",
+		DefaultBaseURL: TestRESTBaseURL,
+		Authenticate:   func(r *http.Request) { r.Header["Authorization"] = authValue },
+		Secrets:        []string{creds.Password, pass.String(), token},
+	}, st.transport)
+	if err != nil {
+		return nil, fmt.Errorf("octane: %w", err)
+	}
+	c := &Client{
+		t:          t,
+		soapBase:   st.soapBase,
+		writeLogin: func(b *bytes.Buffer) { b.Write(login) },
+		loc:        st.loc,
+		pollMin:    st.pollMin,
+		pollMax:    st.pollMax,
+	}
+	c.Orders = &OrderService{c: c}
+	c.Services = &ServicesService{c: c}
+	c.PoolAPI = &PoolAPIService{c: c}
+	c.Pools = &PoolService{c: c}
+	return c, nil
+}
+
+func defaultLocation() *time.Location {
+	if loc, err := time.LoadLocation("Australia/Sydney"); err == nil {
+		return loc
+	}
+	return time.FixedZone("AEST", 10*60*60)
+}
+
+// validXMLText reports whether s can be written as XML 1.0 character data.
+func validXMLText(s string) bool {
+	for _, r := range s {
+		if !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {
+			return false
+		}
+	}
+	return true
+}
+
+// String describes the client without its credentials.
+func (c *Client) String() string {
+	return fmt.Sprintf("octane.Client{SOAP:%s REST:%s}", c.soapBase, c.t.BaseURL())
+}
+
+// GoString describes the client without its credentials.
+func (c *Client) GoString() string { return c.String() }
+
+// HTTPClient returns the *http.Client both layers send through (for test
+// interceptors such as gock.InterceptClient).
+func (c *Client) HTTPClient() *http.Client { return c.t.HTTPClient() }
+
+// SOAPBaseURL returns the root of the SOAP services in use.
+func (c *Client) SOAPBaseURL() string { return c.soapBase }
+
+// RESTBaseURL returns the root of the REST API in use.
+func (c *Client) RESTBaseURL() string { return c.t.BaseURL() }
+
+// today is the date sent as custReqDate.
+func (c *Client) today() string { return time.Now().In(c.loc).Format(custReqDateLayout) }
+
+const excerptSize = 256
+
+// excerpt is a redacted, scrubbed, bounded piece of a body for an error.
+func (c *Client) excerpt(resp *transport.Response) string {
+	s := c.t.Scrub(transport.Excerpt(transport.RedactBody(resp.Body), excerptSize))
+	if resp.Truncated {
+		s += " (truncated)"
+	}
+	return s
+}

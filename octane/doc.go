@@ -1,0 +1,96 @@
+// Package octane is a client for Telcoinabox Octane's mobile data pool flow:
+// create a pool, add consumer services to it, move services between pools,
+// cap individual consumers, remove them, and disconnect empty pools.
+//
+// Octane serves the flow over two wire layers, and one Client speaks both:
+// legacy SOAP 1.1 (credentials inside the body's <login> element, one
+// namespace per service, JAX-WS answers) and a JSON REST API with Basic
+// authentication. The base URLs of both are options; the defaults are the
+// vendor's test environment (TestSOAPBaseURL, TestRESTBaseURL), since the
+// production hosts are not public.
+//
+//	c, err := octane.New(octane.Credentials{Username: user, Password: pass},
+//		octane.WithSOAPBaseURL(soapURL), octane.WithRESTBaseURL(restURL))
+//
+// # The nine steps
+//
+// Each step of the vendor's flow is one typed call; Client.Pools runs them in
+// order with the rules, the other services are the raw steps:
+//
+//	step  what                                   raw call                    layer  with the rules
+//	1     create a data pool                     Orders.CreateDataPool       SOAP   Pools.Create
+//	2     query the order: the pool's number     Orders.Query, Orders.Wait   SOAP   Pools.Create
+//	      service number → line sequence number  Services.Detail             SOAP   Pools.Create, Pools.Lookup
+//	3     pool details: the provider id          PoolAPI.Get                 REST   Pools.Create, Pools.Lookup
+//	4     add consumers (several in one call)    Orders.AddConsumers         SOAP   Pools.AddConsumers
+//	5     transfer services to another pool      PoolAPI.Transfer            REST   Pools.Transfer
+//	6     pool with consumers, usage, limits     PoolAPI.Get                 REST   Pools.Get
+//	7     update consumer data limits            PoolAPI.SetDataLimits       REST   Pools.SetDataLimit
+//	8     remove consumers                       Orders.RemoveConsumers      SOAP   Pools.RemoveConsumers
+//	9     disconnect a pool                      PoolAPI.Disconnect          REST   Pools.Disconnect
+//	      re-run a failed order                  Orders.Reset                SOAP
+//
+// # The rules
+//
+// Every change in Octane is an asynchronous order that takes minutes. The
+// Pools calls wait for their orders (Orders.Wait: polling with backoff per
+// WithPollInterval, bounded by the context) and return each order id for
+// audit. They also enforce the flow's business rules before sending:
+//
+//   - Pools.Create returns only when the pool's service number, line sequence
+//     number and provider id are known;
+//   - a data limit can be raised or lowered but never removed: a zero or
+//     negative limit is refused locally (ErrLimitRequired, ErrInvalidInput);
+//   - a pool with consumers cannot be disconnected: Pools.Disconnect checks
+//     first (ErrPoolNotEmpty);
+//   - a transfer's target pool must exist: Pools.Transfer checks first
+//     (ErrUnknownPool);
+//   - a consumer must be on a data pool consumer plan (only the server can
+//     check this; its refusal comes back per service).
+//
+// Sizes such as "100 GB" are Size values in bytes (binary units; GB and MB
+// build them). Statuses are PoolStatus and OrderStatus constants.
+//
+// # Errors
+//
+// Every failure is an *Error naming the layer (SOAP or REST), the operation,
+// Octane's errorCode and message, the SOAP faultcode, the HTTP status and the
+// order id where there is one. Octane documents no error codes, so the
+// sentinels ErrAuthFailed, ErrUnknownOrder, ErrUnknownService, ErrUnknownPool,
+// ErrPoolNotEmpty and ErrLimitRequired are recognised from the status, the
+// Fault and the message as Error.Is describes; ErrFault matches any SOAP
+// Fault and ErrBadResponse any answer that could not be understood (an HTML
+// page, truncated XML, a Fault without text). Input is validated before
+// anything is sent (ErrInvalidInput).
+//
+// # Safety
+//
+// The password travels inside SOAP bodies and, base64-encoded, in the REST
+// Authorization header. Neither appears in logs (bodies are never logged),
+// errors (bodies are redacted and scrubbed before an excerpt is kept) or fmt
+// output (Credentials and Client print without them). Orders (orderCreate,
+// orderCreateBulk, orderReset) and REST POSTs are never re-sent after they
+// may have reached the server; queries (orderQuery, getServiceDetail, the
+// REST GET) are retried per WithRetry.
+//
+// # Wire assumptions
+//
+// The vendor's endpoint pages were not available. wire.go holds every
+// element, path and key name, each marked [doc] (vendor documentation),
+// [field] (what a public third-party integration sends) or [guess]. What a
+// user with WSDL access ({soapBase}/UtbOrder?wsdl) should check first:
+//
+//   - the order status element (orderQueryResponse/internalStatus) and its
+//     values (PENDING, IN_PROG, COMMITTED, FAILED, REJECTED), and the failed
+//     order's text (statusMessage, a guess);
+//   - step 8: WME_OPT_OUT_CONSUMER through orderCreateBulk with only a
+//     serviceNumber (low confidence; the flow document calls it REST);
+//   - step 6: the consumer list of GET /v1/datapool ("consumers" with
+//     serviceNumber, lineSeqNo, dataPoolStatus, dataLimit, dataUsage: guesses);
+//   - step 7: dataLimit in bytes, and binary units in sizes;
+//   - how the SOAP services report a refused login (a Fault is assumed).
+//
+// CallSOAP and DoREST reach anything the typed layer does not cover, so a
+// wrong guess never blocks a user. The in-memory fake in package octanetest
+// implements the same wire and rules for tests and demos.
+package octane

@@ -1,0 +1,138 @@
+package octane
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Size is an amount of data in bytes. Octane writes sizes as text ("100 GB",
+// "1.5 GB", "512 MB"); ParseSize reads them. The units are taken as binary
+// (1 GB = 1024 MB), which Octane does not document [guess]: sizeUnit is the
+// one place to change.
+type Size int64
+
+// Units of Size.
+const (
+	Byte     Size = 1
+	Kilobyte      = Byte * sizeUnit
+	Megabyte      = Kilobyte * sizeUnit
+	Gigabyte      = Megabyte * sizeUnit
+	Terabyte      = Gigabyte * sizeUnit
+)
+
+const sizeUnit = 1024
+
+// GB returns n gigabytes.
+func GB(n float64) Size { return Size(math.Round(n * float64(Gigabyte))) }
+
+// MB returns n megabytes.
+func MB(n float64) Size { return Size(math.Round(n * float64(Megabyte))) }
+
+// GB returns s in gigabytes.
+func (s Size) GB() float64 { return float64(s) / float64(Gigabyte) }
+
+var sizeUnits = []struct {
+	name string
+	size Size
+}{{"TB", Terabyte}, {"GB", Gigabyte}, {"MB", Megabyte}, {"KB", Kilobyte}, {"B", Byte}}
+
+// String writes s as Octane does: "100 GB", "1.5 GB", "0 B".
+func (s Size) String() string {
+	if s < 0 {
+		return "-" + (-s).String()
+	}
+	for _, u := range sizeUnits {
+		if s >= u.size || u.size == Byte {
+			v := float64(s) / float64(u.size)
+			return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + " " + u.name
+		}
+	}
+	return "0 B"
+}
+
+var errSize = errors.New("not a data size")
+
+// ParseSize reads "100 GB", "1.5GB", "512 mb", "2048 KB", "7 B" or a bare
+// number of bytes. Units are binary (see Size).
+func ParseSize(text string) (Size, error) {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return 0, fmt.Errorf("%w: empty", errSize)
+	}
+	i := len(t)
+	for i > 0 && (t[i-1] < '0' || t[i-1] > '9') && t[i-1] != '.' {
+		i--
+	}
+	num, unit := strings.TrimSpace(t[:i]), strings.ToUpper(strings.TrimSpace(t[i:]))
+	mult := Byte
+	switch unit {
+	case "", "B", "BYTES":
+	case "K", "KB", "KIB":
+		mult = Kilobyte
+	case "M", "MB", "MIB":
+		mult = Megabyte
+	case "G", "GB", "GIB":
+		mult = Gigabyte
+	case "T", "TB", "TIB":
+		mult = Terabyte
+	default:
+		return 0, fmt.Errorf("%w: %.40q", errSize, text)
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) || v*float64(mult) > math.MaxInt64/2 {
+		return 0, fmt.Errorf("%w: %.40q", errSize, text)
+	}
+	return Size(math.Round(v * float64(mult))), nil
+}
+
+// PoolStatus is a data pool's (or a consumer's) dataPoolStatus [field]; the
+// server may use values beyond the constants.
+type PoolStatus string
+
+// The statuses seen in the field.
+const (
+	PoolOptedInPending  PoolStatus = "OPTED-IN PENDING"
+	PoolOptedIn         PoolStatus = "OPTED-IN"
+	PoolOptedOutPending PoolStatus = "OPTED-OUT PENDING"
+	PoolOptedOut        PoolStatus = "OPTED-OUT"
+)
+
+// OrderStatus is an order's internalStatus [field]. Octane documents no list;
+// these are the values seen in the field.
+type OrderStatus string
+
+// Order statuses.
+const (
+	OrderPending    OrderStatus = "PENDING"
+	OrderInProgress OrderStatus = "IN_PROG"
+	OrderCommitted  OrderStatus = "COMMITTED" // done
+	OrderRejected   OrderStatus = "REJECTED"
+	OrderFailed     OrderStatus = "FAILED"
+)
+
+// Done reports a successfully finished order. Besides COMMITTED it accepts
+// COMPLETE, COMPLETED and SUCCESS, in case the server words it so.
+func (s OrderStatus) Done() bool {
+	switch OrderStatus(strings.ToUpper(string(s))) {
+	case OrderCommitted, "COMPLETE", "COMPLETED", "SUCCESS":
+		return true
+	}
+	return false
+}
+
+// Failed reports an order that ended without effect: FAILED, REJECTED,
+// CANCELLED or ERROR. Such an order may be re-run with Orders.Reset.
+func (s OrderStatus) Failed() bool {
+	switch OrderStatus(strings.ToUpper(string(s))) {
+	case OrderFailed, OrderRejected, "CANCELLED", "CANCELED", "ERROR":
+		return true
+	}
+	return false
+}
+
+// Terminal reports Done or Failed. Any other status, including one this
+// package does not know, is taken as still running.
+func (s OrderStatus) Terminal() bool { return s.Done() || s.Failed() }

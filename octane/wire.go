@@ -1,0 +1,292 @@
+package octane
+
+// This file is the only place that knows Octane's wire format: every SOAP
+// path, namespace, operation and element name, and every REST path, query
+// parameter and JSON key. The vendor's endpoint pages were not available, so
+// each name carries where it comes from, as in ../shared/specs/octane-notes.md:
+//
+//	[doc]   the vendor's documentation site
+//	[field] what a public third-party integration sends and parses
+//	[guess] our reading; check it against the WSDL ({soapBase}/UtbOrder?wsdl) first
+//
+// A correction is a one-line change here.
+
+import (
+	"encoding/xml"
+	"net/http"
+
+	"github.com/ispkit/ispkit/internal/flex"
+)
+
+// Test environment roots [doc]. Production hosts are not public.
+const (
+	TestSOAPBaseURL = "https://benzine.telcoinabox.com/tiab"     // SOAP services live under it
+	TestRESTBaseURL = "https://benzine.telcoinabox.com/tiab/api" // REST paths start with /v1
+)
+
+// ---- SOAP ----
+
+const (
+	soapEnvNS   = "http://schemas.xmlsoap.org/soap/envelope/" // SOAP 1.1
+	soapContent = "text/xml; charset=utf-8"                   // [doc]
+	// soapAction is sent empty, quoted as SOAP 1.1 writes an empty action:
+	// the vendor does not document one [doc: "not documented (send empty)"].
+	soapAction = `""`
+
+	pathOrder   = "/UtbOrder"     // [doc]
+	pathService = "/UtbServiceV3" // [doc]
+
+	nsOrder   = "http://order.frontend.ws.utilibill.com.au/"      // [doc]
+	nsService = "http://v3.service.frontend.ws.utilibill.com.au/" // [field]
+)
+
+// soapOp is one SOAP operation. The operation element is namespace-qualified
+// (prefix "ns"), its children are not [doc]. The answer is the element
+// name+"Response" holding <return> [field].
+type soapOp struct {
+	name       string // operation element, e.g. "orderCreate"
+	path       string // service endpoint under the SOAP base URL
+	ns         string
+	idempotent bool // queries may be re-sent; orders never are
+}
+
+var (
+	opOrderCreate      = soapOp{"orderCreate", pathOrder, nsOrder, false}         // step 1 [doc]
+	opOrderQuery       = soapOp{"orderQuery", pathOrder, nsOrder, true}           // step 2 [field]
+	opOrderCreateBulk  = soapOp{"orderCreateBulk", pathOrder, nsOrder, false}     // steps 4 and 8 [field]
+	opOrderReset       = soapOp{"orderReset", pathOrder, nsOrder, false}          // [doc]
+	opGetServiceDetail = soapOp{"getServiceDetail", pathService, nsService, true} // step 2, lineSeqNo [field]
+)
+
+// soapHeaders go with every SOAP request. SOAPAction keeps its conventional
+// spelling (older SOAP stacks compare it case-sensitively); a header map
+// key is sent as written.
+var soapHeaders = http.Header{"Accept": {"text/xml"}, "SOAPAction": {soapAction}}
+
+// Order type and actions [field].
+const (
+	orderTypeService   = "SRVC_ORD"
+	actionNewDataPool  = "ADD_WME_NEW"
+	actionOptIn        = "WME_OPT_IN_CONSUMER"
+	actionOptOut       = "WME_OPT_OUT_CONSUMER" // [field, low confidence]
+	custReqDateLayout  = "2006-01-02"           // custReqDate, YYYY-MM-DD [field]
+	retryOrderFlagTrue = "true"                 // orderReset's retryOrder [doc]
+)
+
+// <login><userName/><password/></login> is the first child of every
+// operation [doc]; soap.go writes it by hand so the password never sits in a
+// marshalled struct.
+const (
+	elemLogin    = "login"
+	elemUserName = "userName"
+	elemPassword = "password"
+)
+
+// orderCreate (step 1): <createRequest> [field].
+type xmlCreateRequest struct {
+	XMLName     xml.Name           `xml:"createRequest"`
+	CustNo      string             `xml:"custNo"`
+	OrderType   string             `xml:"orderType"`
+	OrderAction string             `xml:"orderAction"`
+	Item        xmlNewDataPoolItem `xml:"orderItems>WmeNewDataPoolReqItem"`
+}
+
+type xmlNewDataPoolItem struct {
+	Department        string `xml:"department,omitempty"`
+	PlanNo            string `xml:"planNo"`
+	ServiceNotes      string `xml:"serviceNotes,omitempty"`
+	NotificationEmail string `xml:"notificationEmail,omitempty"`
+	PoolName          string `xml:"poolName"`
+}
+
+// orderQuery and orderReset: <request> [field]/[doc].
+type xmlOrderRequest struct {
+	XMLName    xml.Name `xml:"request"`
+	OrderID    string   `xml:"orderId"`
+	RetryOrder string   `xml:"retryOrder,omitempty"`
+}
+
+// orderCreateBulk (steps 4 and 8): <orders> of <orderCreate> [field]. Step 8's
+// item (WmeOptOutConsumerReqItem with only serviceNumber) is [field, low
+// confidence]: the flow document names a REST call the site does not list.
+type xmlBulkOrders struct {
+	XMLName xml.Name       `xml:"orders"`
+	Orders  []xmlBulkOrder `xml:"orderCreate"`
+}
+
+type xmlBulkOrder struct {
+	CustNo      string         `xml:"custNo"`
+	OrderType   string         `xml:"orderType"`
+	OrderAction string         `xml:"orderAction"`
+	CustReqDate string         `xml:"custReqDate"`
+	OptIn       *xmlOptInItem  `xml:"orderItems>WmeOptInConsumerReqItem,omitempty"`
+	OptOut      *xmlOptOutItem `xml:"orderItems>WmeOptOutConsumerReqItem,omitempty"`
+}
+
+type xmlOptInItem struct {
+	ProviderID    string `xml:"providerId"`
+	ServiceNumber string `xml:"serviceNumber"`
+}
+
+type xmlOptOutItem struct {
+	ServiceNumber string `xml:"serviceNumber"`
+}
+
+// getServiceDetail: <serviceDetail><serviceDetails><custno/><serviceNumber/> [field].
+type xmlServiceDetailRequest struct {
+	XMLName       xml.Name `xml:"serviceDetail"`
+	CustNo        string   `xml:"serviceDetails>custno"`
+	ServiceNumber string   `xml:"serviceDetails>serviceNumber"`
+}
+
+// ---- SOAP answers: the content of <return> ----
+
+// xmlResult is what every <return> carries: errorCode 0 = OK, errorMessage on
+// failure [field].
+type xmlResult struct {
+	ErrorCode    string `xml:"errorCode"`
+	ErrorMessage string `xml:"errorMessage"`
+}
+
+func (r *xmlResult) result() *xmlResult { return r }
+
+type xmlOrderCreateReturn struct {
+	xmlResult
+	OrderID string `xml:"orderId"` // [field]
+}
+
+type xmlOrderQueryReturn struct {
+	xmlResult
+	Order *xmlOrderQuery `xml:"orderQueryResponse"` // [field]
+}
+
+type xmlOrderQuery struct {
+	OrderID       string `xml:"orderId"`                      // [field]
+	Action        string `xml:"action"`                       // [field]
+	Status        string `xml:"internalStatus"`               // [field]; the notes call status names unknown
+	StatusMessage string `xml:"statusMessage"`                // [guess]: the failure text of a FAILED/REJECTED order
+	CreatedOn     string `xml:"createdOn"`                    // [field]
+	PoolMSN       string `xml:"orderItems>wmeNewReqItem>msn"` // [field]: the new pool's service number
+}
+
+type xmlBulkReturn struct {
+	xmlResult
+	Orders []xmlOrderResponse `xml:"ordersCreateResponse>orderResponse"` // [field], one per order, in order
+}
+
+type xmlOrderResponse struct {
+	xmlResult
+	OrderID string `xml:"orderId"`
+}
+
+type xmlServiceDetailReturn struct {
+	xmlResult
+	Instances []xmlInstance `xml:"Instances>Instance"` // [field]
+}
+
+type xmlInstance struct {
+	LineSeqNo     string `xml:"serviceNumberDetail>lineSeqno"`     // [field]
+	ServiceNumber string `xml:"serviceNumberDetail>serviceNumber"` // [guess]
+	Status        string `xml:"serviceNumberDetail>status"`        // [guess]
+	PlanNo        string `xml:"serviceNumberDetail>planNo"`        // [guess]
+}
+
+// xmlFault is a SOAP 1.1 Fault.
+type xmlFault struct {
+	Code   string `xml:"faultcode"`
+	String string `xml:"faultstring"`
+	Actor  string `xml:"faultactor"`
+	Detail struct {
+		Inner string `xml:",innerxml"`
+	} `xml:"detail"`
+}
+
+// ---- REST ----
+
+const (
+	pathDataPool    = "/v1/datapool"                            // GET, steps 3 and 6 [doc]
+	pathTransfer    = "/v1/datapool/transfer"                   // POST, step 5 [field]
+	pathModifyLimit = "/v1/datapool/modify-consumer-data-limit" // POST, step 7 [field]
+	pathDisconnect  = "/v1/datapool/disconnect"                 // POST, step 9 [field]
+	queryCustNo     = "custno"                                  // [field]
+	queryLineSeqNo  = "lineseqno"                               // [field]
+)
+
+// restEnvelope is the REST answer's frame: errorCode 0 = OK, errorMessage,
+// success as true or "true" [doc, one endpoint; field].
+type restEnvelope struct {
+	ErrorCode    flex.Int    `json:"errorCode"`
+	ErrorMessage flex.String `json:"errorMessage"`
+	Success      *flex.Bool  `json:"success"` // nil when absent: errorCode decides
+}
+
+func (e *restEnvelope) envelope() *restEnvelope { return e }
+
+// Step 3/6 answer [field]; the consumer list's names are [guess].
+type restPool struct {
+	restEnvelope
+	Provider  *restProvider  `json:"provider"`
+	Consumers []restConsumer `json:"consumers"` // [guess]
+}
+
+type restProvider struct {
+	MemberID      flex.String `json:"memberId"`       // the providerId [field]
+	Status        flex.String `json:"dataPoolStatus"` // [field]
+	MaxCap        flex.String `json:"dataMaxCap"`     // "100 GB" [field]
+	Usage         flex.String `json:"dataUsage"`      // [field]
+	ServiceNumber flex.String `json:"serviceNumber"`  // [guess]
+}
+
+type restConsumer struct {
+	ServiceNumber flex.String `json:"serviceNumber"`  // [guess]
+	LineSeqNo     flex.String `json:"lineSeqNo"`      // [guess]
+	Status        flex.String `json:"dataPoolStatus"` // [guess]
+	DataLimit     flex.String `json:"dataLimit"`      // [guess]; "" when none is set
+	DataUsage     flex.String `json:"dataUsage"`      // [guess]
+}
+
+// Step 5 request: note the lower-case custno/lineseqno here [field].
+type restTransfer struct {
+	CustNo               string   `json:"custno"`
+	LineSeqNo            string   `json:"lineseqno"`
+	NewProviderID        string   `json:"newProviderId"`
+	NewProviderLineSeqNo string   `json:"newProviderLineseqno"`
+	ServiceNumbers       []string `json:"serviceNumbers"`
+}
+
+// Step 7 request: camelCase custNo/lineSeqNo here [field]; the limit in bytes
+// [guess].
+type restModifyLimits struct {
+	ConsumerServices []restConsumerLimit `json:"consumerServices"`
+}
+
+type restConsumerLimit struct {
+	CustNo    string `json:"custNo"`
+	LineSeqNo string `json:"lineSeqNo"`
+	DataLimit int64  `json:"dataLimit"`
+}
+
+// Step 9 request [field].
+type restPoolRef struct {
+	CustNo    string `json:"custno"`
+	LineSeqNo string `json:"lineseqno"`
+}
+
+// Steps 5 and 7 answer: one order per service [field].
+type restOrders struct {
+	restEnvelope
+	OrderDetails []restOrderDetail `json:"orderDetails"`
+}
+
+type restOrderDetail struct {
+	Success       *flex.Bool  `json:"success"`
+	OrderID       flex.String `json:"orderId"`
+	ServiceNumber flex.String `json:"serviceNumber"` // [guess]
+	ErrorMessage  flex.String `json:"errorMessage"`  // [guess]
+}
+
+// Step 9 answer [field].
+type restDisconnect struct {
+	restEnvelope
+	OrderID flex.String `json:"orderId"`
+}
