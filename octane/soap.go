@@ -109,6 +109,7 @@ func (c *Client) sendSOAP(ctx context.Context, op soapOp, parts ...any) (*transp
 		Path:               op.path,
 		BaseURL:            c.soapBase,
 		CarriesCredentials: true,
+		Answers500:         true, // a Fault: a retry would get the same answer
 		Body:               body,
 		ContentType:        soapContent,
 		Header:             soapHeaders,

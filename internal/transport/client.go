@@ -181,6 +181,10 @@ type Request struct {
 	// (a SOAP <login> element): Vendor.Authenticate is not run for it, so no
 	// credential header is sent where none is expected.
 	CarriesCredentials bool
+	// Answers500 marks a protocol whose HTTP 500 is an answer rather than an
+	// outage: SOAP 1.1 sends every Fault, a refused login included, with 500.
+	// Such a 500 is never retried; 502, 503, 504 and 429 still are.
+	Answers500 bool
 }
 
 func (r *Request) idempotent() bool {

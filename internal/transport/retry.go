@@ -19,6 +19,7 @@ import (
 //     whatever its method;
 //   - any other transport failure, 429 and 5xx except 501 are retried only for
 //     idempotent requests, so a POST that may have been processed is never re-sent;
+//   - a 500 of a request marked Answers500 (a SOAP Fault) is final;
 //   - a wait that would outlast the context deadline ends the retries with the
 //     last answer, instead of sleeping into a deadline error.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
@@ -36,6 +37,8 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		retry = isDialError(err) || (st.idempotent && !isPermanent(err))
 	case resp.StatusCode == http.StatusTooManyRequests:
 		retry = st.idempotent
+	case resp.StatusCode == http.StatusInternalServerError && st.req.Answers500:
+		retry = false
 	case resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented:
 		retry = st.idempotent
 	}

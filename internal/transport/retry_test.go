@@ -381,3 +381,28 @@ func TestMaxAttemptsOneDisablesRetries(t *testing.T) {
 	assert.Equal(t, 1, resp.Attempts)
 	assert.Equal(t, 1, srv.count())
 }
+
+// A request marked Answers500 (SOAP, whose Faults come with 500) does not
+// retry a 500, but still retries the gateway statuses.
+func TestRetryAnswers500(t *testing.T) {
+	cases := []struct {
+		statuses     []int
+		wantAttempts int
+		wantStatus   int
+	}{
+		{[]int{500, 200}, 1, 500},
+		{[]int{503, 200}, 2, 200},
+		{[]int{502}, 4, 502},
+		{[]int{429, 200}, 2, 200},
+	}
+	for _, tc := range cases {
+		srv := newAttemptServer(t, statusSequence(tc.statuses...))
+		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()))
+		resp, err := c.Do(context.Background(), &Request{
+			Op: "query", Method: http.MethodPost, Path: "/soap", Idempotent: true, Answers500: true, Body: []byte("<x/>"),
+		})
+		require.NoError(t, err)
+		assert.Equal(t, tc.wantStatus, resp.StatusCode, "statuses %v", tc.statuses)
+		assert.Equal(t, tc.wantAttempts, srv.count(), "statuses %v", tc.statuses)
+	}
+}
