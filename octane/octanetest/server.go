@@ -1,0 +1,748 @@
+package octanetest
+
+import (
+	"cmp"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The account and the data every server starts with.
+const (
+	// DefaultUsername is the API user name accepted by both layers.
+	DefaultUsername = "octane-api"
+	// DefaultPassword is the password of DefaultUsername.
+	DefaultPassword = "octane-secret"
+	// DefaultCustNo is the customer every server starts with.
+	DefaultCustNo = "100001"
+	// DefaultProviderPlan is the seeded data-pool provider plan, with a cap
+	// of DefaultProviderCap.
+	DefaultProviderPlan = "DP-PROVIDER"
+	// DefaultConsumerPlan is the seeded data-pool consumer plan.
+	DefaultConsumerPlan = "DP-CONSUMER"
+	// DefaultProviderCap is the cap of DefaultProviderPlan: 100 GB.
+	DefaultProviderCap int64 = 100 << 30
+)
+
+// Data pool statuses, as dataPoolStatus reports them for a pool and for each
+// of its consumers.
+const (
+	StatusOptInPending  = "OPTED-IN PENDING"  // a consumer on its way in
+	StatusOptedIn       = "OPTED-IN"          // an active pool, a member
+	StatusOptOutPending = "OPTED-OUT PENDING" // a pool being disconnected, a consumer on its way out
+	StatusOptedOut      = "OPTED-OUT"         // a disconnected pool
+)
+
+// Order statuses, as orderQuery's internalStatus reports them.
+const (
+	OrderPending    = "PENDING"   // placed (or reset), not started
+	OrderInProgress = "IN_PROG"   // half its delay has passed
+	OrderCommitted  = "COMMITTED" // done: its effect is applied
+	OrderFailed     = "FAILED"    // ended without effect; see Order.Message
+)
+
+// Order actions. The first three are the vendor's [field] names; the vendor
+// does not say what orders the REST calls create, so the last three are the
+// fake's own names.
+const (
+	ActionNewDataPool = "ADD_WME_NEW"
+	ActionOptIn       = "WME_OPT_IN_CONSUMER"
+	ActionOptOut      = "WME_OPT_OUT_CONSUMER"
+	ActionTransfer    = "WME_TRANSFER_CONSUMER"
+	ActionDataLimit   = "WME_MODIFY_DATA_LIMIT"
+	ActionDisconnect  = "WME_DISCONNECT_POOL"
+)
+
+// Paths, relative to the server's root.
+const (
+	soapBase    = "/tiab"
+	restBase    = "/tiab/api"
+	pathOrder   = "/UtbOrder"
+	pathService = "/UtbServiceV3"
+
+	pathDataPool    = "/v1/datapool"
+	pathTransfer    = "/v1/datapool/transfer"
+	pathModifyLimit = "/v1/datapool/modify-consumer-data-limit"
+	pathDisconnect  = "/v1/datapool/disconnect"
+)
+
+// maxBodyBytes caps a request body.
+const maxBodyBytes = 8 << 20
+
+// First identifiers handed out.
+const (
+	firstOrderID  = 5000001
+	firstMemberID = 880001
+)
+
+// Service is a customer's mobile service that can join a data pool, as
+// seeded by SeedService. PoolProviderID is the memberId of the pool it is a
+// consumer of, "" when it is in none; DataLimit is its limit in bytes within
+// the pool, 0 for none; DataUsage its usage in bytes (see SetUsage).
+type Service struct {
+	CustNo         string
+	ServiceNumber  string
+	LineSeqNo      string
+	PlanNo         string
+	PoolProviderID string
+	DataLimit      int64
+	DataUsage      int64
+}
+
+// Pool is a data pool: a service of its customer (ServiceNumber, LineSeqNo)
+// on a provider plan, known to consumers by ProviderID (the memberId of the
+// REST answers). MaxCap is the plan's cap in bytes; Usage the sum of its
+// members' usage; Consumers the service numbers of its members, sorted.
+//
+// Consumers holds members only: a service whose opt-in or transfer into the
+// pool is pending is not in it yet, one whose opt-out or transfer out is
+// pending still is. The REST GET lists both kinds, as OPTED-IN PENDING and
+// OPTED-OUT PENDING. A pool is never OPTED-IN PENDING itself: it does not
+// exist until its creation order completes.
+type Pool struct {
+	CustNo            string
+	ServiceNumber     string
+	LineSeqNo         string
+	ProviderID        string
+	Name              string
+	PlanNo            string
+	Department        string
+	Notes             string
+	NotificationEmail string
+	Status            string // StatusOptedIn, StatusOptOutPending, StatusOptedOut
+	MaxCap            int64
+	Usage             int64
+	Consumers         []string
+}
+
+// Order is an order as the fake keeps it. Status is one of OrderPending,
+// OrderInProgress, OrderCommitted, OrderFailed; Message is the failure text
+// of a FAILED order; Created is when it was placed.
+type Order struct {
+	ID      string
+	CustNo  string
+	Action  string
+	Status  string
+	Message string
+	Created time.Time
+}
+
+// Fault describes a misbehaviour the server shows instead of, or before,
+// handling a request, for testing a client's retries and timeouts. Faults
+// are applied after the request is recorded and before anything else; the
+// first matching fault wins.
+type Fault struct {
+	// Path is a suffix of the request path (a trailing slash ignored), e.g.
+	// "/UtbOrder", "/UtbServiceV3", "/v1/datapool" (only the GET, not
+	// "/v1/datapool/transfer") or "/v1/datapool/transfer". "" matches every
+	// request.
+	Path string
+	// Status, if non-zero, is the HTTP status answered instead of handling
+	// the request, with an HTML body such as a proxy in front of the vendor
+	// would send (never a SOAP envelope or the JSON envelope).
+	Status int
+	// RetryAfter, if set, is sent as the Retry-After header.
+	RetryAfter string
+	// Latency is slept before anything else; the sleep ends early, and the
+	// request is abandoned, when the request's context ends or the server
+	// is closed.
+	Latency time.Duration
+	// Drop closes the connection without writing any response.
+	Drop bool
+	// Times is how many requests the fault applies to; 0 means until
+	// ClearFaults.
+	Times int
+}
+
+// RecordedRequest is one request as the server received it. Path is the full
+// request path without a trailing slash, e.g. "/tiab/UtbOrder" or
+// "/tiab/api/v1/datapool". Body is exactly what was sent (a SOAP body holds
+// the password of its <login>) and is shared with the server's record:
+// treat it as read-only.
+type RecordedRequest struct {
+	Method string
+	Path   string
+	Header http.Header
+	Body   []byte
+}
+
+// Server is an in-memory Octane server for the mobile data pool flow: the
+// SOAP order and service-detail operations under /tiab and the REST data
+// pool API under /tiab/api. It keeps customers, plans, services, pools and
+// orders, records every request and can inject faults. It is safe for
+// concurrent use.
+type Server struct {
+	// URL is the root of a started server, e.g. http://127.0.0.1:1234; the
+	// SOAP services are under SOAPURL and the REST API under RESTURL. It is
+	// empty for a server made by NewHandler.
+	URL string
+
+	ts      *httptest.Server
+	closed  chan struct{}
+	closeMu sync.Once
+
+	mu            sync.Mutex
+	user, pass    string
+	delay         time.Duration
+	now           func() time.Time
+	customers     map[string]*customer
+	providerPlans map[string]int64 // plan → cap in bytes
+	consumerPlans map[string]bool
+	services      map[string]*service // consumer-capable services by number
+	pools         map[string]*Pool    // by providerID; Usage and Consumers unused
+	poolBySN      map[string]string   // pool service number → providerID
+	lines         map[lineKey]string  // customer + lineSeqNo → service number
+	orders        map[string]*order
+	nextOrder     int
+	nextMember    int
+	nextNumber    int
+	failNext      []string
+	faults        []*Fault
+	requests      []RecordedRequest
+}
+
+// customer is a stored customer.
+type customer struct {
+	lastLine int // the highest numeric lineSeqNo handed out
+}
+
+// service is a stored consumer-capable service.
+type service struct {
+	Service
+	pending string // the pending opt-in, opt-out or transfer order moving it
+}
+
+type lineKey struct{ custNo, lineSeqNo string }
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithCredentials replaces the default user name and password, on both
+// layers.
+func WithCredentials(user, pass string) Option {
+	return func(s *Server) { s.user, s.pass = user, pass }
+}
+
+// WithOrderDelay sets how long an order takes from placement (or reset) to
+// completion. An order reads PENDING until half the delay has passed, then
+// IN_PROG, then COMMITTED or FAILED. The default, 0, completes an order at
+// the first look after the request that placed it: any later request, or
+// any method of the Server that reads state. CompleteOrders finishes pending
+// orders at once whatever the delay.
+func WithOrderDelay(d time.Duration) Option {
+	return func(s *Server) {
+		if d > 0 {
+			s.delay = d
+		}
+	}
+}
+
+// NewServer starts a server on a loopback httptest.Server. Give a client
+// SOAPURL and RESTURL (or URL, the root). Close stops it.
+func NewServer(opts ...Option) *Server {
+	s := NewHandler(opts...)
+	s.ts = httptest.NewServer(s)
+	s.URL = s.ts.URL
+	return s
+}
+
+// NewHandler returns a server that is not started: an http.Handler serving
+// the SOAP services under /tiab and the REST API under /tiab/api, for use
+// with any listener or mux.
+func NewHandler(opts ...Option) *Server {
+	s := &Server{
+		user:          DefaultUsername,
+		pass:          DefaultPassword,
+		now:           time.Now,
+		closed:        make(chan struct{}),
+		customers:     map[string]*customer{DefaultCustNo: {}},
+		providerPlans: map[string]int64{DefaultProviderPlan: DefaultProviderCap},
+		consumerPlans: map[string]bool{DefaultConsumerPlan: true},
+		services:      map[string]*service{},
+		pools:         map[string]*Pool{},
+		poolBySN:      map[string]string{},
+		lines:         map[lineKey]string{},
+		orders:        map[string]*order{},
+		nextOrder:     firstOrderID,
+		nextMember:    firstMemberID,
+		nextNumber:    1,
+	}
+	for _, opt := range opts {
+		opt(s)
+	}
+	return s
+}
+
+// Close stops a server started by NewServer and ends any injected latency
+// still sleeping. It is safe to call more than once and on a server made by
+// NewHandler.
+func (s *Server) Close() {
+	s.closeMu.Do(func() { close(s.closed) })
+	if s.ts != nil {
+		s.ts.Close()
+	}
+}
+
+// SOAPURL is the base URL of the SOAP services: URL + "/tiab". The order
+// service is at SOAPURL()+"/UtbOrder", service details at
+// SOAPURL()+"/UtbServiceV3".
+func (s *Server) SOAPURL() string { return s.URL + soapBase }
+
+// RESTURL is the base URL of the REST API: URL + "/tiab/api"; its paths
+// start with /v1/datapool.
+func (s *Server) RESTURL() string { return s.URL + restBase }
+
+// SeedCustomer adds a customer (a no-op if it exists).
+func (s *Server) SeedCustomer(custNo string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.customer(custNo)
+}
+
+// customer returns the customer custNo, adding it if needed. s.mu must be
+// held.
+func (s *Server) customer(custNo string) *customer {
+	c, ok := s.customers[custNo]
+	if !ok {
+		c = &customer{}
+		s.customers[custNo] = c
+	}
+	return c
+}
+
+// SeedProviderPlan adds (or replaces) a data-pool provider plan with a cap
+// in bytes: a pool created on it gets that cap.
+func (s *Server) SeedProviderPlan(planNo string, capBytes int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.providerPlans[planNo] = capBytes
+}
+
+// SeedConsumerPlan adds a data-pool consumer plan: only services on such a
+// plan may join a pool.
+func (s *Server) SeedConsumerPlan(planNo string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.consumerPlans[planNo] = true
+}
+
+// SeedService stores a mobile service of svc.CustNo (adding the customer if
+// needed) and returns its lineSeqNo. An empty LineSeqNo gets the customer's
+// next one ("1", "2", …, shared with its pools); an empty ServiceNumber a
+// new one ("0491" and six digits); an empty PlanNo DefaultConsumerPlan. A
+// non-empty PoolProviderID makes it a member of that pool at once. It panics
+// on a service number or lineSeqNo already in use, an empty CustNo or an
+// unknown pool: those are mistakes in the test.
+func (s *Server) SeedService(svc Service) (lineSeqNo string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if svc.CustNo == "" {
+		panic("octanetest: SeedService: empty CustNo")
+	}
+	if svc.ServiceNumber != "" && s.numberTaken(svc.ServiceNumber) {
+		panic("octanetest: SeedService: service number " + svc.ServiceNumber + " is in use")
+	}
+	s.checkLine("SeedService", svc.CustNo, svc.LineSeqNo)
+	if svc.PoolProviderID != "" {
+		if _, ok := s.pools[svc.PoolProviderID]; !ok {
+			panic("octanetest: SeedService: no data pool " + svc.PoolProviderID)
+		}
+	}
+	if svc.ServiceNumber == "" {
+		svc.ServiceNumber = s.newServiceNumber()
+	}
+	svc.LineSeqNo = s.takeLine(svc.CustNo, svc.LineSeqNo, svc.ServiceNumber)
+	if svc.PlanNo == "" {
+		svc.PlanNo = DefaultConsumerPlan
+	}
+	s.services[svc.ServiceNumber] = &service{Service: svc}
+	return svc.LineSeqNo
+}
+
+// SeedPool stores a data pool at once, without an order, and returns it as
+// stored. CustNo defaults to DefaultCustNo (the customer is added if
+// needed), PlanNo to DefaultProviderPlan, MaxCap to the plan's cap (0 if the
+// plan is unknown), Status to OPTED-IN; an empty ServiceNumber, LineSeqNo or
+// ProviderID is generated as for a pool created by an order. Usage and
+// Consumers are ignored: add consumers with SeedService. It panics on a
+// service number, lineSeqNo or provider id already in use.
+func (s *Server) SeedPool(p Pool) Pool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if p.CustNo == "" {
+		p.CustNo = DefaultCustNo
+	}
+	if p.PlanNo == "" {
+		p.PlanNo = DefaultProviderPlan
+	}
+	if p.MaxCap == 0 {
+		p.MaxCap = s.providerPlans[p.PlanNo]
+	}
+	if p.Status == "" {
+		p.Status = StatusOptedIn
+	}
+	if _, ok := s.pools[p.ProviderID]; ok {
+		panic("octanetest: SeedPool: provider id " + p.ProviderID + " is in use")
+	}
+	if p.ServiceNumber != "" && s.numberTaken(p.ServiceNumber) {
+		panic("octanetest: SeedPool: service number " + p.ServiceNumber + " is in use")
+	}
+	s.checkLine("SeedPool", p.CustNo, p.LineSeqNo)
+	if p.ProviderID == "" {
+		p.ProviderID = s.newMemberID()
+	}
+	if p.ServiceNumber == "" {
+		p.ServiceNumber = s.newServiceNumber()
+	}
+	p.LineSeqNo = s.takeLine(p.CustNo, p.LineSeqNo, p.ServiceNumber)
+	p.Usage, p.Consumers = 0, nil
+	s.addPool(&p)
+	return s.poolSnapshot(&p)
+}
+
+// addPool stores a new pool. s.mu must be held.
+func (s *Server) addPool(p *Pool) {
+	s.pools[p.ProviderID] = p
+	s.poolBySN[p.ServiceNumber] = p.ProviderID
+}
+
+// checkLine panics if a seed asks for a lineSeqNo already in use. s.mu
+// must be held.
+func (s *Server) checkLine(caller, custNo, line string) {
+	if _, taken := s.lines[lineKey{custNo, line}]; taken && line != "" {
+		panic("octanetest: " + caller + ": lineSeqNo " + line + " of customer " + custNo + " is in use")
+	}
+}
+
+// takeLine reserves a lineSeqNo of custNo for serviceNumber: want (free), or
+// the next free one if want is "". s.mu must be held.
+func (s *Server) takeLine(custNo, want, serviceNumber string) string {
+	c := s.customer(custNo)
+	if want == "" {
+		for {
+			c.lastLine++
+			want = strconv.Itoa(c.lastLine)
+			if _, taken := s.lines[lineKey{custNo, want}]; !taken {
+				break
+			}
+		}
+	} else if n, err := strconv.Atoi(want); err == nil && n > c.lastLine {
+		c.lastLine = n
+	}
+	s.lines[lineKey{custNo, want}] = serviceNumber
+	return want
+}
+
+// numberTaken reports whether a service or pool has that number. s.mu must
+// be held.
+func (s *Server) numberTaken(n string) bool {
+	_, svc := s.services[n]
+	_, pool := s.poolBySN[n]
+	return svc || pool
+}
+
+// newServiceNumber returns an unused mobile number, "0491" and six digits.
+// s.mu must be held.
+func (s *Server) newServiceNumber() string {
+	for {
+		n := "0491" + leftPad(s.nextNumber, 6)
+		s.nextNumber++
+		if !s.numberTaken(n) {
+			return n
+		}
+	}
+}
+
+// newMemberID returns an unused provider id. s.mu must be held.
+func (s *Server) newMemberID() string {
+	for {
+		id := strconv.Itoa(s.nextMember)
+		s.nextMember++
+		if _, ok := s.pools[id]; !ok {
+			return id
+		}
+	}
+}
+
+func leftPad(n, width int) string {
+	t := strconv.Itoa(n)
+	if len(t) < width {
+		t = strings.Repeat("0", width-len(t)) + t
+	}
+	return t
+}
+
+// SetUsage sets a consumer-capable service's data usage in bytes. A pool's
+// usage is the sum of its consumers'. It panics if no service (seeded with
+// SeedService) has that number.
+func (s *Server) SetUsage(serviceNumber string, bytes int64) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	svc, ok := s.services[serviceNumber]
+	if !ok {
+		panic("octanetest: SetUsage: no service " + serviceNumber + " (a pool's usage is the sum of its consumers')")
+	}
+	svc.DataUsage = bytes
+}
+
+// Pool returns a copy of the pool with that provider id (memberId), in any
+// status; a pool whose creation order is pending does not exist yet.
+func (s *Server) Pool(providerID string) (Pool, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.advance()
+	p, ok := s.pools[providerID]
+	if !ok {
+		return Pool{}, false
+	}
+	return s.poolSnapshot(p), true
+}
+
+// Pools returns copies of every pool, sorted by provider id.
+func (s *Server) Pools() []Pool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.advance()
+	out := make([]Pool, 0, len(s.pools))
+	for _, p := range s.pools {
+		out = append(out, s.poolSnapshot(p))
+	}
+	slices.SortFunc(out, func(a, b Pool) int { return compareIDs(a.ProviderID, b.ProviderID) })
+	return out
+}
+
+// poolSnapshot copies p with its consumers and usage. s.mu must be held.
+func (s *Server) poolSnapshot(p *Pool) Pool {
+	out := *p
+	out.Consumers = []string{}
+	out.Usage = 0
+	for _, svc := range s.members(p.ProviderID) {
+		out.Consumers = append(out.Consumers, svc.ServiceNumber)
+		out.Usage += svc.DataUsage
+	}
+	return out
+}
+
+// members returns the services in the pool, sorted by number. s.mu must be
+// held.
+func (s *Server) members(providerID string) []*service {
+	var out []*service
+	for _, svc := range s.services {
+		if svc.PoolProviderID == providerID {
+			out = append(out, svc)
+		}
+	}
+	slices.SortFunc(out, func(a, b *service) int { return strings.Compare(a.ServiceNumber, b.ServiceNumber) })
+	return out
+}
+
+// Service returns a copy of the service seeded with that number (pools are
+// read with Pool).
+func (s *Server) Service(serviceNumber string) (Service, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.advance()
+	svc, ok := s.services[serviceNumber]
+	if !ok {
+		return Service{}, false
+	}
+	return svc.Service, true
+}
+
+// Order returns a copy of the order with that id, with its current status.
+func (s *Server) Order(id string) (Order, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.advance()
+	o, ok := s.orders[id]
+	if !ok {
+		return Order{}, false
+	}
+	return s.orderSnapshot(o), true
+}
+
+// Orders returns copies of every order, oldest first.
+func (s *Server) Orders() []Order {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.advance()
+	out := make([]Order, 0, len(s.orders))
+	for _, o := range s.orders {
+		out = append(out, s.orderSnapshot(o))
+	}
+	slices.SortFunc(out, func(a, b Order) int { return compareIDs(a.ID, b.ID) })
+	return out
+}
+
+// FailNextOrder makes the next order placed (or reset) end FAILED, with
+// message as its statusMessage, when it completes. Calls queue up: two calls
+// fail the next two orders.
+func (s *Server) FailNextOrder(message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.failNext = append(s.failNext, message)
+}
+
+// CompleteOrders finishes every pending order now, oldest first, whatever
+// the order delay.
+func (s *Server) CompleteOrders() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.finishDue(func(*order) bool { return true })
+}
+
+// compareIDs orders numeric ids by value (shorter first), others as text.
+func compareIDs(a, b string) int {
+	return cmp.Or(cmp.Compare(len(a), len(b)), strings.Compare(a, b))
+}
+
+// InjectFault adds a fault. Faults are tried in the order added.
+func (s *Server) InjectFault(f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f.Path = normalizePath(f.Path)
+	s.faults = append(s.faults, &f)
+}
+
+// ClearFaults removes every fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults = nil
+}
+
+// Requests returns the requests received so far, oldest first, including
+// those answered by a fault.
+func (s *Server) Requests() []RecordedRequest {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.requests)
+}
+
+// ResetRequests forgets the recorded requests.
+func (s *Server) ResetRequests() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = nil
+}
+
+// RequestCount returns how many recorded requests had a path ending in
+// pathSuffix (a trailing slash ignored): "/UtbOrder" counts every order
+// service call, "/v1/datapool" only the GETs of a pool. "" counts every
+// request.
+func (s *Server) RequestCount(pathSuffix string) int {
+	pathSuffix = normalizePath(pathSuffix)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, r := range s.requests {
+		if strings.HasSuffix(r.Path, pathSuffix) {
+			n++
+		}
+	}
+	return n
+}
+
+// normalizePath drops one trailing slash.
+func normalizePath(p string) string {
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	return p
+}
+
+// ServeHTTP serves the SOAP services under /tiab and the REST API under
+// /tiab/api.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var raw []byte
+	if r.Body != nil { // nil in a request made for a client, passed here directly
+		raw, _ = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	}
+	path := normalizePath(r.URL.Path)
+
+	s.mu.Lock()
+	s.requests = append(s.requests, RecordedRequest{Method: r.Method, Path: path, Header: r.Header.Clone(), Body: raw})
+	s.advance() // any request is a look: orders whose time has come complete
+	fault := s.takeFault(path)
+	s.mu.Unlock()
+
+	if fault != nil && !s.applyFault(w, r, fault) {
+		return
+	}
+
+	switch {
+	case path == restBase || strings.HasPrefix(path, restBase+"/"):
+		s.serveREST(w, r, strings.TrimPrefix(path, restBase), raw)
+	case path == soapBase+pathOrder:
+		s.serveSOAP(w, r, soapServices[pathOrder], raw)
+	case path == soapBase+pathService:
+		s.serveSOAP(w, r, soapServices[pathService], raw)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// takeFault returns the first fault matching path and counts its use.
+// s.mu must be held.
+func (s *Server) takeFault(path string) *Fault {
+	for i, f := range s.faults {
+		if f.Path != "" && !strings.HasSuffix(path, f.Path) {
+			continue
+		}
+		applied := *f
+		if f.Times > 0 {
+			f.Times--
+			if f.Times == 0 {
+				s.faults = slices.Delete(s.faults, i, i+1)
+			}
+		}
+		return &applied
+	}
+	return nil
+}
+
+// applyFault acts out f and reports whether the request should still be
+// handled normally.
+func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f *Fault) bool {
+	if f.Latency > 0 {
+		t := time.NewTimer(f.Latency)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			return false
+		case <-s.closed:
+			t.Stop()
+			// Shutting down: end the connection rather than answer.
+			panic(http.ErrAbortHandler)
+		}
+	}
+	if f.Drop {
+		if hj, ok := w.(http.Hijacker); ok {
+			if conn, _, err := hj.Hijack(); err == nil {
+				conn.Close()
+				return false
+			}
+		}
+		// No hijacking (HTTP/2, a recorder): abort the response instead.
+		panic(http.ErrAbortHandler)
+	}
+	if f.RetryAfter != "" {
+		w.Header().Set("Retry-After", f.RetryAfter)
+	}
+	if f.Status != 0 {
+		text := strconv.Itoa(f.Status) + " " + http.StatusText(f.Status)
+		body := "<html><head><title>" + text + "</title></head><body><h1>" + text + "</h1></body></html>\n"
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(f.Status)
+		_, _ = io.WriteString(w, body)
+		return false
+	}
+	return true
+}
