@@ -9,8 +9,10 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ispkit/ispkit/internal/transport"
 )
@@ -188,7 +190,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		Name:           "octane",
 		DefaultBaseURL: TestRESTBaseURL,
 		Authenticate:   func(r *http.Request) { r.Header["Authorization"] = authValue },
-		Secrets:        []string{creds.Password, pass.String(), token},
+		Secrets:        append(xmlSpellings(creds.Password), token),
 	}, st.transport)
 	if err != nil {
 		return nil, fmt.Errorf("octane: %w", err)
@@ -208,6 +210,23 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
+// xmlSpellings are the ways a server may write s in XML: raw, as
+// xml.EscapeText does (&#34; &#39;), with named entities, and with only the
+// three characters that must be escaped in text.
+func xmlSpellings(s string) []string {
+	var escaped bytes.Buffer
+	_ = xml.EscapeText(&escaped, []byte(s))
+	minimal := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	named := strings.NewReplacer(`"`, "&quot;", "'", "&apos;").Replace(minimal)
+	out := []string{s}
+	for _, v := range []string{escaped.String(), minimal, named} {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 func defaultLocation() *time.Location {
 	if loc, err := time.LoadLocation("Australia/Sydney"); err == nil {
 		return loc
@@ -217,6 +236,9 @@ func defaultLocation() *time.Location {
 
 // validXMLText reports whether s can be written as XML 1.0 character data.
 func validXMLText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
 	for _, r := range s {
 		if !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {
 			return false

@@ -58,7 +58,8 @@ type Error struct {
 	// method and path ("POST /v1/datapool/disconnect"), or a helper's name
 	// ("WaitForOrder", "Pools.Disconnect").
 	Op string
-	// HTTPStatus is the response status, 0 when no response arrived.
+	// HTTPStatus is the response status; 0 when no response arrived, or when
+	// the failure concerns one part of a decoded answer.
 	HTTPStatus int
 	// Code is Octane's errorCode, 0 when the server sent none.
 	Code int
@@ -72,6 +73,10 @@ type Error struct {
 	Body string
 	// Err is the cause: the connection, the context, a sentinel, a decoding error.
 	Err error
+
+	// refused marks the server's own refusal (an errorCode, a Fault, a failed
+	// order entry): the only errors whose wording Is reads.
+	refused bool
 }
 
 func (e *Error) Error() string {
@@ -146,7 +151,7 @@ func (e *Error) Is(target error) bool {
 	case ErrBadResponse:
 		return false // set as Err where it applies
 	}
-	if e.Code == 0 && e.FaultCode == "" {
+	if e.Code == 0 && e.FaultCode == "" && !e.refused {
 		return false
 	}
 	msg := strings.ToLower(e.Message)

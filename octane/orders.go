@@ -114,7 +114,7 @@ func (s *OrderService) Query(ctx context.Context, orderID string) (*Order, error
 		return nil, err
 	}
 	if ret.Order == nil {
-		return nil, &Error{Layer: SOAP, Op: opOrderQuery.name, OrderID: orderID, Message: "the answer has no orderQueryResponse", Err: ErrUnknownOrder}
+		return nil, &Error{Layer: SOAP, Op: opOrderQuery.name, OrderID: orderID, Message: "the answer has no orderQueryResponse", Err: fmt.Errorf("%w (%w)", ErrUnknownOrder, ErrBadResponse)}
 	}
 	q := ret.Order
 	o := &Order{
@@ -298,7 +298,7 @@ func (s *OrderService) bulk(ctx context.Context, serviceNumbers []string, orders
 		case cerr != nil:
 			out[i].Err = &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: %v", ErrBadResponse, cerr)}
 		case code != 0:
-			out[i].Err = &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Code: code, OrderID: out[i].OrderID, Message: s.c.t.Scrub(strings.TrimSpace(r.ErrorMessage))}
+			out[i].Err = &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Code: code, OrderID: out[i].OrderID, Message: s.c.t.Scrub(strings.TrimSpace(r.ErrorMessage)), refused: true}
 		case out[i].OrderID == "":
 			out[i].Err = &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: errorCode 0 without an orderId", ErrBadResponse)}
 		}

@@ -79,7 +79,7 @@ func (s *PoolAPIService) Get(ctx context.Context, ref PoolRef) (*DataPool, error
 		return nil, err
 	}
 	if ans.Provider == nil || strings.TrimSpace(string(ans.Provider.MemberID)) == "" {
-		return nil, &Error{Layer: REST, Op: op, Message: "the answer has no provider.memberId", Err: ErrUnknownPool}
+		return nil, &Error{Layer: REST, Op: op, Message: "the answer has no provider.memberId", Err: fmt.Errorf("%w (%w)", ErrUnknownPool, ErrBadResponse)}
 	}
 	p := ans.Provider
 	dp := &DataPool{
@@ -229,27 +229,40 @@ func (s *PoolAPIService) Disconnect(ctx context.Context, ref PoolRef) (orderID s
 	return id, nil
 }
 
-// orderDetails pairs the answer's orderDetails with the request's keys, by
-// serviceNumber where the server sends one, else by position.
+// orderDetails pairs the answer's orderDetails with the request's keys: an
+// entry naming a service (serviceNumber) takes that service's slot, the others
+// take the free slots in order. Every slot ends with an order id or an error.
 func (c *Client) orderDetails(op string, keys []string, details []restOrderDetail) ([]OrderResult, error) {
 	if len(details) != len(keys) {
 		return nil, &Error{Layer: REST, Op: op, Err: fmt.Errorf("%w: %d orders asked for, %d orderDetails", ErrBadResponse, len(keys), len(details))}
 	}
 	out := make([]OrderResult, len(keys))
-	for i, k := range keys {
-		out[i].ServiceNumber = k
-	}
+	filled := make([]bool, len(keys))
+	slot := make([]int, len(details))
 	for i, d := range details {
-		j := i
+		slot[i] = -1
 		if sn := strings.TrimSpace(string(d.ServiceNumber)); sn != "" {
 			for k, key := range keys {
-				if key == sn {
-					j = k
+				if key == sn && !filled[k] {
+					slot[i], filled[k] = k, true
 					break
 				}
 			}
 		}
-		r := &out[j]
+	}
+	next := 0
+	for i := range details {
+		if slot[i] >= 0 {
+			continue
+		}
+		for filled[next] {
+			next++
+		}
+		slot[i], filled[next] = next, true
+	}
+	for i, d := range details {
+		r := &out[slot[i]]
+		r.ServiceNumber = keys[slot[i]]
 		r.OrderID = strings.TrimSpace(string(d.OrderID))
 		switch {
 		case d.Success != nil && !bool(*d.Success):
@@ -257,7 +270,7 @@ func (c *Client) orderDetails(op string, keys []string, details []restOrderDetai
 			if msg == "" {
 				msg = "success is false"
 			}
-			r.Err = &Error{Layer: REST, Op: op, OrderID: r.OrderID, Message: c.t.Scrub(msg)}
+			r.Err = &Error{Layer: REST, Op: op, OrderID: r.OrderID, Message: c.t.Scrub(msg), refused: true}
 		case r.OrderID == "":
 			r.Err = &Error{Layer: REST, Op: op, Err: fmt.Errorf("%w: an orderDetails entry without an orderId", ErrBadResponse)}
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -88,18 +89,14 @@ func (c *Client) restError(op string, resp *transport.Response, env *restEnvelop
 	if msg == "" && env.ErrorCode == 0 {
 		msg = "success is false"
 	}
-	return &Error{Layer: REST, Op: op, HTTPStatus: resp.StatusCode, Code: int(env.ErrorCode), Message: c.t.Scrub(msg)}
+	return &Error{Layer: REST, Op: op, HTTPStatus: resp.StatusCode, Code: int(env.ErrorCode), Message: c.t.Scrub(msg), refused: true}
 }
 
 func (c *Client) restBad(op string, resp *transport.Response, cause error) error {
 	if cause == nil {
-		ct := resp.Header.Get("Content-Type")
-		if ct == "" {
-			ct = "no content type"
-		}
-		cause = fmt.Errorf("HTTP %d with a body that is not an Octane answer (%s, %d bytes)", resp.StatusCode, ct, len(resp.Body))
+		cause = errors.New("a body that is not an Octane answer")
 	}
-	return &Error{Layer: REST, Op: op, HTTPStatus: resp.StatusCode, Body: c.excerpt(resp), Err: fmt.Errorf("%w: %w", ErrBadResponse, cause)}
+	return &Error{Layer: REST, Op: op, HTTPStatus: resp.StatusCode, Body: c.excerpt(resp), Err: c.badResponse(resp, cause)}
 }
 
 // DoREST sends a REST request the typed layer does not cover (yet): method

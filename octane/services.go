@@ -2,6 +2,7 @@ package octane
 
 import (
 	"context"
+	"fmt"
 	"strings"
 )
 
@@ -46,7 +47,7 @@ func (s *ServicesService) Detail(ctx context.Context, custNo, serviceNumber stri
 		}
 	}
 	if found == nil {
-		return nil, &Error{Layer: SOAP, Op: op, Message: "no instance with a lineSeqno for service " + serviceNumber, Err: ErrUnknownService}
+		return nil, &Error{Layer: SOAP, Op: op, Message: "no instance with a lineSeqno for service " + serviceNumber, Err: fmt.Errorf("%w (%w)", ErrUnknownService, ErrBadResponse)}
 	}
 	return &ServiceDetail{
 		CustNo:        custNo,

@@ -90,7 +90,7 @@ func soapCall[T any, PT interface {
 		return nil, c.soapBad(op, resp, cerr)
 	}
 	if code != 0 {
-		return (*T)(out), &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Code: code, Message: c.t.Scrub(strings.TrimSpace(r.ErrorMessage))}
+		return (*T)(out), &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Code: code, Message: c.t.Scrub(strings.TrimSpace(r.ErrorMessage)), refused: true}
 	}
 	return (*T)(out), nil
 }
@@ -217,6 +217,10 @@ func (c *Client) faultError(op soapOp, resp *transport.Response, f *xmlFault) er
 		Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode,
 		FaultCode: c.t.Scrub(strings.TrimSpace(f.Code)),
 		Message:   c.t.Scrub(strings.TrimSpace(f.String)),
+		refused:   true,
+	}
+	if detail := strings.TrimSpace(f.Detail.Inner); detail != "" {
+		e.Body = c.t.Scrub(transport.Excerpt(transport.RedactBody([]byte(detail)), excerptSize))
 	}
 	if e.FaultCode == "" && e.Message == "" {
 		e.Body = c.excerpt(resp)
@@ -226,22 +230,21 @@ func (c *Client) faultError(op soapOp, resp *transport.Response, f *xmlFault) er
 	if e.FaultCode == "" {
 		e.FaultCode = "(none)"
 	}
-	if e.Message == "" {
-		// A Fault with no text: its detail is all there is.
-		e.Body = c.t.Scrub(transport.Excerpt(transport.RedactBody([]byte(f.Detail.Inner)), excerptSize))
-	}
 	return e
 }
 
 func (c *Client) soapBad(op soapOp, resp *transport.Response, cause error) error {
+	return &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Body: c.excerpt(resp), Err: c.badResponse(resp, cause)}
+}
+
+// badResponse is ErrBadResponse with what was wrong, scrubbed: the cause may
+// quote the answer, and the answer may echo a credential.
+func (c *Client) badResponse(resp *transport.Response, cause error) error {
 	ct := resp.Header.Get("Content-Type")
 	if ct == "" {
 		ct = "no content type"
 	}
-	return &Error{
-		Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Body: c.excerpt(resp),
-		Err: fmt.Errorf("%w: HTTP %d, %s, %d bytes: %v", ErrBadResponse, resp.StatusCode, ct, len(resp.Body), cause),
-	}
+	return fmt.Errorf("%w: %s", ErrBadResponse, c.t.Scrub(fmt.Sprintf("HTTP %d, %.80s, %d bytes: %v", resp.StatusCode, ct, len(resp.Body), cause)))
 }
 
 // parseErrorCode reads errorCode; an absent one is 0.
@@ -310,7 +313,7 @@ func (c *Client) CallSOAP(ctx context.Context, service, namespace, operation str
 		return c.soapBad(op, resp, cerr)
 	}
 	if code != 0 {
-		return &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Code: code, Message: c.t.Scrub(strings.TrimSpace(res.ErrorMessage))}
+		return &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Code: code, Message: c.t.Scrub(strings.TrimSpace(res.ErrorMessage)), refused: true}
 	}
 	if out != nil {
 		if err := xml.Unmarshal(append(append([]byte("<return>"), res.Inner...), "</return>"...), out); err != nil {

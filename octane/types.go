@@ -39,16 +39,23 @@ var sizeUnits = []struct {
 	size Size
 }{{"TB", Terabyte}, {"GB", Gigabyte}, {"MB", Megabyte}, {"KB", Kilobyte}, {"B", Byte}}
 
-// String writes s as Octane does: "100 GB", "1.5 GB", "0 B".
+// String writes s as Octane does: "100 GB", "1.5 GB", "1023 B", "0 B" (two
+// decimals at most, in the largest unit that s reaches).
 func (s Size) String() string {
+	sign, mag := "", uint64(s)
 	if s < 0 {
-		return "-" + (-s).String()
+		sign, mag = "-", uint64(-(s+1))+1 // no overflow at math.MinInt64
 	}
-	for _, u := range sizeUnits {
-		if s >= u.size || u.size == Byte {
-			v := float64(s) / float64(u.size)
-			return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + " " + u.name
+	for i, u := range sizeUnits {
+		if mag < uint64(u.size) && u.size != Byte {
+			continue
 		}
+		v := math.Round(float64(mag)/float64(u.size)*100) / 100
+		if v >= sizeUnit && i > 0 { // 1048575 B is "1 MB", not "1024 KB"
+			u = sizeUnits[i-1]
+			v = math.Round(float64(mag)/float64(u.size)*100) / 100
+		}
+		return sign + strconv.FormatFloat(v, 'f', -1, 64) + " " + u.name
 	}
 	return "0 B"
 }
@@ -67,6 +74,9 @@ func ParseSize(text string) (Size, error) {
 		i--
 	}
 	num, unit := strings.TrimSpace(t[:i]), strings.ToUpper(strings.TrimSpace(t[i:]))
+	if !plainDecimal(num) {
+		return 0, fmt.Errorf("%w: %.40q", errSize, text)
+	}
 	mult := Byte
 	switch unit {
 	case "", "B", "BYTES":
@@ -86,6 +96,23 @@ func ParseSize(text string) (Size, error) {
 		return 0, fmt.Errorf("%w: %.40q", errSize, text)
 	}
 	return Size(math.Round(v * float64(mult))), nil
+}
+
+// plainDecimal accepts digits with at most one '.', and at least one digit:
+// no sign, exponent or thousands separator.
+func plainDecimal(s string) bool {
+	digits, dots := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			dots++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && dots <= 1
 }
 
 // PoolStatus is a data pool's (or a consumer's) dataPoolStatus [field]; the

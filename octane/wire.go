@@ -3,7 +3,7 @@ package octane
 // This file is the only place that knows Octane's wire format: every SOAP
 // path, namespace, operation and element name, and every REST path, query
 // parameter and JSON key. The vendor's endpoint pages were not available, so
-// each name carries where it comes from, as in ../shared/specs/octane-notes.md:
+// each name carries where it comes from, as in octane-notes.md (in the project's shared specs):
 //
 //	[doc]   the vendor's documentation site
 //	[field] what a public third-party integration sends and parses
