@@ -8,7 +8,10 @@ import (
 // TestFlows runs every flow against the in-memory fakes, as the README's first
 // command does.
 func TestFlows(t *testing.T) {
-	for _, env := range []string{envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword} {
+	for _, env := range []string{
+		envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword,
+		envOctaneUsername, envOctanePassword, envOctaneSOAPURL, envOctaneRESTURL,
+	} {
 		t.Setenv(env, "")
 	}
 	for _, f := range flows {
