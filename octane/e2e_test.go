@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -98,7 +99,13 @@ func TestE2EWholeFlow(t *testing.T) {
 	assert.Equal(t, octane.SOAP, oe.Layer)
 	assert.NotZero(t, oe.Code)
 	assert.Contains(t, oe.Message, "consumer plan")
-	assert.ErrorIs(t, err, res[2].Err, "the joined error carries the refusal")
+	assert.ErrorIs(t, err, res[2].Err, "the error carries the refusal")
+	var batch *octane.OrdersError
+	require.ErrorAs(t, err, &batch)
+	assert.Equal(t, 4, batch.Total)
+	require.Len(t, batch.Failed, 1)
+	assert.Equal(t, e.stranger, batch.Failed[0].ServiceNumber)
+	assert.True(t, strings.HasPrefix(err.Error(), "octane: Pools.AddConsumers: 1 of 4 orders failed: service "+e.stranger+": octane: SOAP orderCreateBulk: errorCode "), err.Error())
 
 	// Step 7.
 	e.srv.SetUsage(a1, int64(octane.GB(1.5)))

@@ -105,8 +105,8 @@ func (s *PoolService) Get(ctx context.Context, p Pool) (*DataPool, error) {
 // AddConsumers adds services to the pool (step 4) and waits for their orders.
 // Each service must be on a data pool consumer plan. The results come in the
 // order of serviceNumbers, each with its order id and final status; the
-// error, when not nil, joins the failures (errors.Is works through it) and
-// the results still say which succeeded.
+// error, when not nil, is an *OrdersError listing the failures (errors.Is and
+// errors.As work through it), and the results still say which succeeded.
 func (s *PoolService) AddConsumers(ctx context.Context, p Pool, serviceNumbers ...string) ([]OrderResult, error) {
 	if err := p.validate("Pools.AddConsumers", "pool"); err != nil {
 		return nil, err
@@ -115,7 +115,7 @@ func (s *PoolService) AddConsumers(ctx context.Context, p Pool, serviceNumbers .
 	if err != nil {
 		return nil, err
 	}
-	return s.waitAll(ctx, res)
+	return s.waitAll(ctx, "Pools.AddConsumers", res)
 }
 
 // RemoveConsumers takes services out of the pool (step 8) and waits for their
@@ -128,7 +128,7 @@ func (s *PoolService) RemoveConsumers(ctx context.Context, p Pool, serviceNumber
 	if err != nil {
 		return nil, err
 	}
-	return s.waitAll(ctx, res)
+	return s.waitAll(ctx, "Pools.RemoveConsumers", res)
 }
 
 // Transfer moves services from one pool to another (step 5) and waits for the
@@ -163,7 +163,7 @@ func (s *PoolService) Transfer(ctx context.Context, from, to Pool, serviceNumber
 	if err != nil {
 		return nil, err
 	}
-	return s.waitAll(ctx, res)
+	return s.waitAll(ctx, op, res)
 }
 
 // SetDataLimit sets a consumer's data limit (step 7) and waits for the order.
@@ -191,8 +191,8 @@ func (s *PoolService) SetDataLimit(ctx context.Context, p Pool, serviceNumber st
 		return res, err
 	}
 	out[0].ServiceNumber = serviceNumber
-	done, err := s.waitAll(ctx, out)
-	return done[0], err
+	done, _ := s.waitAll(ctx, op, out)
+	return done[0], done[0].Err
 }
 
 // Disconnect disconnects an empty pool (step 9) and waits for the order. It
@@ -230,8 +230,9 @@ func (s *PoolService) Disconnect(ctx context.Context, p Pool) (orderID string, e
 const maxConcurrentWaits = 8
 
 // waitAll waits, a few at a time, for every placed order of res and fills in
-// the final status; the failures are joined into the error.
-func (s *PoolService) waitAll(ctx context.Context, res []OrderResult) ([]OrderResult, error) {
+// the final status. When any order was refused or failed, the error is an
+// *OrdersError listing them.
+func (s *PoolService) waitAll(ctx context.Context, op string, res []OrderResult) ([]OrderResult, error) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, maxConcurrentWaits)
 	for i := range res {
@@ -250,11 +251,45 @@ func (s *PoolService) waitAll(ctx context.Context, res []OrderResult) ([]OrderRe
 		}(&res[i])
 	}
 	wg.Wait()
-	var errs []error
+	var failed []OrderResult
 	for _, r := range res {
 		if r.Err != nil {
-			errs = append(errs, fmt.Errorf("service %s: %w", r.ServiceNumber, r.Err))
+			failed = append(failed, r)
 		}
 	}
-	return res, errors.Join(errs...)
+	if len(failed) == 0 {
+		return res, nil
+	}
+	return res, &OrdersError{Op: op, Total: len(res), Failed: failed}
+}
+
+// OrdersError reports the orders of one call that were refused or failed;
+// the call's results say which succeeded. errors.Is and errors.As look
+// through every failure.
+type OrdersError struct {
+	Op     string
+	Total  int
+	Failed []OrderResult
+}
+
+func (e *OrdersError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "octane: %s: %d of %d orders failed", e.Op, len(e.Failed), e.Total)
+	for i, r := range e.Failed {
+		sep := "; "
+		if i == 0 {
+			sep = ": "
+		}
+		fmt.Fprintf(&b, "%sservice %s: %v", sep, r.ServiceNumber, r.Err)
+	}
+	return b.String()
+}
+
+// Unwrap returns each failure's error.
+func (e *OrdersError) Unwrap() []error {
+	errs := make([]error, len(e.Failed))
+	for i, r := range e.Failed {
+		errs[i] = r.Err
+	}
+	return errs
 }
