@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ispkit/ispkit/internal/fakeserver"
 )
 
 // The account every server starts with. Requests carrying these credentials
@@ -127,13 +129,18 @@ type Server struct {
 	closed  chan struct{}
 	closeMu sync.Once
 
+	// faults and requests lock themselves. ServeHTTP records a request and
+	// takes its fault under mu, and InjectFault and ClearFaults change the
+	// faults under mu, so a fault added after a request is seen recorded
+	// never applies to it.
+	faults   fakeserver.Faults
+	requests fakeserver.Recorder
+
 	mu        sync.Mutex
 	accounts  map[string]Account // by cloud key
 	subs      map[string]*subscriber
 	imsiIndex map[string]string // IMSI → sub_id, over all tenants
 	plans     map[string]*plan
-	faults    []*Fault
-	requests  []RecordedRequest
 }
 
 // subscriber is a stored subscriber and the tenant that owns it.
@@ -207,19 +214,19 @@ func (s *Server) Close() {
 
 // InjectFault adds a fault. Faults are tried in the order added.
 func (s *Server) InjectFault(f Fault) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	if f.Path != "" {
 		f.Path = normalizePath(strings.TrimPrefix(f.Path, basePath))
 	}
-	s.faults = append(s.faults, &f)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.Add(fakeserver.Fault(f))
 }
 
 // ClearFaults removes every fault.
 func (s *Server) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = nil
+	s.faults.Clear()
 }
 
 // SeedPlan stores a plan owned by the tenant cloudKey, replacing any plan
@@ -295,32 +302,19 @@ func (s *Server) Plans() []Plan {
 // Requests returns the requests received so far, oldest first, including
 // those answered by a fault.
 func (s *Server) Requests() []RecordedRequest {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.requests)
+	return fakeserver.Requests[RecordedRequest](&s.requests)
 }
 
 // ResetRequests forgets the recorded requests.
 func (s *Server) ResetRequests() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requests = nil
+	s.requests.Reset()
 }
 
 // RequestCount returns how many recorded requests had the given path, e.g.
 // "/customers/create" (a leading /baicellsapi and a trailing slash are
 // ignored).
 func (s *Server) RequestCount(path string) int {
-	path = normalizePath(strings.TrimPrefix(path, basePath))
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, r := range s.requests {
-		if r.Path == path {
-			n++
-		}
-	}
-	return n
+	return s.requests.Count(normalizePath(strings.TrimPrefix(path, basePath)), fakeserver.Exact)
 }
 
 func (sub *subscriber) snapshot() Subscriber {
@@ -424,11 +418,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path = normalizePath(path)
 
 	s.mu.Lock()
-	s.requests = append(s.requests, RecordedRequest{Method: r.Method, Path: path, Header: r.Header.Clone(), Body: raw})
-	fault := s.takeFault(path)
+	s.requests.Record(r, path, raw)
+	fault, faulted := s.faults.Take(path, fakeserver.Exact)
 	s.mu.Unlock()
 
-	if fault != nil && !s.applyFault(w, r, fault) {
+	if faulted && !fakeserver.Apply(w, r, fault, s.closed, writeFaultStatus) {
 		return
 	}
 
@@ -491,63 +485,14 @@ func (s *Server) dispatch(rt route, c *call, parseErr error) (int, []byte) {
 	return http.StatusOK, encode(out)
 }
 
-// takeFault returns the first fault matching path and counts its use.
-// s.mu must be held.
-func (s *Server) takeFault(path string) *Fault {
-	for i, f := range s.faults {
-		if f.Path != "" && f.Path != path {
-			continue
-		}
-		applied := *f
-		if f.Times > 0 {
-			f.Times--
-			if f.Times == 0 {
-				s.faults = slices.Delete(s.faults, i, i+1)
-			}
-		}
-		return &applied
+// writeFaultStatus answers a fault's status: a 5xx with the body of a 5001,
+// any other with an empty body.
+func writeFaultStatus(w http.ResponseWriter, status int) {
+	if status >= 500 {
+		writeBody(w, status, systemError)
+		return
 	}
-	return nil
-}
-
-// applyFault acts out f and reports whether the request should still be
-// handled normally.
-func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f *Fault) bool {
-	if f.Latency > 0 {
-		t := time.NewTimer(f.Latency)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
-			return false
-		case <-s.closed:
-			t.Stop()
-			// Shutting down: end the connection rather than answer.
-			panic(http.ErrAbortHandler)
-		}
-	}
-	if f.Drop {
-		if hj, ok := w.(http.Hijacker); ok {
-			if conn, _, err := hj.Hijack(); err == nil {
-				conn.Close()
-				return false
-			}
-		}
-		// No hijacking (HTTP/2, a recorder): abort the response instead.
-		panic(http.ErrAbortHandler)
-	}
-	if f.RetryAfter != "" {
-		w.Header().Set("Retry-After", f.RetryAfter)
-	}
-	if f.Status != 0 {
-		if f.Status >= 500 {
-			writeBody(w, f.Status, systemError)
-		} else {
-			w.WriteHeader(f.Status)
-		}
-		return false
-	}
-	return true
+	w.WriteHeader(status)
 }
 
 // authenticate checks the cloud_key and Authorization headers and returns

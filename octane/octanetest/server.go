@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ispkit/ispkit/internal/fakeserver"
 )
 
 // The account and the data every server starts with.
@@ -186,6 +188,13 @@ type Server struct {
 	closed  chan struct{}
 	closeMu sync.Once
 
+	// faults and requests lock themselves. ServeHTTP records a request and
+	// takes its fault under mu, and InjectFault and ClearFaults change the
+	// faults under mu, so a fault added after a request is seen recorded
+	// never applies to it.
+	faults   fakeserver.Faults
+	requests fakeserver.Recorder
+
 	mu            sync.Mutex
 	user, pass    string
 	delay         time.Duration
@@ -202,8 +211,6 @@ type Server struct {
 	nextMember    int
 	nextNumber    int
 	failNext      []string
-	faults        []*Fault
-	requests      []RecordedRequest
 }
 
 // customer is a stored customer.
@@ -603,32 +610,28 @@ func compareIDs(a, b string) int {
 
 // InjectFault adds a fault. Faults are tried in the order added.
 func (s *Server) InjectFault(f Fault) {
+	f.Path = normalizePath(f.Path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	f.Path = normalizePath(f.Path)
-	s.faults = append(s.faults, &f)
+	s.faults.Add(fakeserver.Fault(f))
 }
 
 // ClearFaults removes every fault.
 func (s *Server) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.faults = nil
+	s.faults.Clear()
 }
 
 // Requests returns the requests received so far, oldest first, including
 // those answered by a fault.
 func (s *Server) Requests() []RecordedRequest {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return slices.Clone(s.requests)
+	return fakeserver.Requests[RecordedRequest](&s.requests)
 }
 
 // ResetRequests forgets the recorded requests.
 func (s *Server) ResetRequests() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requests = nil
+	s.requests.Reset()
 }
 
 // RequestCount returns how many recorded requests had a path ending in
@@ -636,16 +639,7 @@ func (s *Server) ResetRequests() {
 // service call, "/v1/datapool" only the GETs of a pool. "" counts every
 // request.
 func (s *Server) RequestCount(pathSuffix string) int {
-	pathSuffix = normalizePath(pathSuffix)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	n := 0
-	for _, r := range s.requests {
-		if strings.HasSuffix(r.Path, pathSuffix) {
-			n++
-		}
-	}
-	return n
+	return s.requests.Count(normalizePath(pathSuffix), fakeserver.Suffix)
 }
 
 // normalizePath drops one trailing slash.
@@ -666,12 +660,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := normalizePath(r.URL.Path)
 
 	s.mu.Lock()
-	s.requests = append(s.requests, RecordedRequest{Method: r.Method, Path: path, Header: r.Header.Clone(), Body: raw})
+	s.requests.Record(r, path, raw)
 	s.advance() // any request is a look: orders whose time has come complete
-	fault := s.takeFault(path)
+	fault, faulted := s.faults.Take(path, fakeserver.Suffix)
 	s.mu.Unlock()
 
-	if fault != nil && !s.applyFault(w, r, fault) {
+	if faulted && !fakeserver.Apply(w, r, fault, s.closed, writeFaultStatus) {
 		return
 	}
 
@@ -687,62 +681,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// takeFault returns the first fault matching path and counts its use.
-// s.mu must be held.
-func (s *Server) takeFault(path string) *Fault {
-	for i, f := range s.faults {
-		if f.Path != "" && !strings.HasSuffix(path, f.Path) {
-			continue
-		}
-		applied := *f
-		if f.Times > 0 {
-			f.Times--
-			if f.Times == 0 {
-				s.faults = slices.Delete(s.faults, i, i+1)
-			}
-		}
-		return &applied
-	}
-	return nil
-}
-
-// applyFault acts out f and reports whether the request should still be
-// handled normally.
-func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, f *Fault) bool {
-	if f.Latency > 0 {
-		t := time.NewTimer(f.Latency)
-		select {
-		case <-t.C:
-		case <-r.Context().Done():
-			t.Stop()
-			return false
-		case <-s.closed:
-			t.Stop()
-			// Shutting down: end the connection rather than answer.
-			panic(http.ErrAbortHandler)
-		}
-	}
-	if f.Drop {
-		if hj, ok := w.(http.Hijacker); ok {
-			if conn, _, err := hj.Hijack(); err == nil {
-				conn.Close()
-				return false
-			}
-		}
-		// No hijacking (HTTP/2, a recorder): abort the response instead.
-		panic(http.ErrAbortHandler)
-	}
-	if f.RetryAfter != "" {
-		w.Header().Set("Retry-After", f.RetryAfter)
-	}
-	if f.Status != 0 {
-		text := strconv.Itoa(f.Status) + " " + http.StatusText(f.Status)
-		body := "<html><head><title>" + text + "</title></head><body><h1>" + text + "</h1></body></html>\n"
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		w.WriteHeader(f.Status)
-		_, _ = io.WriteString(w, body)
-		return false
-	}
-	return true
+// writeFaultStatus answers a fault's status with an HTML body such as a
+// proxy in front of the vendor would send.
+func writeFaultStatus(w http.ResponseWriter, status int) {
+	text := strconv.Itoa(status) + " " + http.StatusText(status)
+	body := "<html><head><title>" + text + "</title></head><body><h1>" + text + "</h1></body></html>\n"
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = io.WriteString(w, body)
 }
