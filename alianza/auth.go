@@ -1,0 +1,169 @@
+package alianza
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/ispkit/ispkit/internal/transport"
+)
+
+// session holds the token all goroutines share. At most one login is in
+// flight: the others wait for it.
+type session struct {
+	login func(context.Context) (*wireLoginToken, error)
+
+	mu        sync.Mutex
+	tok       string     // current token, "" when none
+	partition string     // the login answer's
+	userID    string     // the login answer's
+	inflight  *loginCall // the login running now, if any
+}
+
+// loginCall is one login that several callers may wait for.
+type loginCall struct {
+	done chan struct{}
+	ctx  context.Context // the leader's
+	tok  string
+	err  error
+}
+
+// token returns the current token, logging in when there is none. A caller
+// that finds a login in flight waits for it; if that login failed only
+// because its leader's context ended, the caller tries its own.
+func (s *session) token(ctx context.Context) (string, error) {
+	for {
+		s.mu.Lock()
+		if s.tok != "" {
+			tok := s.tok
+			s.mu.Unlock()
+			return tok, nil
+		}
+		if lc := s.inflight; lc != nil {
+			s.mu.Unlock()
+			select {
+			case <-lc.done:
+			case <-ctx.Done():
+				return "", ctx.Err()
+			}
+			if lc.err == nil {
+				return lc.tok, nil
+			}
+			if lc.ctx.Err() != nil && ctx.Err() == nil {
+				continue // the leader gave up; this caller has time left
+			}
+			return "", lc.err
+		}
+		lc := &loginCall{done: make(chan struct{}), ctx: ctx}
+		s.inflight = lc
+		s.mu.Unlock()
+
+		ans, err := s.login(ctx)
+		s.mu.Lock()
+		if err == nil {
+			s.tok, s.partition, s.userID = ans.AuthToken, ans.PartitionID, ans.UserID
+			lc.tok = ans.AuthToken
+		}
+		lc.err = err
+		s.inflight = nil
+		s.mu.Unlock()
+		close(lc.done)
+		return lc.tok, err
+	}
+}
+
+// invalidate forgets tok if it is still the current token, so that of many
+// calls refused with the same token only the first causes a new login.
+func (s *session) invalidate(tok string) {
+	s.mu.Lock()
+	if s.tok == tok {
+		s.tok = ""
+	}
+	s.mu.Unlock()
+}
+
+// current returns the token and the login's partition without logging in.
+func (s *session) current() (tok, partition string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tok, s.partition
+}
+
+// login is POST /v2/authorize. It is sent once; a dial error is the only
+// failure the transport retries.
+func (c *Client) login(ctx context.Context, creds Credentials) (*wireLoginToken, error) {
+	const op = "Login"
+	body, err := json.Marshal(wireLogin(creds))
+	if err != nil {
+		return nil, &Error{Op: op, Err: fmt.Errorf("encoding request: %w", err)}
+	}
+	resp, err := c.t.Do(ctx, &transport.Request{Op: op, Method: http.MethodPost, Path: pathAuthorize, Body: body})
+	if err != nil {
+		return nil, &Error{Op: op, Err: err}
+	}
+	var ans wireLoginToken
+	if err := c.decode(op, "", resp, &ans); err != nil {
+		return nil, err
+	}
+	ans.AuthToken = strings.TrimSpace(ans.AuthToken)
+	if ans.AuthToken == "" {
+		return nil, &Error{Op: op, HTTPStatus: resp.StatusCode, Err: fmt.Errorf("%w: the login answer has no authToken", ErrBadResponse)}
+	}
+	return &ans, nil
+}
+
+// Login logs in now (calls do it by themselves when needed) and returns the
+// partition the client works in.
+func (c *Client) Login(ctx context.Context) (partition string, err error) {
+	if ctx == nil {
+		return "", invalid("Login", "ctx", "is nil")
+	}
+	p, err := c.partitionID(ctx)
+	if err != nil {
+		return "", c.loginError("Login", err)
+	}
+	return p, nil
+}
+
+// partitionID is the configured partition, or the login's.
+func (c *Client) partitionID(ctx context.Context) (string, error) {
+	if c.partition != "" {
+		return c.partition, nil
+	}
+	if _, err := c.sess.token(ctx); err != nil {
+		return "", err
+	}
+	_, p := c.sess.current()
+	if p == "" {
+		return "", &Error{Op: "Login", Err: fmt.Errorf("%w: the login answer has no partitionId; use WithPartition", ErrBadResponse)}
+	}
+	return p, nil
+}
+
+// Logout ends the session (PUT /v2/authorize/logout). Without a session it
+// does nothing. The next call logs in again.
+func (c *Client) Logout(ctx context.Context) error {
+	const op = "Logout"
+	if ctx == nil {
+		return invalid(op, "ctx", "is nil")
+	}
+	tok, _ := c.sess.current()
+	if tok == "" {
+		return nil
+	}
+	c.sess.invalidate(tok)
+	resp, err := c.t.Do(context.WithValue(ctx, tokenKey{}, tok), &transport.Request{Op: op, Method: http.MethodPut, Path: pathLogout})
+	if err != nil {
+		return &Error{Op: op, Err: err}
+	}
+	err = c.decode(op, tok, resp, nil)
+	var e *Error
+	if errors.As(err, &e) && e.HTTPStatus == http.StatusUnauthorized {
+		return nil // already ended
+	}
+	return err
+}

@@ -1,0 +1,47 @@
+// Package alianza is a client for the Alianza Public API v2 (cloud voice),
+// for ISPs that keep their CRM and Alianza in step: create an account when a
+// customer signs up, mirror the customer's status, and keep the SIP lines of
+// the account in the CRM's own equipment provisioning.
+//
+// This is the first part of the package. It has authentication, accounts,
+// errors and the CRM rules for account status and SIP line sync. Users,
+// device lines, numbers, calling plans, jobs and the status report are still
+// to come; Client.Do reaches them meanwhile.
+//
+//	c, err := alianza.New(alianza.Credentials{Username: user, Password: pass}, alianza.WithBeta())
+//	acct, err := c.Accounts.GetByNumber(ctx, "CUST-1001")
+//	acct, changed, err := c.Accounts.EnsureStatus(ctx, acct.ID, customerIsCurrent)
+//
+// # Authentication
+//
+// The client logs in with POST /v2/authorize when a call first needs a token,
+// and sends the token as X-AUTH-TOKEN. All goroutines share it: at most one
+// login is in flight, and the others wait for it. When a call is refused
+// with 401 (an expired or revoked token), the client logs in again, once,
+// and retries that call once; however many calls were refused with the same
+// token, there is one new login. The partition comes from the login answer
+// unless WithPartition names one. Logout ends the session. WithProduction
+// (the default) and WithBeta select the vendor's hosts.
+//
+// # Errors
+//
+// Every failure is an *Error with the operation, the HTTP status and the
+// messages of whichever error shape the server sent: PublicApiException
+// {status, messages, data}, ValidationErrorResponse {errors}, or
+// {code, message|description}. Sentinels: ErrNotFound, ErrUnauthorized,
+// ErrTokenExpired, ErrSIPUsernameInUse, ErrInvalidMAC, ErrValidation,
+// ErrInvalidInput (bad input, nothing sent) and ErrBadResponse.
+//
+// # Validation
+//
+// Input is checked against the spec before anything is sent: account types
+// and dialling behaviours from its enums, DIAL_NINE_* and extension length
+// (3–6) for ADVANCED accounts only, billing cycle day 1–28, the required
+// fields of a new account, time zones, platform and regulatory types.
+//
+// # Safety
+//
+// The password and the token never appear in logs, errors or fmt output.
+// GET, PUT and DELETE are retried per WithRetry; POST and PATCH are re-sent
+// only when the connection could not be made at all.
+package alianza

@@ -1,0 +1,60 @@
+package alianza
+
+// This file holds the Alianza wire details the Go types do not: hosts,
+// paths, query parameters and header names, all from the vendor's OpenAPI
+// spec (alianza-openapi.yml, Alianza Public API v2). JSON field names are the
+// struct tags of the public types, copied from the spec's schemas.
+
+import "net/url"
+
+// Hosts of the Alianza Public API (alianza-notes.md). Integrations are
+// certified on beta first.
+const (
+	ProductionBaseURL = "https://api.alianza.com"
+	BetaBaseURL       = "https://api.b2.alianza.com"
+)
+
+const (
+	headerAuthToken = "X-AUTH-TOKEN"
+
+	pathAuthorize = "/v2/authorize"        // POST logUserIn
+	pathLogout    = "/v2/authorize/logout" // PUT logOut
+
+	queryAccountIDType = "accountIdType" // retrieveAccount: Id, AccountNumber, PhoneNumber, MacAddress
+	querySearch        = "q"             // accountSearch
+)
+
+// partitionPath is /v2/partition/{partitionId} followed by the escaped
+// segments.
+func partitionPath(partition string, segments ...string) string {
+	p := "/v2/partition/" + url.PathEscape(partition)
+	for _, s := range segments {
+		p += "/" + url.PathEscape(s)
+	}
+	return p
+}
+
+// Account paths under the partition.
+func accountsPath(partition string) string { return partitionPath(partition, "account") }
+func accountSearchPath(partition string) string {
+	return partitionPath(partition, "account", "search")
+}
+func accountPath(partition, id string) string { return partitionPath(partition, "account", id) }
+
+// wireLogin is the Login schema.
+type wireLogin struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+// wireLoginToken is the part of LoginTokenX the client uses.
+type wireLoginToken struct {
+	AuthToken      string `json:"authToken"`
+	UserID         string `json:"userId"`
+	UserType       string `json:"userType"`
+	Username       string `json:"username"`
+	PartitionID    string `json:"partitionId"`
+	PartitionName  string `json:"partitionName"`
+	AccountID      string `json:"accountId"`
+	MaxLifeInHours int    `json:"maxLifeInHours"`
+}
