@@ -104,6 +104,10 @@ func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxRespon
 type Client struct {
 	// Accounts: accounts in the partition, and the CRM status rule.
 	Accounts *AccountsService
+	// Users: the end users of an account.
+	Users *UsersService
+	// DeviceLines: the device lines (SIP lines) of an account.
+	DeviceLines *DeviceLinesService
 
 	t         *transport.Client
 	sess      *session
@@ -147,6 +151,8 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		return c.login(ctx, creds)
 	}}
 	c.Accounts = &AccountsService{c: c}
+	c.Users = &UsersService{c: c}
+	c.DeviceLines = &DeviceLinesService{c: c}
 	return c, nil
 }
 
