@@ -52,9 +52,10 @@ func (d DeviceLine) SIPLine() SIPLine {
 
 var lineTypes = []string{"Line", "AdvancedSharedLine", "ReferencedUser", "IntercomLine", "PresenceBlfUser", "SpeedDialUse"}
 
-// NormalizeMAC returns a MAC address as 12 upper-case hex digits, accepting
-// the ':' '-' '.' separators, or ok=false when it is not a MAC address.
-// Alianza's spec gives no format; the package sends the bare 12 digits.
+// NormalizeMAC returns a MAC address as 12 lower-case hex digits, accepting
+// the ':' '-' '.' separators, or ok=false when it is not a MAC address. The
+// spec gives no format for macAddress, but its generateadminpassword call
+// refuses a MAC that is "not all lower case": the package sends that form.
 func NormalizeMAC(mac string) (string, bool) {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(mac) {
@@ -69,7 +70,7 @@ func NormalizeMAC(mac string) (string, bool) {
 	if b.Len() != 12 {
 		return "", false
 	}
-	return strings.ToUpper(b.String()), true
+	return strings.ToLower(b.String()), true
 }
 
 func (d *DeviceLine) validate(op string, create bool) error {
@@ -182,7 +183,7 @@ func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string
 // Create adds a device line for a user (POST …/deviceline). DeviceName,
 // DeviceTypeID and UserID are required; a SIP username already used anywhere
 // in Alianza gives ErrSIPUsernameInUse; the MAC address is checked and sent
-// as 12 upper-case hex digits. Not re-sent automatically.
+// as 12 lower-case hex digits. Not re-sent automatically.
 func (s *DeviceLinesService) Create(ctx context.Context, accountID string, d DeviceLine) (*DeviceLine, error) {
 	const op = "DeviceLines.Create"
 	if err := d.validate(op, true); err != nil {

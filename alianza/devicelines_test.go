@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const deviceJSON = `{"id":"d1","deviceTypeId":"dt","accountId":"a1","partitionId":"part 1","macAddress":"0004F2ABCDEF",` +
+const deviceJSON = `{"id":"d1","deviceTypeId":"dt","accountId":"a1","partitionId":"part 1","macAddress":"0004f2abcdef",` +
 	`"deviceName":"Front desk","emergencyNumber":"5551234567","faxEnabled":false,"lineNumber":1,"userId":"u1",` +
 	`"sipPassword":"s1p-s3cret","sipUsername":"acme-100","lineType":"Line"}`
 
@@ -39,11 +39,11 @@ func TestDeviceLinesWire(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, sip, 1, "only Line types with a SIP username")
 	assert.Equal(t, SIPLine{DeviceID: "d1", LineNumber: 1, SIPUsername: "acme-100", SIPPassword: "s1p-s3cret",
-		DisplayName: "Front desk", EmergencyNumber: "5551234567", MACAddress: "0004F2ABCDEF"}, sip[0])
+		DisplayName: "Front desk", EmergencyNumber: "5551234567", MACAddress: "0004f2abcdef"}, sip[0])
 
 	_, err = c.DeviceLines.ByMAC(ctx, "a1", "00:04:f2:ab:cd:ef")
 	require.NoError(t, err)
-	assert.Equal(t, "filter=0004F2ABCDEF&filterType=MAC_ADDRESS", w.last(t).query)
+	assert.Equal(t, "filter=0004f2abcdef&filterType=MAC_ADDRESS", w.last(t).query)
 
 	created, err := c.DeviceLines.Create(ctx, "a1", DeviceLine{DeviceTypeID: "dt", DeviceName: "Front desk", UserID: "u1",
 		SIPUsername: "acme-100", SIPPassword: "s1p-s3cret", MACAddress: "00-04-f2-ab-cd-ef"})
@@ -52,7 +52,7 @@ func TestDeviceLinesWire(t *testing.T) {
 	var sent map[string]any
 	require.NoError(t, json.Unmarshal(w.last(t).body, &sent))
 	assert.Equal(t, "s1p-s3cret", sent["sipPassword"], "the password itself is sent")
-	assert.Equal(t, "0004F2ABCDEF", sent["macAddress"], "the MAC is sent normalised")
+	assert.Equal(t, "0004f2abcdef", sent["macAddress"], "the MAC is sent normalised")
 	assert.Equal(t, http.MethodPost, w.last(t).method)
 
 	created.DeviceName = "Lobby"
@@ -105,7 +105,7 @@ func TestDeviceLineValidation(t *testing.T) {
 
 func TestNormalizeMAC(t *testing.T) {
 	for in, want := range map[string]string{
-		"0004f2abcdef": "0004F2ABCDEF", "00:04:F2:AB:CD:EF": "0004F2ABCDEF", "0004.f2ab.cdef": "0004F2ABCDEF", " 00-04-f2-ab-cd-ef ": "0004F2ABCDEF",
+		"0004f2abcdef": "0004f2abcdef", "00:04:F2:AB:CD:EF": "0004f2abcdef", "0004.f2ab.cdef": "0004f2abcdef", " 00-04-f2-ab-cd-ef ": "0004f2abcdef",
 	} {
 		got, ok := NormalizeMAC(in)
 		assert.True(t, ok, in)

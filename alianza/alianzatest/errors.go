@@ -1,0 +1,139 @@
+package alianzatest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+)
+
+// Message keys the fake puts in PublicApiException.messages. Alianza
+// documents the error shape but not its keys: ExpiredAuthToken,
+// InvalidMacAddress and SipUsernameInUse are keys seen from the real
+// server; every other key is the fake's own choice, named after the field
+// or the condition, in the same style. Tests may compare them; a client
+// should rely on the HTTP status and the three real keys.
+const (
+	// Authentication and routing.
+	MessageInvalidCredentials = "InvalidCredentials" // 401: login with a wrong user name or password
+	MessageMissingAuthToken   = "MissingAuthToken"   // 401: no X-AUTH-TOKEN header
+	MessageExpiredAuthToken   = "ExpiredAuthToken"   // 401: a token unknown, logged out, expired or forced to expire (real key)
+	MessageNotPermitted       = "NotPermitted"       // 403: a partition other than the token's
+	MessageNotFound           = "NotFound"           // 404: no such endpoint
+	MessageMethodNotAllowed   = "MethodNotAllowed"   // 405: the endpoint has no such method
+
+	// Look-ups (404).
+	MessageAccountNotFound = "AccountNotFound"
+	MessageUserNotFound    = "UserNotFound"
+	MessageDeviceNotFound  = "DeviceNotFound"
+
+	// Accounts (400).
+	MessageAccountNumberRequired       = "AccountNumberRequired"
+	MessageInvalidAccountNumber        = "InvalidAccountNumber" // not 3–256 characters
+	MessageAccountNumberInUse          = "AccountNumberInUse"   // another account of the partition has it
+	MessageAccountNameRequired         = "AccountNameRequired"
+	MessageInvalidAccountName          = "InvalidAccountName" // not 3–256 characters
+	MessageAccountTypeRequired         = "AccountTypeRequired"
+	MessageInvalidAccountType          = "InvalidAccountType" // not SIMPLE or ADVANCED
+	MessageBillingCycleDayRequired     = "BillingCycleDayRequired"
+	MessageInvalidBillingCycleDay      = "InvalidBillingCycleDay" // not 1–28
+	MessageDialingBehaviorTypeRequired = "DialingBehaviorTypeRequired"
+	MessageInvalidDialingBehaviorType  = "InvalidDialingBehaviorType" // not in the enum, or DIAL_NINE_* on a SIMPLE account
+	MessageInvalidExtensionLength      = "InvalidExtensionLength"     // not 3–6
+	MessageInvalidAccountStatus        = "InvalidAccountStatus"
+	MessageInvalidTimeZone             = "InvalidTimeZone" // accounts and users
+	MessageInvalidPlatformType         = "InvalidPlatformType"
+	MessageInvalidRegulatoryType       = "InvalidRegulatoryType"
+	MessageInvalidCustomField          = "InvalidCustomField"        // not 3–256 characters
+	MessageInvalidHoldTimeoutSeconds   = "InvalidHoldTimeoutSeconds" // not 30–600
+
+	// Account users (400).
+	MessageTimeZoneRequired       = "TimeZoneRequired" // neither the user nor its account has one
+	MessageInvalidUsername        = "InvalidUsername"  // not 3–256 characters
+	MessageUsernameInUse          = "UsernameInUse"    // any user of any account has it (case-insensitive)
+	MessageInvalidFirstName       = "InvalidFirstName" // not 3–256 characters
+	MessageInvalidLastName        = "InvalidLastName"  // not 3–256 characters
+	MessageInvalidEmailAddress    = "InvalidEmailAddress"
+	MessageInvalidExtension       = "InvalidExtension" // on a SIMPLE account, or not digits of the account's extension length
+	MessageExtensionInUse         = "ExtensionInUse"   // another user of the account has it
+	MessageInvalidEndUserType     = "InvalidEndUserType"
+	MessageInvalidUserProductPlan = "InvalidUserProductPlan"
+	MessageInvalidIDType          = "InvalidIdType" // GET user ?idType= not ID or UserName
+
+	// Device lines (400).
+	MessageSipUsernameInUse   = "SipUsernameInUse"   // any line of any account and partition has it (real key)
+	MessageInvalidSipUsername = "InvalidSipUsername" // blank, white space, '@' or ':'
+	MessageInvalidMacAddress  = "InvalidMacAddress"  // not 12 hex digits (real key)
+	MessageMacAddressInUse    = "MacAddressInUse"    // a line of another account has it
+	MessageUserIDRequired     = "UserIdRequired"
+	MessageInvalidUserID      = "InvalidUserId" // not a user of the account
+	MessageInvalidLineNumber  = "InvalidLineNumber"
+	MessageLineNumberInUse    = "LineNumberInUse" // another line of the account on the same MAC address has it
+	MessageInvalidLineType    = "InvalidLineType"
+	MessageInvalidFilterType  = "InvalidFilterType"
+	MessageFilterRequired     = "FilterRequired"     // filterType without filter
+	MessageFilterTypeRequired = "FilterTypeRequired" // filter without filterType
+
+	// MessageInvalidAccountIDType is the message of the ApiSingleException
+	// ({"code":400,"message":…}) answered for an accountIdType that is not
+	// Id, AccountNumber, PhoneNumber or MacAddress, the one shape the spec
+	// gives that look-up's 400.
+	MessageInvalidAccountIDType = "InvalidAccountIdType"
+)
+
+// reply is an answer: a status and a body, JSON-encoded unless nil (an
+// empty body).
+type reply struct {
+	status int
+	body   any
+}
+
+// answer is a successful answer.
+func answer(status int, body any) reply { return reply{status, body} }
+
+// publicAPIException is the PublicApiException schema, the usual error
+// shape.
+type publicAPIException struct {
+	Status   int            `json:"status"`
+	Messages []string       `json:"messages"`
+	Data     map[string]any `json:"data"`
+}
+
+// fail is a PublicApiException answer.
+func fail(status int, messages ...string) reply {
+	return reply{status, publicAPIException{Status: status, Messages: messages, Data: map[string]any{}}}
+}
+
+// validationErrorResponse is the ValidationErrorResponse schema: the fake
+// answers it, with HTTP 400, for a body that is not JSON of the schema's
+// types.
+type validationErrorResponse struct {
+	Errors []string `json:"errors"`
+}
+
+func invalidBody(msg string) reply {
+	return reply{http.StatusBadRequest, validationErrorResponse{Errors: []string{msg}}}
+}
+
+// apiSingleException is the ApiSingleException schema.
+type apiSingleException struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+}
+
+// writeReply writes an answer.
+func writeReply(w http.ResponseWriter, rep reply) {
+	if rep.body == nil {
+		w.Header().Set("Content-Length", "0")
+		w.WriteHeader(rep.status)
+		return
+	}
+	b, err := json.Marshal(rep.body)
+	if err != nil {
+		rep.status = http.StatusInternalServerError
+		b = []byte(`{"status":500,"messages":["InternalServerError"],"data":{}}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(rep.status)
+	_, _ = w.Write(b)
+}

@@ -1,0 +1,473 @@
+package alianzatest
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ispkit/ispkit/internal/fakeserver"
+)
+
+// The management user and partition every server starts with.
+const (
+	// DefaultUsername is the user name of the management user every server
+	// starts with (see WithCredentials).
+	DefaultUsername = "alianza-api"
+	// DefaultPassword is the password of DefaultUsername.
+	DefaultPassword = "alianza-secret"
+	// DefaultPartitionID is the partition of DefaultUsername, and of a
+	// seeded account, user or device line that names none.
+	DefaultPartitionID = "partition-1"
+	// DefaultTokenLifetime is how long an auth token lasts unless
+	// WithTokenLifetime says otherwise.
+	DefaultTokenLifetime = time.Hour
+)
+
+// headerAuthToken is the header every call but the login carries.
+const headerAuthToken = "X-AUTH-TOKEN"
+
+// maxBodyBytes caps a request body.
+const maxBodyBytes = 8 << 20
+
+// Fault describes a misbehaviour the server shows instead of, or before,
+// handling a request, for testing a client's retries and timeouts. Faults
+// are applied after the request is recorded and before anything else
+// (routing, authentication); the first matching fault wins.
+type Fault struct {
+	// Path is a suffix of the request path (a trailing slash ignored), e.g.
+	// "/v2/authorize" (the login only, not "/v2/authorize/logout"),
+	// "/account" (the account list and create of any partition) or
+	// "/deviceline". "" matches every request.
+	Path string
+	// Status, if non-zero, is the HTTP status answered instead of handling
+	// the request, with a PublicApiException body whose one message is the
+	// status text without spaces: {"status":503,"messages":
+	// ["ServiceUnavailable"],"data":{}}.
+	Status int
+	// RetryAfter, if set, is sent as the Retry-After header.
+	RetryAfter string
+	// Latency is slept before anything else; the sleep ends early, and the
+	// request is abandoned, when the request's context ends or the server
+	// is closed.
+	Latency time.Duration
+	// Drop closes the connection without writing any response.
+	Drop bool
+	// Times is how many requests the fault applies to; 0 means until
+	// ClearFaults.
+	Times int
+}
+
+// RecordedRequest is one request as the server received it. Path is the
+// request path without a trailing slash, e.g. "/v2/authorize" or
+// "/v2/partition/partition-1/account". Header and Body are exactly what was
+// sent (a login's body holds the password, every other call's header the
+// auth token); Body is shared with the server's record: treat it as
+// read-only.
+type RecordedRequest struct {
+	Method string
+	Path   string
+	Header http.Header
+	Body   []byte
+}
+
+// Server is an in-memory Alianza Public API v2: login and logout, and the
+// accounts, account users and device lines of the partitions it knows. It
+// records every request and can inject faults. It is safe for concurrent
+// use.
+type Server struct {
+	// URL is the root of a started server, e.g. http://127.0.0.1:1234; every
+	// path starts with /v2 after it. It is empty for a server made by
+	// NewHandler.
+	URL string
+
+	ts      *httptest.Server
+	closed  chan struct{}
+	closeMu sync.Once
+
+	// faults and requests lock themselves. ServeHTTP records a request and
+	// takes its fault under mu, and InjectFault and ClearFaults change the
+	// faults under mu, so a fault added after a request is seen recorded
+	// never applies to it.
+	faults   fakeserver.Faults
+	requests fakeserver.Recorder
+
+	mu       sync.Mutex
+	lifetime time.Duration
+	jobDelay time.Duration
+	now      func() time.Time
+	users    []*mgmtUser       // management users, in the order added
+	tokens   map[string]*token // live tokens
+	logins   int
+
+	accounts map[string]*account // by id, every partition
+	seq      int                 // creation order of accounts
+	ids      map[string]bool     // every id handed out or seeded
+	next     map[byte]int        // per-kind id counters
+	nextSIP  int
+}
+
+// mgmtUser is a management user: who may log in, and the partition the
+// login answers with.
+type mgmtUser struct {
+	id, username, password, partition string
+}
+
+// token is an issued auth token.
+type token struct {
+	user    *mgmtUser
+	expires time.Time
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithCredentials replaces the user name and password of the default
+// management user (its partition stays DefaultPartitionID).
+func WithCredentials(user, pass string) Option {
+	return func(s *Server) { s.users[0].username, s.users[0].password = user, pass }
+}
+
+// WithUser adds a management user who logs in to another partition, for
+// tests of partition isolation and of what Alianza keeps unique across
+// partitions (SIP usernames, MAC addresses, user names). A user with the
+// name of one already added replaces its password and partition.
+func WithUser(user, pass, partitionID string) Option {
+	return func(s *Server) {
+		for _, u := range s.users {
+			if u.username == user {
+				u.password, u.partition = pass, partitionID
+				return
+			}
+		}
+		s.users = append(s.users, &mgmtUser{id: s.newID(kindManagementUser), username: user, password: pass, partition: partitionID})
+	}
+}
+
+// WithTokenLifetime sets how long an auth token is accepted after its login
+// (DefaultTokenLifetime unless set; a d of 0 or less keeps the default). The
+// login answers maxLifeInHours, the lifetime in whole hours rounded up.
+func WithTokenLifetime(d time.Duration) Option {
+	return func(s *Server) {
+		if d > 0 {
+			s.lifetime = d
+		}
+	}
+}
+
+// WithJobDelay is reserved for the 202 Accepted jobs (GET /v2/job/{jobId})
+// of bulk operations, which this version of the fake does not serve yet. It
+// is kept, and has no effect.
+func WithJobDelay(d time.Duration) Option {
+	return func(s *Server) {
+		if d > 0 {
+			s.jobDelay = d
+		}
+	}
+}
+
+// NewServer starts a server on a loopback httptest.Server. Give a client
+// its URL (the root: paths start with /v2). Close stops it.
+func NewServer(opts ...Option) *Server {
+	s := NewHandler(opts...)
+	s.ts = httptest.NewServer(s)
+	s.URL = s.ts.URL
+	return s
+}
+
+// NewHandler returns a server that is not started: an http.Handler serving
+// the API under /v2, for use with any listener or mux.
+func NewHandler(opts ...Option) *Server {
+	s := &Server{
+		closed:   make(chan struct{}),
+		lifetime: DefaultTokenLifetime,
+		now:      time.Now,
+		tokens:   map[string]*token{},
+		accounts: map[string]*account{},
+		ids:      map[string]bool{},
+		next:     map[byte]int{},
+	}
+	s.users = []*mgmtUser{{id: s.newID(kindManagementUser), username: DefaultUsername, password: DefaultPassword, partition: DefaultPartitionID}}
+	for _, opt := range opts {
+		opt(s)
+	}
+	return s
+}
+
+// Close stops a server started by NewServer and ends any injected latency
+// still sleeping. It is safe to call more than once and on a server made by
+// NewHandler.
+func (s *Server) Close() {
+	s.closeMu.Do(func() { close(s.closed) })
+	if s.ts != nil {
+		s.ts.Close()
+	}
+}
+
+// ExpireTokens makes every token issued so far invalid at once, as if its
+// lifetime had passed: the next call with one is answered 401
+// ExpiredAuthToken. Later logins get fresh tokens.
+func (s *Server) ExpireTokens() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	clear(s.tokens)
+}
+
+// LoginCount returns how many logins succeeded so far.
+func (s *Server) LoginCount() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.logins
+}
+
+// InjectFault adds a fault. Faults are tried in the order added.
+func (s *Server) InjectFault(f Fault) {
+	f.Path = normalizePath(f.Path)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.Add(fakeserver.Fault(f))
+}
+
+// ClearFaults removes every fault.
+func (s *Server) ClearFaults() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.faults.Clear()
+}
+
+// Requests returns the requests received so far, oldest first, including
+// those answered by a fault.
+func (s *Server) Requests() []RecordedRequest {
+	return fakeserver.Requests[RecordedRequest](&s.requests)
+}
+
+// ResetRequests forgets the recorded requests.
+func (s *Server) ResetRequests() {
+	s.requests.Reset()
+}
+
+// RequestCount returns how many recorded requests had a path ending in
+// pathSuffix (a trailing slash ignored): "/v2/authorize" counts the logins,
+// "/deviceline" the device line lists and creates of every account. ""
+// counts every request.
+func (s *Server) RequestCount(pathSuffix string) int {
+	return s.requests.Count(normalizePath(pathSuffix), fakeserver.Suffix)
+}
+
+// normalizePath drops one trailing slash.
+func normalizePath(p string) string {
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	return p
+}
+
+// ServeHTTP serves the API under /v2.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var raw []byte
+	if r.Body != nil { // nil in a request made for a client, passed here directly
+		raw, _ = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	}
+	path := normalizePath(r.URL.Path)
+
+	s.mu.Lock()
+	s.requests.Record(r, path, raw)
+	fault, faulted := s.faults.Take(path, fakeserver.Suffix)
+	s.mu.Unlock()
+
+	if faulted && !fakeserver.Apply(w, r, fault, s.closed, writeFaultStatus) {
+		return
+	}
+
+	rt, args, ok := lookupRoute(normalizePath(r.URL.EscapedPath()))
+	if !ok {
+		writeReply(w, fail(http.StatusNotFound, MessageNotFound))
+		return
+	}
+	h, ok := rt.methods[r.Method]
+	if !ok {
+		allowed := make([]string, 0, len(rt.methods))
+		for m := range rt.methods {
+			allowed = append(allowed, m)
+		}
+		slices.Sort(allowed)
+		w.Header().Set("Allow", strings.Join(allowed, ", "))
+		writeReply(w, fail(http.StatusMethodNotAllowed, MessageMethodNotAllowed))
+		return
+	}
+	c := &call{r: r, raw: raw, args: args}
+
+	s.mu.Lock()
+	rep := s.dispatch(rt, h, c)
+	s.mu.Unlock()
+	writeReply(w, rep)
+}
+
+// dispatch authenticates one routed request and handles it. s.mu must be
+// held.
+func (s *Server) dispatch(rt route, h handler, c *call) reply {
+	if rt.public {
+		return h(s, c)
+	}
+	tok, rep, ok := s.authenticate(c.r)
+	if !ok {
+		return rep
+	}
+	c.token, c.user = tok, s.tokens[tok].user
+	if rt.partitioned && c.args[0] != c.user.partition {
+		return fail(http.StatusForbidden, MessageNotPermitted)
+	}
+	return h(s, c)
+}
+
+// authenticate checks the X-AUTH-TOKEN header: 401 MissingAuthToken without
+// one, 401 ExpiredAuthToken for one unknown, logged out or past its
+// lifetime. s.mu must be held.
+func (s *Server) authenticate(r *http.Request) (string, reply, bool) {
+	tok := strings.TrimSpace(r.Header.Get(headerAuthToken))
+	if tok == "" {
+		return "", fail(http.StatusUnauthorized, MessageMissingAuthToken), false
+	}
+	t, ok := s.tokens[tok]
+	if ok && !s.now().Before(t.expires) {
+		delete(s.tokens, tok)
+		ok = false
+	}
+	if !ok {
+		return "", fail(http.StatusUnauthorized, MessageExpiredAuthToken), false
+	}
+	return tok, reply{}, true
+}
+
+// call is one routed request being handled.
+type call struct {
+	r     *http.Request
+	raw   []byte
+	args  []string // the path's variables: partition, account, user or device
+	token string
+	user  *mgmtUser
+}
+
+// handler handles one endpoint with s.mu held.
+type handler func(s *Server, c *call) reply
+
+// route is one path pattern and its methods.
+type route struct {
+	methods map[string]handler
+	// public routes need no token (the login).
+	public bool
+	// partitioned routes start with /v2/partition/{partitionId}: args[0].
+	partitioned bool
+}
+
+var (
+	routeLogin = route{public: true, methods: map[string]handler{
+		http.MethodPost: (*Server).login,
+	}}
+	routeLogout = route{methods: map[string]handler{
+		http.MethodPut: (*Server).logout,
+	}}
+	routeAccounts = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:  (*Server).listAccounts,
+		http.MethodPost: (*Server).createAccount,
+	}}
+	routeAccountSearch = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).searchAccounts,
+	}}
+	routeAccount = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:    (*Server).getAccount,
+		http.MethodPut:    (*Server).putAccount,
+		http.MethodPatch:  (*Server).patchAccount,
+		http.MethodDelete: (*Server).deleteAccount,
+	}}
+	routeUsers = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:  (*Server).listUsers,
+		http.MethodPost: (*Server).createUser,
+	}}
+	routeUser = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:    (*Server).getUser,
+		http.MethodPut:    (*Server).putUser,
+		http.MethodPatch:  (*Server).patchUser,
+		http.MethodDelete: (*Server).deleteUser,
+	}}
+	routeDeviceLines = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:  (*Server).listDeviceLines,
+		http.MethodPost: (*Server).createDeviceLine,
+	}}
+	routeDeviceLine = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:    (*Server).getDeviceLine,
+		http.MethodPut:    (*Server).putDeviceLine,
+		http.MethodPatch:  (*Server).patchDeviceLine,
+		http.MethodDelete: (*Server).deleteDeviceLine,
+	}}
+)
+
+// lookupRoute finds the route of an escaped request path and its unescaped
+// variables.
+func lookupRoute(escaped string) (route, []string, bool) {
+	seg := strings.Split(strings.TrimPrefix(escaped, "/"), "/")
+	for i, p := range seg {
+		u, err := url.PathUnescape(p)
+		if err != nil || u == "" {
+			return route{}, nil, false
+		}
+		seg[i] = u
+	}
+	if len(seg) < 2 || seg[0] != "v2" {
+		return route{}, nil, false
+	}
+	switch {
+	case len(seg) == 2 && seg[1] == "authorize":
+		return routeLogin, nil, true
+	case len(seg) == 3 && seg[1] == "authorize" && seg[2] == "logout":
+		return routeLogout, nil, true
+	case len(seg) < 4 || seg[1] != "partition" || seg[3] != "account":
+		return route{}, nil, false
+	}
+	part := seg[2]
+	switch len(seg) {
+	case 4:
+		return routeAccounts, []string{part}, true
+	case 5:
+		if seg[4] == "search" {
+			return routeAccountSearch, []string{part}, true
+		}
+		return routeAccount, []string{part, seg[4]}, true
+	case 6, 7:
+		var rt route
+		switch seg[5] {
+		case "user":
+			rt = routeUsers
+			if len(seg) == 7 {
+				rt = routeUser
+			}
+		case "deviceline":
+			rt = routeDeviceLines
+			if len(seg) == 7 {
+				rt = routeDeviceLine
+			}
+		default:
+			return route{}, nil, false
+		}
+		args := []string{part, seg[4]}
+		if len(seg) == 7 {
+			args = append(args, seg[6])
+		}
+		return rt, args, true
+	}
+	return route{}, nil, false
+}
+
+// writeFaultStatus answers a fault's status as a PublicApiException.
+func writeFaultStatus(w http.ResponseWriter, status int) {
+	key := strings.ReplaceAll(http.StatusText(status), " ", "")
+	if key == "" {
+		key = "Status" + strconv.Itoa(status)
+	}
+	writeReply(w, fail(status, key))
+}
