@@ -175,21 +175,10 @@ func validateSettings(op string, typ AccountType, billingDay int, dial DialingBe
 // AccountsService is the account resource of a partition.
 type AccountsService struct{ c *Client }
 
-func (s *AccountsService) partition(ctx context.Context, op string) (string, error) {
-	if ctx == nil {
-		return "", invalid(op, "ctx", "is nil")
-	}
-	p, err := s.c.partitionID(ctx)
-	if err != nil {
-		return "", s.c.loginError(op, err)
-	}
-	return p, nil
-}
-
 // List returns every account of the partition (GET …/account).
 func (s *AccountsService) List(ctx context.Context) ([]Account, error) {
 	const op = "Accounts.List"
-	p, err := s.partition(ctx, op)
+	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +194,7 @@ func (s *AccountsService) Search(ctx context.Context, q string) ([]AccountView, 
 	if strings.TrimSpace(q) == "" {
 		return nil, invalid(op, "q", "is empty")
 	}
-	p, err := s.partition(ctx, op)
+	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +219,7 @@ func (s *AccountsService) get(ctx context.Context, op, id, idType string) (*Acco
 	if strings.TrimSpace(id) == "" {
 		return nil, invalid(op, "id", "is empty")
 	}
-	p, err := s.partition(ctx, op)
+	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +243,7 @@ func (s *AccountsService) Create(ctx context.Context, a Account) (*Account, erro
 	if err := a.validate(op, true); err != nil {
 		return nil, err
 	}
-	p, err := s.partition(ctx, op)
+	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
 		return nil, err
 	}
@@ -276,7 +265,7 @@ func (s *AccountsService) Update(ctx context.Context, a Account) (*Account, erro
 	if err := a.validate(op, false); err != nil {
 		return nil, err
 	}
-	p, err := s.partition(ctx, op)
+	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
 		return nil, err
 	}
@@ -332,7 +321,7 @@ func (s *AccountsService) Patch(ctx context.Context, id string, patch AccountPat
 		deref(patch.Status), deref(patch.TimeZone), "", "", deref(patch.HoldTimeoutSeconds)); err != nil {
 		return nil, err
 	}
-	p, err := s.partition(ctx, op)
+	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
 		return nil, err
 	}
@@ -349,7 +338,7 @@ func (s *AccountsService) Delete(ctx context.Context, id string) error {
 	if strings.TrimSpace(id) == "" {
 		return invalid(op, "id", "is empty")
 	}
-	p, err := s.partition(ctx, op)
+	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
 		return err
 	}

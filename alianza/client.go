@@ -108,6 +108,14 @@ type Client struct {
 	Users *UsersService
 	// DeviceLines: the device lines (SIP lines) of an account.
 	DeviceLines *DeviceLinesService
+	// Numbers: telephone numbers of accounts, the partition's inventory, and the status search.
+	Numbers *NumbersService
+	// CallingPlans: calling plans of accounts and their users.
+	CallingPlans *CallingPlansService
+	// ProductPlans: user product plans available to an account.
+	ProductPlans *ProductPlansService
+	// Jobs: asynchronous jobs (202 answers): Get, Wait, Start.
+	Jobs *JobsService
 
 	t         *transport.Client
 	sess      *session
@@ -153,6 +161,10 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	c.Accounts = &AccountsService{c: c}
 	c.Users = &UsersService{c: c}
 	c.DeviceLines = &DeviceLinesService{c: c}
+	c.Numbers = &NumbersService{c: c}
+	c.CallingPlans = &CallingPlansService{c: c}
+	c.ProductPlans = &ProductPlansService{c: c}
+	c.Jobs = &JobsService{c: c}
 	return c, nil
 }
 
@@ -170,6 +182,19 @@ func (c *Client) HTTPClient() *http.Client { return c.t.HTTPClient() }
 
 // BaseURL returns the base URL in use.
 func (c *Client) BaseURL() string { return c.t.BaseURL() }
+
+// partitionOf checks ctx and resolves the partition of a call, logging in
+// when needed.
+func (c *Client) partitionOf(ctx context.Context, op string) (string, error) {
+	if ctx == nil {
+		return "", invalid(op, "ctx", "is nil")
+	}
+	p, err := c.partitionID(ctx)
+	if err != nil {
+		return "", c.loginError(op, err)
+	}
+	return p, nil
+}
 
 // tokenKey carries the token of one call to Vendor.Authenticate.
 type tokenKey struct{}

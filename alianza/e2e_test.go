@@ -209,3 +209,33 @@ func TestE2EPostNotResent(t *testing.T) {
 	_, err = c.Accounts.List(ctx)
 	require.NoError(t, err, "a GET is retried")
 }
+
+func TestE2EReport(t *testing.T) {
+	srv, c := newE2E(t)
+	ctx := context.Background()
+	a := newAccount(t, c, "CUST-5001")
+	u, err := c.Users.Create(ctx, a.ID, alianza.User{FirstName: "Ada", LastName: "Lovelace", TimeZone: "US/Eastern", Extension: "1001"})
+	require.NoError(t, err)
+	for i := 1; i <= 2; i++ {
+		_, err := c.DeviceLines.Create(ctx, a.ID, alianza.DeviceLine{DeviceTypeID: "generic", DeviceName: fmt.Sprintf("Desk %d", i),
+			UserID: u.ID, SIPUsername: fmt.Sprintf("rep-%d", i), EmergencyNumber: "5551234567", MACAddress: fmt.Sprintf("0004f200000%d", i)})
+		require.NoError(t, err)
+	}
+	srv.ResetRequests()
+	r, err := c.Accounts.Report(ctx, a.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 3, r.Calls)
+	assert.Len(t, srv.Requests(), 3, "the report takes three requests")
+	assert.Equal(t, "CUST-5001", r.Account.AccountNumber)
+	assert.Equal(t, alianza.AccountAdvanced, r.Account.AccountType)
+	require.Len(t, r.SIPLines, 2)
+	for _, l := range r.SIPLines {
+		assert.NotEmpty(t, l.SIPPassword.Reveal())
+		assert.Equal(t, "5551234567", l.EmergencyNumber)
+		assert.NotZero(t, l.LineNumber)
+	}
+	assert.NotContains(t, fmt.Sprintf("%v %+v", r, r), r.SIPLines[0].SIPPassword.Reveal())
+
+	_, err = c.Accounts.Report(ctx, "missing")
+	require.ErrorIs(t, err, alianza.ErrNotFound)
+}

@@ -81,20 +81,13 @@ func allDigits(s string) bool {
 // UsersService is the end users of an account.
 type UsersService struct{ c *Client }
 
-// accountScope resolves the partition and checks the account id of a call
-// on an account's sub-resource.
+// accountScope checks the account id of a call on an account's
+// sub-resource and resolves the partition.
 func (c *Client) accountScope(ctx context.Context, op, accountID string) (string, error) {
-	if ctx == nil {
-		return "", invalid(op, "ctx", "is nil")
+	if err := required(op, "accountID", accountID); err != nil {
+		return "", err
 	}
-	if strings.TrimSpace(accountID) == "" {
-		return "", invalid(op, "accountID", "is empty")
-	}
-	p, err := c.partitionID(ctx)
-	if err != nil {
-		return "", c.loginError(op, err)
-	}
-	return p, nil
+	return c.partitionOf(ctx, op)
 }
 
 // List returns the users of an account (GET …/account/{accountId}/user).

@@ -27,6 +27,7 @@ type flow struct {
 // flows grows as vendor packages land.
 var flows = []flow{
 	{name: "baicells", desc: "Baicells BOSS: LTE subscribers", run: runBaicells},
+	{name: "alianza", desc: "Alianza: cloud voice accounts and SIP lines", run: runAlianza},
 	{name: "octane", desc: "Telcoinabox Octane: mobile data pools", run: runOctane},
 }
 

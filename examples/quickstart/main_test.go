@@ -11,6 +11,7 @@ func TestFlows(t *testing.T) {
 	for _, env := range []string{
 		envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword,
 		envOctaneUsername, envOctanePassword, envOctaneSOAPURL, envOctaneRESTURL,
+		envAlianzaUsername, envAlianzaPassword, envAlianzaBaseURL, envAlianzaPartition,
 	} {
 		t.Setenv(env, "")
 	}

@@ -46,7 +46,7 @@ func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + Redacted + `"`
 var secretKeys = map[string]bool{
 	"password": true, "passwd": true, "pwd": true, "pass": true, "passcode": true,
 	"newpassword": true, "oldpassword": true, "userpassword": true, "customerpassword": true,
-	"sippassword": true, "voicemailpassword": true, "pin": true, "voicemailpin": true,
+	"sippassword": true, "voicemailpassword": true, "pin": true, "voicemailpin": true, "wirelesspin": true,
 	"secret": true, "clientsecret": true,
 	"apikey": true, "apiidkey": true, "apitoken": true, "cloudkey": true,
 	"token": true, "authtoken": true, "xauthtoken": true, "accesstoken": true, "refreshtoken": true,

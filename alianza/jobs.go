@@ -1,0 +1,293 @@
+package alianza
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// This file is the asynchronous jobs of the API. Bulk and long operations
+// (the _2 and _3 CSV reports, the telephone number export, status search
+// export and bulk import, hold music uploads, device inventory imports …)
+// answer 202 with a Job, to poll at /v2/job/{jobId} until it is DONE or
+// FAILED.
+
+// ErrJobFailed: a job ended with status FAILED (JobsService.Wait). The
+// *Error's text has the job's first errors; the Job returned with it has
+// them all.
+var ErrJobFailed = errors.New("alianza: job failed")
+
+// JobStatus is Job.status.
+type JobStatus string
+
+// Job statuses of the spec. JobDone and JobFailed are terminal.
+const (
+	JobPending    JobStatus = "PENDING"
+	JobInProgress JobStatus = "IN_PROGRESS"
+	JobDone       JobStatus = "DONE"
+	JobFailed     JobStatus = "FAILED"
+)
+
+// Valid reports whether s is one of the spec's job statuses.
+func (s JobStatus) Valid() bool {
+	switch s {
+	case JobPending, JobInProgress, JobDone, JobFailed:
+		return true
+	}
+	return false
+}
+
+// Terminal reports whether a job with status s has ended (JobDone or
+// JobFailed).
+func (s JobStatus) Terminal() bool { return s == JobDone || s == JobFailed }
+
+// Job is an asynchronous job (the spec's Job). Its output, when it has one,
+// is read with GET /v2/job/{jobId}/output or /output-url (Client.Do).
+type Job struct {
+	ID          string     `json:"id"`
+	Name        string     `json:"name"`
+	UserID      string     `json:"userId"`
+	Status      JobStatus  `json:"status"`
+	Errors      []JobError `json:"errors"`
+	InputKey    string     `json:"inputKey"`
+	OutputKey   string     `json:"outputKey"`
+	Start       *time.Time `json:"start"`
+	LastUpdated *time.Time `json:"lastUpdated"`
+}
+
+// JobError is one error of a job, e.g. a line of an imported file that was
+// refused (the spec's JobError).
+type JobError struct {
+	Error      string `json:"error"`
+	LineNumber int    `json:"lineNumber"`
+	Column     string `json:"column"`
+	Input      string `json:"input"` // the input line; may hold secrets of an import, never put in error texts
+}
+
+// jobKeys are the Job fields other than id and status. Among the answers of
+// the spec, only a Job has id, status and any of them.
+var jobKeys = []string{"name", "userId", "errors", "inputKey", "outputKey", "start", "lastUpdated"}
+
+// jobFromJSON recognises a Job in an answer. The endpoints that work
+// asynchronously answer 202 with a Job ("Use Jobs API to check status");
+// some of them answer their result instead when they can (200). c.do does
+// not pass the status on, so the body tells them apart: a JSON object with a
+// non-empty id, a status of the Job schema's enum, and at least one of the
+// Job's other fields (name, userId, errors, inputKey, outputKey, start,
+// lastUpdated; a null counts). An Account, say, has an id and may have the
+// status PENDING, but none of the others. ok is false for anything else,
+// including a Job that does not decode.
+func jobFromJSON(body []byte) (job *Job, ok bool) {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 || body[0] != '{' {
+		return nil, false
+	}
+	var keys map[string]json.RawMessage
+	if json.Unmarshal(body, &keys) != nil {
+		return nil, false
+	}
+	other := false
+	for _, k := range jobKeys {
+		if _, has := keys[k]; has {
+			other = true
+			break
+		}
+	}
+	var j Job
+	if !other || json.Unmarshal(body, &j) != nil || strings.TrimSpace(j.ID) == "" || !j.Status.Valid() {
+		return nil, false
+	}
+	return &j, true
+}
+
+// Default polling intervals of JobsService.Wait.
+const (
+	DefaultJobMinInterval = time.Second
+	DefaultJobMaxInterval = 30 * time.Second
+)
+
+// JobsService is the asynchronous jobs of the API.
+type JobsService struct {
+	c *Client
+
+	// MinInterval is Wait's first pause between two polls
+	// (DefaultJobMinInterval when 0). The pause doubles after every poll, up
+	// to MaxInterval (DefaultJobMaxInterval when 0). Set them before the
+	// service is used; they are read, not locked.
+	MinInterval, MaxInterval time.Duration
+
+	// sleep pauses for d or until ctx ends; nil is a timer (tests record
+	// the pauses).
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+func jobPath(id string) string { return "/v2/job/" + url.PathEscape(id) }
+
+// Get returns a job (GET /v2/job/{jobId}). An unknown id matches
+// ErrNotFound.
+func (s *JobsService) Get(ctx context.Context, jobID string) (*Job, error) {
+	return s.get(ctx, "Jobs.Get", jobID)
+}
+
+func (s *JobsService) get(ctx context.Context, op, jobID string) (*Job, error) {
+	if err := required(op, "jobID", jobID); err != nil {
+		return nil, err
+	}
+	var out Job
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: jobPath(jobID)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Start sends a request that answers with a Job, such as the _2 CSV reports
+// or the telephone number export, and returns the job, to Wait for. method,
+// path, query and body are as for Client.Do ("{partition}" in path is the
+// partition); an answer that is not a Job (see jobFromJSON) is
+// ErrBadResponse. As with Client.Do, a POST is not re-sent automatically.
+//
+//	job, err := c.Jobs.Start(ctx, http.MethodGet, "/v2/partition/{partition}/report/tn/csv_2", nil, nil)
+//	job, err = c.Jobs.Wait(ctx, job.ID)
+func (s *JobsService) Start(ctx context.Context, method, path string, query url.Values, body any) (*Job, error) {
+	if ctx == nil {
+		return nil, invalid("Jobs.Start", "ctx", "is nil")
+	}
+	var raw json.RawMessage
+	if err := s.c.Do(ctx, method, path, query, body, &raw); err != nil {
+		return nil, err
+	}
+	job, ok := jobFromJSON(raw)
+	if !ok {
+		tok, _ := s.c.sess.current()
+		return nil, &Error{Op: "Jobs.Start " + method + " " + path, Err: fmt.Errorf("%w: the answer is not a job", ErrBadResponse),
+			Body: s.c.scrub(tok, excerptOf(raw))}
+	}
+	return job, nil
+}
+
+// excerptOf is the start of a body for an error.
+func excerptOf(b []byte) string {
+	if len(b) > excerptSize {
+		return string(b[:excerptSize]) + "…"
+	}
+	return string(b)
+}
+
+// Wait polls a job (GET /v2/job/{jobId}) until it ends and returns it: at
+// once, then after MinInterval, and after twice the previous pause each
+// time, up to MaxInterval. A job that ends DONE returns nil; one that ends
+// FAILED returns an *Error matching ErrJobFailed, with the job. A status
+// outside the spec's enum (PENDING, IN_PROGRESS, DONE, FAILED) is
+// ErrBadResponse, with the job, rather than polling for ever on a state
+// Wait cannot judge. A failed poll returns its error and the job as last
+// seen. When ctx ends, Wait returns the job as last seen (nil if never
+// read) and an *Error wrapping ctx.Err().
+func (s *JobsService) Wait(ctx context.Context, jobID string) (*Job, error) {
+	const op = "Jobs.Wait"
+	if err := required(op, "jobID", jobID); err != nil {
+		return nil, err
+	}
+	if ctx == nil {
+		return nil, invalid(op, "ctx", "is nil")
+	}
+	lo, hi := s.MinInterval, s.MaxInterval
+	if lo <= 0 {
+		lo = DefaultJobMinInterval
+	}
+	if hi <= 0 {
+		hi = DefaultJobMaxInterval
+	}
+	hi = max(hi, lo)
+	sleep := s.sleep
+	if sleep == nil {
+		sleep = sleepCtx
+	}
+	var last *Job
+	for pause := lo; ; pause = min(2*pause, hi) {
+		j, err := s.get(ctx, op, jobID)
+		if err != nil {
+			if ctx.Err() != nil {
+				return last, waitEnded(op, jobID, last, ctx.Err())
+			}
+			return last, err
+		}
+		last = j
+		switch j.Status {
+		case JobDone:
+			return j, nil
+		case JobFailed:
+			return j, s.failure(op, j)
+		case JobPending, JobInProgress:
+		default:
+			return j, &Error{Op: op, HTTPStatus: http.StatusOK,
+				Err: fmt.Errorf("%w: job %q has status %q, not one of the spec's", ErrBadResponse, jobID, j.Status)}
+		}
+		if err := sleep(ctx, pause); err != nil {
+			return last, waitEnded(op, jobID, last, err)
+		}
+	}
+}
+
+// waitEnded is the error of a Wait whose context ended.
+func waitEnded(op, jobID string, last *Job, cause error) error {
+	status := "not read yet"
+	if last != nil {
+		status = "still " + string(last.Status)
+	}
+	return &Error{Op: op, Err: fmt.Errorf("job %q %s: %w", jobID, status, cause)}
+}
+
+// maxJobErrors is how many of a failed job's errors the error text shows.
+const maxJobErrors = 3
+
+// failure is the *Error of a FAILED job: its first errors, without their
+// input lines (which may hold secrets of an import).
+func (s *JobsService) failure(op string, j *Job) error {
+	var parts []string
+	for i, e := range j.Errors {
+		if i == maxJobErrors {
+			parts = append(parts, fmt.Sprintf("and %d more", len(j.Errors)-maxJobErrors))
+			break
+		}
+		var where []string
+		if e.LineNumber > 0 {
+			where = append(where, "line "+strconv.Itoa(e.LineNumber))
+		}
+		if e.Column != "" {
+			where = append(where, "column "+e.Column)
+		}
+		msg := strings.TrimSpace(e.Error)
+		if len(where) > 0 {
+			msg = strings.Join(where, ", ") + ": " + msg
+		}
+		parts = append(parts, msg)
+	}
+	text := fmt.Sprintf("job %q", j.ID)
+	if j.Name != "" {
+		text += " (" + j.Name + ")"
+	}
+	if len(parts) > 0 {
+		text += ": " + strings.Join(parts, "; ")
+	}
+	tok, _ := s.c.sess.current()
+	return &Error{Op: op, Err: fmt.Errorf("%w: %s", ErrJobFailed, s.c.scrub(tok, text))}
+}
+
+// sleepCtx pauses for d or until ctx ends.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
