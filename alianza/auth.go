@@ -18,28 +18,45 @@ type session struct {
 	login func(context.Context) (*wireLoginToken, error)
 
 	mu        sync.Mutex
-	tok       string     // current token, "" when none
+	cur       *authToken // current token, nil when none
 	partition string     // the login answer's
 	userID    string     // the login answer's
 	inflight  *loginCall // the login running now, if any
+}
+
+// authToken is one login's token with its X-AUTH-TOKEN header value, built
+// once so that calls add it without allocating.
+type authToken struct {
+	tok    string
+	header []string
+}
+
+func newAuthToken(tok string) *authToken { return &authToken{tok: tok, header: []string{tok}} }
+
+// value is the token, "" for none.
+func (t *authToken) value() string {
+	if t == nil {
+		return ""
+	}
+	return t.tok
 }
 
 // loginCall is one login that several callers may wait for.
 type loginCall struct {
 	done chan struct{}
 	ctx  context.Context // the leader's
-	tok  string
+	tok  *authToken
 	err  error
 }
 
 // token returns the current token, logging in when there is none. A caller
 // that finds a login in flight waits for it; if that login failed only
 // because its leader's context ended, the caller tries its own.
-func (s *session) token(ctx context.Context) (string, error) {
+func (s *session) token(ctx context.Context) (*authToken, error) {
 	for {
 		s.mu.Lock()
-		if s.tok != "" {
-			tok := s.tok
+		if s.cur != nil {
+			tok := s.cur
 			s.mu.Unlock()
 			return tok, nil
 		}
@@ -48,7 +65,7 @@ func (s *session) token(ctx context.Context) (string, error) {
 			select {
 			case <-lc.done:
 			case <-ctx.Done():
-				return "", ctx.Err()
+				return nil, ctx.Err()
 			}
 			if lc.err == nil {
 				return lc.tok, nil
@@ -56,7 +73,7 @@ func (s *session) token(ctx context.Context) (string, error) {
 			if lc.ctx.Err() != nil && ctx.Err() == nil {
 				continue // the leader gave up; this caller has time left
 			}
-			return "", lc.err
+			return nil, lc.err
 		}
 		lc := &loginCall{done: make(chan struct{}), ctx: ctx}
 		s.inflight = lc
@@ -65,8 +82,8 @@ func (s *session) token(ctx context.Context) (string, error) {
 		ans, err := s.login(ctx)
 		s.mu.Lock()
 		if err == nil {
-			s.tok, s.partition, s.userID = ans.AuthToken, ans.PartitionID, ans.UserID
-			lc.tok = ans.AuthToken
+			s.cur, s.partition, s.userID = newAuthToken(ans.AuthToken), ans.PartitionID, ans.UserID
+			lc.tok = s.cur
 		}
 		lc.err = err
 		s.inflight = nil
@@ -78,19 +95,19 @@ func (s *session) token(ctx context.Context) (string, error) {
 
 // invalidate forgets tok if it is still the current token, so that of many
 // calls refused with the same token only the first causes a new login.
-func (s *session) invalidate(tok string) {
+func (s *session) invalidate(tok *authToken) {
 	s.mu.Lock()
-	if s.tok == tok {
-		s.tok = ""
+	if s.cur == tok {
+		s.cur = nil
 	}
 	s.mu.Unlock()
 }
 
 // current returns the token and the login's partition without logging in.
-func (s *session) current() (tok, partition string) {
+func (s *session) current() (tok *authToken, partition string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.tok, s.partition
+	return s.cur, s.partition
 }
 
 // login is POST /v2/authorize. It is sent once; a dial error is the only
@@ -152,7 +169,7 @@ func (c *Client) Logout(ctx context.Context) error {
 		return invalid(op, "ctx", "is nil")
 	}
 	tok, _ := c.sess.current()
-	if tok == "" {
+	if tok == nil {
 		return nil
 	}
 	c.sess.invalidate(tok)
@@ -160,7 +177,7 @@ func (c *Client) Logout(ctx context.Context) error {
 	if err != nil {
 		return &Error{Op: op, Err: err}
 	}
-	err = c.decode(op, tok, resp, nil)
+	err = c.decode(op, tok.tok, resp, nil)
 	var e *Error
 	if errors.As(err, &e) && e.HTTPStatus == http.StatusUnauthorized {
 		return nil // already ended

@@ -144,8 +144,8 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		Name:           "alianza",
 		DefaultBaseURL: ProductionBaseURL,
 		Authenticate: func(r *http.Request) {
-			if tok, ok := r.Context().Value(tokenKey{}).(string); ok {
-				r.Header[headerAuthToken] = []string{tok}
+			if tok, ok := r.Context().Value(tokenKey{}).(*authToken); ok {
+				r.Header[headerAuthToken] = tok.header // shared, never modified
 			}
 		},
 		CredentialHeaders: []string{headerAuthToken},
@@ -239,7 +239,7 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 			c.sess.invalidate(tok)
 			continue
 		}
-		return c.decode(cl.op, tok, resp, out)
+		return c.decode(cl.op, tok.tok, resp, out)
 	}
 }
 

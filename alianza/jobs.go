@@ -167,7 +167,7 @@ func (s *JobsService) Start(ctx context.Context, method, path string, query url.
 	if !ok {
 		tok, _ := s.c.sess.current()
 		return nil, &Error{Op: "Jobs.Start " + method + " " + path, Err: fmt.Errorf("%w: the answer is not a job", ErrBadResponse),
-			Body: s.c.scrub(tok, excerptOf(raw))}
+			Body: s.c.scrub(tok.value(), excerptOf(raw))}
 	}
 	return job, nil
 }
@@ -277,7 +277,7 @@ func (s *JobsService) failure(op string, j *Job) error {
 		text += ": " + strings.Join(parts, "; ")
 	}
 	tok, _ := s.c.sess.current()
-	return &Error{Op: op, Err: fmt.Errorf("%w: %s", ErrJobFailed, s.c.scrub(tok, text))}
+	return &Error{Op: op, Err: fmt.Errorf("%w: %s", ErrJobFailed, s.c.scrub(tok.value(), text))}
 }
 
 // sleepCtx pauses for d or until ctx ends.

@@ -5,7 +5,10 @@ package alianza
 // spec (alianza-openapi.yml, Alianza Public API v2). JSON field names are the
 // struct tags of the public types, copied from the spec's schemas.
 
-import "net/url"
+import (
+	"net/url"
+	"strings"
+)
 
 // Hosts of the Alianza Public API (alianza-notes.md). Integrations are
 // certified on beta first.
@@ -25,13 +28,23 @@ const (
 )
 
 // partitionPath is /v2/partition/{partitionId} followed by the escaped
-// segments.
+// segments, built with one allocation.
 func partitionPath(partition string, segments ...string) string {
-	p := "/v2/partition/" + url.PathEscape(partition)
-	for _, s := range segments {
-		p += "/" + url.PathEscape(s)
+	const prefix = "/v2/partition/"
+	partition = url.PathEscape(partition) // returns its argument when nothing needs escaping
+	n := len(prefix) + len(partition)
+	for _, seg := range segments {
+		n += 1 + len(url.PathEscape(seg)) // no allocation unless seg needs escaping
 	}
-	return p
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(prefix)
+	b.WriteString(partition)
+	for _, seg := range segments {
+		b.WriteByte('/')
+		b.WriteString(url.PathEscape(seg))
+	}
+	return b.String()
 }
 
 // Account paths under the partition.
