@@ -3,14 +3,39 @@
 // customer signs up, mirror the customer's status, and keep the SIP lines of
 // the account in the CRM's own equipment provisioning.
 //
-// This is the first part of the package. It has authentication, accounts,
-// errors and the CRM rules for account status and SIP line sync. Users,
-// device lines, numbers, calling plans, jobs and the status report are still
-// to come; Client.Do reaches them meanwhile.
-//
 //	c, err := alianza.New(alianza.Credentials{Username: user, Password: pass}, alianza.WithBeta())
 //	acct, err := c.Accounts.GetByNumber(ctx, "CUST-1001")
 //	acct, changed, err := c.Accounts.EnsureStatus(ctx, acct.ID, customerIsCurrent)
+//
+// # Resources
+//
+//	Accounts      List, Search, Get, GetByNumber, Create, Update, Patch, Delete,
+//	              History and CDRs (iterators), Report, EnsureStatus
+//	Users         List, Get, Create, Update, Delete (an account's end users)
+//	DeviceLines   List (with the spec's filters), ByMAC, Get, Create, Update, Delete,
+//	              SIPLines (the lines in the sync planner's shape)
+//	Numbers       account numbers: List, Add, Get, Update, Remove; the partition's
+//	              inventory: Search, Reserve, Release; StatusEvents (iterator)
+//	CallingPlans  Get, Set, Remove, for the account or one of its users
+//	ProductPlans  List (the user product plans available to an account)
+//	Jobs          Get, Wait (the 202 job tracker), Start
+//
+// Searches that page with firstResultIndex/maxResult are iter.Seq2
+// iterators that stop on a short or empty page, without a total.
+//
+// # CRM integration rules
+//
+// From the SIMPLer integration document:
+//
+//   - account status follows the customer: AccountStatusFor and StatusChange
+//     say what it should be, Accounts.EnsureStatus writes only when it differs;
+//   - the status report: Accounts.Report gathers number, name, status, type,
+//     platform, product plans, billing day, calling plans and SIP lines in
+//     three concurrent GETs;
+//   - SIP line sync: PlanSIPLineSync is a pure planner over the CRM's lines and
+//     Alianza's, in the modes SyncFull (add, update, delete) and SyncAddOnly
+//     (never delete); ApplySIPLineSync carries a plan out on the caller's
+//     SIPLineStore.
 //
 // # Authentication
 //
