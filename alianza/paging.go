@@ -33,13 +33,17 @@ const (
 )
 
 // pages iterates over the results of a search that pages with
-// firstResultIndex/maxResult and gives no usable total. On the first pull it
+// firstResultIndex/maxResult, with or without a total. On the first pull it
 // resolves the partition (logging in when needed) and builds the path with
 // path; then it asks for pageSize results at a time, from index 0, and
-// extract takes the results out of each answer. It stops:
-//   - after a page with fewer than pageSize results (an empty page
-//     included): that was the end, so a total that is a multiple of pageSize
-//     costs one request for an empty page, and no request follows it;
+// extract takes the results, and the total when the answer has one (else
+// -1), out of each answer. It stops:
+//   - after an empty page;
+//   - with a total: once the results reach it (a server that returns fewer
+//     than pageSize per page does not end the walk early);
+//   - without a total: after a page with fewer than pageSize results: that
+//     was the end, so a total that is a multiple of pageSize costs one
+//     request for an empty page, and no request follows it;
 //   - on an error, which it yields once (with a zero T);
 //   - when the consumer stops (break), without asking for another page.
 //
@@ -47,7 +51,7 @@ const (
 // whole and the next request starts after it. Ranging over the iterator
 // again starts again from index 0.
 func pages[T any](ctx context.Context, c *Client, op string, path func(partition string) string,
-	query url.Values, pageSize int, extract func([]byte) ([]T, error)) iter.Seq2[T, error] {
+	query url.Values, pageSize int, extract func([]byte) ([]T, int, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		p, err := c.partitionOf(ctx, op)
@@ -67,7 +71,7 @@ func pages[T any](ctx context.Context, c *Client, op string, path func(partition
 				yield(zero, err)
 				return
 			}
-			items, err := extract(raw)
+			items, total, err := extract(raw)
 			if err != nil {
 				yield(zero, &Error{Op: op, HTTPStatus: http.StatusOK, Err: fmt.Errorf("%w: %s", ErrBadResponse, c.scrub("", err.Error()))})
 				return
@@ -77,7 +81,16 @@ func pages[T any](ctx context.Context, c *Client, op string, path func(partition
 					return
 				}
 			}
-			if len(items) < pageSize {
+			switch {
+			case len(items) == 0:
+				return
+			case total >= 0:
+				// A total, when the answer has one, decides: a server that
+				// caps maxResult below pageSize does not end the walk early.
+				if first+len(items) >= total {
+					return
+				}
+			case len(items) < pageSize:
 				return
 			}
 			first += len(items)
@@ -94,16 +107,22 @@ func failed[T any](err error) iter.Seq2[T, error] {
 	}
 }
 
-// resultsOf takes the results out of the spec's search answers
-// ({totalRecords, results}).
-func resultsOf[T any](body []byte) ([]T, error) {
+// resultsOf takes the results and, when present, totalRecords out of the
+// spec's search answers ({totalRecords, results}); the total is -1 when the
+// answer has none.
+func resultsOf[T any](body []byte) ([]T, int, error) {
 	var page struct {
-		Results []T `json:"results"`
+		TotalRecords *int `json:"totalRecords"`
+		Results      []T  `json:"results"`
 	}
 	if err := json.Unmarshal(body, &page); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	return page.Results, nil
+	total := -1
+	if page.TotalRecords != nil && *page.TotalRecords >= 0 {
+		total = *page.TotalRecords
+	}
+	return page.Results, total, nil
 }
 
 // pageSize checks a query's page size, 0 meaning the default.

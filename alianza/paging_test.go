@@ -82,9 +82,45 @@ func TestPagerStopsOnShortPage(t *testing.T) {
 	assert.Equal(t, "firstResultIndex=4&maxResult=2", w.last(t).query)
 }
 
-func TestPagerExactBoundaryCostsOneEmptyPage(t *testing.T) {
+// With totalRecords, a total that is a multiple of the page size costs no
+// extra request.
+func TestPagerExactBoundaryWithTotal(t *testing.T) {
 	w, s := pagedServer(t, 4, nil)
 	evs, errs := collect(t, s.StatusEvents(context.Background(), StatusQuery{PageSize: 2}))
+	require.Empty(t, errs)
+	assert.Len(t, evs, 4)
+	assert.Equal(t, []int{0, 2}, w.firsts(t), "the total says the second page was the last")
+}
+
+// A server that caps maxResult below the page size asked for does not end
+// the walk early when it reports a total.
+func TestPagerServerCapWithTotal(t *testing.T) {
+	w, c := newWireRecorder(t, func(r *http.Request, _ []byte) (int, string) {
+		first, _ := strconv.Atoi(r.URL.Query().Get("firstResultIndex"))
+		var results []string
+		for i := first; i < 7 && i < first+3; i++ { // at most 3 per page, whatever was asked
+			results = append(results, fmt.Sprintf(`{"id":"ev%d"}`, i))
+		}
+		return 200, fmt.Sprintf(`{"totalRecords":7,"results":[%s]}`, strings.Join(results, ","))
+	})
+	evs, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), StatusQuery{PageSize: 5}))
+	require.Empty(t, errs)
+	assert.Len(t, evs, 7)
+	assert.Equal(t, []int{0, 3, 6}, w.firsts(t))
+}
+
+// Without a total, a full last page costs one empty request, and nothing
+// after it.
+func TestPagerExactBoundaryWithoutTotal(t *testing.T) {
+	w, c := newWireRecorder(t, func(r *http.Request, _ []byte) (int, string) {
+		first, _ := strconv.Atoi(r.URL.Query().Get("firstResultIndex"))
+		var results []string
+		for i := first; i < 4 && i < first+2; i++ {
+			results = append(results, fmt.Sprintf(`{"id":"ev%d"}`, i))
+		}
+		return 200, fmt.Sprintf(`{"results":[%s]}`, strings.Join(results, ","))
+	})
+	evs, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), StatusQuery{PageSize: 2}))
 	require.Empty(t, errs)
 	assert.Len(t, evs, 4)
 	assert.Equal(t, []int{0, 2, 4}, w.firsts(t), "one empty page, and nothing after it")
@@ -227,9 +263,9 @@ func TestPagesGeneric(t *testing.T) {
 		}
 		return 200, `[]`
 	})
-	extract := func(b []byte) ([]int, error) {
+	extract := func(b []byte) ([]int, int, error) {
 		var out []int
-		return out, json.Unmarshal(b, &out)
+		return out, -1, json.Unmarshal(b, &out)
 	}
 	var got []int
 	for v, err := range pages(context.Background(), c, "Test.Pages", func(p string) string { return partitionPath(p, "x") },
@@ -244,7 +280,7 @@ func TestPagesGeneric(t *testing.T) {
 	boom := errors.New("boom")
 	var errs []error
 	for _, err := range pages(context.Background(), c, "Test.Pages", func(p string) string { return partitionPath(p, "x") },
-		nil, 3, func([]byte) ([]int, error) { return nil, boom }) {
+		nil, 3, func([]byte) ([]int, int, error) { return nil, 0, boom }) {
 		errs = append(errs, err)
 	}
 	require.Len(t, errs, 1)

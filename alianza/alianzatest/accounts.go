@@ -14,8 +14,11 @@ import (
 // endUserCount is answered too, computed from the account's users.
 //
 // Over the wire, ID and PartitionID are assigned by the server and
-// CallingPlans are read-only (set them with SeedAccount); the rest is
-// editable with PUT and PATCH.
+// CallingPlans, the account's own calling plans, are changed with
+// …/account/{accountId}/callingplan only (or SeedAccount), not by PUT or
+// PATCH; the rest is editable with PUT and PATCH. An account that shares
+// one of its users' calling plan lists answers that list as its
+// callingPlans.
 type Account struct {
 	ID                  string        `json:"id"`
 	PartitionID         string        `json:"partitionId"`
@@ -95,13 +98,20 @@ func (p *CallingPlan) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// account is a stored account with its users and device lines, each in
-// creation order.
+// account is a stored account with what belongs to it, each in creation
+// order: users, device lines, telephone numbers, history and call detail
+// records, and the calling plans of its users and who shares whose.
 type account struct {
 	Account
-	seq   int
-	users []*User
-	lines []*DeviceLine
+	seq     int
+	created time.Time
+	users   []*User
+	lines   []*DeviceLine
+	numbers []*accountNumber
+	history []*AccountHistory
+	cdrs    []*CDR
+	plans   map[planRef][]CallingPlan // the users' own plans (the account's are Account.CallingPlans)
+	shares  map[planRef]planRef       // a reference that shares another's list → that reference
 }
 
 // snapshot copies the account's public part.
@@ -118,7 +128,9 @@ type accountJSON struct {
 }
 
 func (a *account) wire() accountJSON {
-	return accountJSON{Account: a.snapshot(), EndUserCount: len(a.users)}
+	out := a.snapshot()
+	out.CallingPlans = slices.Clone(a.effective(accountRef(a)))
+	return accountJSON{Account: out, EndUserCount: len(a.users)}
 }
 
 // accountViewJSON is the AccountViewX schema, one result of a search.
@@ -172,7 +184,7 @@ func (s *Server) SeedAccount(a Account) Account {
 // addAccount stores a new account. s.mu must be held.
 func (s *Server) addAccount(a Account) *account {
 	s.seq++
-	acct := &account{Account: a, seq: s.seq}
+	acct := &account{Account: a, seq: s.seq, created: s.now()}
 	s.accounts[a.ID] = acct
 	return acct
 }
@@ -325,7 +337,10 @@ func (s *Server) createAccount(c *call) reply {
 		return fail(http.StatusBadRequest, errs...)
 	}
 	a.ID = s.newID(kindAccount)
-	return answer(http.StatusOK, s.addAccount(a).wire())
+	acct := s.addAccount(a)
+	s.logHistory(c, acct, AccountHistory{AccountHistoryType: "ACCOUNT", Action: "CREATE", ReferenceType: "Account",
+		ReferenceID: acct.ID, ReferenceName: acct.AccountName, NewValue: acct.AccountNumber})
+	return answer(http.StatusOK, acct.wire())
 }
 
 // GET /v2/partition/{partitionId}/account/search?q=: the accounts of the
@@ -374,8 +389,9 @@ func (s *Server) searchAccounts(c *call) reply {
 }
 
 // GET /v2/partition/{partitionId}/account/{accountId}?accountIdType=: by
-// Id (the default), AccountNumber or MacAddress (of any of its device
-// lines). The fake keeps no telephone numbers: PhoneNumber finds nothing.
+// Id (the default), AccountNumber, PhoneNumber (any of its telephone
+// numbers; ten digits get the NANP 1) or MacAddress (of any of its device
+// lines).
 func (s *Server) getAccount(c *call) reply {
 	part, key := c.args[0], c.args[1]
 	var found *account
@@ -388,6 +404,11 @@ func (s *Server) getAccount(c *call) reply {
 	case "AccountNumber":
 		found = s.accountByNumber(part, key)
 	case "PhoneNumber":
+		if tn, ok := canonicalTN(key); ok {
+			if a, _ := s.numberOwner(tn); a != nil && a.PartitionID == part {
+				found = a
+			}
+		}
 	case "MacAddress":
 		mac, ok := normalizeMAC(key)
 		if !ok {
@@ -417,7 +438,7 @@ func (s *Server) putAccount(c *call) reply {
 	if rep, ok := decodeBody(c.raw, &a); !ok {
 		return rep
 	}
-	return s.replaceAccount(acct, a)
+	return s.replaceAccount(c, acct, a)
 }
 
 // PATCH /v2/partition/{partitionId}/account/{accountId}: a JSON merge patch
@@ -431,12 +452,13 @@ func (s *Server) patchAccount(c *call) reply {
 	if rep, ok := patchBody(acct.Account, c.raw, &a); !ok {
 		return rep
 	}
-	return s.replaceAccount(acct, a)
+	return s.replaceAccount(c, acct, a)
 }
 
 // replaceAccount validates and stores a as the new state of acct, keeping
-// its read-only fields. s.mu must be held.
-func (s *Server) replaceAccount(acct *account, a Account) reply {
+// its read-only fields, and records what changed: an ACCOUNT_STATUS record
+// for the status, an ACCOUNT one for the other fields. s.mu must be held.
+func (s *Server) replaceAccount(c *call, acct *account, a Account) reply {
 	a.ID, a.PartitionID, a.CallingPlans = acct.ID, acct.PartitionID, acct.CallingPlans
 	if a.Status == "" {
 		a.Status = acct.Status
@@ -444,17 +466,37 @@ func (s *Server) replaceAccount(acct *account, a Account) reply {
 	if errs := s.validateAccount(&a, acct.ID); errs != nil {
 		return fail(http.StatusBadRequest, errs...)
 	}
+	old := acct.Account
 	acct.Account = a
+	if old.Status != a.Status {
+		s.logHistory(c, acct, AccountHistory{AccountHistoryType: "ACCOUNT_STATUS", Action: "UPDATE", ReferenceType: "Account",
+			ReferenceID: a.ID, ReferenceName: a.AccountName, OldValue: old.Status, NewValue: a.Status})
+	}
+	if before, after := changes(old, a, "status", "callingPlans"); before != "" || after != "" {
+		s.logHistory(c, acct, AccountHistory{AccountHistoryType: "ACCOUNT", Action: "UPDATE", ReferenceType: "Account",
+			ReferenceID: a.ID, ReferenceName: a.AccountName, OldValue: before, NewValue: after})
+	}
 	return answer(http.StatusOK, acct.wire())
 }
 
 // DELETE /v2/partition/{partitionId}/account/{accountId}: the account, its
 // users and its device lines are gone (the spec: "deleted accounts are no
-// longer retained"); their SIP usernames and MAC addresses are free again.
+// longer retained"); their SIP usernames and MAC addresses are free again,
+// and its telephone numbers go back to the inventory (one DISCONNECT
+// event for them all).
 func (s *Server) deleteAccount(c *call) reply {
 	acct, rep, ok := s.pathAccount(c)
 	if !ok {
 		return rep
+	}
+	var tns []string
+	for _, n := range slices.Clone(acct.numbers) {
+		tns = append(tns, n.PhoneNumber)
+		s.dropNumber(acct, n)
+	}
+	if tns != nil {
+		s.recordEvent(acct, StatusEvent{ServiceType: "DISCONNECT", ReferenceType: "TELEPHONE", ReferenceID: acct.ID,
+			ActivationStatusType: "COMPLETED", CreatedDate: s.now()}, tns, nil)
 	}
 	delete(s.accounts, acct.ID)
 	return answer(http.StatusOK, nil)

@@ -180,7 +180,7 @@ func TestAccountLookups(t *testing.T) {
 		{"00-04-f2-ab-cd-ef", "MacAddress", true},
 		{"0004f2000002", "MacAddress", false}, // another partition's
 		{"0004f2000003", "MacAddress", false},
-		{"8015550100", "PhoneNumber", false}, // no numbers kept
+		{"8015550100", "PhoneNumber", false}, // on no account (see TestAccountNumberLifecycle)
 		{id, "Id", true},
 		{other.ID, "Id", false},
 	} {

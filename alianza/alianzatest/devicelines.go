@@ -318,6 +318,8 @@ func (s *Server) createDeviceLine(c *call) reply {
 	s.assignLine(&d, acct, nil)
 	d.ID = s.newID(kindDeviceLine)
 	acct.lines = append(acct.lines, &d)
+	s.logHistory(c, acct, AccountHistory{AccountHistoryType: "DEVICE", Action: "CREATE", ReferenceType: "Device",
+		ReferenceID: d.ID, ReferenceName: lineName(&d)})
 	return answer(http.StatusCreated, d)
 }
 
@@ -342,7 +344,7 @@ func (s *Server) putDeviceLine(c *call) reply {
 	if rep, ok := decodeBody(c.raw, &d); !ok {
 		return rep
 	}
-	return s.replaceLine(acct, cur, d)
+	return s.replaceLine(c, acct, cur, d)
 }
 
 // PATCH …/account/{accountId}/deviceline/{deviceId}: a JSON merge patch.
@@ -355,16 +357,20 @@ func (s *Server) patchDeviceLine(c *call) reply {
 	if rep, ok := patchBody(*cur, c.raw, &d); !ok {
 		return rep
 	}
-	return s.replaceLine(acct, cur, d)
+	return s.replaceLine(c, acct, cur, d)
 }
 
-// replaceLine validates and stores d as the new state of cur. s.mu must be
-// held.
-func (s *Server) replaceLine(acct *account, cur *DeviceLine, d DeviceLine) reply {
+// replaceLine validates and stores d as the new state of cur, recording
+// what changed (never the SIP password). s.mu must be held.
+func (s *Server) replaceLine(c *call, acct *account, cur *DeviceLine, d DeviceLine) reply {
 	d.ID, d.AccountID, d.PartitionID = cur.ID, cur.AccountID, cur.PartitionID
 	fillFrom(&d, cur)
 	if errs := s.validateLine(&d, acct, cur); errs != nil {
 		return fail(http.StatusBadRequest, errs...)
+	}
+	if before, after := changes(*cur, d, "sipPassword"); before != "" || after != "" {
+		s.logHistory(c, acct, AccountHistory{AccountHistoryType: "DEVICE", Action: "UPDATE", ReferenceType: "Device",
+			ReferenceID: d.ID, ReferenceName: lineName(&d), OldValue: before, NewValue: after})
 	}
 	*cur = d
 	return answer(http.StatusOK, d)
@@ -377,5 +383,16 @@ func (s *Server) deleteDeviceLine(c *call) reply {
 		return rep
 	}
 	acct.lines = slices.DeleteFunc(acct.lines, func(x *DeviceLine) bool { return x == l })
+	s.logHistory(c, acct, AccountHistory{AccountHistoryType: "DEVICE", Action: "DELETE", ReferenceType: "Device",
+		ReferenceID: l.ID, ReferenceName: lineName(l)})
 	return answer(http.StatusNoContent, nil)
+}
+
+// lineName is how history names a device line: its device name, else its
+// SIP username.
+func lineName(d *DeviceLine) string {
+	if d.DeviceName != "" {
+		return d.DeviceName
+	}
+	return d.SIPUsername
 }

@@ -73,6 +73,72 @@ const (
 	MessageFilterRequired     = "FilterRequired"     // filterType without filter
 	MessageFilterTypeRequired = "FilterTypeRequired" // filter without filterType
 
+	// Telephone numbers: the partition's inventory, reservations and the
+	// numbers of accounts.
+	MessageInvalidTelephoneNumber        = "InvalidTelephoneNumber"           // 400: not 10 to 15 digits (after an optional '+')
+	MessageTelephoneNumberNotFound       = "TelephoneNumberNotFound"          // 404: not in the partition's inventory, or not on the account
+	MessageTelephoneNumberInUse          = "TelephoneNumberInUse"             // 400: on an account (any partition), or a port of a number Alianza already has
+	MessageTelephoneNumberReserved       = "TelephoneNumberReserved"          // 400: reserved by another management user
+	MessageTelephoneNumberNotInInventory = "TelephoneNumberNotInInventory"    // 400: an activation of a number the partition's inventory does not have
+	MessageReservationNotFound           = "ReservationNotFound"              // 404: a release of a number nobody reserved
+	MessageTelephoneNumbersRequired      = "TelephoneNumbersRequired"         // 400: an activation without numbers or a port with numbers
+	MessageDuplicateTelephoneNumber      = "DuplicateTelephoneNumber"         // 400: an activation naming a number twice
+	MessageActivationPending             = "TelephoneNumberActivationPending" // 400: a removal while the number has an unfinished status event
+	MessageInvalidReferenceType          = "InvalidReferenceType"             // numbers and calling plans
+	MessageReferenceTypeRequired         = "ReferenceTypeRequired"            // a referenceId without referenceType
+	MessageReferenceIDRequired           = "ReferenceIdRequired"              // a referenceType without referenceId
+	MessageInvalidReferenceID            = "InvalidReferenceId"               // END_USER: not a user of the account
+	MessageInvalidFunctionType           = "InvalidFunctionType"
+	MessageInvalidOperationalStatus      = "InvalidOperationalStatus"
+	MessageInvalidServicePackageType     = "InvalidServicePackageType"
+	MessageInvalidRingType               = "InvalidRingType"
+	MessageInvalidLimitedData            = "InvalidLimitedData" // limitedData not a boolean
+
+	// The inventory search (…/telephonenumber/search).
+	MessageInvalidSearchType  = "InvalidSearchType"  // 400: type not in the spec's enum
+	MessageSearchTermRequired = "SearchTermRequired" // 400: no q (every type but LAT_LONG)
+	MessageInvalidSearchTerm  = "InvalidSearchTerm"  // 422: q is not of the type's form
+	MessageInvalidLatLong     = "InvalidLatLong"     // 400: LAT_LONG without lat and long, or out of range
+	MessageInvalidMaxResults  = "InvalidMaxResults"  // 400: maxResults not a positive integer
+	MessageInvalidCarrierID   = "InvalidCarrierId"   // 400: carrierId blank
+
+	// Calling plans (…/callingplan).
+	MessageCallingPlanReferenceIDRequired = "CallingPlanReferenceIdRequired" // neither callingPlanReferenceId nor callingPlanProductId
+	MessageInvalidCallingPlanProductID    = "InvalidCallingPlanProductId"    // 400: no such calling plan product, or the two ids differ
+	MessageInvalidCallingPlanType         = "InvalidCallingPlanType"
+	MessageInvalidMinutesUsed             = "InvalidMinutesUsed"     // negative
+	MessageInvalidSharedReference         = "InvalidSharedReference" // 400: SHARED_CALLING_PLAN with itself or a reference that shares
+	MessageCallingPlanShared              = "CallingPlanShared"      // 400: the reference shares another's list, or another shares its list
+	MessageCallingPlanNotShared           = "CallingPlanNotShared"   // 400: UNSHARED_CALLING_PLAN for a reference that shares nothing
+	MessageCallingPlanNotFound            = "CallingPlanNotFound"    // 404: a removal of a plan the reference does not have
+	MessageReferenceNotFound              = "ReferenceNotFound"      // 404: the reference is not the account or one of its users
+
+	// Jobs (/v2/job/{jobId}).
+	MessageJobNotFound       = "JobNotFound"       // 404: no such job in the caller's partition
+	MessageJobOutputNotFound = "JobOutputNotFound" // 404: the job has not ended DONE (yet)
+
+	// The paged searches (statussearch, accounthistorysearch, cdrsearch).
+	MessageInvalidFirstResultIndex   = "InvalidFirstResultIndex" // not an integer ≥ 0
+	MessageInvalidMaxResult          = "InvalidMaxResult"        // not an integer ≥ 1
+	MessageInvalidStartDate          = "InvalidStartDate"
+	MessageInvalidEndDate            = "InvalidEndDate"
+	MessageStartDateRequired         = "StartDateRequired" // cdrsearch
+	MessageEndDateRequired           = "EndDateRequired"   // cdrsearch
+	MessageInvalidDateRange          = "InvalidDateRange"  // startDate after endDate
+	MessageInvalidEventType          = "InvalidEventType"
+	MessageInvalidStatusType         = "InvalidStatusType"
+	MessageInvalidDateType           = "InvalidDateType"
+	MessageInvalidAccountHistoryType = "InvalidAccountHistoryType"
+	MessageInvalidCallCategory       = "InvalidCallCategory"
+	MessageInvalidCallFlagType       = "InvalidCallFlagType"
+	MessageInvalidCallType           = "InvalidCallType"
+	MessageInvalidMinCost            = "InvalidMinCost"
+	MessageInvalidSort               = "InvalidSort"
+	MessageInvalidSortOrder          = "InvalidSortOrder"
+	MessageInvalidStartTime          = "InvalidStartTime"
+	MessageInvalidEndTime            = "InvalidEndTime"
+	MessageInvalidAccountID          = "InvalidAccountId" // cdrsearch: not letters, digits, '-' and '_'
+
 	// MessageInvalidAccountIDType is the message of the ApiSingleException
 	// ({"code":400,"message":…}) answered for an accountIdType that is not
 	// Id, AccountNumber, PhoneNumber or MacAddress, the one shape the spec
@@ -85,10 +151,13 @@ const (
 type reply struct {
 	status int
 	body   any
+	// raw, when contentType is set, is answered as is instead of body.
+	raw         []byte
+	contentType string
 }
 
 // answer is a successful answer.
-func answer(status int, body any) reply { return reply{status, body} }
+func answer(status int, body any) reply { return reply{status: status, body: body} }
 
 // publicAPIException is the PublicApiException schema, the usual error
 // shape.
@@ -100,7 +169,7 @@ type publicAPIException struct {
 
 // fail is a PublicApiException answer.
 func fail(status int, messages ...string) reply {
-	return reply{status, publicAPIException{Status: status, Messages: messages, Data: map[string]any{}}}
+	return reply{status: status, body: publicAPIException{Status: status, Messages: messages, Data: map[string]any{}}}
 }
 
 // validationErrorResponse is the ValidationErrorResponse schema: the fake
@@ -111,7 +180,7 @@ type validationErrorResponse struct {
 }
 
 func invalidBody(msg string) reply {
-	return reply{http.StatusBadRequest, validationErrorResponse{Errors: []string{msg}}}
+	return reply{status: http.StatusBadRequest, body: validationErrorResponse{Errors: []string{msg}}}
 }
 
 // apiSingleException is the ApiSingleException schema.
@@ -122,6 +191,13 @@ type apiSingleException struct {
 
 // writeReply writes an answer.
 func writeReply(w http.ResponseWriter, rep reply) {
+	if rep.contentType != "" {
+		w.Header().Set("Content-Type", rep.contentType)
+		w.Header().Set("Content-Length", strconv.Itoa(len(rep.raw)))
+		w.WriteHeader(rep.status)
+		_, _ = w.Write(rep.raw)
+		return
+	}
 	if rep.body == nil {
 		w.Header().Set("Content-Length", "0")
 		w.WriteHeader(rep.status)

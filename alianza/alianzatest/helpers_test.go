@@ -260,3 +260,43 @@ func (c *session) createLine(acct string, body map[string]any) map[string]any {
 	c.t.Helper()
 	return want(c.t, c.do(http.MethodPost, c.path(acct, "deviceline"), body), http.StatusCreated).obj(c.t)
 }
+
+// ppath is /v2/partition/{partition} followed by the segments.
+func (c *session) ppath(segments ...string) string {
+	p := "/v2/partition/" + c.partition
+	for _, seg := range segments {
+		p += "/" + seg
+	}
+	return p
+}
+
+// sessionAs logs in as another management user of the server.
+func sessionAs(t *testing.T, s *Server, user, pass, partition string) *session {
+	t.Helper()
+	r := want(t, loginAs(t, s, user, pass), http.StatusOK)
+	return &session{t: t, s: s, tok: r.obj(t)["authToken"].(string), partition: partition}
+}
+
+// mustPanic runs f and checks that it panics with a message containing
+// substr.
+func mustPanic(t *testing.T, substr string, f func()) {
+	t.Helper()
+	defer func() {
+		t.Helper()
+		r := recover()
+		msg, _ := r.(string)
+		if r == nil || !strings.Contains(msg, substr) {
+			t.Fatalf("recovered %v, want a panic with %q", r, substr)
+		}
+	}()
+	f()
+}
+
+// strs reads a JSON array of strings.
+func strs(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}

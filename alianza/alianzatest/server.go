@@ -76,10 +76,11 @@ type RecordedRequest struct {
 	Body   []byte
 }
 
-// Server is an in-memory Alianza Public API v2: login and logout, and the
-// accounts, account users and device lines of the partitions it knows. It
-// records every request and can inject faults. It is safe for concurrent
-// use.
+// Server is an in-memory Alianza Public API v2: login and logout; the
+// accounts, account users, device lines, telephone numbers, calling plans,
+// history and call detail records of the partitions it knows; their number
+// inventories, status events and jobs. It records every request and can
+// inject faults. It is safe for concurrent use.
 type Server struct {
 	// URL is the root of a started server, e.g. http://127.0.0.1:1234; every
 	// path starts with /v2 after it. It is empty for a server made by
@@ -110,6 +111,12 @@ type Server struct {
 	ids      map[string]bool     // every id handed out or seeded
 	next     map[byte]int        // per-kind id counters
 	nextSIP  int
+
+	inventory map[string]*inventoryNumber   // partition inventories, by phone number
+	events    []*StatusEvent                // service activation events, every partition, oldest first
+	products  map[string]CallingPlanProduct // calling plan products, by id
+	jobs      map[string]*job               // by id
+	failJobs  []string                      // the messages of the next jobs to fail, oldest first
 }
 
 // mgmtUser is a management user: who may log in, and the partition the
@@ -160,9 +167,12 @@ func WithTokenLifetime(d time.Duration) Option {
 	}
 }
 
-// WithJobDelay is reserved for the 202 Accepted jobs (GET /v2/job/{jobId})
-// of bulk operations, which this version of the fake does not serve yet. It
-// is kept, and has no effect.
+// WithJobDelay sets how long a job (the 202 Accepted answer of
+// …/telephonenumber/export_2) runs before it ends DONE, or FAILED after
+// FailNextJob: it is PENDING when started, IN_PROGRESS when read before the
+// delay has passed (on the server's clock), and ended from then on. Without
+// it (or with a d of 0 or less) a job has ended by the time it is first
+// read.
 func WithJobDelay(d time.Duration) Option {
 	return func(s *Server) {
 		if d > 0 {
@@ -184,13 +194,19 @@ func NewServer(opts ...Option) *Server {
 // the API under /v2, for use with any listener or mux.
 func NewHandler(opts ...Option) *Server {
 	s := &Server{
-		closed:   make(chan struct{}),
-		lifetime: DefaultTokenLifetime,
-		now:      time.Now,
-		tokens:   map[string]*token{},
-		accounts: map[string]*account{},
-		ids:      map[string]bool{},
-		next:     map[byte]int{},
+		closed:    make(chan struct{}),
+		lifetime:  DefaultTokenLifetime,
+		now:       time.Now,
+		tokens:    map[string]*token{},
+		accounts:  map[string]*account{},
+		ids:       map[string]bool{},
+		next:      map[byte]int{},
+		inventory: map[string]*inventoryNumber{},
+		products:  map[string]CallingPlanProduct{},
+		jobs:      map[string]*job{},
+	}
+	for _, p := range DefaultCallingPlanProducts() {
+		s.products[p.ID] = p
 	}
 	s.users = []*mgmtUser{{id: s.newID(kindManagementUser), username: DefaultUsername, password: DefaultPassword, partition: DefaultPartitionID}}
 	for _, opt := range opts {
@@ -372,6 +388,12 @@ var (
 	routeLogout = route{methods: map[string]handler{
 		http.MethodPut: (*Server).logout,
 	}}
+	routeJob = route{methods: map[string]handler{
+		http.MethodGet: (*Server).getJob,
+	}}
+	routeJobOutput = route{methods: map[string]handler{
+		http.MethodGet: (*Server).getJobOutput,
+	}}
 	routeAccounts = route{partitioned: true, methods: map[string]handler{
 		http.MethodGet:  (*Server).listAccounts,
 		http.MethodPost: (*Server).createAccount,
@@ -405,10 +427,78 @@ var (
 		http.MethodPatch:  (*Server).patchDeviceLine,
 		http.MethodDelete: (*Server).deleteDeviceLine,
 	}}
+	routeAccountNumbers = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:  (*Server).listAccountNumbers,
+		http.MethodPost: (*Server).addAccountNumbers,
+	}}
+	routeAccountNumber = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:    (*Server).getAccountNumber,
+		http.MethodPut:    (*Server).putAccountNumber,
+		http.MethodPatch:  (*Server).patchAccountNumber,
+		http.MethodDelete: (*Server).removeAccountNumber,
+	}}
+	routeCallingPlans = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet:    (*Server).getCallingPlans,
+		http.MethodPut:    (*Server).addCallingPlan,
+		http.MethodDelete: (*Server).removeCallingPlan,
+	}}
+	routeUserProductPlans = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).listUserProductPlans,
+	}}
+	routeHistorySearch = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).searchHistory,
+	}}
+	routeCDRSearch = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).searchCDRs,
+	}}
+	routeNumberSearch = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).searchInventory,
+	}}
+	routeStatusSearch = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).searchStatusEvents,
+	}}
+	routeNumberExport = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).exportInventory,
+	}}
+	routeReserve = route{partitioned: true, methods: map[string]handler{
+		http.MethodPut:    (*Server).reserveNumber,
+		http.MethodDelete: (*Server).releaseNumber,
+	}}
 )
 
+// routeTable maps path patterns, segments after the leading slash, to
+// routes. "*" is a variable; the first pattern that matches wins, so a
+// literal segment is listed before a variable in the same place. Every
+// pattern under v2/partition/* is a partitioned route.
+var routeTable = []struct {
+	pattern string
+	rt      route
+}{
+	{"v2/authorize", routeLogin},
+	{"v2/authorize/logout", routeLogout},
+	{"v2/job/*", routeJob},
+	{"v2/job/*/output", routeJobOutput},
+	{"v2/partition/*/account", routeAccounts},
+	{"v2/partition/*/account/search", routeAccountSearch},
+	{"v2/partition/*/account/*", routeAccount},
+	{"v2/partition/*/account/*/user", routeUsers},
+	{"v2/partition/*/account/*/user/*", routeUser},
+	{"v2/partition/*/account/*/deviceline", routeDeviceLines},
+	{"v2/partition/*/account/*/deviceline/*", routeDeviceLine},
+	{"v2/partition/*/account/*/telephonenumber", routeAccountNumbers},
+	{"v2/partition/*/account/*/telephonenumber/*", routeAccountNumber},
+	{"v2/partition/*/account/*/callingplan", routeCallingPlans},
+	{"v2/partition/*/account/*/user-product-plans", routeUserProductPlans},
+	{"v2/partition/*/account/*/accounthistorysearch", routeHistorySearch},
+	{"v2/partition/*/account/*/cdrsearch", routeCDRSearch},
+	{"v2/partition/*/telephonenumber/search", routeNumberSearch},
+	{"v2/partition/*/telephonenumber/statussearch", routeStatusSearch},
+	{"v2/partition/*/telephonenumber/export_2", routeNumberExport},
+	{"v2/partition/*/telephonenumber/*/reserve", routeReserve},
+}
+
 // lookupRoute finds the route of an escaped request path and its unescaped
-// variables.
+// variables, in the order of the path.
 func lookupRoute(escaped string) (route, []string, bool) {
 	seg := strings.Split(strings.TrimPrefix(escaped, "/"), "/")
 	for i, p := range seg {
@@ -418,47 +508,22 @@ func lookupRoute(escaped string) (route, []string, bool) {
 		}
 		seg[i] = u
 	}
-	if len(seg) < 2 || seg[0] != "v2" {
-		return route{}, nil, false
-	}
-	switch {
-	case len(seg) == 2 && seg[1] == "authorize":
-		return routeLogin, nil, true
-	case len(seg) == 3 && seg[1] == "authorize" && seg[2] == "logout":
-		return routeLogout, nil, true
-	case len(seg) < 4 || seg[1] != "partition" || seg[3] != "account":
-		return route{}, nil, false
-	}
-	part := seg[2]
-	switch len(seg) {
-	case 4:
-		return routeAccounts, []string{part}, true
-	case 5:
-		if seg[4] == "search" {
-			return routeAccountSearch, []string{part}, true
+next:
+	for _, e := range routeTable {
+		pat := strings.Split(e.pattern, "/")
+		if len(pat) != len(seg) {
+			continue
 		}
-		return routeAccount, []string{part, seg[4]}, true
-	case 6, 7:
-		var rt route
-		switch seg[5] {
-		case "user":
-			rt = routeUsers
-			if len(seg) == 7 {
-				rt = routeUser
+		var args []string
+		for i, p := range pat {
+			switch {
+			case p == "*":
+				args = append(args, seg[i])
+			case p != seg[i]:
+				continue next
 			}
-		case "deviceline":
-			rt = routeDeviceLines
-			if len(seg) == 7 {
-				rt = routeDeviceLine
-			}
-		default:
-			return route{}, nil, false
 		}
-		args := []string{part, seg[4]}
-		if len(seg) == 7 {
-			args = append(args, seg[6])
-		}
-		return rt, args, true
+		return e.rt, args, true
 	}
 	return route{}, nil, false
 }

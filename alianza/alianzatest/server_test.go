@@ -228,6 +228,16 @@ func TestPartitionCheck(t *testing.T) {
 		{http.MethodGet, other.path(id2, "deviceline")},
 		{http.MethodGet, other.path(id2, "deviceline", "x")},
 		{http.MethodPut, other.path(id2, "user", "x")},
+		{http.MethodGet, other.path(id2, "telephonenumber")},
+		{http.MethodDelete, other.path(id2, "telephonenumber", "18015550100")},
+		{http.MethodPut, other.path(id2, "callingplan")},
+		{http.MethodGet, other.path(id2, "user-product-plans")},
+		{http.MethodGet, other.path(id2, "accounthistorysearch")},
+		{http.MethodGet, other.path(id2, "cdrsearch")},
+		{http.MethodGet, other.ppath("telephonenumber", "search") + "?q=1801"},
+		{http.MethodGet, other.ppath("telephonenumber", "statussearch")},
+		{http.MethodGet, other.ppath("telephonenumber", "export_2")},
+		{http.MethodPut, other.ppath("telephonenumber", "18015550100", "reserve")},
 	} {
 		wantError(t, other.do(c.method, c.path, simpleAccount("X-1")), http.StatusForbidden, MessageNotPermitted)
 	}
@@ -251,6 +261,9 @@ func TestRouting(t *testing.T) {
 		"/v2/partition/partition-1/users", "/v2/partition/partition-1/account/" + id + "/nothing",
 		"/v2/partition/partition-1/account/" + id + "/user/u/extra",
 		"/v2/partition/partition-1/account//user",
+		"/v2/job", "/v2/job/j/input", "/v2/partition/partition-1/telephonenumber",
+		"/v2/partition/partition-1/telephonenumber/18015550100", "/v2/partition/partition-1/telephonenumber/18015550100/reserve/x",
+		"/v2/partition/partition-1/account/" + id + "/telephonenumber/18015550100/destination",
 	} {
 		// Unknown paths are 404 before authentication.
 		wantError(t, send(t, s, http.MethodGet, p, "", nil), http.StatusNotFound, MessageNotFound)
@@ -263,6 +276,18 @@ func TestRouting(t *testing.T) {
 		{http.MethodPost, c.path(id), "DELETE, GET, PATCH, PUT"},
 		{http.MethodDelete, c.path(id, "deviceline"), "GET, POST"},
 		{http.MethodPost, c.path(id, "user", "u"), "DELETE, GET, PATCH, PUT"},
+		{http.MethodPut, c.path(id, "telephonenumber"), "GET, POST"},
+		{http.MethodPost, c.path(id, "telephonenumber", "18015550100"), "DELETE, GET, PATCH, PUT"},
+		{http.MethodPost, c.path(id, "callingplan"), "DELETE, GET, PUT"},
+		{http.MethodPost, c.path(id, "user-product-plans"), "GET"},
+		{http.MethodPost, c.path(id, "accounthistorysearch"), "GET"},
+		{http.MethodPost, c.path(id, "cdrsearch"), "GET"},
+		{http.MethodPost, c.ppath("telephonenumber", "search"), "GET"},
+		{http.MethodPost, c.ppath("telephonenumber", "statussearch"), "GET"},
+		{http.MethodPost, c.ppath("telephonenumber", "export_2"), "GET"},
+		{http.MethodPost, c.ppath("telephonenumber", "18015550100", "reserve"), "DELETE, PUT"},
+		{http.MethodDelete, "/v2/job/j", "GET"},
+		{http.MethodPut, "/v2/job/j/output", "GET"},
 	} {
 		r := send(t, s, m.method, m.path, "", nil)
 		wantError(t, r, http.StatusMethodNotAllowed, MessageMethodNotAllowed)

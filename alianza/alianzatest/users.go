@@ -247,6 +247,8 @@ func (s *Server) createUser(c *call) reply {
 	}
 	u.ID = s.newID(kindEndUser)
 	acct.users = append(acct.users, &u)
+	s.logHistory(c, acct, AccountHistory{AccountHistoryType: "USER", Action: "CREATE", ReferenceType: "EndUser",
+		ReferenceID: u.ID, ReferenceName: userName(&u)})
 	return answer(http.StatusOK, wireUser(acct, &u))
 }
 
@@ -288,7 +290,7 @@ func (s *Server) putUser(c *call) reply {
 	if rep, ok := decodeBody(c.raw, &u); !ok {
 		return rep
 	}
-	return s.replaceUser(acct, cur, u)
+	return s.replaceUser(c, acct, cur, u)
 }
 
 // PATCH …/account/{accountId}/user/{userId}: a JSON merge patch.
@@ -301,12 +303,12 @@ func (s *Server) patchUser(c *call) reply {
 	if rep, ok := patchBody(*cur, c.raw, &u); !ok {
 		return rep
 	}
-	return s.replaceUser(acct, cur, u)
+	return s.replaceUser(c, acct, cur, u)
 }
 
-// replaceUser validates and stores u as the new state of cur. s.mu must be
-// held.
-func (s *Server) replaceUser(acct *account, cur *User, u User) reply {
+// replaceUser validates and stores u as the new state of cur, recording
+// what changed. s.mu must be held.
+func (s *Server) replaceUser(c *call, acct *account, cur *User, u User) reply {
 	u.ID, u.AccountID, u.PartitionID = cur.ID, cur.AccountID, cur.PartitionID
 	if u.TimeZone == "" {
 		u.TimeZone = cur.TimeZone
@@ -314,12 +316,17 @@ func (s *Server) replaceUser(acct *account, cur *User, u User) reply {
 	if errs := s.validateUser(&u, acct, cur.ID); errs != nil {
 		return fail(http.StatusBadRequest, errs...)
 	}
+	if before, after := changes(*cur, u); before != "" || after != "" {
+		s.logHistory(c, acct, AccountHistory{AccountHistoryType: "USER", Action: "UPDATE", ReferenceType: "EndUser",
+			ReferenceID: u.ID, ReferenceName: userName(&u), OldValue: before, NewValue: after})
+	}
 	*cur = u
 	return answer(http.StatusOK, wireUser(acct, cur))
 }
 
-// DELETE …/account/{accountId}/user/{userId} (204): the user and the device
-// lines it owns are gone.
+// DELETE …/account/{accountId}/user/{userId} (204): the user, the device
+// lines it owns and its calling plans are gone, and the telephone numbers
+// routed to it (END_USER) are routed nowhere.
 func (s *Server) deleteUser(c *call) reply {
 	acct, u, rep, ok := s.pathUser(c)
 	if !ok {
@@ -327,5 +334,25 @@ func (s *Server) deleteUser(c *call) reply {
 	}
 	acct.users = slices.DeleteFunc(acct.users, func(x *User) bool { return x == u })
 	acct.lines = slices.DeleteFunc(acct.lines, func(l *DeviceLine) bool { return l.UserID == u.ID })
+	acct.forgetRef(planRef{"END_USER", u.ID})
+	for _, n := range acct.numbers {
+		if n.ReferenceType == "END_USER" && n.ReferenceID == u.ID {
+			n.ReferenceType, n.ReferenceID = "", ""
+		}
+	}
+	s.logHistory(c, acct, AccountHistory{AccountHistoryType: "USER", Action: "DELETE", ReferenceType: "EndUser",
+		ReferenceID: u.ID, ReferenceName: userName(u)})
 	return answer(http.StatusNoContent, nil)
+}
+
+// userName is how history names a user: first and last name, else the
+// user name, else the id.
+func userName(u *User) string {
+	if n := strings.TrimSpace(u.FirstName + " " + u.LastName); n != "" {
+		return n
+	}
+	if u.Username != "" {
+		return u.Username
+	}
+	return u.ID
 }

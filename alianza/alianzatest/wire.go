@@ -19,6 +19,14 @@ const (
 	kindDeviceLine     = 'd'
 	kindEndUser        = 'e'
 	kindManagementUser = 'f'
+	kindCallingPlan    = 'c'
+	kindActivation     = '1'
+	kindPort           = '2'
+	kindReservation    = '3'
+	kindStatusEvent    = '4'
+	kindHistory        = '5'
+	kindCDR            = '6'
+	kindJob            = '7'
 )
 
 // newID returns an unused UUID-shaped id of a kind, from the kind's counter:
@@ -166,6 +174,39 @@ var (
 	userProductPlans = []string{"STANDARD", "ADVANCED", "PROFESSIONAL"}
 	lineTypes        = []string{"Line", "AdvancedSharedLine", "ReferencedUser", "IntercomLine", "PresenceBlfUser", "SpeedDialUser", "SpeedDialTn", "CallParkingSpot", "SipPaging", "Custom"}
 	filterTypes      = []string{"MAC_ADDRESS", "MAC_ADDRESS_INVENTORY", "OWNING_USERID", "REFERENCED_USERID", "ACCOUNT"}
+
+	numberReferenceTypes = []string{"SIP_TRUNK", "END_USER", "IVR", "LINE_APPEARANCE", "LINE_HUNTGROUP", "TELEPHONE", "VFAX",
+		"BUSINESS_LINE", "BUSINESS_LINE_HUNT_GROUP", "CALL_GROUP", "CALL_QUEUE", "AUTO_ATTENDANT", "SPECIALTY_LINE", "CONTACT_CENTER"}
+	functionTypes       = []string{"ELS", "TollFree", "TemporaryNumber", "SPTN"}
+	operationalStatuses = []string{"ACTIVE", "STAGED"}
+	servicePackages     = []string{"Usage", "PrimaryLocalFlatRate", "PrimaryLocalAndDomesticLDFlatRate", "SecondaryLocalFlatRate",
+		"SecondaryLocalAndDomesticLDFlatRate"}
+	ringTypes         = []string{"StandardRing", "Ring1", "Ring2", "Ring3", "Ring4", "Ring5", "Ring6", "Ring7"}
+	numberSearchTypes = []string{"POSTALCODE_OR_TN", "TN", "POSTALCODE", "LAT_LONG", "RATECENTER", "RATECENTER_CARRIER"}
+
+	planReferenceTypes = []string{"SIP_TRUNK", "END_USER", "IVR", "ACCOUNT", "SPECIALTY_LINE", "CONTACT_CENTER"}
+	callingPlanTypes   = []string{"SHARED_CALLING_PLAN", "NEW_CALLING_PLAN", "UNSHARED_CALLING_PLAN"}
+
+	eventTypes = []string{"PORT_REQUEST", "CSR_CHANGE_REQUEST", "ACTIVATION", "NINE_ONE_ONE_ADDRESS", "DISCONNECT",
+		"DYNAMIC_RESERVATION", "BYOTN_REQUEST", "SERVICE_PROVIDER_TN"}
+	activationStatuses = []string{"PENDING", "IN_PROGRESS", "REJECTED", "FOC_RECEIVED", "FOC_REMOVED", "CANCELLED",
+		"CANCEL_PENDING", "CARRIER_CANCELLED", "DELETE_PENDING", "DELETE_SCHEDULED", "COMPLETED", "CORRECTED_COMPLETED",
+		"COOLDOWN", "HOT_CUT_PORT", "ON_HOLD", "RESELLER_PENDING"}
+	dateTypes           = []string{"FOCDate", "UpdatedDate", "CreatedDate"}
+	accountHistoryTypes = []string{"PHONE_NUMBER", "PROVISIONING", "CALL_FORWARDING", "CALL_SCREENING", "ADDRESS",
+		"ADDRESS_CSR", "ADDRESS_E911", "ADDRESS_DIRECTORY_LISTING", "ACCOUNT_STATUS", "VOICEMAIL", "CALLING_PLAN",
+		"INBOUND_CALLING_PLAN", "IVR", "SIP_TRUNK", "SIP_TRUNK_FORWARD", "SIP_TRUNK_GROUP", "DEVICE", "DEVICE_METADATA",
+		"USER", "USER_API_AUTH", "LINE_HUNTGROUP", "ACCOUNT", "LINE_APPEARANCE", "LINE_HARDWARE", "VFAX", "PAGING_GROUP",
+		"PICKUP_GROUP", "GROUP_OF_REFERENCES", "CALL_PARKING_SPOT", "ACCOUNT_USER", "SIP_CREDENTIALS", "BUSINESS_LINE",
+		"BUSINESS_LINE_HUNT_GROUP", "CALL_GROUP", "CALL_QUEUE", "USER_DEVICE_LINE", "EMERGENCY_NOTIFICATION",
+		"DYNAMIC_RESERVATION", "SPECIALTY_LINE", "AUTHORITY", "AUTO_ATTENDANT", "CONTACT", "CONTACT_CENTER",
+		"CALL_RECORDING", "ACCOUNT_CODE", "SHORT_CODE", "MEDIA_MANAGEMENT", "SOUNDS", "USER_GROUP"}
+	callCategories = []string{"OffNet", "OnNet", "DirectoryAssistance", "Emergency", "Operator", "PhoneSupport",
+		"TeleRelayService", "NonEmergencyServices", "Other", "PublicServices", "NotResolved", "EmergencyServicesVerification"}
+	callFlagTypes = []string{"MISSED", "VOICEMAIL", "FORWARDED", "BUSY", "ANSWERED", "OTHER", "PICKUP", "PICKED_UP"}
+	callTypes     = []string{"INBOUND", "OUTBOUND"}
+	cdrSorts      = []string{"COST", "CALL_LENGTH", "DATE"}
+	sortOrders    = []string{"ASC", "DESC"}
 )
 
 // dialNine reports the DIAL_NINE_* behaviours, for ADVANCED accounts only.
