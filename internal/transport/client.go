@@ -459,6 +459,12 @@ func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) 
 		}
 		orig := via[0].URL
 		if !strings.EqualFold(req.URL.Host, orig.Host) || (orig.Scheme == "https" && req.URL.Scheme != "https") {
+			// A 307/308 repeats the body, which may hold credentials (a login,
+			// a SOAP <login>, a SIP password): such a redirect is not
+			// followed off the original host; the caller gets the redirect.
+			if req.GetBody != nil && req.Body != nil && req.Body != http.NoBody {
+				return http.ErrUseLastResponse
+			}
 			for k := range req.Header {
 				if c.isCredentialHeader(k) {
 					delete(req.Header, k)

@@ -902,3 +902,40 @@ func TestRequestBaseURLAndCarriedCredentials(t *testing.T) {
 		{"/soap/y", "Basic dTpw"},
 	}, got)
 }
+
+// A 307/308 that would repeat a body on another host is not followed: the
+// body may hold credentials. A 303 (the body dropped) still is.
+func TestRedirectWithBodyStaysOnHost(t *testing.T) {
+	var other atomic.Int32
+	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		other.Add(1)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	t.Cleanup(elsewhere.Close)
+	for _, tc := range []struct {
+		status     int
+		wantStatus int
+		wantOther  int32
+	}{
+		{http.StatusTemporaryRedirect, http.StatusTemporaryRedirect, 0},
+		{http.StatusPermanentRedirect, http.StatusPermanentRedirect, 0},
+		{http.StatusSeeOther, http.StatusNoContent, 1},
+	} {
+		other.Store(0)
+		origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, elsewhere.URL+"/login", tc.status)
+		}))
+		c := newClient(t, Vendor{}, WithBaseURL(origin.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
+		resp, err := c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "/login", Body: []byte(`{"password":"hunter22"}`)})
+		origin.Close()
+		require.NoError(t, err)
+		assert.Equal(t, tc.wantStatus, resp.StatusCode, "redirect %d", tc.status)
+		assert.Equal(t, tc.wantOther, other.Load(), "redirect %d", tc.status)
+	}
+}
+
+func TestJSONSecretValues(t *testing.T) {
+	got := JSONSecretValues([]byte(`{"username":"u","password":"p<a\"ss","devices":[{"sipPassword":"sip-secret"}],"pin":"12"}`))
+	assert.ElementsMatch(t, []string{`p<a"ss`, `p\u003ca\"ss`, `p<a\"ss`, "sip-secret"}, got)
+	assert.Nil(t, JSONSecretValues([]byte(`not json`)))
+}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -249,6 +250,58 @@ func redactValue(v any) (changed bool) {
 		}
 	}
 	return changed
+}
+
+// JSONSecretValues returns the values of the secret fields (IsSecretKey) of a
+// JSON request body, as written and as JSON escapes them, so that a vendor
+// layer can scrub them from an answer that echoes the request (an error page
+// quoting it). Values shorter than 4 bytes are left out, as in Scrubber.
+func JSONSecretValues(body []byte) []string {
+	var v any
+	if json.Unmarshal(body, &v) != nil {
+		return nil
+	}
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch t := v.(type) {
+		case map[string]any:
+			for k, e := range t {
+				if s, ok := e.(string); ok && IsSecretKey(k) && len(s) >= 4 {
+					out = append(out, SecretSpellings(s)...)
+					continue
+				}
+				walk(e)
+			}
+		case []any:
+			for _, e := range t {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// SecretSpellings returns s as written and the distinct ways JSON writes it
+// inside a string (with and without HTML escaping), for scrubbing a secret
+// that an answer quotes from a JSON request.
+func SecretSpellings(s string) []string {
+	out := []string{s}
+	for _, html := range []bool{true, false} {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(html)
+		if enc.Encode(s) != nil {
+			continue
+		}
+		q := strings.TrimSuffix(b.String(), "\n")
+		q = strings.TrimSuffix(strings.TrimPrefix(q, `"`), `"`)
+		if q != "" && !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // jsonPair matches "key": "value" or "key": number in text that is not valid JSON
