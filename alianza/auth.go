@@ -123,7 +123,7 @@ func (c *Client) login(ctx context.Context, creds Credentials) (*wireLoginToken,
 		return nil, &Error{Op: op, Err: err}
 	}
 	var ans wireLoginToken
-	if err := c.decode(op, "", resp, &ans); err != nil {
+	if err := c.decode(op, callSecrets{}, resp, &ans); err != nil {
 		return nil, err
 	}
 	ans.AuthToken = strings.TrimSpace(ans.AuthToken)
@@ -177,7 +177,7 @@ func (c *Client) Logout(ctx context.Context) error {
 	if err != nil {
 		return &Error{Op: op, Err: err}
 	}
-	err = c.decode(op, tok.tok, resp, nil)
+	err = c.decode(op, callSecrets{tok: tok.tok}, resp, nil)
 	var e *Error
 	if errors.As(err, &e) && e.HTTPStatus == http.StatusUnauthorized {
 		return nil // already ended

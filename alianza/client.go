@@ -149,7 +149,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 			}
 		},
 		CredentialHeaders: []string{headerAuthToken},
-		Secrets:           []string{creds.Password},
+		Secrets:           transport.SecretSpellings(creds.Password), // as written and JSON-escaped
 	}, st.transport)
 	if err != nil {
 		return nil, fmt.Errorf("alianza: %w", err)
@@ -216,12 +216,13 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 		return invalid(cl.op, "ctx", "is nil")
 	}
 	var body []byte
+	var bodySecrets []string
 	if cl.body != nil {
 		b, err := json.Marshal(cl.body)
 		if err != nil {
 			return &Error{Op: cl.op, Err: fmt.Errorf("encoding request: %w", err)}
 		}
-		body = b
+		body, bodySecrets = b, transport.JSONSecretValues(b)
 	}
 	for attempt := 0; ; attempt++ {
 		tok, err := c.sess.token(ctx)
@@ -239,15 +240,15 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 			c.sess.invalidate(tok)
 			continue
 		}
-		return c.decode(cl.op, tok.tok, resp, out)
+		return c.decode(cl.op, callSecrets{tok: tok.tok, body: bodySecrets}, resp, out)
 	}
 }
 
 // decode turns a 2xx JSON answer into out, and anything else into an *Error.
-func (c *Client) decode(op, tok string, resp *transport.Response, out any) error {
+func (c *Client) decode(op string, sec callSecrets, resp *transport.Response, out any) error {
 	body := bytes.TrimSpace(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return c.statusError(op, tok, resp)
+		return c.statusError(op, sec, resp)
 	}
 	if out == nil {
 		return nil
@@ -256,32 +257,32 @@ func (c *Client) decode(op, tok string, resp *transport.Response, out any) error
 		return &Error{Op: op, HTTPStatus: resp.StatusCode, Err: fmt.Errorf("%w: an empty body where JSON was expected", ErrBadResponse)}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return &Error{Op: op, HTTPStatus: resp.StatusCode, Body: c.excerpt(tok, resp), Err: fmt.Errorf("%w: %s", ErrBadResponse, c.scrub(tok, err.Error()))}
+		return &Error{Op: op, HTTPStatus: resp.StatusCode, Body: c.excerpt(sec, resp), Err: fmt.Errorf("%w: %s", ErrBadResponse, c.scrub(sec, err.Error()))}
 	}
 	return nil
 }
 
 // statusError reads any of the spec's error shapes; a body that is none of
 // them keeps an excerpt.
-func (c *Client) statusError(op, tok string, resp *transport.Response) error {
+func (c *Client) statusError(op string, sec callSecrets, resp *transport.Response) error {
 	e := &Error{Op: op, HTTPStatus: resp.StatusCode}
 	body := bytes.TrimSpace(resp.Body)
 	var w wireError
 	if len(body) > 0 && body[0] == '{' && json.Unmarshal(body, &w) == nil {
 		e.Status = int(w.Status)
 		for _, m := range w.messages() {
-			e.Messages = append(e.Messages, c.scrub(tok, m))
+			e.Messages = append(e.Messages, c.scrub(sec, m))
 		}
-		e.Code = c.scrub(tok, strings.TrimSpace(string(w.Code)))
+		e.Code = c.scrub(sec, strings.TrimSpace(string(w.Code)))
 		if d := bytes.TrimSpace(w.Data); len(d) > 0 && !bytes.Equal(d, []byte("null")) && !bytes.Equal(d, []byte("{}")) {
-			e.Data = json.RawMessage(c.scrub(tok, string(transport.RedactBody(d))))
+			e.Data = json.RawMessage(c.scrub(sec, string(transport.RedactBody(d))))
 		}
 		if len(e.Messages) > 0 || e.Code != "" {
 			return e
 		}
 	}
 	if len(body) > 0 {
-		e.Body = c.excerpt(tok, resp)
+		e.Body = c.excerpt(sec, resp)
 	}
 	return e
 }
@@ -299,17 +300,28 @@ func (c *Client) loginError(op string, err error) error {
 
 const excerptSize = 256
 
-// scrub removes the password and the call's token from text.
-func (c *Client) scrub(tok, text string) string {
+// callSecrets are the secrets of one call beyond the password: its token
+// and the secret values of its request body (a SIP password, a PIN), which
+// an answer quoting the request would otherwise carry into an error.
+type callSecrets struct {
+	tok  string
+	body []string
+}
+
+// scrub removes the password and the call's secrets from text.
+func (c *Client) scrub(sec callSecrets, text string) string {
 	text = c.t.Scrub(text)
-	if tok != "" {
-		text = strings.ReplaceAll(text, tok, transport.Redacted)
+	if sec.tok != "" {
+		text = strings.ReplaceAll(text, sec.tok, transport.Redacted)
+	}
+	for _, v := range sec.body {
+		text = strings.ReplaceAll(text, v, transport.Redacted)
 	}
 	return text
 }
 
-func (c *Client) excerpt(tok string, resp *transport.Response) string {
-	s := c.scrub(tok, transport.Excerpt(transport.RedactBody(resp.Body), excerptSize))
+func (c *Client) excerpt(sec callSecrets, resp *transport.Response) string {
+	s := c.scrub(sec, transport.Excerpt(transport.RedactBody(resp.Body), excerptSize))
 	if resp.Truncated {
 		s += " (truncated)"
 	}
@@ -322,6 +334,9 @@ func (c *Client) excerpt(tok string, resp *transport.Response) string {
 // JSON when not nil, and a JSON answer decoded into out when out is not nil.
 // Login and the one re-login on 401 are handled as for every call.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	if ctx == nil {
+		return invalid("Do", "ctx", "is nil")
+	}
 	if !strings.HasPrefix(path, "/") {
 		return invalid("Do", "path", "must start with '/'")
 	}

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // This file is the asynchronous jobs of the API. Bulk and long operations
@@ -167,17 +169,9 @@ func (s *JobsService) Start(ctx context.Context, method, path string, query url.
 	if !ok {
 		tok, _ := s.c.sess.current()
 		return nil, &Error{Op: "Jobs.Start " + method + " " + path, Err: fmt.Errorf("%w: the answer is not a job", ErrBadResponse),
-			Body: s.c.scrub(tok.value(), excerptOf(raw))}
+			Body: s.c.scrub(callSecrets{tok: tok.value()}, transport.Excerpt(transport.RedactBody(raw), excerptSize))}
 	}
 	return job, nil
-}
-
-// excerptOf is the start of a body for an error.
-func excerptOf(b []byte) string {
-	if len(b) > excerptSize {
-		return string(b[:excerptSize]) + "…"
-	}
-	return string(b)
 }
 
 // Wait polls a job (GET /v2/job/{jobId}) until it ends and returns it: at
@@ -277,7 +271,7 @@ func (s *JobsService) failure(op string, j *Job) error {
 		text += ": " + strings.Join(parts, "; ")
 	}
 	tok, _ := s.c.sess.current()
-	return &Error{Op: op, Err: fmt.Errorf("%w: %s", ErrJobFailed, s.c.scrub(tok.value(), text))}
+	return &Error{Op: op, Err: fmt.Errorf("%w: %s", ErrJobFailed, s.c.scrub(callSecrets{tok: tok.value()}, text))}
 }
 
 // sleepCtx pauses for d or until ctx ends.

@@ -237,12 +237,3 @@ func TestJobsStart(t *testing.T) {
 	_, err = s.Start(nilCtx, http.MethodGet, "/v2/job/x", nil, nil)
 	assert.ErrorIs(t, err, ErrInvalidInput)
 }
-
-func TestExcerptOf(t *testing.T) {
-	long := make([]byte, excerptSize+10)
-	for i := range long {
-		long[i] = 'x'
-	}
-	assert.Len(t, []rune(excerptOf(long)), excerptSize+1)
-	assert.Equal(t, "{}", excerptOf([]byte("{}")))
-}

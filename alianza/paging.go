@@ -73,7 +73,7 @@ func pages[T any](ctx context.Context, c *Client, op string, path func(partition
 			}
 			items, total, err := extract(raw)
 			if err != nil {
-				yield(zero, &Error{Op: op, HTTPStatus: http.StatusOK, Err: fmt.Errorf("%w: %s", ErrBadResponse, c.scrub("", err.Error()))})
+				yield(zero, &Error{Op: op, HTTPStatus: http.StatusOK, Err: fmt.Errorf("%w: %s", ErrBadResponse, c.scrub(callSecrets{}, err.Error()))})
 				return
 			}
 			for _, it := range items {

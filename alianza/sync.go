@@ -9,8 +9,8 @@ package alianza
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -144,7 +144,7 @@ func PlanSIPLineSync(local, remote []SIPLine, mode SyncMode) (SyncPlan, error) {
 	errs = append(errs, duplicates(op, "remote", remote)...)
 	errs = append(errs, duplicates(op, "local", local)...)
 	if len(errs) > 0 {
-		return SyncPlan{}, errors.Join(errs...)
+		return SyncPlan{}, joinErrors(errs)
 	}
 
 	byKey := make(map[string]SIPLine, len(local))
@@ -388,7 +388,7 @@ func ApplySIPLineSync(ctx context.Context, store SIPLineStore, plan SyncPlan) (S
 		}
 		*s.done++
 	}
-	return res, errors.Join(errs...)
+	return res, joinErrors(errs)
 }
 
 // ctxErr is ctx's error, with its cause when one was given.
@@ -398,4 +398,39 @@ func ctxErr(ctx context.Context) error {
 		return fmt.Errorf("%w: %w", err, cause)
 	}
 	return err
+}
+
+// joinedErrors is errors.Join's result with fmt methods of its own: fmt does
+// not call the methods of values it reaches through unexported fields, so
+// %#v of errors.Join's value would print each SyncFailure's line, SIP
+// password included.
+type joinedErrors []error
+
+// joinErrors is errors.Join for this package: nil for no errors.
+func joinErrors(errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	return joinedErrors(errs)
+}
+
+func (e joinedErrors) Error() string {
+	texts := make([]string, len(e))
+	for i, err := range e {
+		texts[i] = err.Error()
+	}
+	return strings.Join(texts, "\n")
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (e joinedErrors) Unwrap() []error { return e }
+
+// Format prints the error text for every verb (%#v included), never the
+// values inside.
+func (e joinedErrors) Format(f fmt.State, verb rune) {
+	if verb == 'q' {
+		fmt.Fprintf(f, "%q", e.Error())
+		return
+	}
+	_, _ = io.WriteString(f, e.Error())
 }

@@ -18,7 +18,10 @@ const (
 )
 
 const (
-	headerAuthToken = "X-AUTH-TOKEN"
+	// headerAuthToken is the spec's X-AUTH-TOKEN in Go's canonical spelling,
+	// so that Header.Get in interceptors and RoundTrippers finds it (header
+	// names are case-insensitive on the wire).
+	headerAuthToken = "X-Auth-Token"
 
 	pathAuthorize = "/v2/authorize"        // POST logUserIn
 	pathLogout    = "/v2/authorize/logout" // PUT logOut

@@ -1,0 +1,742 @@
+package alianza
+
+// Wire tests with gock, intercepting the client's own *http.Client: the
+// login request, the X-AUTH-TOKEN of every other call, escaped paths, query
+// parameters and JSON bodies of every operation, the one re-login on 401,
+// the retry rules (GET, PUT and DELETE retried; POST and PATCH re-sent only
+// when the connection could not be made) and the cross-host redirect rule.
+// gock's registry is global: these tests must not run in parallel.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/h2non/gock.v1"
+)
+
+const (
+	gockHost  = "http://alianza.test"
+	gockOther = "http://elsewhere.test"
+	gockUser  = "gock-user"
+	// gockPassword has the characters JSON escapes: the login body must
+	// carry it exactly.
+	gockPassword = `gock-pw"&<1>\`
+	// gockPartition is the login answer's partition; it needs escaping.
+	gockPartition = "part 1/x"
+	gockPart      = "/v2/partition/part%201%2Fx"
+)
+
+// gockClient returns a client whose *http.Client is intercepted by gock (no
+// retries unless opts say otherwise), and removes every mock and the
+// interception when the test ends.
+func gockClient(t *testing.T, opts ...Option) *Client {
+	t.Helper()
+	c, err := New(Credentials{Username: gockUser, Password: gockPassword},
+		append([]Option{WithBaseURL(gockHost), WithRetry(RetryPolicy{MaxAttempts: 1})}, opts...)...)
+	require.NoError(t, err)
+	gock.InterceptClient(c.HTTPClient())
+	t.Cleanup(func() {
+		gock.OffAll()
+		gock.RestoreClient(c.HTTPClient())
+	})
+	return c
+}
+
+// gockFastRetry retries quickly: three attempts, millisecond waits.
+func gockFastRetry() Option {
+	return WithRetry(RetryPolicy{MaxAttempts: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond, MaxRetryAfter: time.Second})
+}
+
+// gockSeen is a request as the transport received it.
+type gockSeen struct {
+	method, host, escapedPath string
+	query                     url.Values
+	header                    http.Header
+	body                      []byte
+}
+
+// token is the X-AUTH-TOKEN sent, "" for none. The client sets the header
+// under its spelling in the spec, not Go's canonical "X-Auth-Token", so
+// Header.Get cannot find it; header names are matched without regard to case.
+func (s gockSeen) token() string {
+	if v := gockHeader(s.header, headerAuthToken); len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
+
+// gockHeader is every value of the header name, under any spelling.
+func gockHeader(h http.Header, name string) []string {
+	var out []string
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			out = append(out, v...)
+		}
+	}
+	return out
+}
+
+// gockRecorder records every request that reached its matcher.
+type gockRecorder struct {
+	mu   sync.Mutex
+	seen []gockSeen
+}
+
+// match is a gock.MatchFunc that records the request (restoring its body)
+// and matches it. It is added last, so it records only matching requests.
+func (r *gockRecorder) match(req *http.Request, _ *gock.Request) (bool, error) {
+	var body []byte
+	if req.Body != nil {
+		var err error
+		if body, err = io.ReadAll(req.Body); err != nil {
+			return false, err
+		}
+		req.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.seen = append(r.seen, gockSeen{method: req.Method, host: req.URL.Host, escapedPath: req.URL.EscapedPath(),
+		query: req.URL.Query(), header: req.Header.Clone(), body: body})
+	return true, nil
+}
+
+func (r *gockRecorder) all() []gockSeen {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]gockSeen(nil), r.seen...)
+}
+
+// gockUnmatched describes the requests gock could not match, for failures.
+func gockUnmatched() string {
+	var b strings.Builder
+	for _, r := range gock.GetUnmatchedRequests() {
+		fmt.Fprintf(&b, "\n  %s %s", r.Method, r.URL)
+	}
+	return b.String()
+}
+
+// gockDone asserts that every mock was used and no request went unmatched.
+func gockDone(t *testing.T) {
+	t.Helper()
+	assert.True(t, gock.IsDone(), "mocks not used: %d", len(gock.Pending()))
+	assert.False(t, gock.HasUnmatchedRequest(), "unmatched requests:%s", gockUnmatched())
+}
+
+// gockToken matches the X-AUTH-TOKEN given, "" meaning none at all.
+func gockToken(tok string) gock.MatchFunc {
+	return func(req *http.Request, _ *gock.Request) (bool, error) {
+		v := gockHeader(req.Header, headerAuthToken)
+		if tok == "" {
+			return len(v) == 0, nil
+		}
+		return len(v) == 1 && v[0] == tok, nil
+	}
+}
+
+// gockEscaped matches the path as sent, escapes included.
+func gockEscaped(path string) gock.MatchFunc {
+	return func(req *http.Request, _ *gock.Request) (bool, error) { return req.URL.EscapedPath() == path, nil }
+}
+
+// gockExpect registers a mock for method and the escaped path on host,
+// carrying the token given ("" for none), recorded by rec.
+func gockExpect(t *testing.T, rec *gockRecorder, host, method, escapedPath, tok string) *gock.Request {
+	t.Helper()
+	decoded, err := url.PathUnescape(escapedPath)
+	require.NoError(t, err)
+	m := gock.New(host)
+	m.Method = method
+	m.URLStruct.Path = "^" + regexp.QuoteMeta(decoded) + "$"
+	return m.AddMatcher(gockEscaped(escapedPath)).AddMatcher(gockToken(tok)).AddMatcher(rec.match)
+}
+
+// gockLogin registers one login answered with tok, matching only a request
+// without X-AUTH-TOKEN.
+func gockLogin(t *testing.T, rec *gockRecorder, tok string) {
+	t.Helper()
+	gockExpect(t, rec, gockHost, http.MethodPost, pathAuthorize, "").
+		Reply(http.StatusOK).
+		JSON(map[string]any{"authToken": tok, "partitionId": gockPartition, "userId": "uid-1", "userType": "ManagementUser", "maxLifeInHours": 1})
+}
+
+// gockJSON sets a JSON body on a mock answer.
+func gockJSON(r *gock.Response, body string) *gock.Response {
+	if body == "" {
+		return r
+	}
+	return r.SetHeader("Content-Type", "application/json").BodyString(body)
+}
+
+// gockCheckLogin checks a recorded login request.
+func gockCheckLogin(t *testing.T, s gockSeen) {
+	t.Helper()
+	assert.Equal(t, http.MethodPost, s.method)
+	assert.Equal(t, pathAuthorize, s.escapedPath)
+	assert.Empty(t, s.query)
+	assert.Empty(t, gockHeader(s.header, headerAuthToken), "the login carries no X-AUTH-TOKEN")
+	assert.Equal(t, "application/json", s.header.Get("Content-Type"))
+	assert.Equal(t, "application/json", s.header.Get("Accept"))
+	assert.Contains(t, s.header.Get("User-Agent"), "(alianza)")
+	var login map[string]string
+	require.NoError(t, json.Unmarshal(s.body, &login), "login body %s", s.body)
+	assert.Equal(t, map[string]string{"username": gockUser, "password": gockPassword}, login, "exactly username and password")
+}
+
+func TestGockLogin(t *testing.T) {
+	c := gockClient(t)
+	rec := &gockRecorder{}
+	gockLogin(t, rec, "tok-1")
+	gockJSON(gockExpect(t, rec, gockHost, http.MethodGet, gockPart+"/account", "tok-1").Reply(http.StatusOK), `[]`)
+
+	p, err := c.Login(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, gockPartition, p)
+	_, err = c.Accounts.List(context.Background()) // no second login
+	require.NoError(t, err)
+
+	seen := rec.all()
+	require.Len(t, seen, 2)
+	gockCheckLogin(t, seen[0])
+	assert.Equal(t, "tok-1", seen[1].token())
+	gockDone(t)
+}
+
+// gockCase is one operation of the typed client: the request it must send
+// (after the login) and the answer it gets.
+type gockCase struct {
+	name         string
+	method, path string     // path as sent, escaped
+	query        url.Values // exactly; nil for none
+	body         string     // JSON, "" for none
+	status       int
+	reply        string
+	call         func(context.Context, *Client) error
+}
+
+func gockCases() []gockCase {
+	acct := gockPart + "/account/a%2F1"
+	ignore := func(_ any, err error) error { return err }
+	drain := func(seq func(func(StatusEvent, error) bool)) error {
+		for _, err := range seq {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return []gockCase{
+		{"Accounts.List", "GET", gockPart + "/account", nil, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Accounts.List(ctx)) }},
+		{"Accounts.Search", "GET", gockPart + "/account/search", url.Values{"q": {"Ada Lovelace & co"}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Accounts.Search(ctx, "Ada Lovelace & co")) }},
+		{"Accounts.Get", "GET", acct, nil, "", 200, `{"id":"a/1"}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Accounts.Get(ctx, "a/1")) }},
+		{"Accounts.GetByNumber", "GET", gockPart + "/account/CUST%201001%3F", url.Values{"accountIdType": {"AccountNumber"}}, "", 200, `{"id":"a/1"}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Accounts.GetByNumber(ctx, "CUST 1001?")) }},
+		{"Accounts.Create", "POST", gockPart + "/account", nil,
+			`{"accountNumber":"CUST-1001","accountName":"Ada Lovelace","billingCycleDay":15,"accountType":"SIMPLE","dialingBehaviorType":"TEN_DIGIT"}`,
+			201, `{"id":"a/1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Accounts.Create(ctx, Account{AccountNumber: "CUST-1001", AccountName: "Ada Lovelace", AccountType: AccountSimple,
+					BillingCycleDay: 15, DialingBehaviorType: DialTenDigit}))
+			}},
+		{"Accounts.Update", "PUT", acct, nil, `{"id":"a/1","accountName":"Ada L","timeZone":"US/Eastern"}`, 200, `{"id":"a/1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Accounts.Update(ctx, Account{ID: "a/1", AccountName: "Ada L", TimeZone: "US/Eastern"}))
+			}},
+		{"Accounts.Patch", "PATCH", acct, nil, `{"status":"DISABLED"}`, 200, `{"id":"a/1","status":"DISABLED"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Accounts.Patch(ctx, "a/1", AccountPatch{Status: ptr(AccountDisabled)}))
+			}},
+		{"Accounts.Delete", "DELETE", acct, nil, "", 204, "",
+			func(ctx context.Context, c *Client) error { return c.Accounts.Delete(ctx, "a/1") }},
+		{"Accounts.History", "GET", acct + "/accounthistorysearch",
+			url.Values{"firstResultIndex": {"0"}, "maxResult": {"5"}, "accountHistoryType": {"USER", "DEVICE"}, "startDate": {"2026-11-01"}},
+			"", 200, `{"totalRecords":0,"results":[]}`,
+			func(ctx context.Context, c *Client) error {
+				for _, err := range c.Accounts.History(ctx, "a/1", HistoryQuery{Types: []AccountHistoryType{HistoryUser, HistoryDevice},
+					StartDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), PageSize: 5}) {
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+		{"Accounts.CDRs", "GET", gockPart + "/account/a-1/cdrsearch",
+			url.Values{"firstResultIndex": {"0"}, "maxResult": {"20"}, "startDate": {"2026-11-01"}, "endDate": {"2026-11-02"},
+				"callType": {"INBOUND"}, "minCost": {"0.5"}, "sort": {"COST"}, "sortOrder": {"DESC"}},
+			"", 200, `{"results":[]}`,
+			func(ctx context.Context, c *Client) error {
+				for _, err := range c.Accounts.CDRs(ctx, "a-1", CDRQuery{StartDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+					EndDate: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), CallTypes: []CallType{CallInbound}, MinCost: ptr(0.5),
+					Sort: CDRSortByCost, SortOrder: SortDesc}) {
+					if err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
+		{"Users.List", "GET", acct + "/user", nil, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Users.List(ctx, "a/1")) }},
+		{"Users.Get", "GET", acct + "/user/u%201", nil, "", 200, `{"id":"u 1"}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Users.Get(ctx, "a/1", "u 1")) }},
+		{"Users.Create", "POST", acct + "/user", nil, `{"firstName":"Ada","timeZone":"US/Eastern","extension":"1001"}`, 201, `{"id":"u 1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Users.Create(ctx, "a/1", User{FirstName: "Ada", TimeZone: "US/Eastern", Extension: "1001"}))
+			}},
+		{"Users.Update", "PUT", acct + "/user/u%201", nil, `{"id":"u 1","timeZone":"US/Eastern"}`, 200, `{"id":"u 1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Users.Update(ctx, "a/1", User{ID: "u 1", TimeZone: "US/Eastern"}))
+			}},
+		{"Users.Delete", "DELETE", acct + "/user/u%201", nil, "", 204, "",
+			func(ctx context.Context, c *Client) error { return c.Users.Delete(ctx, "a/1", "u 1") }},
+		{"DeviceLines.List", "GET", acct + "/deviceline", url.Values{"filterType": {"OWNING_USERID"}, "filter": {"u 1"}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.DeviceLines.List(ctx, "a/1", DeviceLineFilter{Type: FilterOwningUserID, Value: "u 1"}))
+			}},
+		{"DeviceLines.ByMAC", "GET", acct + "/deviceline", url.Values{"filterType": {"MAC_ADDRESS"}, "filter": {"0004f2abcdef"}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.DeviceLines.ByMAC(ctx, "a/1", "00:04:F2:AB:CD:EF"))
+			}},
+		{"DeviceLines.Get", "GET", acct + "/deviceline/d%2F1", nil, "", 200, `{"id":"d/1"}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.DeviceLines.Get(ctx, "a/1", "d/1")) }},
+		{"DeviceLines.Create", "POST", acct + "/deviceline", nil,
+			`{"deviceTypeId":"dt","deviceName":"Line 1","userId":"u 1","lineNumber":1,"sipUsername":"sipuser1","sipPassword":"sip\"pw<1>","macAddress":"0004f2abcdef"}`,
+			201, `{"id":"d/1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.DeviceLines.Create(ctx, "a/1", DeviceLine{DeviceTypeID: "dt", DeviceName: "Line 1", UserID: "u 1", LineNumber: 1,
+					SIPUsername: "sipuser1", SIPPassword: `sip"pw<1>`, MACAddress: "00-04-F2-AB-CD-EF"}))
+			}},
+		{"DeviceLines.Update", "PUT", acct + "/deviceline/d%2F1", nil, `{"id":"d/1","deviceName":"Line 1","sipPassword":"sip-pw-2"}`, 200, `{"id":"d/1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.DeviceLines.Update(ctx, "a/1", DeviceLine{ID: "d/1", DeviceName: "Line 1", SIPPassword: "sip-pw-2"}))
+			}},
+		{"DeviceLines.Delete", "DELETE", acct + "/deviceline/d%2F1", nil, "", 204, "",
+			func(ctx context.Context, c *Client) error { return c.DeviceLines.Delete(ctx, "a/1", "d/1") }},
+		{"Numbers.List", "GET", acct + "/telephonenumber", url.Values{"limitedData": {"true"}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Numbers.List(ctx, "a/1", NumberListOptions{LimitedData: true}))
+			}},
+		{"Numbers.Get", "GET", acct + "/telephonenumber/18015551212", nil, "", 200, `{"phoneNumber":"18015551212"}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Numbers.Get(ctx, "a/1", "+18015551212")) }},
+		{"Numbers.Add", "POST", acct + "/telephonenumber", nil,
+			`{"holdActivation":false,"telephoneNumbers":[{"phoneNumber":"18015551212","referenceType":"END_USER","referenceId":"u 1","canAcceptSMS":false,"tollFree":false}]}`,
+			201, `{"id":"act-1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Numbers.Add(ctx, "a/1", NumberActivation{TelephoneNumbers: []BareTelephoneNumber{
+					{PhoneNumber: "+18015551212", ReferenceType: NumberRefEndUser, ReferenceID: "u 1"}}}))
+			}},
+		{"Numbers.Update", "PUT", acct + "/telephonenumber/18015551212", nil,
+			`{"phoneNumber":"18015551212","referenceType":"END_USER","referenceId":"u 1","canAcceptSMS":false,"assignAsCallerId":true,"tollFree":false}`,
+			200, `{"phoneNumber":"18015551212"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Numbers.Update(ctx, "a/1", TelephoneNumber{PhoneNumber: "+18015551212", ReferenceType: NumberRefEndUser,
+					ReferenceID: "u 1", AssignAsCallerID: true}))
+			}},
+		{"Numbers.Remove", "DELETE", acct + "/telephonenumber/18015551212", nil, "", 204, "",
+			func(ctx context.Context, c *Client) error { return c.Numbers.Remove(ctx, "a/1", "18015551212") }},
+		{"Numbers.Search", "GET", gockPart + "/telephonenumber/search",
+			url.Values{"q": {"84062"}, "type": {"POSTALCODE"}, "functiontype": {"ELS"}, "carrierId": {"c 1"}, "maxResults": {"5"}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Numbers.Search(ctx, NumberSearch{Query: "84062", Type: SearchPostalCode, FunctionType: FunctionELS,
+					CarrierID: "c 1", MaxResults: 5}))
+			}},
+		{"Numbers.Reserve", "PUT", gockPart + "/telephonenumber/18015551212/reserve", nil, "", 200,
+			`{"id":"r1","tn":"18015551212","reserved":true}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Numbers.Reserve(ctx, "18015551212")) }},
+		{"Numbers.Release", "DELETE", gockPart + "/telephonenumber/18015551212/reserve", nil, "", 204, "",
+			func(ctx context.Context, c *Client) error { return c.Numbers.Release(ctx, "18015551212") }},
+		{"Numbers.StatusEvents", "GET", gockPart + "/telephonenumber/statussearch",
+			url.Values{"accountId": {"a/1"}, "telephoneNumber": {"18015551212"}, "eventType": {"PORT_REQUEST"}, "statusType": {"PENDING", "FOC_RECEIVED"},
+				"dateType": {"CreatedDate"}, "firstResultIndex": {"0"}, "maxResult": {"50"}},
+			"", 200, `{"totalRecords":0,"results":[]}`,
+			func(ctx context.Context, c *Client) error {
+				return drain(c.Numbers.StatusEvents(ctx, StatusQuery{AccountID: "a/1", TelephoneNumber: "+18015551212",
+					EventTypes: []EventType{EventPortRequest}, StatusTypes: []ActivationStatus{ActivationPending, ActivationFOCReceived},
+					DateType: DateCreated}))
+			}},
+		{"CallingPlans.Get", "GET", acct + "/callingplan", url.Values{"referenceType": {"END_USER"}, "referenceId": {"u 1"}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.CallingPlans.Get(ctx, "a/1", CallingPlanRef{Type: PlanRefEndUser, ID: "u 1"}))
+			}},
+		{"CallingPlans.Set", "PUT", acct + "/callingplan", nil,
+			`{"referenceType":"ACCOUNT","referenceId":"a/1","callingPlanReferenceId":"cpp-1","callingPlanType":"NEW_CALLING_PLAN","pending":false,"minutesUsed":10}`,
+			200, `{"id":"cp-1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.CallingPlans.Set(ctx, "a/1", ModifyCallingPlan{CallingPlanReferenceID: "cpp-1", CallingPlanType: PlanNew, MinutesUsed: 10}))
+			}},
+		{"CallingPlans.Remove", "DELETE", acct + "/callingplan", nil,
+			`{"referenceType":"ACCOUNT","referenceId":"a/1","callingPlanReferenceId":"cpp-1","pending":true}`, 204, "",
+			func(ctx context.Context, c *Client) error {
+				return c.CallingPlans.Remove(ctx, "a/1", ModifyCallingPlan{CallingPlanReferenceID: "cpp-1", Pending: true})
+			}},
+		{"ProductPlans.List", "GET", acct + "/user-product-plans", nil, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error { return ignore(c.ProductPlans.List(ctx, "a/1")) }},
+		{"Jobs.Get", "GET", "/v2/job/j%2F1", nil, "", 200, `{"id":"j/1","status":"DONE","name":"export"}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.Jobs.Get(ctx, "j/1")) }},
+		{"Jobs.Start", "GET", gockPart + "/report/tn/csv_2", url.Values{"accountId": {"a/1"}}, "", 202, `{"id":"j/1","status":"PENDING","name":"tn csv"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Jobs.Start(ctx, http.MethodGet, "/v2/partition/{partition}/report/tn/csv_2", url.Values{"accountId": {"a/1"}}, nil))
+			}},
+		{"Do", "PUT", acct + "/voicemailbox/v%201", url.Values{"x": {"1 2"}}, `{"pin":"1234"}`, 200, `{}`,
+			func(ctx context.Context, c *Client) error {
+				var out map[string]any
+				return c.Do(ctx, http.MethodPut, "/v2/partition/{partition}/account/a%2F1/voicemailbox/v%201", url.Values{"x": {"1 2"}},
+					map[string]string{"pin": "1234"}, &out)
+			}},
+	}
+}
+
+func TestGockOperations(t *testing.T) {
+	for _, tc := range gockCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			c := gockClient(t)
+			rec := &gockRecorder{}
+			gockLogin(t, rec, "tok-1")
+			gockJSON(gockExpect(t, rec, gockHost, tc.method, tc.path, "tok-1").Reply(tc.status), tc.reply)
+
+			require.NoError(t, tc.call(context.Background(), c), "unmatched:%s", gockUnmatched())
+			seen := rec.all()
+			require.Len(t, seen, 2, "the login and the call")
+			gockCheckLogin(t, seen[0])
+			s := seen[1]
+			assert.Equal(t, tc.method, s.method)
+			assert.Equal(t, tc.path, s.escapedPath)
+			if tc.query == nil {
+				assert.Empty(t, s.query)
+			} else {
+				assert.Equal(t, tc.query, s.query)
+			}
+			assert.Equal(t, []string{"tok-1"}, gockHeader(s.header, headerAuthToken), "one X-AUTH-TOKEN")
+			assert.Equal(t, "application/json", s.header.Get("Accept"))
+			if tc.body == "" {
+				assert.Empty(t, s.body)
+			} else {
+				assert.Equal(t, "application/json", s.header.Get("Content-Type"))
+				assert.JSONEq(t, tc.body, string(s.body))
+			}
+			gockDone(t)
+		})
+	}
+}
+
+func TestGockLogout(t *testing.T) {
+	c := gockClient(t)
+	rec := &gockRecorder{}
+	gockLogin(t, rec, "tok-1")
+	gockExpect(t, rec, gockHost, http.MethodPut, pathLogout, "tok-1").Reply(http.StatusNoContent)
+	gockLogin(t, rec, "tok-2") // the next call logs in again
+	gockJSON(gockExpect(t, rec, gockHost, http.MethodGet, gockPart+"/account", "tok-2").Reply(http.StatusOK), `[]`)
+
+	ctx := context.Background()
+	_, err := c.Login(ctx)
+	require.NoError(t, err)
+	require.NoError(t, c.Logout(ctx))
+	require.NoError(t, c.Logout(ctx), "without a session Logout sends nothing")
+	_, err = c.Accounts.List(ctx)
+	require.NoError(t, err)
+	assert.Len(t, rec.all(), 4)
+	gockDone(t)
+}
+
+const gockExpired = `{"status":401,"messages":["ExpiredAuthToken"],"data":{}}`
+
+// A 401 ExpiredAuthToken answer triggers exactly one new login and one retry
+// of the call with the new token, for a GET and for a POST alike (a refused
+// call was not carried out).
+func TestGockReloginOnExpiredToken(t *testing.T) {
+	for _, tc := range []struct {
+		method, path, body string
+		call               func(context.Context, *Client) error
+	}{
+		{http.MethodGet, gockPart + "/account/a%2F1", "", func(ctx context.Context, c *Client) error {
+			_, err := c.Accounts.Get(ctx, "a/1")
+			return err
+		}},
+		{http.MethodPost, gockPart + "/account/a%2F1/user", `{"timeZone":"US/Eastern"}`, func(ctx context.Context, c *Client) error {
+			_, err := c.Users.Create(ctx, "a/1", User{TimeZone: "US/Eastern"})
+			return err
+		}},
+	} {
+		t.Run(tc.method, func(t *testing.T) {
+			c := gockClient(t, gockFastRetry())
+			rec := &gockRecorder{}
+			gockLogin(t, rec, "tok-1")
+			gockJSON(gockExpect(t, rec, gockHost, tc.method, tc.path, "tok-1").Reply(http.StatusUnauthorized), gockExpired)
+			gockLogin(t, rec, "tok-2")
+			gockJSON(gockExpect(t, rec, gockHost, tc.method, tc.path, "tok-2").Reply(http.StatusOK), `{"id":"x"}`)
+			gockJSON(gockExpect(t, rec, gockHost, tc.method, tc.path, "tok-2").Reply(http.StatusOK), `{"id":"y"}`)
+
+			ctx := context.Background()
+			require.NoError(t, tc.call(ctx, c), "unmatched:%s", gockUnmatched())
+			require.NoError(t, tc.call(ctx, c), "the next call keeps the new token: no third login")
+			seen := rec.all()
+			require.Len(t, seen, 5)
+			gockCheckLogin(t, seen[0])
+			gockCheckLogin(t, seen[2])
+			for i, want := range map[int]string{1: "tok-1", 3: "tok-2", 4: "tok-2"} {
+				assert.Equal(t, want, seen[i].token(), "request %d", i)
+				assert.Equal(t, tc.method+" "+tc.path, seen[i].method+" "+seen[i].escapedPath)
+				if tc.body != "" {
+					assert.JSONEq(t, tc.body, string(seen[i].body), "the retry sends the same body")
+				}
+			}
+			gockDone(t)
+		})
+	}
+}
+
+// A 401 after the re-login is the answer: no third login, no third send.
+func TestGockSecond401IsReturned(t *testing.T) {
+	c := gockClient(t, gockFastRetry())
+	rec := &gockRecorder{}
+	path := gockPart + "/account/a%2F1"
+	gockLogin(t, rec, "tok-1")
+	gockJSON(gockExpect(t, rec, gockHost, http.MethodGet, path, "tok-1").Reply(http.StatusUnauthorized), gockExpired)
+	gockLogin(t, rec, "tok-2")
+	gockJSON(gockExpect(t, rec, gockHost, http.MethodGet, path, "tok-2").Reply(http.StatusUnauthorized), gockExpired)
+
+	_, err := c.Accounts.Get(context.Background(), "a/1")
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, http.StatusUnauthorized, e.HTTPStatus)
+	assert.Equal(t, []string{MessageExpiredAuthToken}, e.Messages)
+	assert.ErrorIs(t, err, ErrUnauthorized)
+	assert.ErrorIs(t, err, ErrTokenExpired)
+	assert.Len(t, rec.all(), 4)
+	gockDone(t)
+}
+
+// GET, PUT and DELETE are retried on 503 (with the token on every attempt);
+// POST and PATCH are not re-sent, nor is the login.
+func TestGockRetryOn503(t *testing.T) {
+	acct := gockPart + "/account/a%2F1"
+	for _, tc := range []struct {
+		name, method, path string
+		answers            []int // the call's answers, in order
+		wantErr            bool
+		call               func(context.Context, *Client) error
+	}{
+		{"GET", http.MethodGet, acct, []int{503, 200}, false, func(ctx context.Context, c *Client) error {
+			_, err := c.Accounts.Get(ctx, "a/1")
+			return err
+		}},
+		{"GET gives up after MaxAttempts", http.MethodGet, acct, []int{503, 503, 503}, true, func(ctx context.Context, c *Client) error {
+			_, err := c.Accounts.Get(ctx, "a/1")
+			return err
+		}},
+		{"PUT", http.MethodPut, acct, []int{503, 503, 200}, false, func(ctx context.Context, c *Client) error {
+			_, err := c.Accounts.Update(ctx, Account{ID: "a/1", AccountName: "Ada L"})
+			return err
+		}},
+		{"DELETE", http.MethodDelete, acct, []int{503, 204}, false, func(ctx context.Context, c *Client) error {
+			return c.Accounts.Delete(ctx, "a/1")
+		}},
+		{"POST", http.MethodPost, gockPart + "/account", []int{503}, true, func(ctx context.Context, c *Client) error {
+			_, err := c.Accounts.Create(ctx, Account{AccountNumber: "CUST-1001", AccountName: "Ada Lovelace", AccountType: AccountSimple,
+				BillingCycleDay: 1, DialingBehaviorType: DialTenDigit})
+			return err
+		}},
+		{"PATCH", http.MethodPatch, acct, []int{503}, true, func(ctx context.Context, c *Client) error {
+			_, err := c.Accounts.Patch(ctx, "a/1", AccountPatch{AccountName: ptr("Ada L")})
+			return err
+		}},
+		{"POST through Do", http.MethodPost, gockPart + "/account/a%2F1/user", []int{503}, true, func(ctx context.Context, c *Client) error {
+			return c.Do(ctx, http.MethodPost, "/v2/partition/{partition}/account/a%2F1/user", nil, map[string]string{"timeZone": "US/Eastern"}, nil)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := gockClient(t, gockFastRetry())
+			rec := &gockRecorder{}
+			gockLogin(t, rec, "tok-1")
+			for _, status := range tc.answers {
+				r := gockExpect(t, rec, gockHost, tc.method, tc.path, "tok-1").Reply(status)
+				if status == 503 {
+					gockJSON(r, `{"status":503,"messages":["ServiceUnavailable"]}`)
+				} else if status == 200 {
+					gockJSON(r, `{"id":"a/1"}`)
+				}
+			}
+			err := tc.call(context.Background(), c)
+			if tc.wantErr {
+				var e *Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, http.StatusServiceUnavailable, e.HTTPStatus)
+			} else {
+				require.NoError(t, err, "unmatched:%s", gockUnmatched())
+			}
+			seen := rec.all()
+			require.Len(t, seen, 1+len(tc.answers), "the login and one send per answer")
+			for _, s := range seen[1:] {
+				assert.Equal(t, "tok-1", s.token())
+			}
+			gockDone(t)
+		})
+	}
+
+	t.Run("login", func(t *testing.T) {
+		c := gockClient(t, gockFastRetry())
+		rec := &gockRecorder{}
+		gockJSON(gockExpect(t, rec, gockHost, http.MethodPost, pathAuthorize, "").Reply(http.StatusServiceUnavailable), `{"status":503}`)
+		_, err := c.Login(context.Background())
+		var e *Error
+		require.ErrorAs(t, err, &e)
+		assert.Equal(t, http.StatusServiceUnavailable, e.HTTPStatus)
+		assert.Equal(t, "Login (login)", e.Op)
+		assert.Len(t, rec.all(), 1, "the login is sent once")
+		gockDone(t)
+	})
+}
+
+// A POST is re-sent when the connection could not be made at all (nothing
+// was sent), and not after any other transport failure; a GET is re-sent
+// after either.
+func TestGockTransportFailures(t *testing.T) {
+	dial := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	reset := &net.OpError{Op: "read", Net: "tcp", Err: syscall.ECONNRESET}
+	create := func(ctx context.Context, c *Client) error {
+		_, err := c.Accounts.Create(ctx, Account{AccountNumber: "CUST-1001", AccountName: "Ada Lovelace", AccountType: AccountSimple,
+			BillingCycleDay: 1, DialingBehaviorType: DialTenDigit})
+		return err
+	}
+	get := func(ctx context.Context, c *Client) error {
+		_, err := c.Accounts.Get(ctx, "a/1")
+		return err
+	}
+	for _, tc := range []struct {
+		name, method, path string
+		first              error
+		resent             bool
+		call               func(context.Context, *Client) error
+	}{
+		{"POST after a dial error", http.MethodPost, gockPart + "/account", dial, true, create},
+		{"POST after a reset", http.MethodPost, gockPart + "/account", reset, false, create},
+		{"GET after a dial error", http.MethodGet, gockPart + "/account/a%2F1", dial, true, get},
+		{"GET after a reset", http.MethodGet, gockPart + "/account/a%2F1", reset, true, get},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := gockClient(t, gockFastRetry())
+			rec := &gockRecorder{}
+			gockLogin(t, rec, "tok-1")
+			gockExpect(t, rec, gockHost, tc.method, tc.path, "tok-1").ReplyError(tc.first)
+			if tc.resent {
+				gockJSON(gockExpect(t, rec, gockHost, tc.method, tc.path, "tok-1").Reply(http.StatusOK), `{"id":"a/1"}`)
+			}
+			err := tc.call(context.Background(), c)
+			if tc.resent {
+				require.NoError(t, err)
+				assert.Len(t, rec.all(), 3)
+			} else {
+				var e *Error
+				require.ErrorAs(t, err, &e)
+				assert.Zero(t, e.HTTPStatus)
+				assert.True(t, errors.Is(err, syscall.ECONNRESET), "the cause is kept: %v", err)
+				assert.Len(t, rec.all(), 2, "not re-sent")
+			}
+			gockDone(t)
+		})
+	}
+}
+
+// A redirect to another host (or from https to http) drops X-AUTH-TOKEN; a
+// redirect on the same host keeps it.
+func TestGockRedirects(t *testing.T) {
+	for _, tc := range []struct {
+		name, base, to string
+		keeps          bool
+	}{
+		{"same host", gockHost, gockHost + "/v2/moved/a%2F1", true},
+		{"another host", gockHost, gockOther + "/v2/moved/a%2F1", false},
+		{"https to http", "https://alianza.test", "http://alianza.test/v2/moved/a%2F1", false},
+	} {
+		for _, status := range []int{http.StatusFound, http.StatusTemporaryRedirect} {
+			t.Run(fmt.Sprintf("%s %d", tc.name, status), func(t *testing.T) {
+				c := gockClient(t, WithBaseURL(tc.base))
+				rec := &gockRecorder{}
+				gockExpect(t, rec, tc.base, http.MethodPost, pathAuthorize, "").Reply(http.StatusOK).
+					JSON(map[string]any{"authToken": "tok-1", "partitionId": gockPartition})
+				gockExpect(t, rec, tc.base, http.MethodGet, gockPart+"/account/a%2F1", "tok-1").Reply(status).SetHeader("Location", tc.to)
+				u, err := url.Parse(tc.to)
+				require.NoError(t, err)
+				want := ""
+				if tc.keeps {
+					want = "tok-1"
+				}
+				gockJSON(gockExpect(t, rec, u.Scheme+"://"+u.Host, http.MethodGet, u.EscapedPath(), want).Reply(http.StatusOK), `{"id":"a/1"}`)
+
+				a, err := c.Accounts.Get(context.Background(), "a/1")
+				require.NoError(t, err, "unmatched:%s", gockUnmatched())
+				assert.Equal(t, "a/1", a.ID)
+				seen := rec.all()
+				require.Len(t, seen, 3)
+				assert.Equal(t, u.Host, seen[2].host)
+				assert.Equal(t, want, seen[2].token())
+				gockDone(t)
+			})
+		}
+	}
+}
+
+// A 307 or 308 redirect repeats the request with its body. Sent to another
+// host, the login's body would take the password there, and a device line's
+// its SIP password: the redirect rule drops the credential headers only.
+func TestGockLoginRedirectKeepsPasswordOnHost(t *testing.T) {
+	c := gockClient(t)
+	rec := &gockRecorder{}
+	gockExpect(t, rec, gockHost, http.MethodPost, pathAuthorize, "").Reply(http.StatusTemporaryRedirect).
+		SetHeader("Location", gockOther+pathAuthorize)
+	other := gockExpect(t, rec, gockOther, http.MethodPost, pathAuthorize, "")
+	other.Reply(http.StatusOK).JSON(map[string]any{"authToken": "stolen", "partitionId": gockPartition})
+
+	_, err := c.Login(context.Background())
+	for _, s := range rec.all() {
+		assert.NotEqual(t, "elsewhere.test", s.host, "the login body (with the password) went to another host: %s", s.body)
+	}
+	assert.Error(t, err, "the redirect is an answer, not followed")
+}
+
+// Client.Do does not refuse a nil context before it resolves "{partition}":
+// while another goroutine's login is in flight, the nil context reaches the
+// wait for that login and panics.
+func TestGockDoNilContextDuringLogin(t *testing.T) {
+	c := gockClient(t)
+	rec := &gockRecorder{}
+	gockExpect(t, rec, gockHost, http.MethodPost, pathAuthorize, "").Reply(http.StatusOK).Delay(300 * time.Millisecond).
+		JSON(map[string]any{"authToken": "tok-1", "partitionId": gockPartition})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = c.Login(context.Background())
+	}()
+	require.Eventually(t, func() bool {
+		c.sess.mu.Lock()
+		defer c.sess.mu.Unlock()
+		return c.sess.inflight != nil
+	}, time.Second, time.Millisecond, "the login is in flight")
+
+	var nilCtx context.Context
+	var panicked any
+	var err error
+	func() {
+		defer func() { panicked = recover() }()
+		err = c.Do(nilCtx, http.MethodGet, "/v2/partition/{partition}/account", nil, nil, nil)
+	}()
+	<-done
+	require.Nil(t, panicked, "Do panicked")
+	assert.ErrorIs(t, err, ErrInvalidInput)
+}
