@@ -87,9 +87,8 @@ type Server struct {
 	// NewHandler.
 	URL string
 
-	ts      *httptest.Server
-	closed  chan struct{}
-	closeMu sync.Once
+	ts     *httptest.Server
+	closed fakeserver.Shutdown
 
 	// faults and requests lock themselves. ServeHTTP records a request and
 	// takes its fault under mu, and InjectFault and ClearFaults change the
@@ -194,7 +193,6 @@ func NewServer(opts ...Option) *Server {
 // the API under /v2, for use with any listener or mux.
 func NewHandler(opts ...Option) *Server {
 	s := &Server{
-		closed:    make(chan struct{}),
 		lifetime:  DefaultTokenLifetime,
 		now:       time.Now,
 		tokens:    map[string]*token{},
@@ -219,7 +217,7 @@ func NewHandler(opts ...Option) *Server {
 // still sleeping. It is safe to call more than once and on a server made by
 // NewHandler.
 func (s *Server) Close() {
-	s.closeMu.Do(func() { close(s.closed) })
+	s.closed.Close()
 	if s.ts != nil {
 		s.ts.Close()
 	}
@@ -243,7 +241,7 @@ func (s *Server) LoginCount() int {
 
 // InjectFault adds a fault. Faults are tried in the order added.
 func (s *Server) InjectFault(f Fault) {
-	f.Path = normalizePath(f.Path)
+	f.Path = fakeserver.TrimPath(f.Path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults.Add(fakeserver.Fault(f))
@@ -272,15 +270,7 @@ func (s *Server) ResetRequests() {
 // "/deviceline" the device line lists and creates of every account. ""
 // counts every request.
 func (s *Server) RequestCount(pathSuffix string) int {
-	return s.requests.Count(normalizePath(pathSuffix), fakeserver.Suffix)
-}
-
-// normalizePath drops one trailing slash.
-func normalizePath(p string) string {
-	if len(p) > 1 {
-		p = strings.TrimSuffix(p, "/")
-	}
-	return p
+	return s.requests.Count(fakeserver.TrimPath(pathSuffix), fakeserver.Suffix)
 }
 
 // ServeHTTP serves the API under /v2.
@@ -289,18 +279,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil { // nil in a request made for a client, passed here directly
 		raw, _ = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	}
-	path := normalizePath(r.URL.Path)
+	path := fakeserver.TrimPath(r.URL.Path)
 
 	s.mu.Lock()
 	s.requests.Record(r, path, raw)
 	fault, faulted := s.faults.Take(path, fakeserver.Suffix)
 	s.mu.Unlock()
 
-	if faulted && !fakeserver.Apply(w, r, fault, s.closed, writeFaultStatus) {
+	if faulted && !fakeserver.Apply(w, r, fault, s.closed.Done(), writeFaultStatus) {
 		return
 	}
 
-	rt, args, ok := lookupRoute(normalizePath(r.URL.EscapedPath()))
+	rt, args, ok := lookupRoute(fakeserver.TrimPath(r.URL.EscapedPath()))
 	if !ok {
 		writeReply(w, fail(http.StatusNotFound, MessageNotFound))
 		return

@@ -124,10 +124,9 @@ type Server struct {
 	// by NewHandler.
 	URL string
 
-	ts      *httptest.Server
-	loc     *time.Location
-	closed  chan struct{}
-	closeMu sync.Once
+	ts     *httptest.Server
+	loc    *time.Location
+	closed fakeserver.Shutdown
 
 	// faults and requests lock themselves. ServeHTTP records a request and
 	// takes its fault under mu, and InjectFault and ClearFaults change the
@@ -189,7 +188,6 @@ func NewServer(opts ...Option) *Server {
 func NewHandler(opts ...Option) *Server {
 	s := &Server{
 		loc:       time.UTC,
-		closed:    make(chan struct{}),
 		accounts:  map[string]Account{},
 		subs:      map[string]*subscriber{},
 		imsiIndex: map[string]string{},
@@ -206,7 +204,7 @@ func NewHandler(opts ...Option) *Server {
 // still sleeping. It is safe to call more than once and on a server made by
 // NewHandler.
 func (s *Server) Close() {
-	s.closeMu.Do(func() { close(s.closed) })
+	s.closed.Close()
 	if s.ts != nil {
 		s.ts.Close()
 	}
@@ -215,7 +213,7 @@ func (s *Server) Close() {
 // InjectFault adds a fault. Faults are tried in the order added.
 func (s *Server) InjectFault(f Fault) {
 	if f.Path != "" {
-		f.Path = normalizePath(strings.TrimPrefix(f.Path, basePath))
+		f.Path = fakeserver.TrimPath(strings.TrimPrefix(f.Path, basePath))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -314,7 +312,7 @@ func (s *Server) ResetRequests() {
 // "/customers/create" (a leading /baicellsapi and a trailing slash are
 // ignored).
 func (s *Server) RequestCount(path string) int {
-	return s.requests.Count(normalizePath(strings.TrimPrefix(path, basePath)), fakeserver.Exact)
+	return s.requests.Count(fakeserver.TrimPath(strings.TrimPrefix(path, basePath)), fakeserver.Exact)
 }
 
 func (sub *subscriber) snapshot() Subscriber {
@@ -333,15 +331,6 @@ func cloneAPNs(apns []APN) []APN {
 		out[i] = a
 	}
 	return out
-}
-
-// normalizePath drops one trailing slash ("/customers/query/" is served as
-// "/customers/query").
-func normalizePath(p string) string {
-	if len(p) > 1 {
-		p = strings.TrimSuffix(p, "/")
-	}
-	return p
 }
 
 // call is one authenticated API request being handled.
@@ -415,14 +404,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if inAPI {
 		path = strings.TrimPrefix(path, basePath)
 	}
-	path = normalizePath(path)
+	path = fakeserver.TrimPath(path)
 
 	s.mu.Lock()
 	s.requests.Record(r, path, raw)
 	fault, faulted := s.faults.Take(path, fakeserver.Exact)
 	s.mu.Unlock()
 
-	if faulted && !fakeserver.Apply(w, r, fault, s.closed, writeFaultStatus) {
+	if faulted && !fakeserver.Apply(w, r, fault, s.closed.Done(), writeFaultStatus) {
 		return
 	}
 

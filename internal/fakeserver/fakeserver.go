@@ -6,7 +6,10 @@
 // matched and how a fault's status is answered.
 package fakeserver
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Match reports whether a request path matches a pattern: the Path of a
 // fault, or the path given to Recorder.Count.
@@ -17,3 +20,36 @@ func Exact(path, pattern string) bool { return path == pattern }
 
 // Suffix matches a path ending in the pattern.
 func Suffix(path, pattern string) bool { return strings.HasSuffix(path, pattern) }
+
+// TrimPath drops one trailing slash from a request path ("/a/" is served as
+// "/a"); "/" stays.
+func TrimPath(p string) string {
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	return p
+}
+
+// Shutdown is a fake's closing signal: Done is closed by the first Close,
+// and a latency fault in progress ends on it. The zero value is ready.
+type Shutdown struct {
+	mu   sync.Mutex
+	once sync.Once
+	ch   chan struct{}
+}
+
+// Done returns the channel Close closes.
+func (s *Shutdown) Done() <-chan struct{} {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.ch == nil {
+		s.ch = make(chan struct{})
+	}
+	return s.ch
+}
+
+// Close closes Done's channel; later calls do nothing.
+func (s *Shutdown) Close() {
+	s.Done()
+	s.once.Do(func() { close(s.ch) })
+}

@@ -184,9 +184,8 @@ type Server struct {
 	// empty for a server made by NewHandler.
 	URL string
 
-	ts      *httptest.Server
-	closed  chan struct{}
-	closeMu sync.Once
+	ts     *httptest.Server
+	closed fakeserver.Shutdown
 
 	// faults and requests lock themselves. ServeHTTP records a request and
 	// takes its fault under mu, and InjectFault and ClearFaults change the
@@ -266,7 +265,6 @@ func NewHandler(opts ...Option) *Server {
 		user:          DefaultUsername,
 		pass:          DefaultPassword,
 		now:           time.Now,
-		closed:        make(chan struct{}),
 		customers:     map[string]*customer{DefaultCustNo: {}},
 		providerPlans: map[string]int64{DefaultProviderPlan: DefaultProviderCap},
 		consumerPlans: map[string]bool{DefaultConsumerPlan: true},
@@ -289,7 +287,7 @@ func NewHandler(opts ...Option) *Server {
 // still sleeping. It is safe to call more than once and on a server made by
 // NewHandler.
 func (s *Server) Close() {
-	s.closeMu.Do(func() { close(s.closed) })
+	s.closed.Close()
 	if s.ts != nil {
 		s.ts.Close()
 	}
@@ -610,7 +608,7 @@ func compareIDs(a, b string) int {
 
 // InjectFault adds a fault. Faults are tried in the order added.
 func (s *Server) InjectFault(f Fault) {
-	f.Path = normalizePath(f.Path)
+	f.Path = fakeserver.TrimPath(f.Path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults.Add(fakeserver.Fault(f))
@@ -639,15 +637,7 @@ func (s *Server) ResetRequests() {
 // service call, "/v1/datapool" only the GETs of a pool. "" counts every
 // request.
 func (s *Server) RequestCount(pathSuffix string) int {
-	return s.requests.Count(normalizePath(pathSuffix), fakeserver.Suffix)
-}
-
-// normalizePath drops one trailing slash.
-func normalizePath(p string) string {
-	if len(p) > 1 {
-		p = strings.TrimSuffix(p, "/")
-	}
-	return p
+	return s.requests.Count(fakeserver.TrimPath(pathSuffix), fakeserver.Suffix)
 }
 
 // ServeHTTP serves the SOAP services under /tiab and the REST API under
@@ -657,7 +647,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Body != nil { // nil in a request made for a client, passed here directly
 		raw, _ = io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	}
-	path := normalizePath(r.URL.Path)
+	path := fakeserver.TrimPath(r.URL.Path)
 
 	s.mu.Lock()
 	s.requests.Record(r, path, raw)
@@ -665,7 +655,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fault, faulted := s.faults.Take(path, fakeserver.Suffix)
 	s.mu.Unlock()
 
-	if faulted && !fakeserver.Apply(w, r, fault, s.closed, writeFaultStatus) {
+	if faulted && !fakeserver.Apply(w, r, fault, s.closed.Done(), writeFaultStatus) {
 		return
 	}
 
