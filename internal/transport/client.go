@@ -185,9 +185,16 @@ type Request struct {
 	// outage: SOAP 1.1 sends every Fault, a refused login included, with 500.
 	// Such a 500 is never retried; 502, 503, 504 and 429 still are.
 	Answers500 bool
+	// NotIdempotent marks a request that must not be sent twice whatever its
+	// method: TeleCloud's DELETE and PATCH act once (only its searches are safe
+	// to repeat). It is re-sent only when it provably never left (dial errors).
+	NotIdempotent bool
 }
 
 func (r *Request) idempotent() bool {
+	if r.NotIdempotent {
+		return false
+	}
 	switch r.Method {
 	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
 		return true

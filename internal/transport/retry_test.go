@@ -406,3 +406,18 @@ func TestRetryAnswers500(t *testing.T) {
 		assert.Equal(t, tc.wantAttempts, srv.count(), "statuses %v", tc.statuses)
 	}
 }
+
+func TestNotIdempotentIsNeverResent(t *testing.T) {
+	for _, method := range []string{http.MethodDelete, http.MethodPatch, http.MethodPut, http.MethodGet} {
+		t.Run(method, func(t *testing.T) {
+			srv := newAttemptServer(t, statusSequence(503, 200))
+			c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()))
+			resp, err := c.Do(context.Background(), &Request{
+				Op: "test", Method: method, Path: "/r", NotIdempotent: true, Idempotent: true,
+			})
+			require.NoError(t, err)
+			assert.Equal(t, 503, resp.StatusCode, "NotIdempotent wins over the method and Idempotent")
+			assert.Equal(t, 1, resp.Attempts)
+		})
+	}
+}

@@ -1,0 +1,187 @@
+package telecloud
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
+)
+
+// DefaultBaseURL is TeleCloud.app; calls go to {base}/API/{format}/{Service}/{Method}.
+const DefaultBaseURL = "https://telecloud.app"
+
+// Format is the answer format, chosen per request as a path segment.
+type Format string
+
+// The two formats. XML is the default and the only lossless one: PHP's JSON
+// conversion turns CDATA content (alert content, notations, notification
+// HTML) into {} and drops the attributes of elements that also carry text
+// (such as the metadata of product variables).
+const (
+	FormatXML  Format = "xml"
+	FormatJSON Format = "json"
+)
+
+// Credentials are a TeleCloud.app API user: API_ID_KEY (on the Profile
+// screen) and API_KEY (generated under "API Credentials"). Both are secrets:
+// they print as REDACTED in every fmt verb and in slog.
+type Credentials struct {
+	APIIDKey string
+	APIKey   string
+}
+
+// String implements fmt.Stringer without the keys.
+func (Credentials) String() string {
+	return "telecloud.Credentials{APIIDKey:" + transport.Redacted + " APIKey:" + transport.Redacted + "}"
+}
+
+// GoString implements fmt.GoStringer without the keys.
+func (c Credentials) GoString() string { return c.String() }
+
+// Format implements fmt.Formatter so that no verb shows the keys.
+func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// LogValue implements slog.LogValuer.
+func (Credentials) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("api_id_key", transport.Redacted), slog.String("api_key", transport.Redacted))
+}
+
+// Option configures a Client.
+type Option func(*settings) error
+
+type settings struct {
+	transport []transport.Option
+	format    Format
+}
+
+func shared(o transport.Option) Option {
+	return func(s *settings) error { s.transport = append(s.transport, o); return nil }
+}
+
+// WithBaseURL points the client at another host, e.g. a telecloudtest server.
+func WithBaseURL(u string) Option { return shared(transport.WithBaseURL(u)) }
+
+// WithHTTPClient sends requests through hc (the client keeps its own copy).
+func WithHTTPClient(hc *http.Client) Option { return shared(transport.WithHTTPClient(hc)) }
+
+// WithUserAgent appends the application's product token to the User-Agent.
+func WithUserAgent(app string) Option { return shared(transport.WithUserAgent(app)) }
+
+// RetryPolicy is the shared retry policy; see WithRetry.
+type RetryPolicy = transport.RetryPolicy
+
+// WithRetry sets the retry policy. Only Search methods are sent again after a
+// failure that may have reached the server; every other call is re-sent only
+// when the connection could not be made at all.
+func WithRetry(p RetryPolicy) Option { return shared(transport.WithRetry(p)) }
+
+// WithLogger logs every attempt at debug level through l: verb, redacted URL,
+// status, attempt and duration. Bodies and secrets are never logged.
+func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) }
+
+// WithTimeout bounds every call, retries included, when ctx has no earlier deadline.
+func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
+
+// WithMaxResponseSize caps a success body (default 32 MiB).
+func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
+
+// WithFormat chooses the answer format of every call (FormatXML by default).
+// InFormat overrides it for one call.
+func WithFormat(f Format) Option {
+	return func(s *settings) error {
+		if f != FormatXML && f != FormatJSON {
+			return fmt.Errorf("telecloud: WithFormat: %q is neither xml nor json", string(f))
+		}
+		s.format = f
+		return nil
+	}
+}
+
+// Client is a TeleCloud.app API client. It is safe for concurrent use.
+type Client struct {
+	Alerts          *AlertsService
+	Announcements   *AnnouncementsService
+	Billing         *BillingService
+	CloudAccounts   *CloudAccountsService
+	Customers       *CustomersService
+	Discounts       *DiscountsService
+	Gateways        *GatewaysService
+	Modules         *ModulesService
+	Notifications   *NotificationsService
+	Orders          *OrdersService
+	PaymentMethods  *PaymentMethodsService
+	Plans           *PlansService
+	ProductGroups   *ProductGroupsService
+	Promos          *PromosService
+	Reports         *ReportsService
+	Tickets         *TicketsService
+	Transactions    *TransactionsService
+	UsageComponents *UsageComponentsService
+	Users           *UsersService
+
+	t      *transport.Client
+	creds  Credentials
+	format Format
+}
+
+// New returns a client for the API user. It sends nothing.
+func New(creds Credentials, opts ...Option) (*Client, error) {
+	for name, v := range map[string]string{"APIIDKey": creds.APIIDKey, "APIKey": creds.APIKey} {
+		if strings.TrimSpace(v) == "" {
+			return nil, &ValidationError{Op: "New", Field: "Credentials." + name, Reason: "is empty"}
+		}
+		if err := checkText(v); err != nil || strings.ContainsAny(v, "\r\n") {
+			return nil, &ValidationError{Op: "New", Field: "Credentials." + name, Reason: "holds characters a key cannot have"}
+		}
+	}
+	st := settings{format: FormatXML}
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&st); err != nil {
+			return nil, err
+		}
+	}
+	t, err := transport.New(transport.Vendor{
+		Name:           "telecloud",
+		DefaultBaseURL: DefaultBaseURL,
+		Secrets:        append(transport.SecretSpellings(creds.APIIDKey), transport.SecretSpellings(creds.APIKey)...),
+	}, st.transport)
+	if err != nil {
+		return nil, err
+	}
+	c := &Client{t: t, creds: creds, format: st.format}
+	c.Alerts = &AlertsService{c}
+	c.Announcements = &AnnouncementsService{c}
+	c.Billing = &BillingService{c}
+	c.CloudAccounts = &CloudAccountsService{c}
+	c.Customers = &CustomersService{c}
+	c.Discounts = &DiscountsService{c}
+	c.Gateways = &GatewaysService{c}
+	c.Modules = &ModulesService{c}
+	c.Notifications = &NotificationsService{c}
+	c.Orders = &OrdersService{c}
+	c.PaymentMethods = &PaymentMethodsService{c}
+	c.Plans = &PlansService{c}
+	c.ProductGroups = &ProductGroupsService{c}
+	c.Promos = &PromosService{c}
+	c.Reports = &ReportsService{c}
+	c.Tickets = &TicketsService{c}
+	c.Transactions = &TransactionsService{c}
+	c.UsageComponents = &UsageComponentsService{c}
+	c.Users = &UsersService{c}
+	return c, nil
+}
+
+// BaseURL returns the base URL calls go to.
+func (c *Client) BaseURL() string { return c.t.BaseURL() }
+
+// String describes the client without its credentials.
+func (c *Client) String() string {
+	return "telecloud.Client{" + c.t.BaseURL() + " " + string(c.format) + "}"
+}

@@ -1,0 +1,107 @@
+// Package telecloud is a client for the TeleCloud.app API (MVNO billing and
+// provisioning), for resellers (CORE, VAR, PARTNER and AFFILIATE accounts)
+// whose back office creates customers, qualifies and estimates products,
+// places and replenishes orders, swaps SIM and device variables, and manages
+// plans, promos, discounts, payment methods, billing, tickets and users.
+//
+//	c, err := telecloud.New(telecloud.Credentials{APIIDKey: id, APIKey: key})
+//	cust, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{…})
+//	order, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{…})
+//	final, err := c.WaitForOrder(ctx, order.Order.OrderNumber, nil)
+//
+// # Services
+//
+// All 76 service/methods of the reference are typed, one Go method each, on
+// the resource services of a Client (the wire service name in brackets):
+//
+//	Alerts [Alerts]                  Search, Edit
+//	Announcements [Announcements]    Search, Create, Delete
+//	Billing [Billing]                Search, Create, Reverse, AddFunds
+//	CloudAccounts [CloudAccount]     Search, Create, Edit, Delete
+//	Customers [Customer]             Search, Create, Edit, Delete, Qualify, Estimate, Notation, Credit
+//	Discounts [Discount]             Search, Create, Copy, Delete
+//	Gateways [Gateways]              Search, Create, Delete, Edit
+//	Modules [Module]                 Search, Create, Edit, Delete
+//	Notifications [Notifications]    Search, Create, Edit, Delete, SearchTemplate
+//	Orders [Order]                   Search, Create, Status, Move, Cancel, Swap, Replenish,
+//	                                 Update, Unstack, ReportUsage
+//	PaymentMethods [PaymentMethod]   Create, Edit, Delete, Verify, Search
+//	Plans [Plan]                     Search, Create, Edit, Delete
+//	ProductGroups [ProductGroup]     Search, Create, Edit
+//	Promos [Promo]                   Search, Create, Delete
+//	Reports [Reports]                Search
+//	Tickets [Ticket]                 Search, Create, Reply, Edit
+//	Transactions [Transaction]       Search
+//	UsageComponents [UsageComponent] Search, Create, Edit, Delete
+//	Users [User]                     Search, Create, Edit
+//
+// Each method takes a request struct (the parameters the reference
+// describes, as Go fields) and returns a response struct with every field of
+// the reference's samples. Client.WaitForOrder follows a PENDING order until
+// provisioning ends.
+//
+// # Wire format, and what is inferred
+//
+// The reference lost the names of 73 methods' parameters and most routes.
+// What the package sends is therefore decided in one place, wire.go and its
+// per-service tables (wire_groupa.go, wire_groupb.go), and listed by Routes:
+//
+//   - every call goes to {base}/API/{format}/{Service}/{Method}, format
+//     "xml" or "json";
+//   - Search methods, Qualify and Estimate are GET with the parameters in
+//     the query string; Create is POST, Edit and Update are PATCH, Delete is
+//     DELETE, every other method POST, with form-urlencoded bodies;
+//   - the credentials are the parameters API_ID_KEY and API_KEY;
+//   - parameter names are lower-case, taken from the vendor's pages where
+//     they show one and otherwise derived from the parameter's description
+//     and the response's element names; each table marks the derived ones.
+//
+// When a name is wrong, WithParam and WithoutParam change one call's
+// parameters, and Client.Call reaches any service/method with raw
+// parameters, decoding into any struct with `tc` tags.
+//
+// # Formats
+//
+// XML is the default and the only lossless format. JSON (WithFormat or
+// InFormat) is PHP's conversion of the XML: it drops CDATA content (alert
+// and announcement contents, notations, notification HTML come back empty)
+// and the attributes of elements that also carry text (the metadata of
+// product variables, the id of a product's GROUP). Both formats decode into
+// the same structs: the package reads either into one tree, absorbing
+// "@attributes", {} for an empty element, one object where several would be
+// an array, and numbers sent as strings. Text is trimmed of surrounding
+// white space.
+//
+// # Values
+//
+// Money is an exact decimal ("100.00", "$10.00", "0.0050"); Time reads the
+// reference's four date formats and keeps the raw text; Flag is Y/N; Status
+// is the numeric 1/2/3 status and OrderStatus the word status of orders.
+// Variables are the VAR1…VAR20 of product groups, qualify results and
+// orders, with their metadata; VarValues sends values by slot.
+//
+// # Errors
+//
+// TeleCloud's <telecloud trans_id="…"><error>…</error></telecloud> (and its
+// JSON form) becomes an *Error with the service, method, trans_id and the
+// vendor's message, matching ErrVendor; the reference documents no error
+// codes. Answers that cannot be read (an HTML page, truncated XML or JSON)
+// match ErrBadResponse, other HTTP statuses ErrHTTPStatus; both keep a
+// capped, redacted excerpt of the body. Input refused before sending is a
+// *ValidationError matching ErrInvalidInput. Every response carries the
+// call's TransID (Meta), which Transaction/Search looks up.
+//
+// # Safety
+//
+// The API keys, card and bank account numbers, CVV, routing numbers, Plaid
+// tokens, customer passwords, SSN and driver's licence numbers never appear
+// in errors or logs, in the URL's query string included. Only Search
+// methods are sent again after a failure that may have reached the server;
+// every other call is re-sent only when the connection could not be made.
+//
+// # Testing
+//
+// Package telecloudtest is an in-memory TeleCloud.app serving all 76
+// methods in both formats, with state, the documented rules and fault
+// injection; examples/quickstart runs the whole order flow against it.
+package telecloud

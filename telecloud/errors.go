@@ -1,0 +1,118 @@
+package telecloud
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Sentinels for errors.Is. Every failure of a call is an *Error or a
+// *ValidationError, so errors.As gives the details.
+var (
+	// ErrVendor: TeleCloud answered with its error envelope
+	// (<telecloud trans_id="…"><error>…</error></telecloud>). The reference
+	// documents no error codes: Error.Message is the vendor's text.
+	ErrVendor = errors.New("telecloud: refused by TeleCloud")
+	// ErrHTTPStatus: the server answered with an HTTP status other than 200
+	// and no error envelope.
+	ErrHTTPStatus = errors.New("telecloud: unexpected HTTP status")
+	// ErrBadResponse: the answer could not be read (an HTML page, truncated
+	// or malformed XML/JSON, a value of the wrong kind).
+	ErrBadResponse = errors.New("telecloud: unexpected response")
+	// ErrOrderFailed: WaitForOrder saw the order FAILED.
+	ErrOrderFailed = errors.New("telecloud: order failed")
+	// ErrInvalidInput: the call was refused before anything was sent.
+	ErrInvalidInput = errors.New("telecloud: invalid input")
+)
+
+// Error is a failed call.
+type Error struct {
+	// Service and Method name the call, e.g. "Customer" and "Create".
+	Service, Method string
+	// TransID is the vendor's transaction id of the call, when it gave one;
+	// Transaction/Search looks it up (failed non-Search calls are recorded).
+	TransID string
+	// Message is the vendor's error text (secrets removed).
+	Message string
+	// HTTPStatus is the status of the answer (0 when none arrived).
+	HTTPStatus int
+	// Body is a capped, redacted excerpt of an answer that could not be read.
+	Body string
+	// Err is the sentinel (ErrVendor, ErrHTTPStatus, ErrBadResponse,
+	// ErrOrderFailed) or the transport's error.
+	Err error
+}
+
+// Error writes "telecloud: Customer/Create (trans_id 3123860): A full dollar amount …".
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("telecloud: ")
+	b.WriteString(e.Service)
+	if e.Method != "" {
+		b.WriteString("/")
+		b.WriteString(e.Method)
+	}
+	if e.TransID != "" {
+		b.WriteString(" (trans_id ")
+		b.WriteString(e.TransID)
+		b.WriteString(")")
+	}
+	b.WriteString(": ")
+	switch {
+	case e.Message != "":
+		b.WriteString(e.Message)
+	case e.Err != nil:
+		b.WriteString(strings.TrimPrefix(e.Err.Error(), "telecloud: "))
+	default:
+		b.WriteString("failed")
+	}
+	if e.HTTPStatus != 0 && e.HTTPStatus != 200 {
+		b.WriteString(" (HTTP ")
+		b.WriteString(strconv.Itoa(e.HTTPStatus))
+		b.WriteString(")")
+	}
+	if e.Body != "" {
+		b.WriteString("; body: ")
+		b.WriteString(e.Body)
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel or cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// ValidationError reports input refused before anything was sent.
+type ValidationError struct {
+	// Op is "Service/Method".
+	Op string
+	// Field is the Go field of the request, Param its wire name (when known).
+	Field, Param string
+	Reason       string
+}
+
+func (e *ValidationError) Error() string {
+	name := e.Field
+	if e.Param != "" && e.Field != "" {
+		name = e.Field + " (" + e.Param + ")"
+	} else if e.Param != "" {
+		name = e.Param
+	}
+	if e.Op == "" {
+		return fmt.Sprintf("telecloud: invalid %s: %s", name, e.Reason)
+	}
+	return fmt.Sprintf("telecloud: %s: invalid %s: %s", e.Op, name, e.Reason)
+}
+
+// Is makes every ValidationError match ErrInvalidInput.
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
+
+// invalidField builds a ValidationError; the op is filled in by the caller.
+func invalidField(field, param, reason string) error {
+	return &ValidationError{Field: field, Param: param, Reason: reason}
+}
+
+// invalidf builds a ValidationError for a Go field.
+func invalidf(field, format string, args ...any) error {
+	return &ValidationError{Field: field, Reason: fmt.Sprintf(format, args...)}
+}

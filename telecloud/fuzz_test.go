@@ -1,0 +1,87 @@
+package telecloud
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ispkit/ispkit/internal/transport"
+)
+
+func fuzzSeeds(f *testing.F, ext string) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "telecloud", "*."+ext))
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+}
+
+// fuzzAnswer runs a body through the whole answer path into every response type.
+func fuzzAnswer(t *testing.T, body []byte, format Format) {
+	c, err := New(Credentials{APIIDKey: testIDKey, APIKey: testAPIKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range allGolden() {
+		out := reflect.New(reflect.TypeOf(g.want).Elem()).Interface()
+		err := c.answer("Fuzz", "Decode", format, &transport.Response{StatusCode: 200, Body: body}, out, c.t.Scrub)
+		if err != nil {
+			msg := err.Error()
+			if strings.Contains(msg, testIDKey) || strings.Contains(msg, testAPIKey) {
+				t.Fatalf("credential in error: %s", msg)
+			}
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error is %T, not *Error: %v", err, err)
+			}
+		}
+	}
+}
+
+func FuzzDecodeXML(f *testing.F) {
+	fuzzSeeds(f, "xml")
+	f.Add([]byte(`<telecloud trans_id="1"><error>x</error></telecloud>`))
+	f.Add([]byte(`<telecloud><a><b></telecloud>`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if d, err := parseXML(body); err == nil {
+			if len(d.nodes) == 0 {
+				t.Fatal("a parsed document has a root")
+			}
+		}
+		fuzzAnswer(t, body, FormatXML)
+	})
+}
+
+func FuzzDecodeJSON(f *testing.F) {
+	fuzzSeeds(f, "json")
+	f.Add([]byte(`{"@attributes":{"trans_id":"1"},"error":"x"}`))
+	f.Add([]byte(`{"a":{"@attributes":{"x":"1"},"0":"t"},"b":["1",{"c":{}}]}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		if d, err := parseJSON(body); err == nil {
+			if d.nodes[0].name != rootName {
+				t.Fatal("the root of a JSON answer is <telecloud>")
+			}
+		}
+		fuzzAnswer(t, body, FormatJSON)
+	})
+}
+
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"100.00", "$10.00", "0.0050", "-$1.25", "1,000", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMoney(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseMoney(m.String())
+		if err != nil || back != m {
+			t.Fatalf("%q → %s → %v, %v", s, m, back, err)
+		}
+	})
+}

@@ -1,0 +1,552 @@
+package telecloud
+
+// Both answer formats are read into one tree first, so one set of Go structs
+// decodes from either. The JSON form is PHP's conversion of the XML, and is
+// turned back into the XML's shape here:
+//
+//	"@attributes": {...}    the attributes of the element
+//	"key": "text"           a child element with text
+//	"key": {}               an empty child element
+//	"key": {...}            a child element with children
+//	"key": [ ... ]          several child elements of one name
+//	the root object         the <telecloud> element
+//
+// What PHP's conversion drops (CDATA content, the attributes of elements that
+// also carry text) cannot be recovered; XML is the lossless format.
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// rootName is the envelope element.
+const rootName = "telecloud"
+
+type attr struct {
+	name, value string
+}
+
+type node struct {
+	name       string
+	text       string // direct character data (CDATA included), untrimmed
+	a0, a1     int32  // attributes: doc.attrs[a0:a1]
+	first      int32  // first child, -1 for none
+	last       int32  // last child, -1 for none
+	next       int32  // next sibling, -1 for none
+	inner0     int32  // byte range of the inner markup (XML only), for
+	inner1     int32  // mixed content such as unescaped HTML
+	hasElement bool   // has element children
+}
+
+// doc is a parsed answer. Node 0 is the root.
+type doc struct {
+	nodes []node
+	attrs []attr
+	src   []byte // the XML source, for inner markup
+	// seen marks what a decode read (only when tracking, for the golden tests).
+	seenNode []bool
+	seenAttr []bool
+}
+
+func (d *doc) newNode(name string, parent int32) int32 {
+	i := int32(len(d.nodes))
+	d.nodes = append(d.nodes, node{name: name, first: -1, last: -1, next: -1, a0: int32(len(d.attrs)), a1: int32(len(d.attrs))})
+	if parent >= 0 {
+		p := &d.nodes[parent]
+		if p.last >= 0 {
+			d.nodes[p.last].next = i
+		} else {
+			p.first = i
+		}
+		p.last = i
+		p.hasElement = true
+	}
+	return i
+}
+
+// innerMarkup returns the unescaped inner markup of an XML element with
+// element children: the body of an HTML message the server did not wrap in CDATA.
+func (d *doc) innerMarkup(n *node) string {
+	if d.src == nil || n.inner1 <= n.inner0 || int(n.inner1) > len(d.src) {
+		return n.text
+	}
+	raw := string(d.src[n.inner0:n.inner1])
+	raw = strings.ReplaceAll(raw, "<![CDATA[", "")
+	raw = strings.ReplaceAll(raw, "]]>", "")
+	return html.UnescapeString(raw)
+}
+
+// errTruncated is the cause for a document that ends inside an element.
+var errTruncated = errors.New("the document ends before its root element is closed")
+
+// parseXML reads an XML answer. A document that is not well-formed XML only
+// because of HTML inside an element (as the reference prints ticket messages)
+// is read again leniently, with HTML's void elements and entities.
+func parseXML(b []byte) (*doc, error) {
+	d, err := parseXMLMode(b, true)
+	if err == nil || errors.Is(err, errTruncated) {
+		return d, err
+	}
+	if d2, err2 := parseXMLMode(b, false); err2 == nil {
+		return d2, nil
+	}
+	return nil, err
+}
+
+func parseXMLMode(b []byte, strict bool) (*doc, error) {
+	d := &doc{nodes: make([]node, 0, 32), src: b}
+	dec := xml.NewDecoder(bytes.NewReader(b))
+	dec.CharsetReader = charsetReader
+	if !strict {
+		dec.Strict = false
+		dec.AutoClose = xml.HTMLAutoClose
+		dec.Entity = xml.HTMLEntity
+	}
+	// RawToken is enough for well-formed XML and cheaper; only Token applies
+	// AutoClose and repairs mismatched end tags.
+	next := dec.RawToken
+	if !strict {
+		next = dec.Token
+	}
+	stack := make([]int32, 0, 16)
+	closedRoot := false
+	var prevEnd int64
+	for {
+		tok, err := next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if closedRoot {
+				return nil, errors.New("content after the root element")
+			}
+			parent := int32(-1)
+			if len(stack) > 0 {
+				parent = stack[len(stack)-1]
+			} else if len(d.nodes) > 0 {
+				return nil, errors.New("more than one root element")
+			}
+			i := d.newNode(localName(t.Name), parent)
+			for _, a := range t.Attr {
+				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
+					continue
+				}
+				d.attrs = append(d.attrs, attr{localName(a.Name), a.Value})
+			}
+			d.nodes[i].a1 = int32(len(d.attrs))
+			d.nodes[i].inner0 = int32(dec.InputOffset())
+			stack = append(stack, i)
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return nil, fmt.Errorf("unexpected </%s>", t.Name.Local)
+			}
+			top := stack[len(stack)-1]
+			if strict && d.nodes[top].name != localName(t.Name) {
+				return nil, fmt.Errorf("element <%s> closed by </%s>", d.nodes[top].name, t.Name.Local)
+			}
+			d.nodes[top].inner1 = int32(prevEnd)
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				closedRoot = true
+			}
+		case xml.CharData:
+			if len(stack) > 0 {
+				n := &d.nodes[stack[len(stack)-1]]
+				if n.text == "" {
+					n.text = string(t)
+				} else {
+					n.text += string(t)
+				}
+			} else if len(bytes.TrimSpace(t)) > 0 {
+				return nil, errors.New("text outside the root element")
+			}
+		}
+		prevEnd = dec.InputOffset()
+	}
+	if len(d.nodes) == 0 {
+		return nil, errors.New("no root element")
+	}
+	if len(stack) > 0 {
+		return d, errTruncated
+	}
+	return d, nil
+}
+
+func localName(n xml.Name) string { return n.Local }
+
+// charsetReader accepts the single-byte encodings a PHP server may declare.
+func charsetReader(label string, r io.Reader) (io.Reader, error) {
+	switch strings.ToLower(label) {
+	case "utf-8", "utf8", "us-ascii", "ascii":
+		return r, nil
+	case "iso-8859-1", "latin1", "latin-1", "windows-1252":
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		var sb strings.Builder
+		for _, c := range b {
+			sb.WriteRune(rune(c))
+		}
+		return strings.NewReader(sb.String()), nil
+	}
+	return nil, fmt.Errorf("unsupported encoding %q", label)
+}
+
+// parseJSON reads PHP's JSON form into the XML's tree.
+func parseJSON(b []byte) (*doc, error) {
+	p := jsonParser{b: b, d: &doc{nodes: make([]node, 0, 32)}}
+	p.skipSpace()
+	if p.i >= len(p.b) || p.b[p.i] != '{' {
+		return nil, p.fail("the answer is not a JSON object")
+	}
+	root := p.d.newNode(rootName, -1)
+	if err := p.object(root, 0); err != nil {
+		return nil, err
+	}
+	p.skipSpace()
+	if p.i != len(p.b) {
+		return nil, p.fail("content after the JSON object")
+	}
+	return p.d, nil
+}
+
+const maxDepth = 128
+
+type jsonParser struct {
+	b []byte
+	i int
+	d *doc
+}
+
+func (p *jsonParser) fail(msg string) error {
+	if p.i >= len(p.b) {
+		return fmt.Errorf("JSON: %s (at the end: truncated)", msg)
+	}
+	return fmt.Errorf("JSON: %s at offset %d", msg, p.i)
+}
+
+func (p *jsonParser) skipSpace() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+func (p *jsonParser) expect(c byte) error {
+	p.skipSpace()
+	if p.i >= len(p.b) || p.b[p.i] != c {
+		return p.fail(fmt.Sprintf("expected %q", c))
+	}
+	p.i++
+	return nil
+}
+
+// object reads an object (at '{') into node n.
+func (p *jsonParser) object(n int32, depth int) error {
+	if depth > maxDepth {
+		return p.fail("nesting too deep")
+	}
+	if err := p.expect('{'); err != nil {
+		return err
+	}
+	p.skipSpace()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return nil
+	}
+	for {
+		p.skipSpace()
+		key, err := p.str()
+		if err != nil {
+			return err
+		}
+		if err := p.expect(':'); err != nil {
+			return err
+		}
+		p.skipSpace()
+		if key == "@attributes" {
+			if err := p.attributes(n); err != nil {
+				return err
+			}
+		} else if err := p.member(n, key, depth); err != nil {
+			return err
+		}
+		p.skipSpace()
+		if p.i >= len(p.b) {
+			return p.fail("unterminated object")
+		}
+		if p.b[p.i] == ',' {
+			p.i++
+			continue
+		}
+		if p.b[p.i] == '}' {
+			p.i++
+			return nil
+		}
+		return p.fail("expected ',' or '}'")
+	}
+}
+
+// attributes reads "@attributes": {"k": "v"} onto node n.
+func (p *jsonParser) attributes(n int32) error {
+	nd := &p.d.nodes[n]
+	if nd.a1 != int32(len(p.d.attrs)) || nd.a0 != nd.a1 && nd.hasElement {
+		// Attributes must be contiguous; a second "@attributes" after
+		// children (never written by PHP) is refused.
+		return p.fail("misplaced @attributes")
+	}
+	if err := p.expect('{'); err != nil {
+		return err
+	}
+	p.skipSpace()
+	if p.i < len(p.b) && p.b[p.i] == '}' {
+		p.i++
+		return nil
+	}
+	for {
+		p.skipSpace()
+		k, err := p.str()
+		if err != nil {
+			return err
+		}
+		if err := p.expect(':'); err != nil {
+			return err
+		}
+		p.skipSpace()
+		v, err := p.scalar()
+		if err != nil {
+			return err
+		}
+		p.d.attrs = append(p.d.attrs, attr{k, v})
+		p.d.nodes[n].a1 = int32(len(p.d.attrs))
+		p.skipSpace()
+		if p.i >= len(p.b) {
+			return p.fail("unterminated @attributes")
+		}
+		if p.b[p.i] == ',' {
+			p.i++
+			continue
+		}
+		if p.b[p.i] == '}' {
+			p.i++
+			return nil
+		}
+		return p.fail("expected ',' or '}'")
+	}
+}
+
+// member reads the value of "key" as child element(s) of n.
+func (p *jsonParser) member(n int32, key string, depth int) error {
+	if p.i >= len(p.b) {
+		return p.fail("missing value")
+	}
+	switch p.b[p.i] {
+	case '[':
+		p.i++
+		p.skipSpace()
+		if p.i < len(p.b) && p.b[p.i] == ']' {
+			p.i++
+			return nil
+		}
+		for {
+			p.skipSpace()
+			if p.i < len(p.b) && p.b[p.i] == '[' {
+				return p.fail("nested arrays")
+			}
+			if err := p.member(n, key, depth+1); err != nil {
+				return err
+			}
+			p.skipSpace()
+			if p.i >= len(p.b) {
+				return p.fail("unterminated array")
+			}
+			if p.b[p.i] == ',' {
+				p.i++
+				continue
+			}
+			if p.b[p.i] == ']' {
+				p.i++
+				return nil
+			}
+			return p.fail("expected ',' or ']'")
+		}
+	case '{':
+		c := p.d.newNode(key, n)
+		return p.object(c, depth+1)
+	default:
+		if key == "0" && p.d.nodes[n].a1 > p.d.nodes[n].a0 && !p.d.nodes[n].hasElement {
+			// Some PHP versions keep an element's text beside its
+			// attributes as {"@attributes": {...}, "0": "text"}.
+			v, err := p.scalar()
+			if err != nil {
+				return err
+			}
+			p.d.nodes[n].text = v
+			return nil
+		}
+		c := p.d.newNode(key, n)
+		v, err := p.scalar()
+		if err != nil {
+			return err
+		}
+		p.d.nodes[c].text = v
+		return nil
+	}
+}
+
+// scalar reads a string, number, true, false or null as text.
+func (p *jsonParser) scalar() (string, error) {
+	if p.i >= len(p.b) {
+		return "", p.fail("missing value")
+	}
+	c := p.b[p.i]
+	switch {
+	case c == '"':
+		return p.str()
+	case c == 'n':
+		return "", p.literal("null")
+	case c == 't':
+		return "true", p.literal("true")
+	case c == 'f':
+		return "false", p.literal("false")
+	case c == '-' || (c >= '0' && c <= '9'):
+		j := p.i
+		for p.i < len(p.b) && strings.IndexByte("+-.eE0123456789", p.b[p.i]) >= 0 {
+			p.i++
+		}
+		return string(p.b[j:p.i]), nil
+	}
+	return "", p.fail("unexpected character")
+}
+
+func (p *jsonParser) literal(w string) error {
+	if !bytes.HasPrefix(p.b[p.i:], []byte(w)) {
+		return p.fail("invalid literal")
+	}
+	p.i += len(w)
+	return nil
+}
+
+// str reads a JSON string at p.i.
+func (p *jsonParser) str() (string, error) {
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return "", p.fail("expected a string")
+	}
+	p.i++
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		if c == '"' {
+			s := string(p.b[start:p.i])
+			p.i++
+			if !utf8.ValidString(s) {
+				s = strings.ToValidUTF8(s, "\uFFFD")
+			}
+			return s, nil
+		}
+		if c == '\\' {
+			return p.strSlow(start)
+		}
+		if c < 0x20 {
+			return "", p.fail("control character in string")
+		}
+		p.i++
+	}
+	return "", p.fail("unterminated string")
+}
+
+func (p *jsonParser) strSlow(start int) (string, error) {
+	buf := make([]byte, 0, p.i-start+16)
+	buf = append(buf, p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return strings.ToValidUTF8(string(buf), "\uFFFD"), nil
+		case c < 0x20:
+			return "", p.fail("control character in string")
+		case c != '\\':
+			buf = append(buf, c)
+			p.i++
+			continue
+		}
+		p.i++
+		if p.i >= len(p.b) {
+			break
+		}
+		e := p.b[p.i]
+		p.i++
+		switch e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := p.hex4()
+			if !ok {
+				return "", p.fail("invalid \\u escape")
+			}
+			if utf16.IsSurrogate(r) {
+				r2 := rune(-1)
+				if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+					p.i += 2
+					if x, ok := p.hex4(); ok {
+						r2 = x
+					}
+				}
+				r = utf16.DecodeRune(r, r2)
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			return "", p.fail("invalid escape")
+		}
+	}
+	return "", p.fail("unterminated string")
+}
+
+func (p *jsonParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		r <<= 4
+		switch {
+		case c >= '0' && c <= '9':
+			r |= rune(c - '0')
+		case c >= 'a' && c <= 'f':
+			r |= rune(c-'a') + 10
+		case c >= 'A' && c <= 'F':
+			r |= rune(c-'A') + 10
+		default:
+			return 0, false
+		}
+	}
+	p.i += 4
+	return r, true
+}

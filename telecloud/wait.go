@@ -1,0 +1,111 @@
+package telecloud
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// WaitOptions tune WaitForOrder. The zero value polls after 2 s, doubling the
+// pause up to 30 s, until ctx ends.
+type WaitOptions struct {
+	// Interval is the first pause (default 2 s).
+	Interval time.Duration
+	// MaxInterval caps the pause (default 30 s).
+	MaxInterval time.Duration
+	// AccountNumber narrows the searches to one customer account (optional).
+	AccountNumber string
+}
+
+// ErrOrderNotFound: WaitForOrder's Order/Search does not list the order.
+var ErrOrderNotFound = errors.New("telecloud: order not found")
+
+// WaitForOrder polls Order/Search with backoff until the order leaves
+// PENDING, and returns it. Provisioning runs through the product group's
+// modules after Order/Create answered, so an order may come back PENDING and
+// turn ACTIVE (or FAILED) later.
+//
+// A FAILED order is returned together with an *Error matching ErrOrderFailed,
+// whose Message is the failure's text: the order's own <error> element when
+// Order/Search gives one, else the error of the order's failed transaction
+// (Transaction/Search). Both element names are inferred. When ctx ends first,
+// the last order seen is returned with ctx's error.
+func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *WaitOptions) (*Order, error) {
+	if strings.TrimSpace(orderNumber) == "" {
+		return nil, &ValidationError{Op: "WaitForOrder", Field: "orderNumber", Reason: "is empty"}
+	}
+	var o WaitOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Interval <= 0 {
+		o.Interval = 2 * time.Second
+	}
+	if o.MaxInterval <= 0 {
+		o.MaxInterval = 30 * time.Second
+	}
+	o.MaxInterval = max(o.MaxInterval, o.Interval)
+	pause := o.Interval
+	var last *Order
+	for {
+		found, err := c.findOrder(ctx, orderNumber, o.AccountNumber)
+		if err != nil {
+			if ctx.Err() != nil {
+				return last, ctx.Err()
+			}
+			return last, err
+		}
+		last = found
+		if !found.Status.Pending() {
+			if strings.EqualFold(string(found.Status), string(OrderFailed)) {
+				return found, c.orderFailure(ctx, found)
+			}
+			return found, nil
+		}
+		t := time.NewTimer(pause)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return last, ctx.Err()
+		case <-t.C:
+		}
+		pause = min(pause*2, o.MaxInterval)
+	}
+}
+
+func (c *Client) findOrder(ctx context.Context, number, account string) (*Order, error) {
+	res, err := c.Orders.Search(ctx, &OrderSearchRequest{OrderNumber: number, AccountNumber: account})
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Orders {
+		if res.Orders[i].OrderNumber == number {
+			return &res.Orders[i], nil
+		}
+	}
+	return nil, &Error{Service: "Order", Method: "Search", TransID: res.TransID,
+		Message: "order " + number + " is not listed", Err: ErrOrderNotFound}
+}
+
+// orderFailure builds the error of a FAILED order, with the vendor's text.
+func (c *Client) orderFailure(ctx context.Context, o *Order) error {
+	e := &Error{Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
+	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber}); err == nil {
+		for _, t := range tx.Transactions {
+			if t.Status.Failed() {
+				e.TransID = t.TransID
+				if e.Message == "" {
+					e.Message = t.Error
+				}
+				break
+			}
+		}
+	}
+	if e.Message == "" {
+		e.Message = "order " + o.OrderNumber + " FAILED (no error text given)"
+	} else {
+		e.Message = "order " + o.OrderNumber + " FAILED: " + e.Message
+	}
+	return e
+}
