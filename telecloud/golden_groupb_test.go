@@ -332,7 +332,7 @@ var goldenGroupB = []golden{
 
 	// Ticket
 	{op: "Ticket/Search", file: "Ticket_Search", want: &TicketSearchResponse{
-		Found: ResultCount{Results: 1},
+		Results: 1,
 		Tickets: []Ticket{{
 			TicketID:    "WHE-77971",
 			TicketEmail: "440-WHE-77971@telecloud.app",

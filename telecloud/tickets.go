@@ -80,15 +80,9 @@ type TicketSearchResponse struct {
 	Meta
 	// Tickets are the tickets found.
 	Tickets []Ticket `tc:"Tickets>ticket"`
-	// Found is the number of tickets TeleCloud reports (the results
+	// Results is the number of tickets TeleCloud reports (the results
 	// attribute of <Tickets>).
-	Found ResultCount `tc:"Tickets"`
-}
-
-// ResultCount is the results attribute of a list element.
-type ResultCount struct {
-	// Results is the number of results.
-	Results int `tc:"results,attr"`
+	Results int `tc:"Tickets>results,attr"`
 }
 
 // Ticket is a support ticket, as Ticket/Search lists it.
