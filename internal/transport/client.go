@@ -189,6 +189,10 @@ type Request struct {
 	// method: TeleCloud's DELETE and PATCH act once (only its searches are safe
 	// to repeat). It is re-sent only when it provably never left (dial errors).
 	NotIdempotent bool
+	// SecretParams names query parameters whose values are secrets although
+	// their names do not say so (TeleCloud's "dl", a driver's licence number):
+	// they are redacted from the URL in logs and errors like API_KEY is.
+	SecretParams []string
 }
 
 func (r *Request) idempotent() bool {
@@ -271,7 +275,7 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 	}
 	rreq, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u, body)
 	if err != nil {
-		return nil, &Error{Op: r.Op, Method: r.Method, URL: RedactURLString(u), Err: err}
+		return nil, &Error{Op: r.Op, Method: r.Method, URL: RedactURLString(u, r.SecretParams...), Err: err}
 	}
 	h := rreq.Header
 	for k, v := range r.Header {
@@ -323,7 +327,7 @@ func (c *Client) resolve(r *Request) string {
 func (c *Client) transportError(st *call, u string, err error) error {
 	err = stripURLError(err)
 	return &Error{
-		Op: st.req.Op, Method: st.req.Method, URL: RedactURLString(u), Attempts: max(st.attempts, 1),
+		Op: st.req.Op, Method: st.req.Method, URL: RedactURLString(u, st.req.SecretParams...), Attempts: max(st.attempts, 1),
 		Err: scrubbedError{err: err, text: c.Scrub(err.Error())},
 	}
 }

@@ -86,8 +86,9 @@ func IsSecretKey(name string) bool {
 	return secretKeys[normKey(name)]
 }
 
-// RedactURL renders u with user-info passwords and secret query values replaced.
-func RedactURL(u *url.URL) string {
+// RedactURL renders u with user-info passwords and secret query values
+// replaced: those of secret-looking keys, and of the extra keys given.
+func RedactURL(u *url.URL, extra ...string) string {
 	if u == nil {
 		return ""
 	}
@@ -101,25 +102,25 @@ func RedactURL(u *url.URL) string {
 		}
 	}
 	if c.RawQuery != "" {
-		c.RawQuery = redactQuery(c.RawQuery)
+		c.RawQuery = redactQuery(c.RawQuery, extra)
 	}
 	return c.String()
 }
 
 // RedactURLString is RedactURL for a raw string; an unparseable URL is dropped
 // entirely rather than risk printing it.
-func RedactURLString(raw string) string {
+func RedactURLString(raw string, extra ...string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "<unparseable URL>"
 	}
-	return RedactURL(u)
+	return RedactURL(u, extra...)
 }
 
 // redactQuery keeps the order and encoding of a query string and replaces the
 // values of secret keys. Pairs are separated by '&' or ';' (older form
 // encoders), and separators are kept as they were.
-func redactQuery(q string) string {
+func redactQuery(q string, extra []string) string {
 	var b strings.Builder
 	b.Grow(len(q))
 	for len(q) > 0 {
@@ -134,7 +135,7 @@ func redactQuery(q string) string {
 			if uk, err := url.QueryUnescape(k); err == nil {
 				k = uk
 			}
-			if IsSecretKey(k) {
+			if IsSecretKey(k) || slices.Contains(extra, k) {
 				pair = pair[:strings.IndexByte(pair, '=')+1] + Redacted
 			}
 		}
@@ -184,7 +185,7 @@ func RedactBody(body []byte) []byte {
 	if bytes.IndexByte(t, '=') > 0 && !bytes.ContainsAny(t, " \n<>{}") {
 		// key=value pairs; redactQuery copes with what url.ParseQuery refuses
 		// (a stray '%' or ';'), which must not let a secret through.
-		return []byte(redactQuery(string(t)))
+		return []byte(redactQuery(string(t), nil))
 	}
 	return body
 }

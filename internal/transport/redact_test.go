@@ -16,6 +16,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+func TestRedactURLExtraKeys(t *testing.T) {
+	in := "https://h/p?dl=D123&x=1&API_KEY=k&Dl=D9"
+	assert.Equal(t, "https://h/p?dl=REDACTED&x=1&API_KEY=REDACTED&Dl=D9", RedactURLString(in, "dl"), "extra keys match exactly")
+	assert.Equal(t, "https://h/p?dl=D123&x=1&API_KEY=REDACTED&Dl=D9", RedactURLString(in))
+}
+
 func TestRedactURL(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"https://h/p", "https://h/p"},

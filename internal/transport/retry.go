@@ -138,7 +138,7 @@ func (c *Client) logAttempt(ctx context.Context, st *call, resp *http.Response, 
 		return
 	}
 	if st.url == "" {
-		st.url = RedactURLString(c.resolve(st.req))
+		st.url = RedactURLString(c.resolve(st.req), st.req.SecretParams...)
 	}
 	attrs := []slog.Attr{
 		slog.String("op", st.req.Op),
