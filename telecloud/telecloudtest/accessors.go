@@ -1,0 +1,205 @@
+package telecloudtest
+
+import (
+	"errors"
+	"maps"
+	"strings"
+	"time"
+)
+
+// Order is an order as the server keeps it, for tests.
+type Order struct {
+	Number        string
+	AccountNumber string // the customer account it is on
+	RatePlanID    string
+	ProductID     string
+	// Status is ACTIVE, PENDING, SUSPENDED, NON-PAY, FAILED or CANCELLED.
+	Status string
+	// Error is why a FAILED order failed (FailNextOrder's message, or the
+	// error given to Order/Update).
+	Error string
+	// ActivationDate is when it became ACTIVE (zero while PENDING);
+	// ExpirationDate the end of its paid cycles (a day, zero while
+	// PENDING).
+	ActivationDate, ExpirationDate time.Time
+	// Vars are its variable values by slot (1 … 20).
+	Vars map[int]string
+	// Usage is the units reported per usage component id.
+	Usage map[string]float64
+	// StackedPlans are the ids of its stacked plans (Order/Unstack), oldest
+	// first.
+	StackedPlans []string
+	// TransID is the trans_id of its Order/Create call.
+	TransID string
+}
+
+// Customer is a customer account as the server keeps it, for tests.
+type Customer struct {
+	AccountNumber string
+	CloudAccount  string // the cloud account that owns it
+	FirstName     string
+	LastName      string
+	Email         string
+	Credit        string // its account credit, "10.00"
+	Status        int
+	// PaymentMethods are the ids of its payment methods.
+	PaymentMethods []string
+	// Notations are the subjects of its notations, oldest first.
+	Notations []string
+}
+
+// Transaction is a recorded call (what Transaction/Search shows), for
+// tests.
+type Transaction struct {
+	TransID       string
+	Service       string // "Order/Create"
+	User          string // the API user's user name
+	CloudAccount  string // the caller's cloud account
+	AccountNumber string // the customer account it concerns, if any
+	OrderNumber   string // the order it concerns, if any
+	Status        string // SUCCESS, FAILED or PENDING
+	Error         string // the error text of a FAILED one
+}
+
+// Order returns the order with that number, with its current status.
+func (s *Server) Order(number string) (Order, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.advance(s.now())
+	for _, o := range s.st.orders {
+		if o.number == number {
+			out := Order{Number: o.number, AccountNumber: o.customer.number, RatePlanID: o.plan.id,
+				ProductID: o.plan.product.id, Status: o.status, Error: o.errText,
+				ActivationDate: o.activation, ExpirationDate: o.expiration,
+				Vars: maps.Clone(o.vars), Usage: map[string]float64{}}
+			for _, oc := range o.components {
+				out.Usage[oc.comp.id] = oc.units
+			}
+			for _, sp := range o.stacked {
+				out.StackedPlans = append(out.StackedPlans, sp.id)
+			}
+			if o.createTx != nil {
+				out.TransID = o.createTx.id
+			}
+			return out, true
+		}
+	}
+	return Order{}, false
+}
+
+// Customer returns the customer account with that number.
+func (s *Server) Customer(accountNumber string) (Customer, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, cu := range s.st.customers {
+		if cu.number == accountNumber {
+			out := Customer{AccountNumber: cu.number, CloudAccount: cu.owner.number, FirstName: cu.first,
+				LastName: cu.last, Email: cu.email, Credit: fmtMoney(cu.credit), Status: cu.status}
+			for _, p := range s.st.paymentMethod {
+				if p.customer == cu && !p.deleted {
+					out.PaymentMethods = append(out.PaymentMethods, p.id)
+				}
+			}
+			for _, n := range cu.notations {
+				out.Notations = append(out.Notations, n.subject)
+			}
+			return out, true
+		}
+	}
+	return Customer{}, false
+}
+
+// Balance returns a cloud account's balance, "657.00".
+func (s *Server) Balance(cloudAccount string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.advance(s.now())
+	a := s.st.account(cloudAccount)
+	if a == nil {
+		return "", false
+	}
+	return fmtMoney(a.balance), true
+}
+
+// MicroDebits returns the two micro debit amounts ("0.37") of a cloud
+// account's payment method, as PaymentMethod/Verify expects them. ok is
+// false for an unknown id and for a customer's payment method (which has
+// none).
+func (s *Server) MicroDebits(paymentMethodID string) (first, second string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, p := range s.st.paymentMethod {
+		if p.id == paymentMethodID && p.customer == nil {
+			return fmtMoney(p.micro[0]), fmtMoney(p.micro[1]), true
+		}
+	}
+	return "", "", false
+}
+
+// Transaction returns the recorded call with that trans_id.
+func (s *Server) Transaction(transID string) (Transaction, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.advance(s.now())
+	for _, t := range s.st.txns {
+		if t.id == transID {
+			out := Transaction{TransID: t.id, Service: t.op, User: t.user, AccountNumber: t.account,
+				OrderNumber: t.order, Status: t.status, Error: t.errText}
+			if t.cloud != nil {
+				out.CloudAccount = t.cloud.number
+			}
+			return out, true
+		}
+	}
+	return Transaction{}, false
+}
+
+// FailNextOrder makes the next order placed with Order/Create end FAILED,
+// with message as its error, when it completes (at once with no order
+// delay, else after it): its wholesale charge is refunded, Order/Search
+// shows it FAILED with <error>, and its Order/Create transaction is FAILED
+// with the message. Calls queue up: two calls fail the next two orders.
+func (s *Server) FailNextOrder(message string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.failNext = append(s.st.failNext, message)
+}
+
+// CompleteOrders finishes every PENDING order now, oldest first, whatever
+// the order delay.
+func (s *Server) CompleteOrders() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	for _, o := range s.st.orders {
+		if o.status == orderPending {
+			s.st.complete(o, now)
+		}
+	}
+}
+
+// AddAPIUser adds an ADMIN API user to a cloud account (such as one made by
+// CloudAccount/Create), with the given credentials, and returns its user
+// name. Use it to call the API as a PARTNER or AFFILIATE, or as a second
+// user of an account.
+func (s *Server) AddAPIUser(cloudAccount, apiIDKey, apiKey string) (username string, err error) {
+	if strings.TrimSpace(apiIDKey) == "" || strings.TrimSpace(apiKey) == "" {
+		return "", errors.New("telecloudtest: AddAPIUser: empty credentials")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.st.account(cloudAccount)
+	if a == nil {
+		return "", errors.New("telecloudtest: AddAPIUser: no cloud account " + cloudAccount)
+	}
+	if _, taken := s.st.creds[apiIDKey]; taken {
+		return "", errors.New("telecloudtest: AddAPIUser: API_ID_KEY in use")
+	}
+	u := &user{id: s.st.next("user"), account: a, first: "API", last: "User", accessLevel: "ADMIN", status: statusActive}
+	u.username = s.st.newUsername("api", "user", "")
+	u.email = u.username + "@" + a.number + ".api.example"
+	u.initialPassword = initialPassword(u.id)
+	s.st.users = append(s.st.users, u)
+	s.st.creds[apiIDKey] = &apiCred{key: apiKey, user: u}
+	return u.username, nil
+}
