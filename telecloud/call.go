@@ -8,6 +8,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -107,7 +108,7 @@ func (c *Client) Call(ctx context.Context, op string, params url.Values, out any
 			if err := checkText(v); err != nil {
 				return &ValidationError{Op: op, Param: k, Reason: err.Error()}
 			}
-			if transport.IsSecretKey(k) {
+			if isSecretParam(k) {
 				secrets = append(secrets, v)
 			}
 		}
@@ -131,7 +132,7 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 			if err := checkText(v); err != nil {
 				return &ValidationError{Op: service + "/" + method, Param: k, Reason: err.Error()}
 			}
-			if transport.IsSecretKey(k) {
+			if isSecretParam(k) {
 				secrets = append(secrets, v)
 			}
 		}
@@ -140,8 +141,9 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 	for _, k := range st.remove {
 		params.Del(k)
 	}
-	params.Set(paramAPIIDKey, c.creds.APIIDKey)
-	params.Set(paramAPIKey, c.creds.APIKey)
+	idKey, apiKey := c.keys()
+	params.Set(paramAPIIDKey, idKey)
+	params.Set(paramAPIKey, apiKey)
 
 	req := &transport.Request{
 		Op:                 service + "/" + method,
@@ -150,6 +152,7 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 		CarriesCredentials: true,
 		Idempotent:         retryable(method),
 		NotIdempotent:      !retryable(method),
+		SecretParams:       secretParamNames,
 	}
 	if verb == http.MethodGet || verb == http.MethodHead {
 		req.Query = params
@@ -165,22 +168,43 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 	return c.answer(service, method, st.format, resp, out, scrub)
 }
 
+// secretForms returns the spellings a secret may take in an answer: raw,
+// JSON-escaped, form-encoded (as a server quoting the request would write
+// it) and XML-escaped.
+func secretForms(s string) []string {
+	var forms []string
+	for _, f := range append(transport.SecretSpellings(s), url.QueryEscape(s), url.PathEscape(s), html.EscapeString(s)) {
+		if f != "" && !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
+}
+
 // scrubber returns a function removing the credentials and the call's secret
-// values (in their raw, form-encoded and escaped spellings) from text.
+// values (in every spelling) from text. The shared scrubber ignores values
+// under four bytes; a call's own three-character secrets (a CVV) are removed
+// where they stand as a whole word.
 func (c *Client) scrubber(secrets []string) func(string) string {
 	if len(secrets) == 0 {
 		return c.t.Scrub
 	}
 	var forms []string
+	var short []*regexp.Regexp
 	for _, s := range secrets {
-		for _, f := range append(transport.SecretSpellings(s), url.QueryEscape(s), html.EscapeString(s)) {
-			if !slices.Contains(forms, f) {
-				forms = append(forms, f)
-			}
+		if len(s) == 3 {
+			short = append(short, regexp.MustCompile(`\b`+regexp.QuoteMeta(s)+`\b`))
 		}
+		forms = append(forms, secretForms(s)...)
 	}
 	sc := transport.NewScrubber(forms...)
-	return func(s string) string { return sc.Scrub(c.t.Scrub(s)) }
+	return func(s string) string {
+		s = sc.Scrub(c.t.Scrub(s))
+		for _, re := range short {
+			s = re.ReplaceAllString(s, transport.Redacted)
+		}
+		return s
+	}
 }
 
 // scrubError keeps the cause for errors.Is/As while printing scrubbed text.
@@ -198,8 +222,9 @@ const excerptLen = 512
 // answer reads a response: the error envelope, or the data into out.
 func (c *Client) answer(service, method string, format Format, resp *transport.Response, out any, scrub func(string) string) error {
 	fail := func(sentinel error, cause error) error {
+		// Scrubbed whole before it is cut, so no secret straddles the cut.
 		e := &Error{Service: service, Method: method, HTTPStatus: resp.StatusCode, Err: sentinel,
-			Body: scrub(transport.Excerpt(resp.Body, excerptLen))}
+			Body: transport.Excerpt([]byte(scrub(string(resp.Body))), excerptLen)}
 		if cause != nil {
 			e.Err = fmt.Errorf("%w: %s", sentinel, scrub(cause.Error()))
 		}

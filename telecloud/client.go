@@ -45,6 +45,11 @@ func (c Credentials) GoString() string { return c.String() }
 // Format implements fmt.Formatter so that no verb shows the keys.
 func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
+// MarshalJSON writes both keys as REDACTED.
+func (Credentials) MarshalJSON() ([]byte, error) {
+	return []byte(`{"APIIDKey":"` + transport.Redacted + `","APIKey":"` + transport.Redacted + `"}`), nil
+}
+
 // LogValue implements slog.LogValuer.
 func (Credentials) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("api_id_key", transport.Redacted), slog.String("api_key", transport.Redacted))
@@ -124,7 +129,10 @@ type Client struct {
 	Users           *UsersService
 
 	t      *transport.Client
-	creds  Credentials
+	// keys returns the credentials. A closure, because fmt prints a func
+	// as an address under every verb, where it would print a string or the
+	// fields behind a pointer.
+	keys   func() (idKey, apiKey string)
 	format Format
 }
 
@@ -150,12 +158,12 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	t, err := transport.New(transport.Vendor{
 		Name:           "telecloud",
 		DefaultBaseURL: DefaultBaseURL,
-		Secrets:        append(transport.SecretSpellings(creds.APIIDKey), transport.SecretSpellings(creds.APIKey)...),
+		Secrets:        append(secretForms(creds.APIIDKey), secretForms(creds.APIKey)...),
 	}, st.transport)
 	if err != nil {
 		return nil, err
 	}
-	c := &Client{t: t, creds: creds, format: st.format}
+	c := &Client{t: t, keys: func() (string, string) { return creds.APIIDKey, creds.APIKey }, format: st.format}
 	c.Alerts = &AlertsService{c}
 	c.Announcements = &AnnouncementsService{c}
 	c.Billing = &BillingService{c}
@@ -185,3 +193,9 @@ func (c *Client) BaseURL() string { return c.t.BaseURL() }
 func (c *Client) String() string {
 	return "telecloud.Client{" + c.t.BaseURL() + " " + string(c.format) + "}"
 }
+
+// GoString implements fmt.GoStringer without the credentials.
+func (c *Client) GoString() string { return c.String() }
+
+// Format implements fmt.Formatter: every verb prints String.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-
-	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // validator is implemented by requests with checks beyond required fields.
@@ -83,7 +81,7 @@ func encodeParams(r *route, req any) (url.Values, []string, error) {
 			return nil, nil, invalidField(p.Field, p.Name, err.Error())
 		}
 		params.Set(p.Name, s)
-		if p.Secret || transport.IsSecretKey(p.Name) {
+		if p.Secret || isSecretParam(p.Name) {
 			secrets = append(secrets, s)
 		}
 	}

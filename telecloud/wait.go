@@ -105,7 +105,7 @@ func (c *Client) orderFailure(ctx context.Context, o *Order) error {
 	if e.Message == "" {
 		e.Message = "order " + o.OrderNumber + " FAILED (no error text given)"
 	} else {
-		e.Message = "order " + o.OrderNumber + " FAILED: " + e.Message
+		e.Message = "order " + o.OrderNumber + " FAILED: " + c.t.Scrub(e.Message)
 	}
 	return e
 }

@@ -25,7 +25,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // Authentication parameter names (inferred).
@@ -105,6 +108,27 @@ var routeIndex = func() map[string]routeRef {
 	}
 	return m
 }()
+
+// secretParamNames are the wire names any table marks secret; with the names
+// that say so themselves (transport.IsSecretKey), their values are kept out of
+// errors and logs whichever call sends them, Client.Call and WithParam included.
+var secretParamNames = func() []string {
+	var out []string
+	for _, s := range services {
+		for _, r := range s.Routes {
+			for _, p := range r.Params {
+				if p.Secret && !slices.Contains(out, p.Name) {
+					out = append(out, p.Name)
+				}
+			}
+		}
+	}
+	return out
+}()
+
+func isSecretParam(name string) bool {
+	return transport.IsSecretKey(name) || slices.Contains(secretParamNames, name)
+}
 
 func lookupRoute(op string) (routeRef, error) {
 	r, ok := routeIndex[op]
