@@ -29,6 +29,7 @@ var flows = []flow{
 	{name: "baicells", desc: "Baicells BOSS: LTE subscribers", run: runBaicells},
 	{name: "alianza", desc: "Alianza: cloud voice accounts and SIP lines", run: runAlianza},
 	{name: "octane", desc: "Telcoinabox Octane: mobile data pools", run: runOctane},
+	{name: "telecloud", desc: "TeleCloud.app: MVNO customers, orders and tickets", run: runTeleCloud},
 }
 
 func main() {

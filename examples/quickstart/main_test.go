@@ -12,6 +12,7 @@ func TestFlows(t *testing.T) {
 		envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword,
 		envOctaneUsername, envOctanePassword, envOctaneSOAPURL, envOctaneRESTURL,
 		envAlianzaUsername, envAlianzaPassword, envAlianzaBaseURL, envAlianzaPartition,
+		envTeleCloudIDKey, envTeleCloudAPIKey, envTeleCloudBaseURL, envTeleCloudCard, envTeleCloudCardExp, envTeleCloudCardCVV,
 	} {
 		t.Setenv(env, "")
 	}
