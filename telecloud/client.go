@@ -128,7 +128,7 @@ type Client struct {
 	UsageComponents *UsageComponentsService
 	Users           *UsersService
 
-	t      *transport.Client
+	t *transport.Client
 	// keys returns the credentials. A closure, because fmt prints a func
 	// as an address under every verb, where it would print a string or the
 	// fields behind a pointer.
