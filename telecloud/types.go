@@ -1,7 +1,6 @@
 package telecloud
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -444,7 +443,6 @@ func parseSlot(name string) (int, bool) {
 	return n, true
 }
 
-var errNotVar = errors.New("not a variable")
 
 // Secret holds a sensitive value: a card or bank account number, a CVV, a
 // routing number, a Plaid token, a customer password, an SSN, a driver's
