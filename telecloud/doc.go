@@ -95,9 +95,20 @@
 //
 // The API keys, card and bank account numbers, CVV, routing numbers, Plaid
 // tokens, customer passwords, SSN and driver's licence numbers never appear
-// in errors or logs, in the URL's query string included. Only Search
-// methods are sent again after a failure that may have reached the server;
-// every other call is re-sent only when the connection could not be made.
+// in errors or logs, in the URL's query string included: the parameters the
+// tables mark secret are redacted by name, and the values a call sent are
+// scrubbed from whatever the server echoes (raw, form-encoded, XML- and
+// JSON-escaped). Such fields are of type Secret, which prints as REDACTED,
+// in requests and in answers (a customer's PASSWORD, DL and SSN). Two limits:
+// a number the server quotes that this call did not send (a card in an
+// order's failure text) cannot be told from an IMEI or ICCID and is shown;
+// and Customer/Search, a GET like every search, puts its password, SSN and
+// licence criteria in the URL, where the server's own access logs keep them.
+// Transaction.FullRequest is the vendor's log of a request, shown as sent.
+//
+// Only Search methods are sent again after a failure that may have reached
+// the server; every other call (Qualify and Estimate included) is re-sent
+// only when the connection could not be made.
 //
 // # Testing
 //

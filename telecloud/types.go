@@ -443,7 +443,6 @@ func parseSlot(name string) (int, bool) {
 	return n, true
 }
 
-
 // Secret holds a sensitive value: a card or bank account number, a CVV, a
 // routing number, a Plaid token, a customer password, an SSN, a driver's
 // licence number, gateway or module credentials. It prints as REDACTED in
