@@ -332,9 +332,11 @@ func rdSweep(t *testing.T, creds Credentials, calls []rdCall, secrets []string) 
 			}
 		}
 	}
+	h.mu.Lock()
 	for _, m := range rdModes {
 		assert.Positive(t, h.hits[m], "mode %s reached", m)
 	}
+	h.mu.Unlock()
 	log = logs.String()
 	sc := bufio.NewScanner(strings.NewReader(log))
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
