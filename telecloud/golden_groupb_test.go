@@ -133,7 +133,7 @@ var goldenGroupB = []golden{
 	{op: "Order/ReportUsage", file: "Order_ReportUsage", want: &OrderReportUsageResponse{
 		Meta: Meta{TransID: "4182009"},
 		Order: OrderResult{OrderNumber: "5401FBZ5401", Components: []UsageReport{{
-			ComponentID: "8417871", OldValue: 1014, NewValue: 1514,
+			ComponentID: "8417871", OldValue: QuantityOf(1014), NewValue: QuantityOf(1514),
 			UnitPrice: MustMoney("0.0030"), Total: MustMoney("1.5"),
 		}}},
 	}},

@@ -42,7 +42,7 @@ func mustTime(s string) Time {
 }
 
 var cmpOpts = []cmp.Option{
-	cmp.AllowUnexported(Money{}),
+	cmp.AllowUnexported(Money{}, Quantity{}),
 	cmpopts.EquateEmpty(),
 }
 

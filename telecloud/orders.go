@@ -223,9 +223,11 @@ type UsageReport struct {
 	// ComponentID identifies the usage component.
 	ComponentID string `tc:"component_id,attr"`
 	// OldValue is the unit total before the report.
-	OldValue int `tc:"old_value"`
-	// NewValue is the unit total after the report.
-	NewValue int `tc:"new_value"`
+	OldValue Quantity `tc:"old_value"`
+	// NewValue is the unit total after the report. Usage may be fractional
+	// (the server keeps it as a float; send fractions with
+	// WithParam("units", "2.5")).
+	NewValue Quantity `tc:"new_value"`
 	// UnitPrice is the price of one unit.
 	UnitPrice Money `tc:"unit_price"`
 	// Total is the amount billed for the usage.

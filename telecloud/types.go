@@ -449,3 +449,58 @@ func parseSlot(name string) (int, bool) {
 // every fmt verb, in slog and in JSON, so requests and answers holding one
 // can be logged; Reveal returns the value. Requests send the value itself.
 type Secret = transport.Secret
+
+// Quantity is an exact number of usage units as TeleCloud writes them:
+// "1514", "2.5", "0.007" (up to four decimals; the server keeps usage as a
+// PHP float). The zero Quantity is unset; QuantityOf(0) is a set zero.
+type Quantity struct{ m Money }
+
+// QuantityOf returns n whole units.
+func QuantityOf(n int64) Quantity { return Quantity{MoneyFromCents(n * 100)} }
+
+// ParseQuantity reads a number of units.
+func ParseQuantity(s string) (Quantity, error) {
+	if strings.ContainsAny(s, "$,") {
+		return Quantity{}, fmt.Errorf("telecloud: %q is not a number of units", s)
+	}
+	m, err := ParseMoney(s)
+	if err != nil {
+		return Quantity{}, fmt.Errorf("telecloud: %q is not a number of units", s)
+	}
+	return Quantity{m}, nil
+}
+
+// IsSet reports whether the quantity was given.
+func (q Quantity) IsSet() bool { return q.m.set }
+
+// Whole returns the quantity in whole units, and whether it has no fraction.
+func (q Quantity) Whole() (int64, bool) { return q.m.units / moneyScale, q.m.units%moneyScale == 0 }
+
+// Cmp compares two quantities: -1, 0 or +1.
+func (q Quantity) Cmp(o Quantity) int { return q.m.Cmp(o.m) }
+
+// String writes "1514", "2.5" or "0.007"; an unset quantity is "".
+func (q Quantity) String() string {
+	s := q.m.String()
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (q Quantity) MarshalText() ([]byte, error) { return []byte(q.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler; empty text is unset.
+func (q *Quantity) UnmarshalText(b []byte) error {
+	if strings.TrimSpace(string(b)) == "" {
+		*q = Quantity{}
+		return nil
+	}
+	v, err := ParseQuantity(string(b))
+	if err != nil {
+		return err
+	}
+	*q = v
+	return nil
+}

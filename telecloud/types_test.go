@@ -136,3 +136,28 @@ func TestVariablesHelpers(t *testing.T) {
 		assert.False(t, ok, bad)
 	}
 }
+
+func TestQuantity(t *testing.T) {
+	for in, want := range map[string]string{"1514": "1514", "2.5": "2.5", "0.007": "0.007", "0": "0", "1.50": "1.5", "-3": "-3"} {
+		q, err := ParseQuantity(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, q.String(), in)
+		b, _ := q.MarshalText()
+		assert.Equal(t, want, string(b))
+	}
+	for _, bad := range []string{"$1", "1,000", "x", "1.23456"} {
+		_, err := ParseQuantity(bad)
+		assert.Error(t, err, bad)
+	}
+	var q Quantity
+	require.NoError(t, q.UnmarshalText([]byte(" ")))
+	assert.False(t, q.IsSet())
+	require.NoError(t, q.UnmarshalText([]byte("12")))
+	n, whole := q.Whole()
+	assert.Equal(t, int64(12), n)
+	assert.True(t, whole)
+	assert.Equal(t, 0, q.Cmp(QuantityOf(12)))
+	assert.Equal(t, -1, QuantityOf(1).Cmp(q))
+	assert.Error(t, q.UnmarshalText([]byte("lots")))
+	assert.Equal(t, "", Quantity{}.String())
+}

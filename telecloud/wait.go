@@ -91,9 +91,11 @@ func (c *Client) findOrder(ctx context.Context, number, account string) (*Order,
 // orderFailure builds the error of a FAILED order, with the vendor's text.
 func (c *Client) orderFailure(ctx context.Context, o *Order) error {
 	e := &Error{Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
-	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber}); err == nil {
+	// The order's own failure is its Order/Create transaction; later calls
+	// on the failed order (a refused Cancel) are FAILED transactions too.
+	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
 		for _, t := range tx.Transactions {
-			if t.Status.Failed() {
+			if t.Status.Failed() && (t.Service == "" || t.Service == "Order/Create") {
 				e.TransID = t.TransID
 				if e.Message == "" {
 					e.Message = t.Error

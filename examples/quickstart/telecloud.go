@@ -208,7 +208,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			}
 			detail := fmt.Sprintf("%d units of %q", units, components[0].Name)
 			for _, u := range res.Order.Components {
-				detail += fmt.Sprintf("; %d → %d units, $%s", u.OldValue, u.NewValue, u.Total)
+				detail += fmt.Sprintf("; %s → %s units, $%s", u.OldValue, u.NewValue, u.Total)
 			}
 			return detail, nil
 		}},

@@ -652,7 +652,8 @@ func planDelete(st *state, c *call) (*node, error) {
 			return nil, fail("Product %s not found.", c.get("product_id"))
 		}
 		p.status = statusDeleted
-		return el("telecloud", el("plan", leaf("status", strconv.Itoa(statusDeleted))).set("rate_plan_id", p.id)), nil
+		// A CORE's answers name its product, as Plan/Create and Plan/Edit do.
+		return el("telecloud", el("product", leaf("status", strconv.Itoa(statusDeleted))).set("product_id", p.id)), nil
 	case typeVAR:
 		if !c.has("rate_plan_id") {
 			return nil, fail("The rate_plan_id parameter is required.")

@@ -153,8 +153,8 @@ func TestPlans(t *testing.T) {
 	do(t, s, varUser, "xml", "Order/Create", p("account_number", SeedCustomer, "rate_plan_id", f.plan2, "attached_components", `[{"component_id":"`+u+`","max_units":"5"}]`)).
 		wantErr(t, "Usage component "+u+" does not let a VAR set a maximum.")
 	// Delete: a product (CORE) or a plan (VAR), status 3; orders keep theirs.
-	d := must(t, s, coreUser, "Plan/Delete", p("product_id", f.product2)).child("plan")
-	if d.attr("rate_plan_id") != f.product2 || d.text1("status") != "3" {
+	d := must(t, s, coreUser, "Plan/Delete", p("product_id", f.product2)).child("product")
+	if d.attr("product_id") != f.product2 || d.text1("status") != "3" {
 		t.Errorf("delete %v", d.attrs)
 	}
 	if o, _ := s.Order(f.order2); o.ProductID != f.product2 {
