@@ -293,6 +293,9 @@ func (c *Client) answer(service, method string, format Format, resp *transport.R
 // answer in the format asked for, but a body starting with '<' is XML
 // whatever was asked (an error page, a server that ignores the format).
 func parseAnswer(body []byte, format Format) (*doc, error) {
+	if len(body) == 0 {
+		return nil, errors.New("empty body")
+	}
 	switch body[0] {
 	case '<':
 		d, err := parseXML(body)
