@@ -362,7 +362,16 @@ func truncate(s string, n int) string {
 // order form (the text is the value, the NAME attribute the name); otherwise
 // the text is the variable's name.
 func (dc *decoder) variables(ni int32, f reflect.Value, values bool) error {
-	var vs Variables
+	n := 0
+	for c := dc.d.nodes[ni].first; c >= 0; c = dc.d.nodes[c].next {
+		if _, ok := parseSlot(dc.d.nodes[c].name); ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	vs := make(Variables, 0, n)
 	for c := dc.d.nodes[ni].first; c >= 0; c = dc.d.nodes[c].next {
 		cn := &dc.d.nodes[c]
 		slot, ok := parseSlot(cn.name)

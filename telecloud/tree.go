@@ -101,7 +101,7 @@ func parseXML(b []byte) (*doc, error) {
 }
 
 func parseXMLMode(b []byte, strict bool) (*doc, error) {
-	d := &doc{nodes: make([]node, 0, 32), src: b}
+	d := &doc{nodes: make([]node, 0, bytes.Count(b, []byte("</"))+bytes.Count(b, []byte("/>"))+1), src: b}
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	dec.CharsetReader = charsetReader
 	if !strict {
@@ -206,7 +206,8 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 
 // parseJSON reads PHP's JSON form into the XML's tree.
 func parseJSON(b []byte) (*doc, error) {
-	p := jsonParser{b: b, d: &doc{nodes: make([]node, 0, 32)}}
+	// Every element is a key: presizing the arena saves its regrowth.
+	p := jsonParser{b: b, d: &doc{nodes: make([]node, 0, bytes.Count(b, []byte(":"))+1)}}
 	p.skipSpace()
 	if p.i >= len(p.b) || p.b[p.i] != '{' {
 		return nil, p.fail("the answer is not a JSON object")
