@@ -8,8 +8,13 @@ package telecloud
 //	go test ./telecloud -run '^$' -bench QualifyDecode -benchmem
 
 import (
+	"context"
 	"encoding/json"
 	"encoding/xml"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -191,5 +196,60 @@ func TestBenchmarkBaselinesDecodeTheSample(t *testing.T) {
 	}
 	if len(x.Customer.Products) != 1 || x.Customer.Products[0].VARProduct.Name != "YourBrand PowerPack" || x.Customer.Products[0].Group.ID != "73" {
 		t.Errorf("XML baseline lost data: %+v", x.Customer.Products)
+	}
+}
+
+// BenchmarkQualifyRoundTrip is one Customer/Qualify call against a loopback
+// server answering the reference's sample, through the client and through a
+// hand-written net/http call (form the query, GET, read, decode into the
+// minimal structs). Run with -cpu 1,2.
+func BenchmarkQualifyRoundTrip(b *testing.B) {
+	for _, format := range []Format{FormatXML, FormatJSON} {
+		body := benchSample(b, "Customer_Qualify."+string(format))
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			_, _ = w.Write(body)
+		}))
+		b.Run(string(format)+"/telecloud", func(b *testing.B) {
+			c, err := New(Credentials{APIIDKey: testIDKey, APIKey: testAPIKey}, WithBaseURL(srv.URL), WithFormat(format))
+			if err != nil {
+				b.Fatal(err)
+			}
+			ctx := context.Background()
+			req := &CustomerQualifyRequest{AccountNumber: "9105012", QualifyType: QualifyNew}
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				res, err := c.Customers.Qualify(ctx, req)
+				if err != nil || len(res.Products) != 1 {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(string(format)+"/net_http", func(b *testing.B) {
+			hc := &http.Client{}
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				q := url.Values{"API_ID_KEY": {testIDKey}, "API_KEY": {testAPIKey}, "account_number": {"9105012"}, "qualify_type": {"NEW"}}
+				resp, err := hc.Get(srv.URL + "/API/" + string(format) + "/Customer/Qualify?" + q.Encode())
+				if err != nil {
+					b.Fatal(err)
+				}
+				raw, err := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != http.StatusOK {
+					b.Fatal(err, resp.StatusCode)
+				}
+				if format == FormatJSON {
+					var out minimalQualifyJSON
+					err = json.Unmarshal(raw, &out)
+				} else {
+					var out minimalQualifyXML
+					err = xml.Unmarshal(raw, &out)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		srv.Close()
 	}
 }
