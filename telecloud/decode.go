@@ -421,7 +421,9 @@ func (dc *decoder) variables(ni int32, f reflect.Value, values bool) error {
 		}
 		vs = append(vs, v)
 	}
-	if len(vs) > 0 {
+	if f.Len() == 0 {
+		f.Set(reflect.ValueOf(vs)) // the common case: no copy
+	} else {
 		f.Set(reflect.AppendSlice(f, reflect.ValueOf(vs)))
 	}
 	return nil
