@@ -22,65 +22,6 @@ func billingTypeParam(field, param string, t BillingType) error {
 	return invalidField(field, param, "must be DEBIT or CREDIT")
 }
 
-// flagParam checks a Flag field (empty allowed).
-func flagParam(field, param string, f Flag) error {
-	if f.Valid() {
-		return nil
-	}
-	return invalidField(field, param, "must be Y or N")
-}
-
-// accountTypeParam checks an AccountType field (empty allowed).
-func accountTypeParam(field, param string, t AccountType) error {
-	switch t {
-	case "", AccountCore, AccountVAR, AccountPartner, AccountAffiliate:
-		return nil
-	}
-	return invalidField(field, param, "must be CORE, VAR, PARTNER or AFFILIATE")
-}
-
-// cloudAccountParams checks a cloud account type/number pair: a known type,
-// and a number only with its type (the reference always gives the two
-// together; Reports/Search says so).
-func cloudAccountParams(typeField, typeParam string, t AccountType, numberField, number string) error {
-	if err := accountTypeParam(typeField, typeParam, t); err != nil {
-		return err
-	}
-	if number != "" && t == "" {
-		return invalidField(typeField, typeParam, "is required with "+numberField)
-	}
-	return nil
-}
-
-// amountParam checks an amount TeleCloud wants "in full dollar form" (10.00):
-// positive, in whole cents. An unset amount is left to the required check.
-func amountParam(field, param string, m Money) error {
-	if !m.IsSet() {
-		return nil
-	}
-	if m.Cmp(Money{}) <= 0 {
-		return invalidField(field, param, "must be more than 0.00")
-	}
-	if !m.IsWholeCents() {
-		return invalidField(field, param, "must be in whole cents (full dollar form, e.g. 10.00)")
-	}
-	return nil
-}
-
-// priceParam checks a price in full dollar form: zero or more, whole cents.
-func priceParam(field, param string, m Money) error {
-	if !m.IsSet() {
-		return nil
-	}
-	if m.Cmp(Money{}) < 0 {
-		return invalidField(field, param, "must not be negative")
-	}
-	if !m.IsWholeCents() {
-		return invalidField(field, param, "must be in whole cents (full dollar form, e.g. 10.00)")
-	}
-	return nil
-}
-
 // BillingSearchRequest filters Billing/Search. Leave CloudAccountType and
 // CloudAccountNumber empty for your own account's transactions.
 type BillingSearchRequest struct {
@@ -243,10 +184,8 @@ type BillingAddFundsRequest struct {
 }
 
 func (r *BillingAddFundsRequest) validate() error {
-	switch r.Type {
-	case "", PaymentCard, PaymentBank:
-	default:
-		return invalidField("Type", "type", "must be CC or BA")
+	if err := checkPaymentMethodType("Type", "type", r.Type); err != nil {
+		return err
 	}
 	if r.Type == PaymentCard && r.CVV == "" {
 		return invalidField("CVV", "cvv", "is required for a credit card (Type CC)")

@@ -25,28 +25,6 @@ const (
 	PaymentMethodVerified   PaymentMethodStatus = "VERIFIED"
 )
 
-// checkPaymentMethodType checks a PaymentType field (empty allowed).
-func checkPaymentMethodType(field, param string, t PaymentType) error {
-	switch t {
-	case "", PaymentCard, PaymentBank:
-		return nil
-	}
-	return invalidField(field, param, "must be CC or BA")
-}
-
-// isDigitsLen reports whether s is n to m ASCII digits.
-func isDigitsLen(s string, n, m int) bool {
-	if len(s) < n || len(s) > m {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // PaymentMethodCreateRequest holds the parameters of PaymentMethod/Create.
 // Without AccountNumber the payment method is added to your cloud account,
 // where it must then be verified (PaymentMethod/Verify).

@@ -48,20 +48,6 @@ func (r *PlanSearchRequest) validate() error {
 	return checkCloudAccountPair(r.CloudAccountType, r.CloudAccountNumber)
 }
 
-// checkCloudAccountPair checks the CloudAccountType/CloudAccountNumber pair of a
-// request: a known type, and a number only with a type.
-func checkCloudAccountPair(typ AccountType, number string) error {
-	switch typ {
-	case "", AccountCore, AccountVAR, AccountPartner, AccountAffiliate:
-	default:
-		return invalidField("CloudAccountType", "cloud_account_type", "must be CORE, VAR, PARTNER or AFFILIATE")
-	}
-	if number != "" && typ == "" {
-		return invalidField("CloudAccountType", "cloud_account_type", "is required with CloudAccountNumber")
-	}
-	return nil
-}
-
 // PlanSearchResponse is the answer of Plan/Search.
 type PlanSearchResponse struct {
 	Meta
