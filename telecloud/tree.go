@@ -258,11 +258,9 @@ func (p *jsonParser) expect(c byte) error {
 	return nil
 }
 
-// object reads an object (at '{') into node n.
-func (p *jsonParser) object(n int32, depth int) error {
-	if depth > maxDepth {
-		return p.fail("nesting too deep")
-	}
+// members walks an object (at '{'), calling value for each member with the
+// position at the start of its value.
+func (p *jsonParser) members(value func(key string) error) error {
 	if err := p.expect('{'); err != nil {
 		return err
 	}
@@ -281,11 +279,7 @@ func (p *jsonParser) object(n int32, depth int) error {
 			return err
 		}
 		p.skipSpace()
-		if key == "@attributes" {
-			if err := p.attributes(n); err != nil {
-				return err
-			}
-		} else if err := p.member(n, key, depth); err != nil {
+		if err := value(key); err != nil {
 			return err
 		}
 		p.skipSpace()
@@ -304,6 +298,19 @@ func (p *jsonParser) object(n int32, depth int) error {
 	}
 }
 
+// object reads an object (at '{') into node n.
+func (p *jsonParser) object(n int32, depth int) error {
+	if depth > maxDepth {
+		return p.fail("nesting too deep")
+	}
+	return p.members(func(key string) error {
+		if key == "@attributes" {
+			return p.attributes(n)
+		}
+		return p.member(n, key, depth)
+	})
+}
+
 // attributes reads "@attributes": {"k": "v"} onto node n.
 func (p *jsonParser) attributes(n int32) error {
 	nd := &p.d.nodes[n]
@@ -312,44 +319,15 @@ func (p *jsonParser) attributes(n int32) error {
 		// children (never written by PHP) is refused.
 		return p.fail("misplaced @attributes")
 	}
-	if err := p.expect('{'); err != nil {
-		return err
-	}
-	p.skipSpace()
-	if p.i < len(p.b) && p.b[p.i] == '}' {
-		p.i++
-		return nil
-	}
-	for {
-		p.skipSpace()
-		k, err := p.str()
-		if err != nil {
-			return err
-		}
-		if err := p.expect(':'); err != nil {
-			return err
-		}
-		p.skipSpace()
+	return p.members(func(k string) error {
 		v, err := p.scalar()
 		if err != nil {
 			return err
 		}
 		p.d.attrs = append(p.d.attrs, attr{k, v})
 		p.d.nodes[n].a1 = int32(len(p.d.attrs))
-		p.skipSpace()
-		if p.i >= len(p.b) {
-			return p.fail("unterminated @attributes")
-		}
-		if p.b[p.i] == ',' {
-			p.i++
-			continue
-		}
-		if p.b[p.i] == '}' {
-			p.i++
-			return nil
-		}
-		return p.fail("expected ',' or '}'")
-	}
+		return nil
+	})
 }
 
 // member reads the value of "key" as child element(s) of n.
