@@ -378,3 +378,33 @@ func TestE2EOrdersAreNotResent(t *testing.T) {
 		assert.Equal(t, http.StatusServiceUnavailable, oe.HTTPStatus)
 	}
 }
+
+// TestE2EBulkAnswerShapes: steps 4 and 8 work whichever shape the server
+// answers orderCreateBulk in (the fake's default is the unwrapped one).
+func TestE2EBulkAnswerShapes(t *testing.T) {
+	for name, opts := range map[string][]octanetest.Option{
+		"unwrapped": nil,
+		"wrapped":   {octanetest.WithWrappedBulkAnswers()},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := newE2E(t, opts...)
+			ctx := context.Background()
+			p := e.pool(t, "Fleet")
+			res, err := e.c.Pools.AddConsumers(ctx, *p, e.consumers[0], e.stranger)
+			require.Error(t, err, "the stranger is not on a consumer plan")
+			require.Len(t, res, 2)
+			assert.NoError(t, res[0].Err)
+			assert.True(t, res[0].Status.Done())
+			assert.Error(t, res[1].Err)
+			assert.Empty(t, res[1].OrderID)
+			got, _ := e.srv.Pool(p.ProviderID)
+			assert.Equal(t, []string{e.consumers[0]}, got.Consumers)
+
+			res, err = e.c.Pools.RemoveConsumers(ctx, *p, e.consumers[0])
+			require.NoError(t, err)
+			assert.True(t, res[0].Status.Done())
+			got, _ = e.srv.Pool(p.ProviderID)
+			assert.Empty(t, got.Consumers)
+		})
+	}
+}

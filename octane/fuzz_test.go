@@ -236,7 +236,7 @@ func fuzzSOAPOuts() []struct {
 	}{
 		{opOrderCreate, func() resulter { return new(xmlOrderCreateReturn) }},
 		{opOrderQuery, func() resulter { return new(xmlOrderQueryReturn) }},
-		{opOrderCreateBulk, func() resulter { return new(xmlBulkReturn) }},
+		{opOrderCreateBulk, func() resulter { return new(xmlBulkAnswer) }},
 		{opOrderReset, func() resulter { return new(xmlResult) }},
 		{opGetServiceDetail, func() resulter { return new(xmlServiceDetailReturn) }},
 	}

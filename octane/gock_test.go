@@ -133,6 +133,13 @@ func gockSOAPAnswer(op, ns, inner string) string {
 		`<ns2:` + op + `Response xmlns:ns2="` + ns + `"><return>` + inner + `</return></ns2:` + op + `Response></S:Body></S:Envelope>`
 }
 
+// gockSOAPBareAnswer is a JAX-WS answer to op carrying inner directly, with
+// no <return>: orderCreateBulk's, as a public client reads it.
+func gockSOAPBareAnswer(op, ns, inner string) string {
+	return `<?xml version='1.0' encoding='UTF-8'?><S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>` +
+		`<ns2:` + op + `Response xmlns:ns2="` + ns + `">` + inner + `</ns2:` + op + `Response></S:Body></S:Envelope>`
+}
+
 // gockNode is an element of a parsed request body.
 type gockNode struct {
 	name xml.Name
@@ -216,18 +223,28 @@ type gockSOAPCase struct {
 	parts    []string // the operation's children after <login>
 	reply    string   // the <return> content of the answer
 	call     func(context.Context, *Client) error
+	bare     bool // reply sits directly in {op}Response, without <return>
+}
+
+// answer is the case's whole answer.
+func (tc gockSOAPCase) answer() string {
+	if tc.bare {
+		return gockSOAPBareAnswer(tc.op, tc.ns, tc.reply)
+	}
+	return gockSOAPAnswer(tc.op, tc.ns, tc.reply)
 }
 
 func gockSOAPCases() []gockSOAPCase {
-	bulk := `<errorCode>0</errorCode><ordersCreateResponse><orderResponse><errorCode>0</errorCode><orderId>7000011</orderId></orderResponse>` +
+	list := `<ordersCreateResponse><orderResponse><errorCode>0</errorCode><orderId>7000011</orderId></orderResponse>` +
 		`<orderResponse><errorCode>0</errorCode><orderId>7000012</orderId></orderResponse></ordersCreateResponse>`
+	bulk := `<errorCode>0</errorCode>` + list
 	return []gockSOAPCase{
 		{"orderCreate", "/tiab/UtbOrder", nsOrder, "orderCreate", []string{"createRequest"},
 			`<errorCode>0</errorCode><orderId>7000001</orderId>`,
 			func(ctx context.Context, c *Client) error {
 				id, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: gockCust, ProviderPlanID: "P1", PoolName: "Pool"})
 				return gockWant(id, "7000001", err)
-			}},
+			}, false},
 		{"orderQuery", "/tiab/UtbOrder", nsOrder, "orderQuery", []string{"request"},
 			`<errorCode>0</errorCode><orderQueryResponse><orderId>7000001</orderId><internalStatus>IN_PROG</internalStatus></orderQueryResponse>`,
 			func(ctx context.Context, c *Client) error {
@@ -236,7 +253,7 @@ func gockSOAPCases() []gockSOAPCase {
 					return err
 				}
 				return gockWant(string(o.Status), "IN_PROG", nil)
-			}},
+			}, false},
 		{"getServiceDetail", "/tiab/UtbServiceV3", nsService, "getServiceDetail", []string{"serviceDetail"},
 			`<errorCode>0</errorCode><Instances><Instance><serviceNumberDetail><lineSeqno>5</lineSeqno></serviceNumberDetail></Instance></Instances>`,
 			func(ctx context.Context, c *Client) error {
@@ -245,19 +262,29 @@ func gockSOAPCases() []gockSOAPCase {
 					return err
 				}
 				return gockWant(d.LineSeqNo, "5", nil)
-			}},
+			}, false},
 		{"orderCreateBulk (opt in)", "/tiab/UtbOrder", nsOrder, "orderCreateBulk", []string{"orders"}, bulk,
 			func(ctx context.Context, c *Client) error {
 				res, err := c.Orders.AddConsumers(ctx, gockCust, "PRV-1", "0412000001", "0412000002")
 				return gockResults(res, err, "7000011", "7000012")
-			}},
+			}, false},
 		{"orderCreateBulk (opt out)", "/tiab/UtbOrder", nsOrder, "orderCreateBulk", []string{"orders"}, bulk,
 			func(ctx context.Context, c *Client) error {
 				res, err := c.Orders.RemoveConsumers(ctx, gockCust, "0412000001", "0412000002")
 				return gockResults(res, err, "7000011", "7000012")
-			}},
+			}, false},
+		{"orderCreateBulk (opt in, unwrapped)", "/tiab/UtbOrder", nsOrder, "orderCreateBulk", []string{"orders"}, list,
+			func(ctx context.Context, c *Client) error {
+				res, err := c.Orders.AddConsumers(ctx, gockCust, "PRV-1", "0412000001", "0412000002")
+				return gockResults(res, err, "7000011", "7000012")
+			}, true},
+		{"orderCreateBulk (opt out, unwrapped)", "/tiab/UtbOrder", nsOrder, "orderCreateBulk", []string{"orders"}, list,
+			func(ctx context.Context, c *Client) error {
+				res, err := c.Orders.RemoveConsumers(ctx, gockCust, "0412000001", "0412000002")
+				return gockResults(res, err, "7000011", "7000012")
+			}, true},
 		{"orderReset", "/tiab/UtbOrder", nsOrder, "orderReset", []string{"request"}, `<errorCode>0</errorCode>`,
-			func(ctx context.Context, c *Client) error { return c.Orders.Reset(ctx, "7000001") }},
+			func(ctx context.Context, c *Client) error { return c.Orders.Reset(ctx, "7000001") }, false},
 		{"CallSOAP", "/tiab/UtbMobile", "http://mobile.frontend.ws.utilibill.com.au/", "queryBalanceV3", []string{"request"},
 			`<errorCode>0</errorCode><balance>12</balance>`,
 			func(ctx context.Context, c *Client) error {
@@ -270,7 +297,7 @@ func gockSOAPCases() []gockSOAPCase {
 				}
 				err := c.CallSOAP(ctx, "/UtbMobile", "http://mobile.frontend.ws.utilibill.com.au/", "queryBalanceV3", true, &out, request{ServiceNumb: "0412000001"})
 				return gockWant(out.Balance, "12", err)
-			}},
+			}, false},
 	}
 }
 
@@ -311,7 +338,7 @@ func TestGockSOAPEveryOperation(t *testing.T) {
 				AddMatcher(rec.match).
 				Reply(http.StatusOK).
 				SetHeader("Content-Type", "text/xml;charset=utf-8").
-				BodyString(gockSOAPAnswer(tc.op, tc.ns, tc.reply))
+				BodyString(tc.answer())
 
 			require.NoError(t, tc.call(context.Background(), c), "unmatched requests:%s", gockUnmatched())
 			assert.True(t, gock.IsDone(), "mock not consumed")
@@ -579,7 +606,7 @@ func gockQueries() []gockOp {
 	var out []gockOp
 	for _, tc := range gockSOAPCases() {
 		if tc.op == "orderQuery" || tc.op == "getServiceDetail" {
-			out = append(out, gockOp{tc.name, http.MethodPost, tc.path, gockSOAPAnswer(tc.op, tc.ns, tc.reply), tc.call})
+			out = append(out, gockOp{tc.name, http.MethodPost, tc.path, tc.answer(), tc.call})
 		}
 	}
 	for _, tc := range gockRESTCases() {
@@ -596,7 +623,7 @@ func gockOrders() []gockOp {
 	var out []gockOp
 	for _, tc := range gockSOAPCases() {
 		if tc.op == "orderCreate" || tc.op == "orderCreateBulk" || tc.op == "orderReset" {
-			out = append(out, gockOp{tc.name, http.MethodPost, tc.path, gockSOAPAnswer(tc.op, tc.ns, tc.reply), tc.call})
+			out = append(out, gockOp{tc.name, http.MethodPost, tc.path, tc.answer(), tc.call})
 		}
 	}
 	out = append(out, gockOp{"CallSOAP not idempotent", http.MethodPost, "/tiab/UtbOrder",
@@ -961,4 +988,47 @@ func TestGockUnreachableIsError(t *testing.T) {
 	assert.Equal(t, "orderQuery", e.Op)
 	assert.Zero(t, e.HTTPStatus)
 	assert.Contains(t, err.Error(), "boom")
+}
+
+// TestGockBulkAnswerShapes: orderCreateBulk's answer is read with or without
+// <return>, a top-level errorCode is honoured where it is but never
+// required, and an answer listing orders in both places is refused.
+func TestGockBulkAnswerShapes(t *testing.T) {
+	one := `<ordersCreateResponse><orderResponse><errorCode>0</errorCode><orderId>2</orderId></orderResponse></ordersCreateResponse>`
+	for _, tc := range []struct {
+		name, body string
+		code       int  // the refusal's errorCode, 0 for none
+		bad        bool // ErrBadResponse
+	}{
+		{"unwrapped", gockSOAPBareAnswer("orderCreateBulk", nsOrder, one), 0, false},
+		{"wrapped without errorCode", gockSOAPAnswer("orderCreateBulk", nsOrder, one), 0, false},
+		{"unwrapped with errorCode 0", gockSOAPBareAnswer("orderCreateBulk", nsOrder, `<errorCode>0</errorCode>`+one), 0, false},
+		{"unwrapped refusal", gockSOAPBareAnswer("orderCreateBulk", nsOrder, `<errorCode>5</errorCode><errorMessage>Invalid login</errorMessage>`), 5, false},
+		{"wrapped refusal", gockSOAPAnswer("orderCreateBulk", nsOrder, `<errorCode>5</errorCode><errorMessage>Invalid login</errorMessage>`), 5, false},
+		{"refusal outside, orders inside", gockSOAPBareAnswer("orderCreateBulk", nsOrder, `<errorCode>5</errorCode><return><errorCode>0</errorCode>`+one+`</return>`), 5, false},
+		{"refusal inside, orders outside", gockSOAPBareAnswer("orderCreateBulk", nsOrder, `<return><errorCode>5</errorCode></return>`+one), 5, false},
+		{"orders in both places", gockSOAPBareAnswer("orderCreateBulk", nsOrder, `<return>`+one+`</return>`+one), 0, true},
+		{"no orders", gockSOAPBareAnswer("orderCreateBulk", nsOrder, ``), 0, true},
+		{"errorCode not a number", gockSOAPBareAnswer("orderCreateBulk", nsOrder, `<errorCode>x</errorCode>`+one), 0, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := gockClient(t)
+			gock.New(gockHost).Post("/tiab/UtbOrder").Reply(http.StatusOK).SetHeader("Content-Type", "text/xml").BodyString(tc.body)
+			res, err := c.Orders.AddConsumers(context.Background(), gockCust, "PRV-1", "0412000001")
+			switch {
+			case tc.bad:
+				require.ErrorIs(t, err, ErrBadResponse)
+				assert.Nil(t, res)
+			case tc.code != 0:
+				var e *Error
+				require.ErrorAs(t, err, &e)
+				assert.Equal(t, tc.code, e.Code)
+				assert.Nil(t, res)
+			default:
+				require.NoError(t, err)
+				assert.Equal(t, []OrderResult{{ServiceNumber: "0412000001", OrderID: "2"}}, res)
+			}
+			assert.True(t, gock.IsDone())
+		})
+	}
 }

@@ -611,39 +611,14 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		goldenCheckErr(t, err, goldenFailure(SOAP, "getServiceDetail", 200, 2, "Service 0499999999 not found for customer 10001234", ""), ErrUnknownService)
 		goldenNothingLost(t, goldenXMLLeaves(t, f), err)
 	},
-	"soap_orderCreateBulk_optin_response.xml": func(t *testing.T, f []byte) {
-		c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
-		got, err := c.Orders.AddConsumers(context.Background(), goldenCust, "PRV-77001", goldenConsumers...)
-		require.NoError(t, err)
-		goldenDiff(t, []OrderResult{
-			{ServiceNumber: "0412000001", OrderID: "5000011"},
-			{ServiceNumber: "0412000002", OrderID: "5000012"},
-		}, got)
-		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
-	},
-	"soap_orderCreateBulk_optin_rejected_response.xml": func(t *testing.T, f []byte) {
-		c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
-		got, err := c.Orders.AddConsumers(context.Background(), goldenCust, "PRV-77001", goldenConsumers...)
-		require.NoError(t, err, "a refused order is reported per service")
-		goldenDiff(t, []OrderResult{
-			{ServiceNumber: "0412000001", OrderID: "5000011"},
-			{ServiceNumber: "0412000002", Err: &Error{
-				Layer: SOAP, Op: "orderCreateBulk", Code: 31, Message: "Service 0412000002 is not on a data pool consumer plan",
-			}},
-		}, got)
-		goldenSentinelsExactly(t, got[1].Err)
-		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
-	},
-	"soap_orderCreateBulk_optout_response.xml": func(t *testing.T, f []byte) {
-		c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
-		got, err := c.Orders.RemoveConsumers(context.Background(), goldenCust, goldenConsumers...)
-		require.NoError(t, err)
-		goldenDiff(t, []OrderResult{
-			{ServiceNumber: "0412000001", OrderID: "5000051"},
-			{ServiceNumber: "0412000002", OrderID: "5000052"},
-		}, got)
-		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
-	},
+	// Steps 4 and 8 in both shapes: inside <return> and, as a public client
+	// reads the real server's, directly under orderCreateBulkResponse.
+	"soap_orderCreateBulk_optin_response.xml":                    goldenBulkOptIn,
+	"soap_orderCreateBulk_optin_unwrapped_response.xml":          goldenBulkOptIn,
+	"soap_orderCreateBulk_optin_rejected_response.xml":           goldenBulkOptInRejected,
+	"soap_orderCreateBulk_optin_rejected_unwrapped_response.xml": goldenBulkOptInRejected,
+	"soap_orderCreateBulk_optout_response.xml":                   goldenBulkOptOut,
+	"soap_orderCreateBulk_optout_unwrapped_response.xml":         goldenBulkOptOut,
 	"soap_orderCreateBulk_error.xml": func(t *testing.T, f []byte) {
 		ops := goldenSOAPOps()[3:5] // AddConsumers, RemoveConsumers
 		goldenEachOp(t, ops, http.StatusOK, goldenXMLType, f, func(op goldenOp) *Error {
@@ -870,6 +845,45 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 	},
 }
 
+// goldenBulkOptIn: two accepted opt-in orders (step 4).
+func goldenBulkOptIn(t *testing.T, f []byte) {
+	c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
+	got, err := c.Orders.AddConsumers(context.Background(), goldenCust, "PRV-77001", goldenConsumers...)
+	require.NoError(t, err)
+	goldenDiff(t, []OrderResult{
+		{ServiceNumber: "0412000001", OrderID: "5000011"},
+		{ServiceNumber: "0412000002", OrderID: "5000012"},
+	}, got)
+	goldenNothingLost(t, goldenXMLLeaves(t, f), got)
+}
+
+// goldenBulkOptInRejected: the second opt-in order refused, per order.
+func goldenBulkOptInRejected(t *testing.T, f []byte) {
+	c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
+	got, err := c.Orders.AddConsumers(context.Background(), goldenCust, "PRV-77001", goldenConsumers...)
+	require.NoError(t, err, "a refused order is reported per service")
+	goldenDiff(t, []OrderResult{
+		{ServiceNumber: "0412000001", OrderID: "5000011"},
+		{ServiceNumber: "0412000002", Err: &Error{
+			Layer: SOAP, Op: "orderCreateBulk", Code: 31, Message: "Service 0412000002 is not on a data pool consumer plan",
+		}},
+	}, got)
+	goldenSentinelsExactly(t, got[1].Err)
+	goldenNothingLost(t, goldenXMLLeaves(t, f), got)
+}
+
+// goldenBulkOptOut: two accepted opt-out orders (step 8).
+func goldenBulkOptOut(t *testing.T, f []byte) {
+	c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
+	got, err := c.Orders.RemoveConsumers(context.Background(), goldenCust, goldenConsumers...)
+	require.NoError(t, err)
+	goldenDiff(t, []OrderResult{
+		{ServiceNumber: "0412000001", OrderID: "5000051"},
+		{ServiceNumber: "0412000002", OrderID: "5000052"},
+	}, got)
+	goldenNothingLost(t, goldenXMLLeaves(t, f), got)
+}
+
 // goldenCheckPool serves a GET /v1/datapool answer and compares the pool.
 func goldenCheckPool(t *testing.T, f []byte, want *DataPool) *DataPool {
 	t.Helper()
@@ -901,8 +915,8 @@ func TestGoldenFixtures(t *testing.T) {
 		}
 	}
 	sort.Strings(names)
-	// The README lists 41 files; keep the count in step with it.
-	assert.Len(t, names, 41, "files in %s", goldenDir)
+	// The README lists 44 files; keep the count in step with it.
+	assert.Len(t, names, 44, "files in %s", goldenDir)
 	readme := string(goldenRead(t, "README.md"))
 	seen := make(map[string]bool)
 	for _, name := range names {

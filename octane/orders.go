@@ -283,15 +283,19 @@ func (s *OrderService) RemoveConsumers(ctx context.Context, custNo string, servi
 }
 
 func (s *OrderService) bulk(ctx context.Context, serviceNumbers []string, orders xmlBulkOrders) ([]OrderResult, error) {
-	ret, err := soapCall[xmlBulkReturn](ctx, s.c, opOrderCreateBulk, orders)
+	ret, err := soapCall[xmlBulkAnswer](ctx, s.c, opOrderCreateBulk, orders)
 	if err != nil {
 		return nil, err
 	}
-	if len(ret.Orders) != len(serviceNumbers) {
-		return nil, &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: %d orders sent, %d answers", ErrBadResponse, len(serviceNumbers), len(ret.Orders))}
+	answers, ok := ret.orders()
+	if !ok {
+		return nil, &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: orderResponse elements both inside and outside <return>", ErrBadResponse)}
+	}
+	if len(answers) != len(serviceNumbers) {
+		return nil, &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: %d orders sent, %d answers", ErrBadResponse, len(serviceNumbers), len(answers))}
 	}
 	out := make([]OrderResult, len(serviceNumbers))
-	for i, r := range ret.Orders {
+	for i, r := range answers {
 		out[i] = OrderResult{ServiceNumber: serviceNumbers[i], OrderID: strings.TrimSpace(r.OrderID)}
 		code, cerr := parseErrorCode(r.ErrorCode)
 		switch {

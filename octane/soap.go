@@ -165,7 +165,7 @@ func (c *Client) decodeSOAP(op soapOp, resp *transport.Response, out any) error 
 			}
 			return c.faultError(op, resp, &f)
 		case start.Name.Local == op.name+"Response":
-			ret := returnOf{out: out}
+			ret := returnOf{out: out, whole: op.whole}
 			if err := dec.DecodeElement(&ret, &start); err != nil {
 				return c.soapBad(op, resp, fmt.Errorf("decoding %s: %w", start.Name.Local, err))
 			}
@@ -182,13 +182,19 @@ func (c *Client) decodeSOAP(op soapOp, resp *transport.Response, out any) error 
 	}
 }
 
-// returnOf decodes an {op}Response element, handing its <return> to out.
+// returnOf decodes an {op}Response element, handing its <return> to out, or
+// the whole element when whole is set.
 type returnOf struct {
 	out   any
+	whole bool
 	found bool
 }
 
 func (r *returnOf) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
+	if r.whole {
+		r.found = true
+		return d.DecodeElement(r.out, &start)
+	}
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -245,6 +251,12 @@ func (c *Client) badResponse(resp *transport.Response, cause error) error {
 		ct = "no content type"
 	}
 	return fmt.Errorf("%w: %s", ErrBadResponse, c.t.Scrub(fmt.Sprintf("HTTP %d, %.80s, %d bytes: %v", resp.StatusCode, ct, len(resp.Body), cause)))
+}
+
+// isZeroCode reports an errorCode that is absent or 0.
+func isZeroCode(s string) bool {
+	code, err := parseErrorCode(s)
+	return err == nil && code == 0
 }
 
 // parseErrorCode reads errorCode; an absent one is 0.

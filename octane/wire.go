@@ -42,20 +42,23 @@ const (
 
 // soapOp is one SOAP operation. The operation element is namespace-qualified
 // (prefix "ns"), its children are not [doc]. The answer is the element
-// name+"Response" holding <return> [field].
+// name+"Response" holding <return> [field], except where whole is set.
 type soapOp struct {
 	name       string // operation element, e.g. "orderCreate"
 	path       string // service endpoint under the SOAP base URL
 	ns         string
 	idempotent bool // queries may be re-sent; orders never are
+	// whole: the answer may come without <return>, so the decoder is given
+	// the whole name+"Response" element (its type reads both shapes).
+	whole bool
 }
 
 var (
-	opOrderCreate      = soapOp{"orderCreate", pathOrder, nsOrder, false}         // step 1 [doc]
-	opOrderQuery       = soapOp{"orderQuery", pathOrder, nsOrder, true}           // step 2 [field]
-	opOrderCreateBulk  = soapOp{"orderCreateBulk", pathOrder, nsOrder, false}     // steps 4 and 8 [field]
-	opOrderReset       = soapOp{"orderReset", pathOrder, nsOrder, false}          // [doc]
-	opGetServiceDetail = soapOp{"getServiceDetail", pathService, nsService, true} // step 2, lineSeqNo [field]
+	opOrderCreate      = soapOp{"orderCreate", pathOrder, nsOrder, false, false}         // step 1 [doc]
+	opOrderQuery       = soapOp{"orderQuery", pathOrder, nsOrder, true, false}           // step 2 [field]
+	opOrderCreateBulk  = soapOp{"orderCreateBulk", pathOrder, nsOrder, false, true}      // steps 4 and 8 [field]; answer: see xmlBulkAnswer
+	opOrderReset       = soapOp{"orderReset", pathOrder, nsOrder, false, false}          // [doc]
+	opGetServiceDetail = soapOp{"getServiceDetail", pathService, nsService, true, false} // step 2, lineSeqNo [field]
 )
 
 // soapHeaders go with every SOAP request. SOAPAction keeps its conventional
@@ -169,9 +172,39 @@ type xmlOrderQuery struct {
 	PoolMSN       string `xml:"orderItems>wmeNewReqItem>msn"` // [field]: the new pool's service number
 }
 
+// xmlBulkAnswer is the whole orderCreateBulkResponse (steps 4 and 8). Its
+// orders' answers are ordersCreateResponse/orderResponse[], one per order, in
+// order [field]. Where they sit is [field: 1 client]: the Laravel client
+// reads them directly under orderCreateBulkResponse, with no <return> (while
+// it reads <return> for every other operation), which is the shape the fake
+// answers by default; our first reading had them inside <return>. Both are
+// accepted. A top-level errorCode is read where there is one (in <return> or
+// directly under the response) and never required.
+type xmlBulkAnswer struct {
+	Wrapped       *xmlBulkReturn `xml:"return"`
+	xmlBulkReturn                // the unwrapped shape
+}
+
 type xmlBulkReturn struct {
 	xmlResult
 	Orders []xmlOrderResponse `xml:"ordersCreateResponse>orderResponse"` // [field], one per order, in order
+}
+
+// result is the top-level errorCode: a refusal in either place counts.
+func (a *xmlBulkAnswer) result() *xmlResult {
+	if a.Wrapped != nil && isZeroCode(a.xmlResult.ErrorCode) {
+		return &a.Wrapped.xmlResult
+	}
+	return &a.xmlResult
+}
+
+// orders are the orders' answers from whichever shape carries them; ok is
+// false when both do.
+func (a *xmlBulkAnswer) orders() (orders []xmlOrderResponse, ok bool) {
+	if a.Wrapped == nil || len(a.Wrapped.Orders) == 0 {
+		return a.Orders, true
+	}
+	return a.Wrapped.Orders, len(a.Orders) == 0
 }
 
 type xmlOrderResponse struct {

@@ -12,7 +12,11 @@
 //     at /tiab/UtbServiceV3 getServiceDetail, in namespace
 //     http://v3.service.frontend.ws.utilibill.com.au/. Credentials travel
 //     in the body, as <login><userName/><password/></login>. Answers are
-//     JAX-WS style, <ns2:{op}Response><return><errorCode>0</errorCode>…;
+//     JAX-WS style, <ns2:{op}Response><return><errorCode>0</errorCode>…,
+//     except orderCreateBulk's, which by default carries its
+//     <ordersCreateResponse> directly, with no <return> and no top-level
+//     errorCode, as a public client reads the real server's (see
+//     WithWrappedBulkAnswers for the other shape);
 //     a malformed request (not XML, no Envelope or Body, an unknown
 //     operation or one in the wrong namespace, a qualified or unexpected
 //     child, no <login>) or a wrong login is answered with a SOAP Fault

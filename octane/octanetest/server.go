@@ -210,6 +210,7 @@ type Server struct {
 	nextMember    int
 	nextNumber    int
 	failNext      []string
+	wrappedBulk   bool // set by WithWrappedBulkAnswers, then read-only
 }
 
 // customer is a stored customer.
@@ -246,6 +247,18 @@ func WithOrderDelay(d time.Duration) Option {
 			s.delay = d
 		}
 	}
+}
+
+// WithWrappedBulkAnswers makes orderCreateBulk answer in the wrapped shape:
+// <return><errorCode>0</errorCode><ordersCreateResponse>…</return>, as the
+// other operations answer. By default the fake answers as a public client
+// reads the real server: ordersCreateResponse directly under
+// orderCreateBulkResponse, with no <return> and no top-level errorCode (a
+// refusal of the whole call, which only an empty <orders> gets, then has its
+// errorCode and errorMessage directly under orderCreateBulkResponse: the
+// fake's choice). A client should accept both shapes.
+func WithWrappedBulkAnswers() Option {
+	return func(s *Server) { s.wrappedBulk = true }
 }
 
 // NewServer starts a server on a loopback httptest.Server. Give a client

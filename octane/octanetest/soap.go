@@ -34,21 +34,24 @@ type soapService struct {
 
 // soapOp is one operation: the child element it takes besides <login>, and
 // its handler, which returns the content of <return> after <errorCode>0
-// </errorCode>. Handlers run with s.mu held.
+// </errorCode>. Handlers run with s.mu held. A bare operation answers
+// without <return> (and without errorCode 0): the handler's content sits
+// directly in the {op}Response element, unless WithWrappedBulkAnswers.
 type soapOp struct {
 	child  string
 	handle func(s *Server, req *soapRequest) (string, *apiError)
+	bare   bool
 }
 
 var soapServices = map[string]*soapService{
 	pathOrder: {ns: nsOrder, ops: map[string]soapOp{
-		"orderCreate":     {"createRequest", (*Server).orderCreate},
-		"orderQuery":      {"request", (*Server).orderQuery},
-		"orderCreateBulk": {"orders", (*Server).orderCreateBulk},
-		"orderReset":      {"request", (*Server).orderReset},
+		"orderCreate":     {"createRequest", (*Server).orderCreate, false},
+		"orderQuery":      {"request", (*Server).orderQuery, false},
+		"orderCreateBulk": {"orders", (*Server).orderCreateBulk, true},
+		"orderReset":      {"request", (*Server).orderReset, false},
 	}},
 	pathService: {ns: nsService, ops: map[string]soapOp{
-		"getServiceDetail": {"serviceDetail", (*Server).getServiceDetail},
+		"getServiceDetail": {"serviceDetail", (*Server).getServiceDetail, false},
 	}},
 }
 
@@ -139,18 +142,28 @@ func (s *Server) serveSOAP(w http.ResponseWriter, r *http.Request, svc *soapServ
 		writeFault(w, http.StatusInternalServerError, faultAuth)
 		return
 	}
-	inner, err := svc.ops[req.op].handle(s, req)
+	spec := svc.ops[req.op]
+	inner, err := spec.handle(s, req)
 	s.mu.Unlock()
 
+	wrap := !spec.bare || s.wrappedBulk
 	var b strings.Builder
+	if wrap {
+		b.WriteString("<return>")
+	}
 	if err != nil {
 		b.WriteString("<errorCode>" + strconv.Itoa(err.code) + "</errorCode>")
 		element(&b, "errorMessage", err.msg)
 	} else {
-		b.WriteString("<errorCode>0</errorCode>")
+		if wrap {
+			b.WriteString("<errorCode>0</errorCode>")
+		}
 		b.WriteString(inner)
 	}
-	writeSOAP(w, http.StatusOK, `<ns2:`+req.op+`Response xmlns:ns2="`+svc.ns+`"><return>`+b.String()+`</return></ns2:`+req.op+`Response>`)
+	if wrap {
+		b.WriteString("</return>")
+	}
+	writeSOAP(w, http.StatusOK, `<ns2:`+req.op+`Response xmlns:ns2="`+svc.ns+`">`+b.String()+`</ns2:`+req.op+`Response>`)
 }
 
 // parseEnvelope decodes a SOAP 1.1 request for svc: the Envelope, its Body

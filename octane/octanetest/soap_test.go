@@ -514,6 +514,52 @@ func TestBulkRules(t *testing.T) {
 	soapErr(t, postSOAP(t, s, "/UtbOrder", envelope(orderOp("orderCreateBulk", ""))), CodeInvalidInput, "orders must hold at least one orderCreate")
 }
 
+// TestBulkAnswerShapes: orderCreateBulk answers without <return> by
+// default, as a public client reads the real server, and with it under
+// WithWrappedBulkAnswers; per-order errors and a refusal of the whole call
+// are reported in both.
+func TestBulkAnswerShapes(t *testing.T) {
+	for _, wrapped := range []bool{false, true} {
+		t.Run(map[bool]string{false: "unwrapped", true: "wrapped"}[wrapped], func(t *testing.T) {
+			var opts []Option
+			if wrapped {
+				opts = append(opts, WithWrappedBulkAnswers())
+			}
+			s := newTestServer(t, opts...)
+			f := seedFixture(t, s, 0, 1)
+			free := f.consumers[0].ServiceNumber
+			r := postSOAP(t, s, "/UtbOrder", bulkXML(optInXML(DefaultCustNo, f.pool.ProviderID, free), optInXML(DefaultCustNo, f.pool.ProviderID, "0499999999")))
+			if r.status != http.StatusOK || r.inBody.XMLName.Local != "orderCreateBulkResponse" {
+				t.Fatalf("HTTP %d: %s", r.status, r.raw)
+			}
+			list := r.inBody.find("ordersCreateResponse")
+			if wrapped {
+				if r.inBody.find("return") == nil || r.inBody.text("return/errorCode") != "0" {
+					t.Fatalf("want <return><errorCode>0</errorCode>…: %s", r.raw)
+				}
+				list = r.inBody.find("return/ordersCreateResponse")
+			} else if r.inBody.find("return") != nil || r.inBody.find("errorCode") != nil {
+				t.Fatalf("want no <return> and no top-level errorCode: %s", r.raw)
+			}
+			if list == nil || len(list.Nodes) != 2 {
+				t.Fatalf("want two orderResponse: %s", r.raw)
+			}
+			if list.Nodes[0].text("errorCode") != "0" || list.Nodes[0].text("orderId") == "" {
+				t.Fatalf("first order: %s", r.raw)
+			}
+			if list.Nodes[1].text("errorCode") != itoa(CodeNotFound) || list.Nodes[1].text("errorMessage") != "Service 0499999999 not found" {
+				t.Fatalf("second order: %s", r.raw)
+			}
+
+			r = postSOAP(t, s, "/UtbOrder", bulkXML())
+			soapErr(t, r, CodeInvalidInput, "orders must hold at least one orderCreate")
+			if got := r.inBody.find("return") != nil; got != wrapped {
+				t.Fatalf("refusal of the whole call: <return> %v, want %v: %s", got, wrapped, r.raw)
+			}
+		})
+	}
+}
+
 func TestOrderCompletionRechecks(t *testing.T) {
 	s := newTestServer(t, WithOrderDelay(time.Hour))
 	f := seedFixture(t, s, 1, 0)
