@@ -408,3 +408,21 @@ func TestE2EBulkAnswerShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestE2ESuccessStatus: a server that reports completed orders as SUCCESS
+// (as two public clients expect) runs the flow as one that says COMMITTED.
+func TestE2ESuccessStatus(t *testing.T) {
+	e := newE2E(t, octanetest.WithSuccessStatus())
+	ctx := context.Background()
+	p := e.pool(t, "Fleet")
+	o, err := e.c.Orders.Query(ctx, p.OrderID)
+	require.NoError(t, err)
+	assert.Equal(t, octane.OrderSuccess, o.Status)
+	assert.Equal(t, octanetest.DefaultProviderPlan, o.PlanName)
+	res, err := e.c.Pools.AddConsumers(ctx, *p, e.consumers[0])
+	require.NoError(t, err)
+	assert.Equal(t, octane.OrderSuccess, res[0].Status)
+	o, err = e.c.Orders.Wait(ctx, res[0].OrderID)
+	require.NoError(t, err)
+	assert.Equal(t, octanetest.DefaultConsumerPlan, o.PlanName)
+}

@@ -246,13 +246,13 @@ func gockSOAPCases() []gockSOAPCase {
 				return gockWant(id, "7000001", err)
 			}, false},
 		{"orderQuery", "/tiab/UtbOrder", nsOrder, "orderQuery", []string{"request"},
-			`<errorCode>0</errorCode><orderQueryResponse><orderId>7000001</orderId><internalStatus>IN_PROG</internalStatus></orderQueryResponse>`,
+			`<errorCode>0</errorCode><orderQueryResponse><orderId>7000001</orderId><internalStatus>IN_PROG</internalStatus><planName>Pool 100GB</planName></orderQueryResponse>`,
 			func(ctx context.Context, c *Client) error {
 				o, err := c.Orders.Query(ctx, "7000001")
 				if err != nil {
 					return err
 				}
-				return gockWant(string(o.Status), "IN_PROG", nil)
+				return gockWant(string(o.Status)+" "+o.PlanName, "IN_PROG Pool 100GB", nil)
 			}, false},
 		{"getServiceDetail", "/tiab/UtbServiceV3", nsService, "getServiceDetail", []string{"serviceDetail"},
 			`<errorCode>0</errorCode><Instances><Instance><serviceNumberDetail><lineSeqno>5</lineSeqno></serviceNumberDetail></Instance></Instances>`,

@@ -558,6 +558,27 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		assert.Equal(t, "COMMITTED", raw.Order.Status)
 		assert.Equal(t, "0491000001", raw.Order.MSN)
 	},
+	"soap_orderQuery_success_response.xml": func(t *testing.T, f []byte) {
+		// SUCCESS, like COMMITTED, is a done order; planName is kept.
+		want := &Order{
+			ID: "5000011", Status: OrderSuccess, Action: "WME_OPT_IN_CONSUMER",
+			CreatedOn: "2026-11-23T10:05:00+11:00", PlanName: "Data Pool Consumer 5GB",
+		}
+		c, capt := goldenClient(t, http.StatusOK, goldenXMLType, f)
+		got, err := c.Orders.Query(context.Background(), "5000011")
+		require.NoError(t, err)
+		goldenDiff(t, want, got)
+		assert.True(t, got.Status.Done())
+		assert.False(t, got.Status.Failed())
+		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
+
+		got, err = c.Orders.Wait(context.Background(), "5000011")
+		require.NoError(t, err)
+		goldenDiff(t, want, got)
+		capt.mu.Lock()
+		assert.Len(t, capt.reqs, 2, "a done order ends Wait at the first query")
+		capt.mu.Unlock()
+	},
 	"soap_orderQuery_failed_order_response.xml": func(t *testing.T, f []byte) {
 		want := &Order{
 			ID: "5000012", Status: OrderFailed, Action: "WME_OPT_IN_CONSUMER",
@@ -915,8 +936,8 @@ func TestGoldenFixtures(t *testing.T) {
 		}
 	}
 	sort.Strings(names)
-	// The README lists 44 files; keep the count in step with it.
-	assert.Len(t, names, 44, "files in %s", goldenDir)
+	// The README lists 45 files; keep the count in step with it.
+	assert.Len(t, names, 45, "files in %s", goldenDir)
 	readme := string(goldenRead(t, "README.md"))
 	seen := make(map[string]bool)
 	for _, name := range names {

@@ -96,6 +96,9 @@ type Order struct {
 	Message string
 	// CreatedOn is the server's text; its format is not documented.
 	CreatedOn string
+	// PlanName is the name of the plan the order concerns, where the server
+	// sends it.
+	PlanName string
 	// PoolServiceNumber is the new pool's service number (msn), once a pool
 	// creation order has it.
 	PoolServiceNumber string
@@ -123,6 +126,7 @@ func (s *OrderService) Query(ctx context.Context, orderID string) (*Order, error
 		Action:            strings.TrimSpace(q.Action),
 		Message:           s.c.t.Scrub(strings.TrimSpace(q.StatusMessage)),
 		CreatedOn:         strings.TrimSpace(q.CreatedOn),
+		PlanName:          strings.TrimSpace(q.PlanName),
 		PoolServiceNumber: strings.TrimSpace(q.PoolMSN),
 	}
 	if o.ID == "" {

@@ -127,8 +127,8 @@ const (
 	PoolOptedOut        PoolStatus = "OPTED-OUT"
 )
 
-// OrderStatus is an order's internalStatus [field]. Octane documents no list;
-// these are the values seen in the field.
+// OrderStatus is an order's internalStatus [field: 2 clients]. Octane
+// documents no list; these are the values two public clients handle.
 type OrderStatus string
 
 // Order statuses.
@@ -136,12 +136,14 @@ const (
 	OrderPending    OrderStatus = "PENDING"
 	OrderInProgress OrderStatus = "IN_PROG"
 	OrderCommitted  OrderStatus = "COMMITTED" // done
+	OrderSuccess    OrderStatus = "SUCCESS"   // done, like COMMITTED [field: 2 clients]
 	OrderRejected   OrderStatus = "REJECTED"
 	OrderFailed     OrderStatus = "FAILED"
 )
 
-// Done reports a successfully finished order. Besides COMMITTED it accepts
-// COMPLETE, COMPLETED and SUCCESS, in case the server words it so.
+// Done reports a successfully finished order: COMMITTED or SUCCESS (two
+// public clients treat both as done), and COMPLETE or COMPLETED in case the
+// server words it so.
 func (s OrderStatus) Done() bool {
 	switch OrderStatus(strings.ToUpper(string(s))) {
 	case OrderCommitted, "COMPLETE", "COMPLETED", "SUCCESS":

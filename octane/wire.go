@@ -164,12 +164,13 @@ type xmlOrderQueryReturn struct {
 }
 
 type xmlOrderQuery struct {
-	OrderID       string `xml:"orderId"`                      // [field]
-	Action        string `xml:"action"`                       // [field]
-	Status        string `xml:"internalStatus"`               // [field]; the notes call status names unknown
+	OrderID       string `xml:"orderId"`                      // [field: 2 clients]
+	Action        string `xml:"action"`                       // [field: 2 clients]
+	Status        string `xml:"internalStatus"`               // [field: 2 clients]; values PENDING, IN_PROG, COMMITTED, SUCCESS, FAILED, REJECTED
 	StatusMessage string `xml:"statusMessage"`                // [guess]: the failure text of a FAILED/REJECTED order
-	CreatedOn     string `xml:"createdOn"`                    // [field]
-	PoolMSN       string `xml:"orderItems>wmeNewReqItem>msn"` // [field]: the new pool's service number
+	CreatedOn     string `xml:"createdOn"`                    // [field: 2 clients]
+	PlanName      string `xml:"planName"`                     // [field: 2 clients]
+	PoolMSN       string `xml:"orderItems>wmeNewReqItem>msn"` // [field: 2 clients]: the new pool's service number
 }
 
 // xmlBulkAnswer is the whole orderCreateBulkResponse (steps 4 and 8). Its

@@ -36,8 +36,10 @@
 //
 // Every change is an order, as on Octane: it is answered with an order id at
 // once and takes effect when the order completes (PENDING, then IN_PROG
-// after half of WithOrderDelay, then COMMITTED; by default at the first
-// request or state read after the one that placed it). A pool does not exist
+// after half of WithOrderDelay, then COMMITTED, or SUCCESS under
+// WithSuccessStatus; by default at the first request or state read after
+// the one that placed it). orderQuery reports the order's planName (the
+// plan number: the fake's plans have no other name). A pool does not exist
 // until its creation order completes; a disconnected pool stays visible as
 // OPTED-OUT. FailNextOrder makes an order end FAILED, orderReset runs it
 // again, CompleteOrders finishes every pending order at once.

@@ -71,5 +71,5 @@ func Example_soap() {
 	fmt.Println(q[:strings.Index(q, "<createdOn>")] + q[strings.Index(q, "</createdOn>")+len("</createdOn>"):])
 	// Output:
 	// <return><errorCode>0</errorCode><orderId>5000001</orderId></return>
-	// <return><errorCode>0</errorCode><orderQueryResponse><orderId>5000001</orderId><action>ADD_WME_NEW</action><internalStatus>COMMITTED</internalStatus><orderItems><wmeNewReqItem><msn>0491000001</msn></wmeNewReqItem></orderItems></orderQueryResponse></return>
+	// <return><errorCode>0</errorCode><orderQueryResponse><orderId>5000001</orderId><action>ADD_WME_NEW</action><internalStatus>COMMITTED</internalStatus><planName>DP-PROVIDER</planName><orderItems><wmeNewReqItem><msn>0491000001</msn></wmeNewReqItem></orderItems></orderQueryResponse></return>
 }

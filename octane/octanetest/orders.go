@@ -117,7 +117,7 @@ func (s *Server) finish(o *order) {
 	if err != nil {
 		o.Status, o.Message = OrderFailed, err.msg
 	} else {
-		o.Status = OrderCommitted
+		o.Status = s.doneStatus
 	}
 	s.unmark(o, err != nil)
 }

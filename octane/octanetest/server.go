@@ -45,6 +45,7 @@ const (
 	OrderPending    = "PENDING"   // placed (or reset), not started
 	OrderInProgress = "IN_PROG"   // half its delay has passed
 	OrderCommitted  = "COMMITTED" // done: its effect is applied
+	OrderSuccess    = "SUCCESS"   // done, as WithSuccessStatus reports it
 	OrderFailed     = "FAILED"    // ended without effect; see Order.Message
 )
 
@@ -123,7 +124,8 @@ type Pool struct {
 }
 
 // Order is an order as the fake keeps it. Status is one of OrderPending,
-// OrderInProgress, OrderCommitted, OrderFailed; Message is the failure text
+// OrderInProgress, OrderCommitted (OrderSuccess under WithSuccessStatus),
+// OrderFailed; Message is the failure text
 // of a FAILED order; Created is when it was placed.
 type Order struct {
 	ID      string
@@ -210,7 +212,8 @@ type Server struct {
 	nextMember    int
 	nextNumber    int
 	failNext      []string
-	wrappedBulk   bool // set by WithWrappedBulkAnswers, then read-only
+	wrappedBulk   bool   // set by WithWrappedBulkAnswers, then read-only
+	doneStatus    string // a completed order's status; set by WithSuccessStatus, then read-only
 }
 
 // customer is a stored customer.
@@ -261,6 +264,13 @@ func WithWrappedBulkAnswers() Option {
 	return func(s *Server) { s.wrappedBulk = true }
 }
 
+// WithSuccessStatus makes completed orders read SUCCESS instead of
+// COMMITTED. Public clients treat both as a completed order; this lets a
+// test check that its client does.
+func WithSuccessStatus() Option {
+	return func(s *Server) { s.doneStatus = OrderSuccess }
+}
+
 // NewServer starts a server on a loopback httptest.Server. Give a client
 // SOAPURL and RESTURL (or URL, the root). Close stops it.
 func NewServer(opts ...Option) *Server {
@@ -289,6 +299,7 @@ func NewHandler(opts ...Option) *Server {
 		nextOrder:     firstOrderID,
 		nextMember:    firstMemberID,
 		nextNumber:    1,
+		doneStatus:    OrderCommitted,
 	}
 	for _, opt := range opts {
 		opt(s)

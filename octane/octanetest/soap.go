@@ -388,13 +388,35 @@ func (s *Server) orderQuery(req *soapRequest) (string, *apiError) {
 		element(&b, "statusMessage", o.Message)
 	}
 	element(&b, "createdOn", o.Created.UTC().Format(time.RFC3339))
-	if status == OrderCommitted && o.Action == ActionNewDataPool {
+	if plan := s.planOf(o); plan != "" {
+		element(&b, "planName", plan)
+	}
+	if status == s.doneStatus && o.Action == ActionNewDataPool {
 		b.WriteString("<orderItems><wmeNewReqItem>")
 		element(&b, "msn", o.poolSN)
 		b.WriteString("</wmeNewReqItem></orderItems>")
 	}
 	b.WriteString("</orderQueryResponse>")
 	return b.String(), nil
+}
+
+// planOf is the plan an order concerns, reported as its planName: the new
+// pool's, the disconnected pool's, or the consumer's. The fake's plans have
+// no names of their own, so the name is the plan number. s.mu must be held.
+func (s *Server) planOf(o *order) string {
+	switch o.Action {
+	case ActionNewDataPool:
+		return o.newPool.PlanNo
+	case ActionDisconnect:
+		if p, ok := s.pools[o.providerID]; ok {
+			return p.PlanNo
+		}
+		return ""
+	}
+	if svc, ok := s.services[o.serviceNumber]; ok {
+		return svc.PlanNo
+	}
+	return ""
 }
 
 // orderReset re-runs a FAILED order.

@@ -211,6 +211,35 @@ func TestOrderQuery(t *testing.T) {
 	soapOK(t, r)
 }
 
+// TestOrderQueryStatusAndPlan: a completed order reads COMMITTED, or
+// SUCCESS under WithSuccessStatus, and every order names its plan.
+func TestOrderQueryStatusAndPlan(t *testing.T) {
+	for _, done := range []string{OrderCommitted, OrderSuccess} {
+		t.Run(done, func(t *testing.T) {
+			var opts []Option
+			if done == OrderSuccess {
+				opts = append(opts, WithSuccessStatus())
+			}
+			s := newTestServer(t, opts...)
+			f := seedFixture(t, s, 0, 1)
+			r := postSOAP(t, s, "/UtbOrder", createPoolXML(DefaultCustNo, DefaultProviderPlan, "p"))
+			soapOK(t, r)
+			q := orderStatus(t, s, r.ret.text("orderId"))
+			if q.text("internalStatus") != done || q.text("planName") != DefaultProviderPlan || q.text("orderItems/wmeNewReqItem/msn") == "" {
+				t.Fatalf("pool order: %+v", q)
+			}
+			ids := placeOK(t, bulk(t, s, optInXML(DefaultCustNo, f.pool.ProviderID, f.consumers[0].ServiceNumber)))
+			q = orderStatus(t, s, ids[0])
+			if q.text("internalStatus") != done || q.text("planName") != DefaultConsumerPlan {
+				t.Fatalf("opt-in order: %+v", q)
+			}
+			if o, _ := s.Order(ids[0]); o.Status != done {
+				t.Fatalf("Order(%s).Status %q", ids[0], o.Status)
+			}
+		})
+	}
+}
+
 func TestOrderLifecycleWithDelay(t *testing.T) {
 	c := newClock()
 	s := newTestServer(t, withClock(c), WithOrderDelay(10*time.Minute))
