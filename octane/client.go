@@ -99,8 +99,12 @@ func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
 // WithPollInterval sets how often Orders.Wait (and every Pools call, which
-// waits for its orders) asks about an order: first after min, then backing
-// off to max. Defaults: 5 s and 1 min, since Octane orders take minutes.
+// waits for its orders) asks about an order: at once, then after min, then
+// backing off to max. The defaults, DefaultPollMin and DefaultPollMax, are
+// both 30 minutes: the vendor's flow page asks integrators polling an order
+// to completion to call orderQuery at most once every 30 minutes [vendor
+// page]. Polling faster is the caller's explicit choice, made here; tests
+// against the octanetest fake, whose orders take milliseconds, make it.
 func WithPollInterval(min, max time.Duration) Option {
 	return func(s *settings) error {
 		if min <= 0 || max < min {
@@ -124,10 +128,12 @@ func WithLocation(loc *time.Location) Option {
 	}
 }
 
-// Defaults of WithPollInterval.
+// Defaults of WithPollInterval: at most one orderQuery per order every 30
+// minutes, as the vendor asks of integrators polling an order to completion
+// [vendor page].
 const (
-	DefaultPollMin = 5 * time.Second
-	DefaultPollMax = time.Minute
+	DefaultPollMin = 30 * time.Minute
+	DefaultPollMax = 30 * time.Minute
 )
 
 // Client is an Octane API client over both wire layers. It is safe for

@@ -35,7 +35,12 @@
 // Every change in Octane is an asynchronous order that takes minutes. The
 // Pools calls wait for their orders (Orders.Wait: polling with backoff per
 // WithPollInterval, bounded by the context) and return each order id for
-// audit. They also enforce the flow's business rules before sending:
+// audit. By default an order is queried at once and then at most once every
+// 30 minutes, as the vendor's flow page asks of integrators polling an order
+// to completion, so a Pools call whose order is not done at the first look
+// returns after half an hour at the earliest; polling faster is an explicit
+// choice (WithPollInterval). They also enforce the flow's business rules
+// before sending:
 //
 //   - Pools.Create returns only when the pool's service number, line sequence
 //     number and provider id are known;

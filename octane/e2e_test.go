@@ -426,3 +426,41 @@ func TestE2ESuccessStatus(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, octanetest.DefaultConsumerPlan, o.PlanName)
 }
+
+// TestE2EPollingDefaults: without WithPollInterval a client asks about an
+// order once and then waits 30 minutes, as the vendor asks; with it, as
+// often as the caller says.
+func TestE2EPollingDefaults(t *testing.T) {
+	assert.Equal(t, 30*time.Minute, octane.DefaultPollMin)
+	assert.Equal(t, 30*time.Minute, octane.DefaultPollMax)
+	srv := octanetest.NewServer(octanetest.WithOrderDelay(time.Hour))
+	t.Cleanup(srv.Close)
+	creds := octane.Credentials{Username: octanetest.DefaultUsername, Password: octanetest.DefaultPassword}
+	order := octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Fleet"}
+	for _, tc := range []struct {
+		name    string
+		opts    []octane.Option
+		atLeast int // queries within the window
+		atMost  int
+	}{
+		{"default", nil, 1, 1},
+		{"explicit", []octane.Option{octane.WithPollInterval(time.Millisecond, 5*time.Millisecond)}, 5, 1000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := octane.New(creds, append([]octane.Option{octane.WithSOAPBaseURL(srv.SOAPURL()), octane.WithRESTBaseURL(srv.RESTURL())}, tc.opts...)...)
+			require.NoError(t, err)
+			id, err := c.Orders.CreateDataPool(context.Background(), order)
+			require.NoError(t, err)
+			srv.ResetRequests()
+			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			defer cancel()
+			o, err := c.Orders.Wait(ctx, id)
+			require.ErrorIs(t, err, context.DeadlineExceeded)
+			require.NotNil(t, o)
+			assert.False(t, o.Status.Terminal())
+			n := srv.RequestCount("/UtbOrder")
+			assert.GreaterOrEqual(t, n, tc.atLeast, "orderQuery calls")
+			assert.LessOrEqual(t, n, tc.atMost, "orderQuery calls")
+		})
+	}
+}

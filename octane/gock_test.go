@@ -52,6 +52,7 @@ func gockClient(t *testing.T, opts ...Option) *Client {
 	c, err := New(Credentials{Username: gockUser, Password: gockPassword}, append([]Option{
 		WithSOAPBaseURL(gockSOAPBase), WithRESTBaseURL(gockRESTBase),
 		WithRetry(RetryPolicy{MaxAttempts: 1}), WithLocation(time.UTC),
+		WithPollInterval(time.Millisecond, time.Millisecond),
 	}, opts...)...)
 	require.NoError(t, err)
 	gock.InterceptClient(c.HTTPClient())

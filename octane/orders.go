@@ -147,10 +147,12 @@ func (s *OrderService) Reset(ctx context.Context, orderID string) error {
 }
 
 // Wait polls an order until it is done, has failed, or ctx ends, backing off
-// between the intervals of WithPollInterval. A done order is returned with a
-// nil error. A failed one is returned with an *Error matching ErrOrderFailed
-// that carries the order's text; Orders.Reset may re-run it. When ctx ends,
-// the last answer (possibly nil) comes back with an error wrapping ctx.Err().
+// between the intervals of WithPollInterval: by default one orderQuery at
+// once and then one every 30 minutes, as the vendor asks. A done order is
+// returned with a nil error. A failed one is returned with an *Error
+// matching ErrOrderFailed that carries the order's text; Orders.Reset may
+// re-run it. When ctx ends, the last answer (possibly nil) comes back with
+// an error wrapping ctx.Err().
 // Transport failures of single polls are retried until ctx ends; the
 // server's refusals (unknown order, authentication) end the wait at once.
 func (s *OrderService) Wait(ctx context.Context, orderID string) (*Order, error) {

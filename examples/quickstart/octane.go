@@ -45,12 +45,16 @@ func octaneClient(p *printer) (*octaneSetup, error) {
 				envOctaneCustNo, envOctaneProviderPlan, envOctaneConsumers)
 		}
 		p.note("using Octane at %s and %s (from %s, %s)", soapURL, restURL, envOctaneSOAPURL, envOctaneRESTURL)
+		// The default polling: one orderQuery per order every 30 minutes, as
+		// Octane asks; each step waits for its orders, so the flow takes hours.
+		p.note("orders are polled once every 30 minutes, as Octane asks: each step may take that long")
 		c, err := octane.New(creds, octane.WithSOAPBaseURL(soapURL), octane.WithRESTBaseURL(restURL),
 			octane.WithUserAgent("ispkit-quickstart"))
 		return &octaneSetup{c, os.Getenv(envOctaneCustNo), os.Getenv(envOctaneProviderPlan), consumers, func() {}}, err
 	}
 
-	// The fake's orders take 40 ms instead of Octane's minutes.
+	// The fake's orders take 40 ms instead of Octane's minutes, so the client
+	// below chooses to poll every 10-50 ms instead of the default 30 minutes.
 	srv := octanetest.NewServer(octanetest.WithOrderDelay(40 * time.Millisecond))
 	p.note("using an in-memory Octane (set %s, %s, %s and %s for a real one)",
 		envOctaneUsername, envOctanePassword, envOctaneSOAPURL, envOctaneRESTURL)

@@ -69,6 +69,11 @@
 // numbers are not the real server's: a client should rely on the messages
 // and statuses, and tests may compare the numbers.
 //
+// The octane client polls an order at most once every 30 minutes by
+// default, as the vendor asks; against the fake, whose orders complete in
+// milliseconds, a test chooses its interval explicitly, e.g.
+// octane.WithPollInterval(time.Millisecond, 10*time.Millisecond).
+//
 // A typical test:
 //
 //	srv := octanetest.NewServer()
