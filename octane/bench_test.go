@@ -68,11 +68,11 @@ func BenchmarkOrderQuery(b *testing.B) {
 		b.ResetTimer()
 		for i := 0; i < b.N; i++ {
 			var body bytes.Buffer
-			body.WriteString(`<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><ns:orderQuery xmlns:ns="http://order.frontend.ws.utilibill.com.au/"><login><userName>`)
-			_ = xml.EscapeText(&body, []byte("user"))
-			body.WriteString(`</userName><password>`)
+			body.WriteString(`<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><ns:orderQuery xmlns:ns="http://order.frontend.ws.utilibill.com.au/"><login><password>`)
 			_ = xml.EscapeText(&body, []byte("pass"))
-			body.WriteString(`</password></login><request><orderId>`)
+			body.WriteString(`</password><userName>`)
+			_ = xml.EscapeText(&body, []byte("user"))
+			body.WriteString(`</userName></login><request><orderId>`)
 			_ = xml.EscapeText(&body, []byte("5000001"))
 			body.WriteString(`</orderId></request></ns:orderQuery></soapenv:Body></soapenv:Envelope>`)
 			req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, &body)

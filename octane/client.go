@@ -189,8 +189,8 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	var user, pass bytes.Buffer
 	_ = xml.EscapeText(&user, []byte(creds.Username))
 	_ = xml.EscapeText(&pass, []byte(creds.Password))
-	login := []byte("<" + elemLogin + "><" + elemUserName + ">" + user.String() + "</" + elemUserName + "><" +
-		elemPassword + ">" + pass.String() + "</" + elemPassword + "></" + elemLogin + ">")
+	login := []byte("<" + elemLogin + "><" + elemPassword + ">" + pass.String() + "</" + elemPassword + "><" +
+		elemUserName + ">" + user.String() + "</" + elemUserName + "></" + elemLogin + ">") // order: see wire.go
 
 	t, err := transport.New(transport.Vendor{
 		Name:           "octane",

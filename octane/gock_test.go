@@ -185,8 +185,8 @@ func gockAllUnqualified(t *testing.T, n *gockNode) {
 }
 
 // gockSOAPShape checks a request envelope: soapenv Envelope and Body, the
-// operation element qualified with ns, <login> first with userName then
-// password, every child unqualified. It returns the names of the
+// operation element qualified with ns, <login> first with password then
+// userName (the WSDL-generated order), every child unqualified. It returns the names of the
 // operation's children after <login>.
 func gockSOAPShape(t *testing.T, body []byte, ns, op string) []string {
 	t.Helper()
@@ -202,10 +202,10 @@ func gockSOAPShape(t *testing.T, body []byte, ns, op string) []string {
 	login := opEl.kids[0]
 	assert.Equal(t, "login", login.name.Local, "<login> is the first child")
 	require.Len(t, login.kids, 2)
-	assert.Equal(t, "userName", login.kids[0].name.Local)
-	assert.Equal(t, gockUser, login.kids[0].text)
-	assert.Equal(t, "password", login.kids[1].name.Local)
-	assert.Equal(t, gockPassword, login.kids[1].text)
+	assert.Equal(t, "password", login.kids[0].name.Local)
+	assert.Equal(t, gockPassword, login.kids[0].text)
+	assert.Equal(t, "userName", login.kids[1].name.Local)
+	assert.Equal(t, gockUser, login.kids[1].text)
 	var rest []string
 	for _, k := range opEl.kids {
 		gockAllUnqualified(t, k)

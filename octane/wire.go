@@ -76,9 +76,11 @@ const (
 	retryOrderFlagTrue = "true"                 // orderReset's retryOrder [doc]
 )
 
-// <login><userName/><password/></login> is the first child of every
-// operation [doc]; soap.go writes it by hand so the password never sits in a
-// marshalled struct.
+// <login> is the first child of every operation [doc]. Inside it the
+// WSDL-generated request templates of a public client put <password> before
+// <userName> [field: WSDL-generated templates], the order sent:
+// <login><password/><userName/></login>. New writes it once by hand, so the
+// password never sits in a marshalled struct.
 const (
 	elemLogin    = "login"
 	elemUserName = "userName"

@@ -11,7 +11,8 @@
 //     orderReset, in namespace http://order.frontend.ws.utilibill.com.au/;
 //     at /tiab/UtbServiceV3 getServiceDetail, in namespace
 //     http://v3.service.frontend.ws.utilibill.com.au/. Credentials travel
-//     in the body, as <login><userName/><password/></login>. Answers are
+//     in the body, as <login><password/><userName/></login> (the order of
+//     WSDL-generated requests; the other order is accepted too). Answers are
 //     JAX-WS style, <ns2:{op}Response><return><errorCode>0</errorCode>…,
 //     except orderCreateBulk's, which by default carries its
 //     <ordersCreateResponse> directly, with no <return> and no top-level

@@ -51,7 +51,7 @@ func Example_soap() {
 		env := `<?xml version="1.0" encoding="UTF-8"?>` +
 			`<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>` +
 			`<ns:` + op + ` xmlns:ns="http://order.frontend.ws.utilibill.com.au/">` +
-			`<login><userName>` + octanetest.DefaultUsername + `</userName><password>` + octanetest.DefaultPassword + `</password></login>` +
+			`<login><password>` + octanetest.DefaultPassword + `</password><userName>` + octanetest.DefaultUsername + `</userName></login>` +
 			inner + `</ns:` + op + `></soapenv:Body></soapenv:Envelope>`
 		resp, err := http.Post(srv.SOAPURL()+"/UtbOrder", "text/xml; charset=utf-8", strings.NewReader(env))
 		if err != nil {

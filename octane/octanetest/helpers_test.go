@@ -125,8 +125,12 @@ func envelope(op string) string {
 		op + `</soapenv:Body></soapenv:Envelope>`
 }
 
-// login is the <login> of the default account.
-const login = `<login><userName>octane-api</userName><password>octane-secret</password></login>`
+// login is the <login> of the default account, in the order WSDL-generated
+// requests use; loginUserFirst is the other order.
+const (
+	login          = `<login><password>octane-secret</password><userName>octane-api</userName></login>`
+	loginUserFirst = `<login><userName>octane-api</userName><password>octane-secret</password></login>`
+)
 
 // orderOp writes an order-service operation with the default login.
 func orderOp(op, inner string) string {

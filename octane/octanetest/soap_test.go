@@ -589,6 +589,20 @@ func TestBulkAnswerShapes(t *testing.T) {
 	}
 }
 
+// TestLoginOrder: <login> is accepted with <password> first (the order of
+// WSDL-generated requests) and with <userName> first; a wrong password is
+// refused in either.
+func TestLoginOrder(t *testing.T) {
+	s := newTestServer(t)
+	for _, l := range []string{login, loginUserFirst} {
+		q := envelope(`<ns:orderQuery xmlns:ns="` + nsOrder + `">` + l + `<request><orderId>1</orderId></request></ns:orderQuery>`)
+		soapErr(t, postSOAP(t, s, "/UtbOrder", q), CodeNotFound, "Order 1 not found")
+		expectFault(t, postSOAP(t, s, "/UtbOrder", strings.Replace(q, "octane-secret", "hunter2", 1)), http.StatusInternalServerError, faultAuth)
+		d := envelope(`<ns:getServiceDetail xmlns:ns="` + nsService + `">` + l + `<serviceDetail><serviceDetails><custno>1</custno><serviceNumber>2</serviceNumber></serviceDetails></serviceDetail></ns:getServiceDetail>`)
+		soapErr(t, postSOAP(t, s, "/UtbServiceV3", d), CodeNotFound, "Service 2 not found")
+	}
+}
+
 func TestOrderCompletionRechecks(t *testing.T) {
 	s := newTestServer(t, WithOrderDelay(time.Hour))
 	f := seedFixture(t, s, 1, 0)
