@@ -144,8 +144,8 @@ type Client struct {
 	// Orders is the SOAP order service (UtbOrder): steps 1, 2, 4 and 8 of the
 	// flow, order reset, and Wait.
 	Orders *OrderService
-	// Services is the SOAP service-detail lookup (UtbServiceV3): step 2's
-	// service number → line sequence number.
+	// Services is the SOAP service lookup: step 2's service number → line
+	// sequence number (UtbServiceV3), and a service's balances (UtbMobile).
 	Services *ServicesService
 	// PoolAPI is the REST data-pool API: steps 3, 5, 6, 7 and 9, one call each,
 	// without the rules.

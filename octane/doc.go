@@ -25,6 +25,7 @@
 //	4     add consumers (several in one call)    Orders.AddConsumers         SOAP   Pools.AddConsumers
 //	5     transfer services to another pool      PoolAPI.Transfer            REST   Pools.Transfer
 //	6     pool with consumers, usage, limits     PoolAPI.Get                 REST   Pools.Get
+//	      a service's data allowance and use     Services.Balance            SOAP
 //	7     update consumer data limits            PoolAPI.SetDataLimits       REST   Pools.SetDataLimit
 //	8     remove consumers                       Orders.RemoveConsumers      SOAP   Pools.RemoveConsumers
 //	9     disconnect a pool                      PoolAPI.Disconnect          REST   Pools.Disconnect

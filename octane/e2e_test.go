@@ -464,3 +464,41 @@ func TestE2EPollingDefaults(t *testing.T) {
 		})
 	}
 }
+
+// TestE2EBalances: a consumer's data allowance and use (queryBalanceV3), the
+// per-service half of step 6, from the usage the fake tracks.
+func TestE2EBalances(t *testing.T) {
+	e := newE2E(t)
+	ctx := context.Background()
+	p := e.pool(t, "Fleet")
+	a1, a2 := e.consumers[0], e.consumers[1]
+	_, err := e.c.Pools.AddConsumers(ctx, *p, a1, a2)
+	require.NoError(t, err)
+	_, err = e.c.Pools.SetDataLimit(ctx, *p, a1, octane.GB(5))
+	require.NoError(t, err)
+	e.srv.SetUsage(a1, int64(octane.GB(1.5)))
+	e.srv.SetUsage(a2, int64(octane.MB(300)))
+
+	dp, err := e.c.Pools.Get(ctx, *p)
+	require.NoError(t, err)
+	want := map[string][2]octane.Size{a1: {octane.GB(5), octane.GB(1.5)}, a2: {dp.MaxCap, octane.MB(300)}}
+	for _, cs := range dp.Consumers {
+		b, err := e.c.Services.Balance(ctx, p.CustNo, cs.LineSeqNo)
+		require.NoError(t, err)
+		allowance, used, ok := b.Data()
+		require.True(t, ok, "%+v", b)
+		assert.Equal(t, want[cs.ServiceNumber], [2]octane.Size{allowance, used}, cs.ServiceNumber)
+		assert.Equal(t, cs.DataUsage, used, "the balance agrees with the pool's consumer list")
+	}
+
+	// The pool's own line: its cap and total usage.
+	b, err := e.c.Services.Balance(ctx, p.CustNo, p.LineSeqNo)
+	require.NoError(t, err)
+	allowance, used, ok := b.Data()
+	assert.True(t, ok)
+	assert.Equal(t, dp.MaxCap, allowance)
+	assert.Equal(t, octane.GB(1.5)+octane.MB(300), used, "exact, where the pool GET's text (%s) is rounded", dp.UsageText)
+
+	_, err = e.c.Services.Balance(ctx, p.CustNo, "999")
+	assert.ErrorIs(t, err, octane.ErrUnknownService)
+}

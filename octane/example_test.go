@@ -130,3 +130,30 @@ func ExampleOrderService_Wait() {
 	// true
 	// COMMITTED 0491000001
 }
+
+// A consumer's data allowance and use, the per-service half of step 6:
+// queryBalanceV3, keyed by the service's line sequence number.
+func ExampleServicesService_Balance() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+	srv.SetUsage("0412000001", int64(octane.MB(750)))
+
+	d, err := c.Services.Detail(ctx, octanetest.DefaultCustNo, "0412000001")
+	if err != nil {
+		log.Fatal(err)
+	}
+	b, err := c.Services.Balance(ctx, octanetest.DefaultCustNo, d.LineSeqNo)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, x := range b.Balances {
+		fmt.Printf("%s: %q used of %q\n", x.Type, x.UsedText, x.AllowanceText)
+	}
+	if _, used, ok := b.Data(); ok {
+		fmt.Println("data used:", used)
+	}
+	// Output:
+	// DATA: "786432000" used of "0"
+	// data used: 750 MB
+}

@@ -239,6 +239,7 @@ func fuzzSOAPOuts() []struct {
 		{opOrderCreateBulk, func() resulter { return new(xmlBulkAnswer) }},
 		{opOrderReset, func() resulter { return new(xmlResult) }},
 		{opGetServiceDetail, func() resulter { return new(xmlServiceDetailReturn) }},
+		{opQueryBalance, func() resulter { return new(xmlBalanceReturn) }},
 	}
 }
 
@@ -285,6 +286,21 @@ func FuzzSOAPDecode(f *testing.F) {
 		fuzzResultXorErr(t, "Detail", d != nil, err)
 		if d != nil && d.LineSeqNo == "" {
 			t.Fatalf("Detail: no lineSeqNo")
+		}
+		b, err := c.Services.Balance(ctx, fuzzCust, "11")
+		fuzzResultXorErr(t, "Balance", b != nil, err)
+		if b != nil {
+			for _, x := range b.Balances {
+				if x.Sized && (!x.IsData() || x.Allowance < 0 || x.Used < 0) {
+					t.Fatalf("Balance: %+v read as a size", x)
+				}
+				if !x.Sized && (x.Allowance != 0 || x.Used != 0) {
+					t.Fatalf("Balance: %+v has sizes it could not read", x)
+				}
+			}
+			if a, u, ok := b.Data(); !ok && (a != 0 || u != 0) {
+				t.Fatalf("Balance.Data: %d, %d without ok", a, u)
+			}
 		}
 		res, err := c.Orders.AddConsumers(ctx, fuzzCust, "PRV-1", "0412000001", "0412000002")
 		fuzzResultXorErr(t, "AddConsumers", res != nil, err)

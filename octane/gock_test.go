@@ -286,6 +286,16 @@ func gockSOAPCases() []gockSOAPCase {
 			}, true},
 		{"orderReset", "/tiab/UtbOrder", nsOrder, "orderReset", []string{"request"}, `<errorCode>0</errorCode>`,
 			func(ctx context.Context, c *Client) error { return c.Orders.Reset(ctx, "7000001") }, false},
+		{"queryBalanceV3", "/tiab/UtbMobile", nsMobile, "queryBalanceV3", []string{"queryBalanceRequest"},
+			`<errorCode>0</errorCode><balances><balance><type>DATA</type><allowanceFmt>5368709120</allowanceFmt><usedFmt>1073741824</usedFmt></balance></balances>`,
+			func(ctx context.Context, c *Client) error {
+				b, err := c.Services.Balance(ctx, gockCust, "11")
+				if err != nil {
+					return err
+				}
+				allowance, used, ok := b.Data()
+				return gockWant(fmt.Sprint(allowance, " ", used, " ", ok), "5 GB 1 GB true", nil)
+			}, false},
 		{"CallSOAP", "/tiab/UtbMobile", "http://mobile.frontend.ws.utilibill.com.au/", "queryBalanceV3", []string{"request"},
 			`<errorCode>0</errorCode><balance>12</balance>`,
 			func(ctx context.Context, c *Client) error {
@@ -606,7 +616,7 @@ type gockOp struct {
 func gockQueries() []gockOp {
 	var out []gockOp
 	for _, tc := range gockSOAPCases() {
-		if tc.op == "orderQuery" || tc.op == "getServiceDetail" {
+		if tc.op == "orderQuery" || tc.op == "getServiceDetail" || tc.op == "queryBalanceV3" {
 			out = append(out, gockOp{tc.name, http.MethodPost, tc.path, tc.answer(), tc.call})
 		}
 	}
@@ -1032,4 +1042,29 @@ func TestGockBulkAnswerShapes(t *testing.T) {
 			assert.True(t, gock.IsDone())
 		})
 	}
+}
+
+// TestGockBalanceRequest: queryBalanceV3's request carries the customer and
+// the line sequence number, in that order, and bad input sends nothing.
+func TestGockBalanceRequest(t *testing.T) {
+	c := gockClient(t)
+	rec := &gockRecorder{}
+	gock.New(gockHost).Post("/tiab/UtbMobile").AddMatcher(rec.match).Reply(http.StatusOK).
+		BodyString(gockSOAPAnswer("queryBalanceV3", nsMobile, `<errorCode>0</errorCode>`))
+	b, err := c.Services.Balance(context.Background(), gockCust, "7")
+	require.NoError(t, err)
+	assert.Equal(t, &ServiceBalance{CustNo: gockCust, LineSeqNo: "7", Balances: []Balance{}}, b, "no balances: an empty list")
+	_, _, ok := b.Data()
+	assert.False(t, ok)
+	seen := rec.all()
+	require.Len(t, seen, 1)
+	q := gockTree(t, seen[0].body).kids[0].kids[0].kids[1] // Envelope/Body/queryBalanceV3/queryBalanceRequest
+	require.Len(t, q.kids, 2)
+	assert.Equal(t, []string{"custNo", gockCust, "lineSeqNo", "7"}, []string{q.kids[0].name.Local, q.kids[0].text, q.kids[1].name.Local, q.kids[1].text})
+
+	for _, args := range [][2]string{{"", "7"}, {gockCust, ""}, {gockCust, "7\n"}} {
+		_, err := c.Services.Balance(context.Background(), args[0], args[1])
+		assert.ErrorIs(t, err, ErrInvalidInput)
+	}
+	assert.Len(t, rec.all(), 1)
 }

@@ -422,6 +422,10 @@ func goldenSOAPOps() []goldenOp {
 		{"orderReset", SOAP, "/tiab/UtbOrder", "5000009", func(ctx context.Context, c *Client) error {
 			return c.Orders.Reset(ctx, "5000009")
 		}},
+		{"queryBalanceV3", SOAP, "/tiab/UtbMobile", "", func(ctx context.Context, c *Client) error {
+			_, err := c.Services.Balance(ctx, goldenCust, "11")
+			return err
+		}},
 	}
 }
 
@@ -507,6 +511,9 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 	},
 	"soap_orderCreateBulk_optout_request.xml": func(t *testing.T, f []byte) {
 		goldenCheckSOAPRequest(t, f, "/tiab/UtbOrder", "soap_orderCreateBulk_optout_response.xml", goldenSOAPOps()[4].call)
+	},
+	"soap_queryBalanceV3_request.xml": func(t *testing.T, f []byte) {
+		goldenCheckSOAPRequest(t, f, "/tiab/UtbMobile", "soap_queryBalanceV3_response.xml", goldenSOAPOps()[6].call)
 	},
 	"soap_orderReset_request.xml": func(t *testing.T, f []byte) {
 		goldenCheckSOAPRequest(t, f, "/tiab/UtbOrder", "soap_orderReset_response.xml", goldenSOAPOps()[5].call)
@@ -648,6 +655,40 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
 		res, err := c.Orders.AddConsumers(context.Background(), goldenCust, "PRV-77001", goldenConsumers...)
 		assert.Nil(t, res)
+		goldenNothingLost(t, goldenXMLLeaves(t, f), err)
+	},
+	"soap_queryBalanceV3_response.xml": func(t *testing.T, f []byte) {
+		c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
+		got, err := c.Services.Balance(context.Background(), goldenCust, "11")
+		require.NoError(t, err)
+		goldenDiff(t, &ServiceBalance{CustNo: goldenCust, LineSeqNo: "11", Balances: []Balance{
+			{Type: "DATA", AllowanceText: "10737418240", UsedText: "1342177280", Allowance: GB(10), Used: GB(1.25), Sized: true},
+			{Type: "VOICE", AllowanceText: "Unlimited", UsedText: "125"},
+			{Type: "DATA", AllowanceText: "2147483648", UsedText: "0", Allowance: GB(2), Used: 0, Sized: true},
+		}}, got)
+		allowance, used, ok := got.Data()
+		assert.True(t, ok)
+		assert.Equal(t, GB(12), allowance)
+		assert.Equal(t, GB(1.25), used)
+		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
+	},
+	"soap_queryBalanceV3_formatted_response.xml": func(t *testing.T, f []byte) {
+		c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
+		got, err := c.Services.Balance(context.Background(), goldenCust, "11")
+		require.NoError(t, err)
+		goldenDiff(t, &ServiceBalance{CustNo: goldenCust, LineSeqNo: "11", Balances: []Balance{
+			{Type: "DATA", AllowanceText: "5 GB", UsedText: "1.25 GB", Allowance: GB(5), Used: GB(1.25), Sized: true},
+			{Type: "DATA", AllowanceText: "Unlimited", UsedText: "300.5"},
+		}}, got)
+		_, _, ok := got.Data()
+		assert.False(t, ok, "one DATA balance cannot be read: no total")
+		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
+	},
+	"soap_queryBalanceV3_error.xml": func(t *testing.T, f []byte) {
+		c, _ := goldenClient(t, http.StatusOK, goldenXMLType, f)
+		got, err := c.Services.Balance(context.Background(), goldenCust, "99")
+		assert.Nil(t, got)
+		goldenCheckErr(t, err, goldenFailure(SOAP, "queryBalanceV3", 200, 2, "Service with lineSeqNo 99 not found for customer 10001234", ""), ErrUnknownService)
 		goldenNothingLost(t, goldenXMLLeaves(t, f), err)
 	},
 	"soap_orderReset_response.xml": func(t *testing.T, f []byte) {
@@ -936,8 +977,8 @@ func TestGoldenFixtures(t *testing.T) {
 		}
 	}
 	sort.Strings(names)
-	// The README lists 45 files; keep the count in step with it.
-	assert.Len(t, names, 45, "files in %s", goldenDir)
+	// The README lists 49 files; keep the count in step with it.
+	assert.Len(t, names, 49, "files in %s", goldenDir)
 	readme := string(goldenRead(t, "README.md"))
 	seen := make(map[string]bool)
 	for _, name := range names {

@@ -204,6 +204,8 @@ func redactEveryOperation(c *Client) []error {
 	addResults(c.Orders.RemoveConsumers(ctx, "10001234", "0412000001"))
 	_, err = c.Services.Detail(ctx, "10001234", "0491000001")
 	add(err)
+	_, err = c.Services.Balance(ctx, "10001234", "11")
+	add(err)
 	_, err = c.PoolAPI.Get(ctx, ref)
 	add(err)
 	addResults(c.PoolAPI.Transfer(ctx, TransferRequest{From: ref, ToProviderID: "PRV-2", ToLineSeqNo: "8", ServiceNumbers: []string{"0412000001"}}))

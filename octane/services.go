@@ -6,7 +6,9 @@ import (
 	"strings"
 )
 
-// ServicesService is the SOAP service-detail lookup (UtbServiceV3).
+// ServicesService is the SOAP lookup of a service: its details
+// (getServiceDetail on UtbServiceV3) and its balances (queryBalanceV3 on
+// UtbMobile).
 type ServicesService struct{ c *Client }
 
 // ServiceDetail is what getServiceDetail reports about a service.

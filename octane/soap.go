@@ -293,8 +293,8 @@ func charsetReader(label string, in io.Reader) (io.Reader, error) {
 }
 
 // CallSOAP sends an operation the typed layer does not cover (yet), e.g.
-// queryBalanceV3 on "/UtbMobile": service is the path under the SOAP base
-// URL, namespace the service's, operation the element name, parts the
+// one of "/UtbPlan" or "/UtbCustomer": service is the path under the SOAP
+// base URL, namespace the service's, operation the element name, parts the
 // operation's children after <login> (values encoding/xml can marshal, each
 // with its own XMLName). The <return> element is decoded into out when out is
 // not nil; a non-zero <errorCode> in it is an *Error. Set idempotent for a

@@ -216,3 +216,22 @@ func TestPoolStatus(t *testing.T) {
 		assert.Equal(t, tc.active, Consumer{Status: tc.status}.Active(), "%q", tc.status)
 	}
 }
+
+// TestBalanceSize: allowanceFmt and usedFmt are read only where the reading
+// is unambiguous.
+func TestBalanceSize(t *testing.T) {
+	for text, want := range map[string]Size{
+		"0": 0, "10737418240": GB(10), " 42 ": 42,
+		"5 GB": GB(5), "1.25GB": GB(1.25), "512 MB": MB(512), "7 B": 7,
+	} {
+		got, ok := balanceSize(text)
+		if !ok || got != want {
+			t.Errorf("balanceSize(%q) = %d, %v; want %d", text, got, ok, want)
+		}
+	}
+	for _, text := range []string{"", " ", "1.5", "300.5", "-5", "+5", "1,024", "Unlimited", "5 parsecs", "1e9", "99999999999999999999"} {
+		if got, ok := balanceSize(text); ok {
+			t.Errorf("balanceSize(%q) = %d, true; want unread", text, got)
+		}
+	}
+}

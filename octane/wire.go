@@ -35,9 +35,11 @@ const (
 
 	pathOrder   = "/UtbOrder"     // [doc]
 	pathService = "/UtbServiceV3" // [doc]
+	pathMobile  = "/UtbMobile"    // [doc]; [field: 2 clients]
 
-	nsOrder   = "http://order.frontend.ws.utilibill.com.au/"      // [doc]
-	nsService = "http://v3.service.frontend.ws.utilibill.com.au/" // [field]
+	nsOrder   = "http://order.frontend.ws.utilibill.com.au/"         // [doc]
+	nsService = "http://v3.service.frontend.ws.utilibill.com.au/"    // [field: 2 clients]
+	nsMobile  = "http://mobileservice.frontend.ws.utilibill.com.au/" // [field: 1 client]
 )
 
 // soapOp is one SOAP operation. The operation element is namespace-qualified
@@ -59,6 +61,7 @@ var (
 	opOrderCreateBulk  = soapOp{"orderCreateBulk", pathOrder, nsOrder, false, true}      // steps 4 and 8 [field]; answer: see xmlBulkAnswer
 	opOrderReset       = soapOp{"orderReset", pathOrder, nsOrder, false, false}          // [doc]
 	opGetServiceDetail = soapOp{"getServiceDetail", pathService, nsService, true, false} // step 2, lineSeqNo [field]
+	opQueryBalance     = soapOp{"queryBalanceV3", pathMobile, nsMobile, true, false}     // step 6, per service [field: 1 client]
 )
 
 // soapHeaders go with every SOAP request. SOAPAction keeps its conventional
@@ -144,6 +147,14 @@ type xmlServiceDetailRequest struct {
 	ServiceNumber string   `xml:"serviceDetails>serviceNumber"`
 }
 
+// queryBalanceV3: <queryBalanceRequest><custNo/><lineSeqNo/> [field: 1
+// client, a WSDL-generated template].
+type xmlBalanceRequest struct {
+	XMLName   xml.Name `xml:"queryBalanceRequest"`
+	CustNo    string   `xml:"custNo"`
+	LineSeqNo string   `xml:"lineSeqNo"`
+}
+
 // ---- SOAP answers: the content of <return> ----
 
 // xmlResult is what every <return> carries: errorCode 0 = OK, errorMessage on
@@ -226,6 +237,22 @@ type xmlInstance struct {
 	Status        string `xml:"serviceNumberDetail>status"`        // [guess]
 	PlanNo        string `xml:"serviceNumberDetail>planNo"`        // [guess]
 }
+
+// queryBalanceV3's answer: return/balances/balance[] [field: 1 client, which
+// reads <return> here and sums the DATA balances].
+type xmlBalanceReturn struct {
+	xmlResult
+	Balances []xmlBalance `xml:"balances>balance"`
+}
+
+type xmlBalance struct {
+	Type      string `xml:"type"`         // "DATA", … [field: 1 client]
+	Allowance string `xml:"allowanceFmt"` // [field: 1 client]; how it is written: see balanceSize
+	Used      string `xml:"usedFmt"`      // [field: 1 client]; as allowanceFmt
+}
+
+// balanceTypeData is the type of a data balance [field: 1 client].
+const balanceTypeData = "DATA"
 
 // xmlFault is a SOAP 1.1 Fault.
 type xmlFault struct {

@@ -10,9 +10,13 @@
 //     (consumers in, WME_OPT_IN_CONSUMER, and out, WME_OPT_OUT_CONSUMER) and
 //     orderReset, in namespace http://order.frontend.ws.utilibill.com.au/;
 //     at /tiab/UtbServiceV3 getServiceDetail, in namespace
-//     http://v3.service.frontend.ws.utilibill.com.au/. Credentials travel
-//     in the body, as <login><password/><userName/></login> (the order of
-//     WSDL-generated requests; the other order is accepted too). Answers are
+//     http://v3.service.frontend.ws.utilibill.com.au/; at /tiab/UtbMobile
+//     queryBalanceV3 (a service's DATA balance, from the usage SetUsage
+//     sets and the limit or the pool's cap, as bare integers of bytes), in
+//     namespace http://mobileservice.frontend.ws.utilibill.com.au/.
+//     Credentials travel in the body, as
+//     <login><password/><userName/></login> (the order of WSDL-generated
+//     requests; the other order is accepted too). Answers are
 //     JAX-WS style, <ns2:{op}Response><return><errorCode>0</errorCode>…,
 //     except orderCreateBulk's, which by default carries its
 //     <ordersCreateResponse> directly, with no <return> and no top-level

@@ -72,7 +72,7 @@ func TestRESTRouting(t *testing.T) {
 	restErr(t, sendREST(t, s, defaultAuth, http.MethodGet, "/v1/datapool/?custno=1&lineseqno=1", nil), http.StatusOK, CodeNotFound, "Data pool not found")
 
 	// Outside /tiab: a plain 404.
-	for _, p := range []string{"/", "/tiab", "/tiab/UtbMobile", "/other/UtbOrder"} {
+	for _, p := range []string{"/", "/tiab", "/tiab/UtbPlan", "/other/UtbOrder"} {
 		resp, err := http.Post(s.URL+p, "text/xml", strings.NewReader(envelope("")))
 		if err != nil {
 			t.Fatal(err)

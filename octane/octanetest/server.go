@@ -67,6 +67,7 @@ const (
 	restBase    = "/tiab/api"
 	pathOrder   = "/UtbOrder"
 	pathService = "/UtbServiceV3"
+	pathMobile  = "/UtbMobile"
 
 	pathDataPool    = "/v1/datapool"
 	pathTransfer    = "/v1/datapool/transfer"
@@ -690,6 +691,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveSOAP(w, r, soapServices[pathOrder], raw)
 	case path == soapBase+pathService:
 		s.serveSOAP(w, r, soapServices[pathService], raw)
+	case path == soapBase+pathMobile:
+		s.serveSOAP(w, r, soapServices[pathMobile], raw)
 	default:
 		http.NotFound(w, r)
 	}

@@ -17,6 +17,7 @@ const (
 	soapEnvNS   = "http://schemas.xmlsoap.org/soap/envelope/"
 	nsOrder     = "http://order.frontend.ws.utilibill.com.au/"
 	nsService   = "http://v3.service.frontend.ws.utilibill.com.au/"
+	nsMobile    = "http://mobileservice.frontend.ws.utilibill.com.au/"
 	soapContent = "text/xml; charset=utf-8"
 
 	orderTypeService  = "SRVC_ORD"
@@ -53,6 +54,9 @@ var soapServices = map[string]*soapService{
 	pathService: {ns: nsService, ops: map[string]soapOp{
 		"getServiceDetail": {"serviceDetail", (*Server).getServiceDetail, false},
 	}},
+	pathMobile: {ns: nsMobile, ops: map[string]soapOp{
+		"queryBalanceV3": {"queryBalanceRequest", (*Server).queryBalance, false},
+	}},
 }
 
 // soapRequest is a decoded operation: its login and its one argument.
@@ -63,6 +67,7 @@ type soapRequest struct {
 	request *soapOrderRequest
 	orders  *soapBulkOrders
 	detail  *soapServiceDetail
+	balance *soapBalanceRequest
 }
 
 type soapLogin struct {
@@ -104,6 +109,11 @@ type soapBulkOrder struct {
 	OptOut *struct {
 		ServiceNumber string `xml:"serviceNumber"`
 	} `xml:"orderItems>WmeOptOutConsumerReqItem"`
+}
+
+type soapBalanceRequest struct {
+	CustNo    string `xml:"custNo"`
+	LineSeqNo string `xml:"lineSeqNo"`
 }
 
 type soapServiceDetail struct {
@@ -264,6 +274,9 @@ func (req *soapRequest) argument() any {
 	case "orderCreateBulk":
 		req.orders = new(soapBulkOrders)
 		return req.orders
+	case "queryBalanceV3":
+		req.balance = new(soapBalanceRequest)
+		return req.balance
 	default: // getServiceDetail
 		req.detail = new(soapServiceDetail)
 		return req.detail
@@ -575,5 +588,37 @@ func (s *Server) getServiceDetail(req *soapRequest) (string, *apiError) {
 	element(&b, "status", status)
 	element(&b, "planNo", plan)
 	b.WriteString("</serviceNumberDetail></Instance></Instances>")
+	return b.String(), nil
+}
+
+// queryBalance reports a service's balances (queryBalanceV3): one DATA
+// balance with its amounts as bare integers of bytes, the way the public
+// client that reads this call parses them. A consumer's allowance is its
+// data limit, or its pool's cap when it has none (0 outside a pool); its use
+// is its usage (SetUsage). A pool's own line reports the pool's cap and the
+// sum of its members' usage.
+func (s *Server) queryBalance(req *soapRequest) (string, *apiError) {
+	q := req.balance
+	if q == nil || strings.TrimSpace(q.CustNo) == "" || strings.TrimSpace(q.LineSeqNo) == "" {
+		return "", fail(CodeInvalidInput, "queryBalanceRequest/custNo and queryBalanceRequest/lineSeqNo are required")
+	}
+	custNo, line := strings.TrimSpace(q.CustNo), strings.TrimSpace(q.LineSeqNo)
+	var allowance, used int64
+	if p, ok := s.poolAt(custNo, line); ok {
+		allowance, used = p.MaxCap, s.poolSnapshot(p).Usage
+	} else if svc, ok := s.services[s.lines[lineKey{custNo, line}]]; ok && svc.CustNo == custNo {
+		allowance, used = svc.DataLimit, svc.DataUsage
+		if p, ok := s.pools[svc.PoolProviderID]; ok && allowance == 0 {
+			allowance = p.MaxCap
+		}
+	} else {
+		return "", fail(CodeNotFound, "Service with lineSeqNo "+line+" not found for customer "+custNo)
+	}
+	var b strings.Builder
+	b.WriteString("<balances><balance>")
+	element(&b, "type", "DATA")
+	element(&b, "allowanceFmt", strconv.FormatInt(allowance, 10))
+	element(&b, "usedFmt", strconv.FormatInt(used, 10))
+	b.WriteString("</balance></balances>")
 	return b.String(), nil
 }

@@ -1,6 +1,7 @@
 package octanetest
 
 import (
+	"encoding/xml"
 	"net/http"
 	"strconv"
 	"strings"
@@ -755,3 +756,50 @@ func TestSOAPFaults(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// balanceXML is a queryBalanceV3 on UtbMobile.
+func balanceXML(custNo, line string) string {
+	return envelope(`<ns:queryBalanceV3 xmlns:ns="` + nsMobile + `">` + login +
+		`<queryBalanceRequest><custNo>` + custNo + `</custNo><lineSeqNo>` + line + `</lineSeqNo></queryBalanceRequest></ns:queryBalanceV3>`)
+}
+
+func TestQueryBalance(t *testing.T) {
+	s := newTestServer(t)
+	pool := s.SeedPool(Pool{Name: "Fleet"})
+	capped := Service{CustNo: DefaultCustNo, ServiceNumber: "0412000001", PoolProviderID: pool.ProviderID, DataLimit: 5 << 30}
+	member := Service{CustNo: DefaultCustNo, ServiceNumber: "0412000002", PoolProviderID: pool.ProviderID}
+	free := Service{CustNo: DefaultCustNo, ServiceNumber: "0412000003"}
+	lines := []string{s.SeedService(capped), s.SeedService(member), s.SeedService(free)}
+	s.SetUsage(capped.ServiceNumber, 1<<30)
+	s.SetUsage(member.ServiceNumber, 512<<20)
+	s.SetUsage(free.ServiceNumber, 7)
+
+	for _, tc := range []struct {
+		line, allowance, used string
+	}{
+		{lines[0], itoa(5 << 30), itoa(1 << 30)},
+		{lines[1], strconv.FormatInt(DefaultProviderCap, 10), itoa(512 << 20)}, // no limit: the pool's cap
+		{lines[2], "0", "7"},
+		{pool.LineSeqNo, strconv.FormatInt(DefaultProviderCap, 10), itoa(1<<30 + 512<<20)},
+	} {
+		r := postSOAP(t, s, "/UtbMobile", balanceXML(DefaultCustNo, tc.line))
+		soapOK(t, r)
+		if r.inBody.XMLName != (xml.Name{Space: nsMobile, Local: "queryBalanceV3Response"}) {
+			t.Fatalf("answer element %v", r.inBody.XMLName)
+		}
+		bs := r.ret.all("balances", "balance")
+		if len(bs) != 1 || bs[0].text("type") != "DATA" || bs[0].text("allowanceFmt") != tc.allowance || bs[0].text("usedFmt") != tc.used {
+			t.Fatalf("line %s: %s", tc.line, r.raw)
+		}
+	}
+
+	soapErr(t, postSOAP(t, s, "/UtbMobile", balanceXML(DefaultCustNo, "99")), CodeNotFound, "Service with lineSeqNo 99 not found for customer "+DefaultCustNo)
+	soapErr(t, postSOAP(t, s, "/UtbMobile", balanceXML("999", lines[0])), CodeNotFound, "Service with lineSeqNo "+lines[0]+" not found for customer 999")
+	soapErr(t, postSOAP(t, s, "/UtbMobile", balanceXML(DefaultCustNo, "")), CodeInvalidInput, "queryBalanceRequest/custNo and queryBalanceRequest/lineSeqNo are required")
+	expectFault(t, postSOAP(t, s, "/UtbMobile", queryXML("1")), http.StatusInternalServerError, "Cannot find dispatch method for {"+nsOrder+"}orderQuery")
+	expectFault(t, postSOAP(t, s, "/UtbOrder", balanceXML(DefaultCustNo, lines[0])), http.StatusInternalServerError, "Cannot find dispatch method")
+	expectFault(t, postSOAP(t, s, "/UtbMobile", strings.Replace(balanceXML(DefaultCustNo, lines[0]), "octane-secret", "x", 1)), http.StatusInternalServerError, faultAuth)
+	if n := s.RequestCount("/UtbMobile"); n != 9 {
+		t.Fatalf("RequestCount(/UtbMobile) = %d", n)
+	}
+}
