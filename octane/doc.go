@@ -7,10 +7,14 @@
 // namespace per service, JAX-WS answers) and a JSON REST API with Basic
 // authentication. The base URLs of both are options; the defaults are the
 // vendor's test environment (TestSOAPBaseURL, TestRESTBaseURL), since the
-// production hosts are not public.
+// vendor documents no production hosts. Two public clients use the SOAP
+// root https://api-octane.telcoinabox.com.au/tiabwsv2 in production: an
+// example, not a default (an account's roots come from Telcoinabox, and the
+// production REST root is not public):
 //
 //	c, err := octane.New(octane.Credentials{Username: user, Password: pass},
-//		octane.WithSOAPBaseURL(soapURL), octane.WithRESTBaseURL(restURL))
+//		octane.WithSOAPBaseURL("https://api-octane.telcoinabox.com.au/tiabwsv2"),
+//		octane.WithRESTBaseURL(restURL))
 //
 // # The nine steps
 //
@@ -83,18 +87,41 @@
 //
 // The vendor's endpoint pages were not available. wire.go holds every
 // element, path and key name, each marked [doc] (vendor documentation),
-// [field] (what a public third-party integration sends) or [guess]. What a
-// user with WSDL access ({soapBase}/UtbOrder?wsdl) should check first:
+// [vendor page] (its flow pages), [field] (what a public third-party
+// integration sends), [field: 2 clients] (seen in two or more of them),
+// [field: 1 client] or [guess].
 //
-//   - the order status element (orderQueryResponse/internalStatus) and its
-//     values (PENDING, IN_PROG, COMMITTED, FAILED, REJECTED), and the failed
-//     order's text (statusMessage, a guess);
+// Confirmed by two or more public clients: the namespaces and service
+// paths; step 1's item and its children's order; errorCode as an integer,
+// 0 = OK; orderQuery's request and answer (orderId, internalStatus, action,
+// createdOn, planName, the pool's msn) and its statuses PENDING, IN_PROG,
+// COMMITTED, SUCCESS (done, like COMMITTED), FAILED, REJECTED;
+// getServiceDetail; the pool GET's provider fields; the transfer, limit
+// (dataLimit in bytes, n GB sent as n × 1024³) and disconnect bodies and
+// answers; REST Basic authentication. Seen in one client: <password> before
+// <userName> in <login> (WSDL-generated templates); orderCreateBulk's
+// answer without <return> (both shapes are read); queryBalanceV3.
+//
+// What a user with WSDL access ({soapBase}/UtbOrder?wsdl) should check
+// first, still unconfirmed:
+//
+//   - where orderCreateBulk's ordersCreateResponse sits (directly in the
+//     response, as one client reads it, or in <return>), and whether a
+//     refusal of the whole call has a top-level errorCode;
+//   - the failed order's text (statusMessage, a guess);
 //   - step 8: WME_OPT_OUT_CONSUMER through orderCreateBulk with only a
-//     serviceNumber (low confidence; the flow document calls it REST);
+//     serviceNumber, and whether it takes the custReqDate sent (low
+//     confidence: the one template has none and never ran as written; the
+//     flow document calls step 8 REST);
 //   - step 6: the consumer list of GET /v1/datapool ("consumers" with
-//     serviceNumber, lineSeqNo, dataPoolStatus, dataLimit, dataUsage: guesses);
-//   - step 7: dataLimit in bytes, and binary units in sizes;
-//   - how the SOAP services report a refused login (a Fault is assumed).
+//     serviceNumber, lineSeqNo, dataPoolStatus, dataLimit, dataUsage:
+//     guesses), and how queryBalanceV3's allowanceFmt and usedFmt are
+//     written (read as bytes when bare integers, or as sizes with units);
+//   - the units of the sizes Octane writes ("100 GB": binary is assumed);
+//   - custReqDate's format per order type (YYYY-MM-DD is sent; a plan
+//     change was seen with DD-MM-YYYY);
+//   - how the SOAP services report a refused login (a Fault is assumed),
+//     the SOAPAction value (sent empty) and non-200 REST bodies.
 //
 // CallSOAP and DoREST reach anything the typed layer does not cover, so a
 // wrong guess never blocks a user. The in-memory fake in package octanetest

@@ -10,8 +10,9 @@ import (
 
 // Size is an amount of data in bytes. Octane writes sizes as text ("100 GB",
 // "1.5 GB", "512 MB"); ParseSize reads them. The units are taken as binary
-// (1 GB = 1024 MB), which Octane does not document [guess]: sizeUnit is the
-// one place to change.
+// (1 GB = 1024 MB): public clients send a data limit of n GB as n × 1024³
+// bytes [field: 2 clients], but the units of the sizes Octane writes are not
+// documented [guess]: sizeUnit is the one place to change.
 type Size int64
 
 // Units of Size.

@@ -3,11 +3,15 @@ package octane
 // This file is the only place that knows Octane's wire format: every SOAP
 // path, namespace, operation and element name, and every REST path, query
 // parameter and JSON key. The vendor's endpoint pages were not available, so
-// each name carries where it comes from, as in octane-notes.md (in the project's shared specs):
+// each name carries where it comes from, as in octane-notes.md (in the
+// project's shared specs; its "Second look" section names the clients):
 //
-//	[doc]   the vendor's documentation site
-//	[field] what a public third-party integration sends and parses
-//	[guess] our reading; check it against the WSDL ({soapBase}/UtbOrder?wsdl) first
+//	[doc]               the vendor's documentation site
+//	[vendor page]       the vendor's own flow pages on that site
+//	[field]             what a public third-party integration sends and parses
+//	[field: 2 clients]  the same, seen in two or more independent public clients
+//	[field: 1 client]   the same, seen in one client only
+//	[guess]             our reading; check it against the WSDL ({soapBase}/UtbOrder?wsdl) first
 //
 // A correction is a one-line change here.
 
@@ -18,7 +22,15 @@ import (
 	"github.com/ispkit/ispkit/internal/flex"
 )
 
-// Test environment roots [doc]. Production hosts are not public.
+// Test environment roots [doc]. The vendor documents no production hosts.
+// Two public clients use the SOAP root
+// https://api-octane.telcoinabox.com.au/tiabwsv2 (order service at
+// …/tiabwsv2/UtbOrder?wsdl) [field: 2 clients]: an example for
+// WithSOAPBaseURL, not a default, since an account's root comes from
+// Telcoinabox. The production REST root is not public.
+//
+// Polling an order to completion: orderQuery at most once every 30 minutes
+// [vendor page]; DefaultPollMin and DefaultPollMax follow it.
 const (
 	TestSOAPBaseURL = "https://benzine.telcoinabox.com/tiab"     // SOAP services live under it
 	TestRESTBaseURL = "https://benzine.telcoinabox.com/tiab/api" // REST paths start with /v1
@@ -38,7 +50,7 @@ const (
 	pathMobile  = "/UtbMobile"    // [doc]; [field: 2 clients]
 
 	nsOrder   = "http://order.frontend.ws.utilibill.com.au/"         // [doc]
-	nsService = "http://v3.service.frontend.ws.utilibill.com.au/"    // [field: 2 clients]
+	nsService = "http://v3.service.frontend.ws.utilibill.com.au/"    // [field: 2 clients]; the same for the paths above
 	nsMobile  = "http://mobileservice.frontend.ws.utilibill.com.au/" // [field: 1 client]
 )
 
@@ -57,10 +69,10 @@ type soapOp struct {
 
 var (
 	opOrderCreate      = soapOp{"orderCreate", pathOrder, nsOrder, false, false}         // step 1 [doc]
-	opOrderQuery       = soapOp{"orderQuery", pathOrder, nsOrder, true, false}           // step 2 [field]
+	opOrderQuery       = soapOp{"orderQuery", pathOrder, nsOrder, true, false}           // step 2 [field: 2 clients]
 	opOrderCreateBulk  = soapOp{"orderCreateBulk", pathOrder, nsOrder, false, true}      // steps 4 and 8 [field]; answer: see xmlBulkAnswer
 	opOrderReset       = soapOp{"orderReset", pathOrder, nsOrder, false, false}          // [doc]
-	opGetServiceDetail = soapOp{"getServiceDetail", pathService, nsService, true, false} // step 2, lineSeqNo [field]
+	opGetServiceDetail = soapOp{"getServiceDetail", pathService, nsService, true, false} // step 2, lineSeqNo [field: 2 clients]
 	opQueryBalance     = soapOp{"queryBalanceV3", pathMobile, nsMobile, true, false}     // step 6, per service [field: 1 client]
 )
 
@@ -90,7 +102,8 @@ const (
 	elemPassword = "password"
 )
 
-// orderCreate (step 1): <createRequest> [field].
+// orderCreate (step 1): <createRequest> [field]; the item's children in this
+// order [field: 2 clients].
 type xmlCreateRequest struct {
 	XMLName     xml.Name           `xml:"createRequest"`
 	CustNo      string             `xml:"custNo"`
@@ -107,7 +120,7 @@ type xmlNewDataPoolItem struct {
 	PoolName          string `xml:"poolName"`
 }
 
-// orderQuery and orderReset: <request> [field]/[doc].
+// orderQuery and orderReset: <request> [field: 2 clients]/[doc].
 type xmlOrderRequest struct {
 	XMLName    xml.Name `xml:"request"`
 	OrderID    string   `xml:"orderId"`
@@ -140,7 +153,7 @@ type xmlOptOutItem struct {
 	ServiceNumber string `xml:"serviceNumber"`
 }
 
-// getServiceDetail: <serviceDetail><serviceDetails><custno/><serviceNumber/> [field].
+// getServiceDetail: <serviceDetail><serviceDetails><custno/><serviceNumber/> [field: 2 clients].
 type xmlServiceDetailRequest struct {
 	XMLName       xml.Name `xml:"serviceDetail"`
 	CustNo        string   `xml:"serviceDetails>custno"`
@@ -157,8 +170,8 @@ type xmlBalanceRequest struct {
 
 // ---- SOAP answers: the content of <return> ----
 
-// xmlResult is what every <return> carries: errorCode 0 = OK, errorMessage on
-// failure [field].
+// xmlResult is what every <return> carries: errorCode, an integer, 0 = OK
+// [field: 2 clients], errorMessage on failure [field].
 type xmlResult struct {
 	ErrorCode    string `xml:"errorCode"`
 	ErrorMessage string `xml:"errorMessage"`
@@ -228,11 +241,11 @@ type xmlOrderResponse struct {
 
 type xmlServiceDetailReturn struct {
 	xmlResult
-	Instances []xmlInstance `xml:"Instances>Instance"` // [field]
+	Instances []xmlInstance `xml:"Instances>Instance"` // [field: 2 clients]
 }
 
 type xmlInstance struct {
-	LineSeqNo     string `xml:"serviceNumberDetail>lineSeqno"`     // [field]
+	LineSeqNo     string `xml:"serviceNumberDetail>lineSeqno"`     // [field: 2 clients]
 	ServiceNumber string `xml:"serviceNumberDetail>serviceNumber"` // [guess]
 	Status        string `xml:"serviceNumberDetail>status"`        // [guess]
 	PlanNo        string `xml:"serviceNumberDetail>planNo"`        // [guess]
@@ -268,12 +281,15 @@ type xmlFault struct {
 
 const (
 	pathDataPool    = "/v1/datapool"                            // GET, steps 3 and 6 [doc]
-	pathTransfer    = "/v1/datapool/transfer"                   // POST, step 5 [field]
-	pathModifyLimit = "/v1/datapool/modify-consumer-data-limit" // POST, step 7 [field]
-	pathDisconnect  = "/v1/datapool/disconnect"                 // POST, step 9 [field]
-	queryCustNo     = "custno"                                  // [field]
-	queryLineSeqNo  = "lineseqno"                               // [field]
+	pathTransfer    = "/v1/datapool/transfer"                   // POST, step 5 [field: 2 clients]
+	pathModifyLimit = "/v1/datapool/modify-consumer-data-limit" // POST, step 7 [field: 2 clients]
+	pathDisconnect  = "/v1/datapool/disconnect"                 // POST, step 9 [field: 2 clients]
+	queryCustNo     = "custno"                                  // [field: 2 clients]
+	queryLineSeqNo  = "lineseqno"                               // [field: 2 clients]
 )
+
+// REST authentication: HTTP Basic, base64(user:pass) [doc; field: 2
+// clients]; New sets it.
 
 // restEnvelope is the REST answer's frame: errorCode 0 = OK, errorMessage,
 // success as true or "true" [doc, one endpoint; field].
@@ -285,7 +301,7 @@ type restEnvelope struct {
 
 func (e *restEnvelope) envelope() *restEnvelope { return e }
 
-// Step 3/6 answer [field]; the consumer list's names are [guess].
+// Step 3/6 answer [field: 2 clients]; the consumer list's names are [guess].
 type restPool struct {
 	restEnvelope
 	Provider  *restProvider  `json:"provider"`
@@ -293,10 +309,10 @@ type restPool struct {
 }
 
 type restProvider struct {
-	MemberID      flex.String `json:"memberId"`       // the providerId [field]
-	Status        flex.String `json:"dataPoolStatus"` // [field]
-	MaxCap        flex.String `json:"dataMaxCap"`     // "100 GB" [field]
-	Usage         flex.String `json:"dataUsage"`      // [field]
+	MemberID      flex.String `json:"memberId"`       // the providerId [field: 2 clients]
+	Status        flex.String `json:"dataPoolStatus"` // [field: 2 clients]
+	MaxCap        flex.String `json:"dataMaxCap"`     // "100 GB" [field: 2 clients]; binary units [guess]
+	Usage         flex.String `json:"dataUsage"`      // [field: 2 clients]
 	ServiceNumber flex.String `json:"serviceNumber"`  // [guess]
 }
 
@@ -308,7 +324,7 @@ type restConsumer struct {
 	DataUsage     flex.String `json:"dataUsage"`      // [guess]
 }
 
-// Step 5 request: note the lower-case custno/lineseqno here [field].
+// Step 5 request: note the lower-case custno/lineseqno here [field: 2 clients].
 type restTransfer struct {
 	CustNo               string   `json:"custno"`
 	LineSeqNo            string   `json:"lineseqno"`
@@ -317,8 +333,9 @@ type restTransfer struct {
 	ServiceNumbers       []string `json:"serviceNumbers"`
 }
 
-// Step 7 request: camelCase custNo/lineSeqNo here [field]; the limit in bytes
-// [guess].
+// Step 7 request: camelCase custNo/lineSeqNo here [field: 2 clients]; the
+// limit in bytes, binary units (a client sends GB × 1024³, commented "Limit
+// In Bytes") [field: 2 clients].
 type restModifyLimits struct {
 	ConsumerServices []restConsumerLimit `json:"consumerServices"`
 }
@@ -329,13 +346,13 @@ type restConsumerLimit struct {
 	DataLimit int64  `json:"dataLimit"`
 }
 
-// Step 9 request [field].
+// Step 9 request [field: 2 clients].
 type restPoolRef struct {
 	CustNo    string `json:"custno"`
 	LineSeqNo string `json:"lineseqno"`
 }
 
-// Steps 5 and 7 answer: one order per service [field].
+// Steps 5 and 7 answer: one order per service [field: 2 clients].
 type restOrders struct {
 	restEnvelope
 	OrderDetails []restOrderDetail `json:"orderDetails"`
@@ -348,7 +365,7 @@ type restOrderDetail struct {
 	ErrorMessage  flex.String `json:"errorMessage"`  // [guess]
 }
 
-// Step 9 answer [field].
+// Step 9 answer [field: 2 clients].
 type restDisconnect struct {
 	restEnvelope
 	OrderID flex.String `json:"orderId"`
