@@ -65,6 +65,7 @@ type Option func(*settings) error
 type settings struct {
 	transport []transport.Option
 	scheme    AuthScheme
+	noAuth    bool
 	loc       *time.Location
 	sessionID func() string
 }
@@ -108,6 +109,23 @@ func WithAuthScheme(s AuthScheme) Option {
 		st.scheme = s
 		return nil
 	}
+}
+
+// WithoutAuthHeaders sends every request without the cloud_key and
+// Authorization headers, for a local OMC+BOSS install that does not check
+// them: a public PHP snippet calls one so (host:7090/baicellsapi). It is
+// never the default; the manual requires both headers, and CloudCore
+// refuses a request without them (5002, ErrUnauthorized).
+//
+// With it, New requires no credentials: Credentials may be empty, and any
+// given are not sent (they are still scrubbed from errors and logs).
+//
+// Risk: the requests authenticate nothing, so the install accepts them from
+// anyone who can reach it. Use it only for an install that really does not
+// check (one that does answers 5002 to every call), reached over a network
+// you control; BOSS's base URL is plain HTTP.
+func WithoutAuthHeaders() Option {
+	return func(st *settings) error { st.noAuth = true; return nil }
 }
 
 // WithLocation sets the time zone of the manual's "yyyy-MM-dd HH:mm:ss" times
@@ -158,18 +176,9 @@ type Client struct {
 }
 
 // New returns a client for the operator's credentials. It sends nothing; bad
-// credentials are reported by the first call (ErrUnauthorized).
+// credentials are reported by the first call (ErrUnauthorized). With
+// WithoutAuthHeaders the credentials are optional and never sent.
 func New(creds Credentials, opts ...Option) (*Client, error) {
-	switch {
-	case strings.TrimSpace(creds.CloudKey) == "":
-		return nil, invalid("New", "Credentials.CloudKey", "is empty")
-	case creds.Username == "":
-		return nil, invalid("New", "Credentials.Username", "is empty")
-	case strings.ContainsAny(creds.CloudKey, "\r\n"):
-		return nil, invalid("New", "Credentials.CloudKey", "contains a line break")
-	case strings.Contains(creds.Username, ":"):
-		return nil, invalid("New", "Credentials.Username", "contains ':', which basic authentication cannot carry")
-	}
 	st := settings{loc: time.UTC}
 	for _, o := range opts {
 		if o == nil {
@@ -178,6 +187,17 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		if err := o(&st); err != nil {
 			return nil, err
 		}
+	}
+	switch {
+	case st.noAuth: // nothing is sent: nothing to check
+	case strings.TrimSpace(creds.CloudKey) == "":
+		return nil, invalid("New", "Credentials.CloudKey", "is empty")
+	case creds.Username == "":
+		return nil, invalid("New", "Credentials.Username", "is empty")
+	case strings.ContainsAny(creds.CloudKey, "\r\n"):
+		return nil, invalid("New", "Credentials.CloudKey", "contains a line break")
+	case strings.Contains(creds.Username, ":"):
+		return nil, invalid("New", "Credentials.Username", "contains ':', which basic authentication cannot carry")
 	}
 	token := base64.StdEncoding.EncodeToString([]byte(creds.Username + ":" + creds.Password))
 	authValue := []string{token}
@@ -189,6 +209,9 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		Name:           "baicells",
 		DefaultBaseURL: DefaultBaseURL,
 		Authenticate: func(r *http.Request) {
+			if st.noAuth {
+				return // WithoutAuthHeaders
+			}
 			r.Header[headerCloudKey] = cloudKey // exact spelling, see wire.go
 			r.Header[headerAuthorization] = authValue
 		},

@@ -76,7 +76,10 @@
 // Every request carries the cloud_key header and an Authorization header with
 // the base64 of "username:password", bare as the manual shows (default) or
 // with the standard "Basic " prefix (WithAuthScheme). Credentials never appear
-// in errors, logs or fmt output. Each request gets a unique numeric
+// in errors, logs or fmt output. Some local OMC+BOSS installs are called with
+// neither header (a public PHP snippet does so): WithoutAuthHeaders omits
+// both, never by default, and then New needs no credentials. Such requests
+// authenticate nothing; see the option for the risk. Each request gets a unique numeric
 // session_id; WithSessionID sets one for the calls of a context.
 //
 // # Assumptions about the wire format
@@ -89,7 +92,9 @@
 // like bulk create (4012 gives no number); apn_info_list may arrive as an
 // array (as in the example) or as a string holding one (as the table says);
 // an answer on HTTP 200 without result_code (bulk create's example) is a
-// success. Modify sends only the non-empty profile fields.
+// success. Modify sends only the non-empty profile fields. That some local
+// installs accept requests without cloud_key and Authorization rests on one
+// public snippet, not on the manual (WithoutAuthHeaders).
 //
 // The package baicellstest is an in-memory BOSS for tests and demos.
 package baicells

@@ -490,3 +490,65 @@ func TestGockInterceptBeforeNew(t *testing.T) {
 		require.NotNil(t, c)
 	})
 }
+
+// TestGockWithoutAuthHeaders: by default every request carries cloud_key and
+// Authorization; with WithoutAuthHeaders neither, whether or not credentials
+// were given, and New then needs none.
+func TestGockWithoutAuthHeaders(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		creds Credentials
+		opts  []Option
+		auth  bool
+	}{
+		{"default", gockCreds, nil, true},
+		{"without, no credentials", Credentials{}, []Option{WithoutAuthHeaders()}, false},
+		{"without, credentials given", gockCreds, []Option{WithoutAuthHeaders()}, false},
+		{"without, basic scheme asked too", gockCreds, []Option{WithAuthScheme(AuthBasic), WithoutAuthHeaders()}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := New(tc.creds, append([]Option{WithBaseURL(gockBaseURL), WithRetry(RetryPolicy{MaxAttempts: 1})}, tc.opts...)...)
+			require.NoError(t, err)
+			gock.InterceptClient(c.HTTPClient())
+			t.Cleanup(func() {
+				gock.OffAll()
+				gock.RestoreClient(c.HTTPClient())
+			})
+			rec := &gockRecorder{}
+			gock.New(gockBaseURL).Post("/customers/create").AddMatcher(rec.match).Reply(http.StatusOK).JSON(gockOK)
+			gock.New(gockBaseURL).Get("/products/queryallplans").AddMatcher(rec.match).Reply(http.StatusOK).JSON(`[]`)
+
+			require.NoError(t, c.Subscribers.Create(context.Background(), Profile{ID: "s1"}), "unmatched requests:%s", gockUnmatched())
+			_, err = c.Plans.List(context.Background())
+			require.NoError(t, err, "unmatched requests:%s", gockUnmatched())
+			assert.True(t, gock.IsDone())
+			seen := rec.all()
+			require.Len(t, seen, 2)
+			for _, s := range seen {
+				//lint:ignore SA1008 the client sends the manual's spelling, non-canonical on purpose
+				key, hasKey := s.header[headerCloudKey]
+				auth, hasAuth := s.header["Authorization"]
+				assert.Nil(t, s.header["Cloud_key"], "cloud_key is never canonicalised")
+				if tc.auth {
+					assert.Equal(t, []string{gockCloudKey}, key, "%s %s", s.method, s.path)
+					assert.Equal(t, []string{gockAuthBare}, auth, "%s %s", s.method, s.path)
+				} else {
+					assert.False(t, hasKey, "%s %s: cloud_key sent", s.method, s.path)
+					assert.False(t, hasAuth, "%s %s: Authorization sent", s.method, s.path)
+					assert.NotContains(t, string(s.body), "pw-secret")
+				}
+			}
+		})
+	}
+}
+
+// TestNewCredentialsWithoutAuthHeaders: New requires the cloud key and the
+// user unless WithoutAuthHeaders says none are sent.
+func TestNewCredentialsWithoutAuthHeaders(t *testing.T) {
+	for _, creds := range []Credentials{{}, {Username: "u", Password: "p"}, {CloudKey: "k"}, {CloudKey: "k", Username: "a:b"}} {
+		_, err := New(creds)
+		assert.ErrorIs(t, err, ErrInvalidInput, "%v without the option", creds)
+		_, err = New(creds, WithoutAuthHeaders())
+		assert.NoError(t, err, "%v with WithoutAuthHeaders", creds)
+	}
+}

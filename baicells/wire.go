@@ -55,6 +55,8 @@ var (
 
 // Header names. The manual spells the key header in lower case with an
 // underscore; it is sent exactly so (not canonicalised to "Cloud_key").
+// Both are left out under WithoutAuthHeaders, for local installs that do
+// not check them (one public PHP snippet; not in the manual).
 const (
 	headerCloudKey      = "cloud_key"
 	headerAuthorization = "Authorization"

@@ -13,7 +13,9 @@
 // on failure, HTTP 200 with result_code "200" on success.
 //
 // Every server starts with one account (DefaultCloudKey, DefaultUsername,
-// DefaultPassword); WithAccount adds more tenants. Subscribers and plans
+// DefaultPassword); WithAccount adds more tenants. WithAnonymousAccess
+// serves requests without a cloud_key or Authorization header as the
+// default account, as some local OMC+BOSS installs do. Subscribers and plans
 // belong to the cloud key that created them, as on a real CloudCore. The
 // Authorization header is accepted both as the bare base64 of
 // "username:password" the manual shows and with a "Basic " prefix.

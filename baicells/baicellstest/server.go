@@ -140,6 +140,7 @@ type Server struct {
 	subs      map[string]*subscriber
 	imsiIndex map[string]string // IMSI → sub_id, over all tenants
 	plans     map[string]*plan
+	anonymous bool // WithAnonymousAccess; read-only after construction
 }
 
 // subscriber is a stored subscriber and the tenant that owns it.
@@ -161,6 +162,15 @@ type Option func(*Server)
 // cloud key of an existing one replaces it.
 func WithAccount(a Account) Option {
 	return func(s *Server) { s.accounts[a.CloudKey] = a }
+}
+
+// WithAnonymousAccess makes the server act as a local OMC+BOSS install
+// that does not check credentials: a request carrying neither a cloud_key
+// nor an Authorization header is served as the default account
+// (DefaultCloudKey). A request carrying either is still checked as usual.
+// By default, as on CloudCore, a request without a cloud_key gets 5002.
+func WithAnonymousAccess() Option {
+	return func(s *Server) { s.anonymous = true }
 }
 
 // WithLocation sets the time zone in which begin_time, end_time and the
@@ -487,6 +497,9 @@ func writeFaultStatus(w http.ResponseWriter, status int) {
 // authenticate checks the cloud_key and Authorization headers and returns
 // the caller's cloud key, or a result code. s.mu must be held.
 func (s *Server) authenticate(r *http.Request) (string, int) {
+	if s.anonymous && len(r.Header.Values("cloud_key")) == 0 && len(r.Header.Values("Authorization")) == 0 {
+		return DefaultCloudKey, 0
+	}
 	key := strings.TrimSpace(r.Header.Get("cloud_key"))
 	if key == "" {
 		return "", 5002

@@ -157,6 +157,27 @@ func TestAuthentication(t *testing.T) {
 	}
 }
 
+// TestAnonymousAccess: WithAnonymousAccess serves a request carrying
+// neither header as the default account; one carrying either is checked as
+// usual; without the option a request without headers gets 5002.
+func TestAnonymousAccess(t *testing.T) {
+	anon := newTestServer(t, WithAnonymousAccess())
+	strict := newTestServer(t)
+	create := map[string]any{"session_id": "s-1", "sub_id": "local-1"}
+	expect(t, send(t, strict, creds{}, http.MethodPost, "/customers/create", create), "5002")
+	expect(t, send(t, anon, creds{}, http.MethodPost, "/customers/create", create), "200")
+	if sub, ok := anon.Subscriber("local-1"); !ok || sub.ID != "local-1" {
+		t.Fatalf("subscriber not stored: %+v", sub)
+	}
+	// It belongs to the default account.
+	expect(t, send(t, anon, defaultCreds, http.MethodPost, "/customers/querybyid", map[string]any{"session_id": "s-2", "sub_id": "local-1"}), "200")
+	if r := send(t, anon, creds{}, http.MethodGet, "/products/queryallplans", nil); r.status != http.StatusOK {
+		t.Fatalf("GET without headers: HTTP %d", r.status)
+	}
+	expect(t, send(t, anon, creds{DefaultCloudKey, ""}, http.MethodPost, "/customers/query", map[string]any{"session_id": "s", "imsi": "460010000000001"}), "5004")
+	expect(t, send(t, anon, creds{"", bareAuth(DefaultUsername, "wrong")}, http.MethodPost, "/customers/query", map[string]any{"session_id": "s", "imsi": "460010000000001"}), "5002")
+}
+
 func TestAuthenticationOnGET(t *testing.T) {
 	s := newTestServer(t)
 	r := send(t, s, creds{cloudKey: DefaultCloudKey}, http.MethodGet, "/products/queryallplans", nil)
