@@ -122,7 +122,7 @@ func TestEndToEndErrorCodes(t *testing.T) {
 		code baicells.ResultCode
 		is   error
 	}{
-		{"create existing", func() error { return c.Subscribers.Create(ctx, baicells.Profile{ID: "a"}) }, baicells.CodeSubscriberExists, baicells.ErrSubscriberExists},
+		{"create existing", func() error { return c.Subscribers.Create(ctx, baicells.Profile{ID: "a"}) }, baicells.CodeSubIDConflict, baicells.ErrSubscriberExists},
 		{"imsi in use", func() error { return c.Subscribers.BindIMSI(ctx, "b", "311980000000001") }, baicells.CodeIMSIInUse, baicells.ErrIMSIInUse},
 		{"imsi already bound", func() error { return c.Subscribers.BindIMSI(ctx, "a", "311980000000002") }, baicells.CodeIMSIAlreadyBound, baicells.ErrAlreadyBound},
 		{"activate without imsi", func() error { return c.Subscribers.Activate(ctx, "b") }, baicells.CodeIMSINotBound, baicells.ErrNotBound},

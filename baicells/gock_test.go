@@ -552,3 +552,32 @@ func TestNewCredentialsWithoutAuthHeaders(t *testing.T) {
 		assert.NoError(t, err, "%v with WithoutAuthHeaders", creds)
 	}
 }
+
+// TestGockCreateDuplicateCodes: the manual's create section (2.1.2) answers a
+// duplicate sub_id with 4001, Table 1-1 also lists 4005 "Subscribers already
+// exist"; the client reads either as ErrSubscriberExists and keeps the code.
+func TestGockCreateDuplicateCodes(t *testing.T) {
+	for _, tc := range []struct {
+		code ResultCode
+		msg  string
+	}{
+		{CodeSubIDConflict, "sub_id conflict"},
+		{CodeSubIDConflict, "sub_idConflict"},
+		{CodeSubscriberExists, "Subscribers already exist"},
+	} {
+		t.Run(fmt.Sprintf("%d %s", tc.code, tc.msg), func(t *testing.T) {
+			c := gockClient(t)
+			gock.New(gockBaseURL).Post("/customers/create").Reply(http.StatusUnprocessableEntity).
+				JSON(fmt.Sprintf(`{"session_id":%q,"result_code":"%d","message":%q}`, gockSID, int(tc.code), tc.msg))
+			err := c.Subscribers.Create(WithSessionID(context.Background(), gockSID), Profile{ID: "20161201"})
+			assert.ErrorIs(t, err, ErrSubscriberExists)
+			assert.ErrorIs(t, err, tc.code)
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, tc.code, e.Code)
+			assert.Equal(t, tc.msg, e.Message)
+			assert.Equal(t, http.StatusUnprocessableEntity, e.HTTPStatus)
+			assert.True(t, gock.IsDone())
+		})
+	}
+}

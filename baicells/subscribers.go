@@ -72,7 +72,8 @@ func (w *wireSubscriberResp) subscriber() *Subscriber {
 }
 
 // Create creates a subscriber, deactivated and with nothing bound (manual
-// 2.1.2, POST customers/create). An existing sub_id is ErrSubscriberExists.
+// 2.1.2, POST customers/create). An existing sub_id is ErrSubscriberExists:
+// 4001, as the section documents, or 4005 from Table 1-1, read the same.
 func (s *SubscribersService) Create(ctx context.Context, p Profile) error {
 	return s.sendProfile(ctx, routeCreate, p)
 }

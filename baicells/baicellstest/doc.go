@@ -10,7 +10,9 @@
 //
 //	{"session_id": "...", "result_code": "4002", "message": "Subscribers do not exist"}
 //
-// on failure, HTTP 200 with result_code "200" on success.
+// on failure, HTTP 200 with result_code "200" on success. Where a section
+// lists its own codes the fake uses those: a duplicate create is 4001
+// ("sub_idConflict", section 2.1.2's code), never Table 1-1's 4005.
 //
 // Every server starts with one account (DefaultCloudKey, DefaultUsername,
 // DefaultPassword); WithAccount adds more tenants. WithAnonymousAccess

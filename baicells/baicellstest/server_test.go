@@ -197,7 +197,7 @@ func TestSessionID(t *testing.T) {
 		t.Errorf("numeric session_id echoed as %q", got)
 	}
 	r = post(t, s, "/customers/create", map[string]any{"session_id": "abc", "sub_id": "1"})
-	expect(t, r, "4005")
+	expect(t, r, "4001")
 	if got := r.str("session_id"); got != "abc" {
 		t.Errorf("session_id on failure echoed as %q", got)
 	}

@@ -100,16 +100,16 @@ func (s *Server) querySubscriber(c *call) (any, int) {
 	}, 0
 }
 
-// POST /customers/create.
+// POST /customers/create. Its section (2.1.2) lists 4000/4001 as its
+// errors and shows a duplicate sub_id answered 4001, whoever owns the
+// existing one; Table 1-1's 4005 ("Subscribers already exist") is named by
+// no section, so the fake never sends it.
 func (s *Server) createSubscriber(c *call) (any, int) {
 	id := c.body.get("sub_id")
 	if id.empty() {
 		return nil, 4000
 	}
-	if existing, ok := s.subs[id.str()]; ok {
-		if existing.owner == c.tenant {
-			return nil, 4005
-		}
+	if _, ok := s.subs[id.str()]; ok {
 		return nil, 4001
 	}
 	s.subs[id.str()] = &subscriber{

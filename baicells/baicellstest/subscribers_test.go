@@ -133,7 +133,7 @@ func TestStateRules(t *testing.T) {
 	expect(t, post(t, s, "/customers/bindservice", j("sub_id", "b")), "4200")
 	expect(t, post(t, s, "/customers/bindservice", j("sub_id", "b", "service_plan_id", "nope")), "4202")
 	expect(t, post(t, s, "/customers/create", j("sub_name", "x")), "4000")
-	expect(t, post(t, s, "/customers/create", j("sub_id", "a")), "4005")
+	expect(t, post(t, s, "/customers/create", j("sub_id", "a")), "4001") // 2.1.2: 4000/4001
 	expect(t, post(t, s, "/customers/activate", j()), "4000")
 	expect(t, post(t, s, "/customers/activate", j("sub_id", "zz")), "4002")
 	expect(t, post(t, s, "/customers/query", j()), "4300")
@@ -215,7 +215,7 @@ func TestTenants(t *testing.T) {
 	expect(t, post2("/products/create", j("service_plan_id", "P2", "service_plan_name", "p", "uplink", 2, "downlink", 2)), "200")
 
 	expect(t, post(t, s, "/customers/create", j("sub_id", "S1")), "200")
-	expect(t, post(t, s, "/customers/create", j("sub_id", "S1")), "4005")
+	expect(t, post(t, s, "/customers/create", j("sub_id", "S1")), "4001") // the same tenant: 2.1.2 lists 4000/4001 only
 	expect(t, post2("/customers/create", j("sub_id", "S1")), "4001")
 	expect(t, post2("/customers/create", j("sub_id", "S2")), "200")
 
