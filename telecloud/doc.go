@@ -60,6 +60,27 @@
 // parameters, and Client.Call reaches any service/method with raw
 // parameters, decoding into any struct with `tc` tags.
 //
+// # What the vendor's newer page confirms, and what is still unconfirmed
+//
+// The vendor's newer reference page (telecloud-notes.md, "Second look")
+// lists parameters with names and required/optional for three methods, and
+// the tables follow it exactly: Alerts/Search takes type and status;
+// Alerts/Edit takes status alone, required; Announcements/Create requires
+// subject, description and email_notification and takes show_var,
+// show_partner and show_affiliate as optional, form-encoded. Still
+// unconfirmed, until a real account settles it:
+//
+//   - which route style a real account serves (see Routes), the route of
+//     the 17 methods the verb cannot select in the newer style, and whether
+//     api.telecloud.app serves /{format}/{Service}/{Method} at all;
+//   - the names of the parameters the tables mark inferred (Route's
+//     Param.Inferred), 73 methods' worth, and the credentials' names
+//     API_ID_KEY and API_KEY;
+//   - which alerts Alerts/Edit changes, the vendor naming none (see
+//     AlertsService.Edit), and the name alert_id for naming one;
+//   - where the server wants a PATCH's parameters: the newer page shows
+//     both the query string and a form body; the client sends the body.
+//
 // # Routes
 //
 // The vendor documents two route styles, and which one a real account

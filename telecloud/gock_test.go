@@ -686,9 +686,15 @@ func gkLiterals() []gkLiteral {
 			return gkTrans(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard,
 				Amount: MustMoney("25.5"), CVV: "737"}))
 		}},
-		{"Alerts/Edit", "PATCH", "/API/xml/Alerts/Edit", url.Values{"alert_id": {"41"}, "status": {"2"}},
+		// The newer page lists status alone: no alert is named.
+		{"Alerts/Edit", "PATCH", "/API/xml/Alerts/Edit", url.Values{"status": {"2"}},
 			gkOK, func(ctx context.Context, c *Client) (string, error) {
-				return gkTrans(c.Alerts.Edit(ctx, &AlertEditRequest{AlertID: "41", Status: AlertDismissed}))
+				return gkTrans(c.Alerts.Edit(ctx, &AlertEditRequest{Status: AlertDismissed}))
+			}},
+		// One alert, named with the inferred alert_id through WithParam.
+		{"Alerts/Edit one alert", "PATCH", "/API/xml/Alerts/Edit", url.Values{"alert_id": {"41"}, "status": {"2"}},
+			gkOK, func(ctx context.Context, c *Client) (string, error) {
+				return gkTrans(c.Alerts.Edit(ctx, &AlertEditRequest{Status: AlertDismissed}, WithParam("alert_id", "41")))
 			}},
 		{"Alerts/Search", "GET", "/API/xml/Alerts/Search", url.Values{"type": {"ALERT"}, "status": {"1"}},
 			gkOK, func(ctx context.Context, c *Client) (string, error) {
@@ -956,10 +962,10 @@ func gkRules() []gkRule {
 			return gkErr(c.Alerts.Search(ctx, &AlertSearchRequest{Type: "NEWS"}))
 		}},
 		{"Alerts/Edit status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Alerts.Edit(ctx, &AlertEditRequest{AlertID: "41", Status: 3}))
+			return gkErr(c.Alerts.Edit(ctx, &AlertEditRequest{Status: 3}))
 		}},
 		{"Announcements/Create flag", "ShowPartner", "show_partner", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Announcements.Create(ctx, &AnnouncementCreateRequest{Subject: "s", Description: "d", ShowPartner: "yes"}))
+			return gkErr(c.Announcements.Create(ctx, &AnnouncementCreateRequest{Subject: "s", Description: "d", ShowPartner: "yes", EmailNotification: No}))
 		}},
 		{"Billing/Create type", "Type", "type", func(ctx context.Context, c *Client) error {
 			return gkErr(c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",

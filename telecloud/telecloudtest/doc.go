@@ -131,8 +131,14 @@
 //   - ProductGroup, UsageComponent, Module, Gateways, Promo, Notifications,
 //     Announcements, Alerts, Ticket, User: kept as created, edited and
 //     deleted; an announcement alerts the users of the accounts it is shown
-//     to; tickets take replies and the statuses OPEN, ANSWERED, WORKING,
-//     CLOSED and ON-HOLD; locking a user (status 2) locks its API access.
+//     to (Announcements/Create requires email_notification and takes the
+//     show flags as optional, as the newer page lists them); Alerts/Edit
+//     requires only status, as the newer page lists it, and changes the
+//     alert an alert_id names or, without one, every alert of the API user
+//     (the vendor does not say which alerts it changes; the answer has one
+//     <alert> per alert changed); tickets take replies and the statuses
+//     OPEN, ANSWERED, WORKING, CLOSED and ON-HOLD; locking a user (status 2)
+//     locks its API access.
 //   - Reports: order counts by status, churn (cancellations) over 30 days,
 //     wholesale spend and income by month, tickets by direction and status,
 //     for the caller's account, an account under it, or a customer.

@@ -137,7 +137,7 @@ func TestRouting(t *testing.T) {
 	must(t, s, varUser, "Customer/Search", nil)
 	raw(t, s, http.MethodGet, "/API/xml/Customer/Search/"+q, "", "").ok(t)
 	raw(t, s, http.MethodGet, "/API/xml/Alerts/"+q, "", "").ok(t)
-	r = raw(t, s, http.MethodPost, "/API/xml/Announcements/", "API_ID_KEY="+DefaultAPIIDKey+"&API_KEY="+DefaultAPIKey+"&subject=Hello&description=World&show_partner=Y", "application/x-www-form-urlencoded")
+	r = raw(t, s, http.MethodPost, "/API/xml/Announcements/", "API_ID_KEY="+DefaultAPIIDKey+"&API_KEY="+DefaultAPIKey+"&subject=Hello&description=World&show_partner=Y&email_notification=N", "application/x-www-form-urlencoded")
 	if r.ok(t).child("announcement").attr("announcement_id") == "" {
 		t.Errorf("POST /Announcements/: %s", r.raw)
 	}
