@@ -62,8 +62,8 @@ type Account struct {
 	BillingCycleDay          int             `json:"billingCycleDay,omitempty"` // 1–28
 	CustomField              string          `json:"customField,omitempty"`
 	Status                   AccountStatus   `json:"status,omitempty"`
-	TimeZone                 string          `json:"timeZone,omitempty"`
-	LanguageTag              string          `json:"languageTag,omitempty"`
+	TimeZone                 string          `json:"timeZone,omitempty"`    // ReferenceData.TimeZones; SupportedTimeZone
+	LanguageTag              string          `json:"languageTag,omitempty"` // ReferenceData.Languages
 	DeletionDate             *time.Time      `json:"deletionDate,omitempty"`
 	AccountType              AccountType     `json:"accountType,omitempty"`
 	PlatformType             string          `json:"platformType,omitempty"`
@@ -161,7 +161,7 @@ func validateSettings(op string, typ AccountType, billingDay int, dial DialingBe
 	case status != "" && !status.Valid():
 		return invalid(op, "Status", "%q is not an account status of the spec", status)
 	case tz != "" && !slices.Contains(timeZones, tz):
-		return invalid(op, "TimeZone", "%q is not one of the spec's time zones", tz)
+		return invalid(op, "TimeZone", "%s", timeZoneReason(tz))
 	case platform != "" && !slices.Contains(platformTypes, platform):
 		return invalid(op, "PlatformType", "%q is not one of %v", platform, platformTypes)
 	case regulatory != "" && !slices.Contains(regulatoryTypes, regulatory):

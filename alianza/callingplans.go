@@ -80,8 +80,9 @@ type ModifyCallingPlan struct {
 	// CallingPlanProductID is deprecated by the spec in favour of
 	// CallingPlanReferenceID; set one of them.
 	CallingPlanProductID string `json:"callingPlanProductId,omitempty"`
-	// CallingPlanReferenceID is the calling plan product's id, or with
-	// PlanShared the id of the reference whose calling plan list is shared.
+	// CallingPlanReferenceID is the calling plan product's id
+	// (ReferenceData.CallingPlanProducts lists them), or with PlanShared the
+	// id of the reference whose calling plan list is shared.
 	CallingPlanReferenceID string          `json:"callingPlanReferenceId,omitempty"`
 	CallingPlanType        CallingPlanType `json:"callingPlanType,omitempty"`
 	// Pending delays the change to the account's billing date; false applies
@@ -101,7 +102,7 @@ func (m ModifyCallingPlan) checked(op, accountID string, add bool) (ModifyCallin
 	m.ReferenceType, m.ReferenceID = ref.Type, ref.ID
 	switch {
 	case m.CallingPlanReferenceID == "" && m.CallingPlanProductID == "":
-		return m, invalid(op, "CallingPlanReferenceID", "is empty (and so is the deprecated CallingPlanProductID)")
+		return m, invalid(op, "CallingPlanReferenceID", "is empty (and so is the deprecated CallingPlanProductID): ReferenceData.CallingPlanProducts lists the calling plan products")
 	case m.CallingPlanReferenceID != "" && m.CallingPlanProductID != "" && m.CallingPlanReferenceID != m.CallingPlanProductID:
 		return m, invalid(op, "CallingPlanProductID", "%q differs from CallingPlanReferenceID %q; set only CallingPlanReferenceID", m.CallingPlanProductID, m.CallingPlanReferenceID)
 	case m.MinutesUsed < 0:

@@ -116,6 +116,9 @@ type Client struct {
 	ProductPlans *ProductPlansService
 	// Jobs: asynchronous jobs (202 answers): Get, Wait, Start.
 	Jobs *JobsService
+	// ReferenceData: the device types, time zones, languages, calling plan
+	// products and inbound rate plans provisioning takes ids from.
+	ReferenceData *ReferenceDataService
 
 	t         *transport.Client
 	sess      *session
@@ -165,6 +168,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	c.CallingPlans = &CallingPlansService{c: c}
 	c.ProductPlans = &ProductPlansService{c: c}
 	c.Jobs = &JobsService{c: c}
+	c.ReferenceData = &ReferenceDataService{c: c}
 	return c, nil
 }
 

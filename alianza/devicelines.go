@@ -14,7 +14,7 @@ import (
 // as is.
 type DeviceLine struct {
 	ID                           string `json:"id,omitempty"`
-	DeviceTypeID                 string `json:"deviceTypeId,omitempty"`
+	DeviceTypeID                 string `json:"deviceTypeId,omitempty"` // ReferenceData.DeviceTypes; required on create
 	AccountID                    string `json:"accountId,omitempty"`
 	PartitionID                  string `json:"partitionId,omitempty"`
 	MACAddress                   string `json:"macAddress,omitempty"`
@@ -82,7 +82,7 @@ func (d *DeviceLine) validate(op string, create bool) error {
 	case create && strings.TrimSpace(d.UserID) == "":
 		return invalid(op, "UserID", "is empty: a device line belongs to a user")
 	case create && strings.TrimSpace(d.DeviceTypeID) == "":
-		return invalid(op, "DeviceTypeID", "is empty (the spec requires it)")
+		return invalid(op, "DeviceTypeID", "is empty (the spec requires it): ReferenceData.DeviceTypes lists the partition's device types, such as SIP_4_Port_MTA")
 	case d.LineNumber < 0:
 		return invalid(op, "LineNumber", "%d is negative", d.LineNumber)
 	case d.LineType != "" && !slices.Contains(lineTypes, d.LineType):

@@ -13,12 +13,14 @@
 //	              History and CDRs (iterators), Report, EnsureStatus
 //	Users         List, Get, Create, Update, Delete (an account's end users)
 //	DeviceLines   List (with the spec's filters), ByMAC, Get, Create, Update, Delete,
-//	              SIPLines (the lines in the sync planner's shape)
+//	              RegistrationStatus, SIPLines (the lines in the sync planner's shape)
 //	Numbers       account numbers: List, Add, Get, Update, Remove; the partition's
 //	              inventory: Search, Reserve, Release; StatusEvents (iterator)
 //	CallingPlans  Get, Set, Remove, for the account or one of its users
 //	ProductPlans  List (the user product plans available to an account)
 //	Jobs          Get, Wait (the 202 job tracker), Start
+//	ReferenceData DeviceTypes, DeviceType, TimeZones, Languages, CallingPlanProducts,
+//	              InboundRatePlans, InboundRatePlan (the ids provisioning needs)
 //
 // Searches that page with firstResultIndex/maxResult are iter.Seq2
 // iterators that stop on a short or empty page, without a total.
@@ -31,7 +33,8 @@
 //     say what it should be, Accounts.EnsureStatus writes only when it differs;
 //   - the status report: Accounts.Report gathers number, name, status, type,
 //     platform, product plans, billing day, calling plans and SIP lines in
-//     three concurrent GETs;
+//     three concurrent GETs, then whether each SIP line is registered (one
+//     GET per line, a few at a time);
 //   - SIP line sync: PlanSIPLineSync is a pure planner over the CRM's lines and
 //     Alianza's, in the modes SyncFull (add, update, delete) and SyncAddOnly
 //     (never delete); ApplySIPLineSync carries a plan out on the caller's
@@ -39,10 +42,13 @@
 //
 // # Authentication
 //
-// The client logs in with POST /v2/authorize when a call first needs a token,
+// The client logs in with POST /v2/authorize when a call first needs a token
+// (production answers it 201, the spec gives no status: any 2xx is taken),
 // and sends the token as X-AUTH-TOKEN. All goroutines share it: at most one
 // login is in flight, and the others wait for it. When a call is refused
-// with 401 (an expired or revoked token), the client logs in again, once,
+// with 401 (an expired or revoked token, as a PublicApiException with
+// ExpiredAuthToken or as the gateway's {"message":"Unauthorized"}: both are
+// seen in the field), the client logs in again, once,
 // and retries that call once; however many calls were refused with the same
 // token, there is one new login. The partition comes from the login answer
 // unless WithPartition names one. Logout ends the session. WithProduction
@@ -63,6 +69,30 @@
 // and dialling behaviours from its enums, DIAL_NINE_* and extension length
 // (3–6) for ADVANCED accounts only, billing cycle day 1–28, the required
 // fields of a new account, time zones, platform and regulatory types.
+//
+// # Reference data
+//
+// Provisioning needs ids the caller cannot guess: a device line's
+// deviceTypeId (ReferenceData.DeviceTypes; production refuses a line
+// without one), a calling plan's product (ReferenceData.CallingPlanProducts),
+// an account's inboundRatePlanProductId when it has toll-free numbers
+// (ReferenceData.InboundRatePlans), a user's product plan
+// (ProductPlans.List), languageTag (ReferenceData.Languages), and a time
+// zone of the spec's 15 names (ReferenceData.TimeZones): "US/Central", not
+// the "America/Chicago" a CRM keeps. SupportedTimeZone maps the canonical
+// IANA name to the spec's, and a local refusal of a time zone names the one
+// to use; a refusal of a missing device type, calling plan product or time
+// zone names the call that lists the valid ones. Route plans
+// (Account.RoutePlanID) have no list call in the spec.
+//
+// # What is not confirmed
+//
+// From the spec and the field notes, still to check against a real
+// partition: the member name of the /v2/ref/timezones answer (the spec
+// leaves it unnamed; every member is read); whether /v2/ref/devicetype
+// needs its partitionid (the client sends it); the values of languageTag
+// (the spec points at /v2/ref/language without showing one); and which
+// 401s come in the gateway's form (both forms are handled alike).
 //
 // # Safety
 //

@@ -100,7 +100,7 @@ func TestE2EUsersAndLines(t *testing.T) {
 	u, err := c.Users.Create(ctx, a.ID, alianza.User{FirstName: "Ada", LastName: "Lovelace", TimeZone: "US/Eastern", Extension: "1001"})
 	require.NoError(t, err)
 
-	d1, err := c.DeviceLines.Create(ctx, a.ID, alianza.DeviceLine{DeviceTypeID: "generic", DeviceName: "Desk 1", UserID: u.ID,
+	d1, err := c.DeviceLines.Create(ctx, a.ID, alianza.DeviceLine{DeviceTypeID: alianzatest.DeviceTypePolycomVVX450, DeviceName: "Desk 1", UserID: u.ID,
 		SIPUsername: "acme-1", MACAddress: "00:04:F2:00:00:01"})
 	require.NoError(t, err)
 	assert.NotEmpty(t, d1.SIPPassword.Reveal(), "the server generates a SIP password")
@@ -111,7 +111,7 @@ func TestE2EUsersAndLines(t *testing.T) {
 	b := newAccount(t, c, "CUST-2002")
 	ub, err := c.Users.Create(ctx, b.ID, alianza.User{FirstName: "Bob", LastName: "Babbage", TimeZone: "US/Eastern", Extension: "1002"})
 	require.NoError(t, err)
-	_, err = c.DeviceLines.Create(ctx, b.ID, alianza.DeviceLine{DeviceTypeID: "generic", DeviceName: "Desk", UserID: ub.ID, SIPUsername: "acme-1"})
+	_, err = c.DeviceLines.Create(ctx, b.ID, alianza.DeviceLine{DeviceTypeID: alianzatest.DeviceTypeGenericSIP, DeviceName: "Desk", UserID: ub.ID, SIPUsername: "acme-1"})
 	require.ErrorIs(t, err, alianza.ErrSIPUsernameInUse)
 
 	lines, err := c.DeviceLines.ByMAC(ctx, a.ID, "0004f2000001")
@@ -217,15 +217,19 @@ func TestE2EReport(t *testing.T) {
 	u, err := c.Users.Create(ctx, a.ID, alianza.User{FirstName: "Ada", LastName: "Lovelace", TimeZone: "US/Eastern", Extension: "1001"})
 	require.NoError(t, err)
 	for i := 1; i <= 2; i++ {
-		_, err := c.DeviceLines.Create(ctx, a.ID, alianza.DeviceLine{DeviceTypeID: "generic", DeviceName: fmt.Sprintf("Desk %d", i),
+		_, err := c.DeviceLines.Create(ctx, a.ID, alianza.DeviceLine{DeviceTypeID: alianzatest.DeviceTypePolycomVVX450, DeviceName: fmt.Sprintf("Desk %d", i),
 			UserID: u.ID, SIPUsername: fmt.Sprintf("rep-%d", i), EmergencyNumber: "5551234567", MACAddress: fmt.Sprintf("0004f200000%d", i)})
 		require.NoError(t, err)
 	}
+	lines := srv.DeviceLines(a.ID)
+	require.Len(t, lines, 2)
+	require.True(t, srv.SetRegistered(lines[1].ID, true))
 	srv.ResetRequests()
 	r, err := c.Accounts.Report(ctx, a.ID)
 	require.NoError(t, err)
-	assert.Equal(t, 3, r.Calls)
-	assert.Len(t, srv.Requests(), 3, "the report takes three requests")
+	assert.Equal(t, 5, r.Calls)
+	assert.Len(t, srv.Requests(), 5, "the report takes three requests and one registration status per SIP line")
+	assert.Equal(t, map[string]bool{lines[0].ID: false, lines[1].ID: true}, r.Registered)
 	assert.Equal(t, "CUST-5001", r.Account.AccountNumber)
 	assert.Equal(t, alianza.AccountAdvanced, r.Account.AccountType)
 	require.Len(t, r.SIPLines, 2)

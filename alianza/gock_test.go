@@ -165,12 +165,12 @@ func gockExpect(t *testing.T, rec *gockRecorder, host, method, escapedPath, tok 
 	return m.AddMatcher(gockEscaped(escapedPath)).AddMatcher(gockToken(tok)).AddMatcher(rec.match)
 }
 
-// gockLogin registers one login answered with tok, matching only a request
-// without X-AUTH-TOKEN.
+// gockLogin registers one login answered 201 with tok, matching only a
+// request without X-AUTH-TOKEN.
 func gockLogin(t *testing.T, rec *gockRecorder, tok string) {
 	t.Helper()
 	gockExpect(t, rec, gockHost, http.MethodPost, pathAuthorize, "").
-		Reply(http.StatusOK).
+		Reply(http.StatusCreated). // as production answers (alianza-notes.md)
 		JSON(map[string]any{"authToken": tok, "partitionId": gockPartition, "userId": "uid-1", "userType": "ManagementUser", "maxLifeInHours": 1})
 }
 
@@ -387,6 +387,34 @@ func gockCases() []gockCase {
 			}},
 		{"ProductPlans.List", "GET", acct + "/user-product-plans", nil, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error { return ignore(c.ProductPlans.List(ctx, "a/1")) }},
+		{"DeviceLines.RegistrationStatus", "GET", acct + "/deviceline/d%2F1/registrationstatus", nil, "", 200, `{"registered":true}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.DeviceLines.RegistrationStatus(ctx, "a/1", "d/1"))
+			}},
+		{"ReferenceData.DeviceTypes", "GET", "/v2/ref/devicetype", url.Values{"partitionid": {gockPartition}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error { return ignore(c.ReferenceData.DeviceTypes(ctx)) }},
+		{"ReferenceData.DeviceType", "GET", "/v2/ref/devicetype/SIP%204%2FPort", nil, "", 200, `{"id":"SIP 4/Port"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.ReferenceData.DeviceType(ctx, "SIP 4/Port"))
+			}},
+		{"ReferenceData.TimeZones", "GET", "/v2/ref/timezones", nil, "", 200, `{"timeZones":["US/Central"]}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.ReferenceData.TimeZones(ctx)) }},
+		{"ReferenceData.Languages", "GET", "/v2/ref/language", nil, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error { return ignore(c.ReferenceData.Languages(ctx)) }},
+		{"ReferenceData.CallingPlanProducts", "GET", gockPart + "/callingplanproduct", url.Values{"includeArchived": {"true"}}, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.ReferenceData.CallingPlanProducts(ctx, true))
+			}},
+		{"ReferenceData.CallingPlanProducts current", "GET", gockPart + "/callingplanproduct", nil, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.ReferenceData.CallingPlanProducts(ctx, false))
+			}},
+		{"ReferenceData.InboundRatePlans", "GET", gockPart + "/inboundrateplanproduct", nil, "", 200, `[]`,
+			func(ctx context.Context, c *Client) error { return ignore(c.ReferenceData.InboundRatePlans(ctx)) }},
+		{"ReferenceData.InboundRatePlan", "GET", gockPart + "/inboundrateplanproduct/irp%2F1", nil, "", 200, `{"id":"irp/1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.ReferenceData.InboundRatePlan(ctx, "irp/1"))
+			}},
 		{"Jobs.Get", "GET", "/v2/job/j%2F1", nil, "", 200, `{"id":"j/1","status":"DONE","name":"export"}`,
 			func(ctx context.Context, c *Client) error { return ignore(c.Jobs.Get(ctx, "j/1")) }},
 		{"Jobs.Start", "GET", gockPart + "/report/tn/csv_2", url.Values{"accountId": {"a/1"}}, "", 202, `{"id":"j/1","status":"PENDING","name":"tn csv"}`,

@@ -2,6 +2,7 @@ package alianza
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"sync"
 )
@@ -11,7 +12,7 @@ import (
 // type, platform and billing day (in Account), the product plans, the
 // calling plans with start date, plan minutes and seconds remaining, and the
 // SIP lines with line number, SIP username and password, display name,
-// emergency number and MAC address.
+// emergency number and MAC address, and whether each is registered.
 type AccountReport struct {
 	Account Account
 	// ProductPlans are the user product plans assigned on the account: the
@@ -23,13 +24,18 @@ type AccountReport struct {
 	CallingPlans []CallingPlan
 	// SIPLines are the account's device lines of type Line.
 	SIPLines []SIPLine
+	// Registered tells, by SIPLine.DeviceID, whether each SIP line's device
+	// is registered (DeviceLines.RegistrationStatus). A line deleted while
+	// the report was gathered (404) is left out.
+	Registered map[string]bool
 	// Calls is how many requests the report took.
 	Calls int
 }
 
 // Report gathers an account's status report in the fewest calls: the
 // account (with its calling plans), its users (for the product plans) and
-// its device lines, three GETs sent at once.
+// its device lines, three GETs sent at once, then the registration status
+// of each SIP line, at most reportConcurrency at a time.
 func (s *AccountsService) Report(ctx context.Context, accountID string) (*AccountReport, error) {
 	const op = "Accounts.Report"
 	if _, err := s.c.accountScope(ctx, op, accountID); err != nil {
@@ -52,7 +58,11 @@ func (s *AccountsService) Report(ctx context.Context, accountID string) (*Accoun
 			return nil, err
 		}
 	}
-	r := &AccountReport{Account: *acct, CallingPlans: acct.CallingPlans, SIPLines: lines, Calls: 3}
+	registered, err := s.c.DeviceLines.registrations(ctx, accountID, lines)
+	if err != nil {
+		return nil, err
+	}
+	r := &AccountReport{Account: *acct, CallingPlans: acct.CallingPlans, SIPLines: lines, Registered: registered, Calls: 3 + len(lines)}
 	for _, u := range users {
 		if u.UserProductPlan != "" && !slices.Contains(r.ProductPlans, u.UserProductPlan) {
 			r.ProductPlans = append(r.ProductPlans, u.UserProductPlan)
@@ -60,4 +70,41 @@ func (s *AccountsService) Report(ctx context.Context, accountID string) (*Accoun
 	}
 	slices.Sort(r.ProductPlans)
 	return r, nil
+}
+
+// reportConcurrency bounds the registration status calls of one report.
+const reportConcurrency = 4
+
+// registrations reads the registration status of lines, a few at a time.
+// A line that is gone (404) is left out; any other failure is the result.
+func (s *DeviceLinesService) registrations(ctx context.Context, accountID string, lines []SIPLine) (map[string]bool, error) {
+	out := make(map[string]bool, len(lines))
+	var (
+		mu       sync.Mutex
+		wg       sync.WaitGroup
+		firstErr error
+	)
+	sem := make(chan struct{}, reportConcurrency)
+	for _, l := range lines {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(id string) {
+			defer func() { <-sem; wg.Done() }()
+			st, err := s.RegistrationStatus(ctx, accountID, id)
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err == nil:
+				out[id] = st.Registered
+			case errors.Is(err, ErrNotFound):
+			case firstErr == nil:
+				firstErr = err
+			}
+		}(l.DeviceID)
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	return out, nil
 }

@@ -54,13 +54,13 @@ func (u *User) validate(op string, create bool) error {
 	case create && u.ID != "":
 		return invalid(op, "ID", "is set: the server assigns it")
 	case create && u.TimeZone == "":
-		return invalid(op, "TimeZone", "is empty (the spec requires it)")
+		return invalid(op, "TimeZone", "is empty (the spec requires it): one of the spec's time zones, such as US/Central (ReferenceData.TimeZones lists them)")
 	case u.TimeZone != "" && !slices.Contains(timeZones, u.TimeZone):
-		return invalid(op, "TimeZone", "%q is not one of the spec's time zones", u.TimeZone)
+		return invalid(op, "TimeZone", "%s", timeZoneReason(u.TimeZone))
 	case u.EndUserType != "" && !slices.Contains(endUserTypes, u.EndUserType):
 		return invalid(op, "EndUserType", "%q is not one of %v", u.EndUserType, endUserTypes)
 	case u.UserProductPlan != "" && !slices.Contains(userProductPlans, u.UserProductPlan):
-		return invalid(op, "UserProductPlan", "%q is not one of %v", u.UserProductPlan, userProductPlans)
+		return invalid(op, "UserProductPlan", "%q is not one of %v (ProductPlans.List lists those available to the account)", u.UserProductPlan, userProductPlans)
 	case u.Extension != "" && !allDigits(u.Extension):
 		return invalid(op, "Extension", "%q is not digits", u.Extension)
 	case u.Extension != "" && (len(u.Extension) < 3 || len(u.Extension) > 6):

@@ -54,7 +54,8 @@ type AlertSearchResponse struct {
 // references (order, account, transaction) are empty when the alert is not
 // about one.
 type Alert struct {
-	// AlertID identifies the alert for Alerts/Edit.
+	// AlertID identifies the alert. Alerts/Edit's parameter list has no
+	// alert id: see AlertsService.Edit for naming one.
 	AlertID string `tc:"alert_id,attr"`
 	// OrderNumber is the order the alert is about, if any.
 	OrderNumber string `tc:"order_number,attr"`
@@ -79,12 +80,10 @@ type Alert struct {
 	Type AlertType `tc:"type"`
 }
 
-// AlertEditRequest is the input of Alerts/Edit.
+// AlertEditRequest is the input of Alerts/Edit: the vendor's newer reference
+// page lists one parameter, status, required. See AlertsService.Edit for
+// which alerts it changes.
 type AlertEditRequest struct {
-	// AlertID is the alert to change (Alert.AlertID). Required. The
-	// reference does not describe this parameter; its name alert_id is
-	// inferred from the Alerts/Search answer.
-	AlertID string
 	// Status is AlertNew (1) or AlertDismissed (2). Required.
 	Status AlertStatus
 }
@@ -109,7 +108,20 @@ func (s *AlertsService) Search(ctx context.Context, req *AlertSearchRequest, opt
 	return call[AlertSearchResponse](ctx, s.c, "Alerts/Search", req, opts)
 }
 
-// Edit marks an alert new or dismissed (Alerts/Edit).
+// Edit marks alerts new or dismissed (Alerts/Edit). It sends what the
+// vendor's newer reference page lists, status alone, to
+// PATCH /API/{format}/Alerts/Edit (or /API/{format}/Alerts/ in the verb route
+// styles).
+//
+// Which alerts it changes: the vendor does not say. Neither page lists a
+// parameter naming an alert, and the older page describes the method as
+// "Change the status of an alert". The call therefore names none, and what
+// the server changes is unconfirmed; telecloudtest changes every alert of
+// the API user. To name one alert, add the parameter this package infers
+// from Alerts/Search's <alert alert_id> (a name no vendor page shows):
+//
+//	c.Alerts.Edit(ctx, &telecloud.AlertEditRequest{Status: telecloud.AlertDismissed},
+//		telecloud.WithParam("alert_id", alert.AlertID))
 func (s *AlertsService) Edit(ctx context.Context, req *AlertEditRequest, opts ...CallOption) (*AlertEditResponse, error) {
 	return call[AlertEditResponse](ctx, s.c, "Alerts/Edit", req, opts)
 }

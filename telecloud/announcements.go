@@ -48,7 +48,9 @@ type AnnouncementCreateRequest struct {
 	ShowPartner Flag
 	// ShowAffiliate: Y shows the announcement to AFFILIATE accounts.
 	ShowAffiliate Flag
-	// EmailNotification: Y also sends the announcement by e-mail.
+	// EmailNotification is Y to send the announcement by e-mail as well, N
+	// not to. Required: the vendor's newer reference page lists it as
+	// required ("Either a Y or N"), the show flags as optional.
 	EmailNotification Flag
 }
 

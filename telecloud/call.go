@@ -148,7 +148,7 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 	req := &transport.Request{
 		Op:                 service + "/" + method,
 		Method:             verb,
-		Path:               pathFor(st.format, service, method),
+		Path:               routePath(c.style, st.format, service, method, verb),
 		CarriesCredentials: true,
 		Idempotent:         retryable(method),
 		NotIdempotent:      !retryable(method),

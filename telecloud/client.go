@@ -11,7 +11,8 @@ import (
 	"github.com/ispkit/ispkit/internal/transport"
 )
 
-// DefaultBaseURL is TeleCloud.app; calls go to {base}/API/{format}/{Service}/{Method}.
+// DefaultBaseURL is TeleCloud.app; calls go to {base}/API/{format}/{Service}/{Method}
+// (RouteMethodPath, the default route style; see WithRouteStyle).
 const DefaultBaseURL = "https://telecloud.app"
 
 // Format is the answer format, chosen per request as a path segment.
@@ -61,6 +62,7 @@ type Option func(*settings) error
 type settings struct {
 	transport []transport.Option
 	format    Format
+	style     RouteStyle
 }
 
 func shared(o transport.Option) Option {
@@ -68,6 +70,7 @@ func shared(o transport.Option) Option {
 }
 
 // WithBaseURL points the client at another host, e.g. a telecloudtest server.
+// It overrides the base URL of every route style (see WithRouteStyle).
 func WithBaseURL(u string) Option { return shared(transport.WithBaseURL(u)) }
 
 // WithHTTPClient sends requests through hc (the client keeps its own copy).
@@ -128,6 +131,9 @@ type Client struct {
 	UsageComponents *UsageComponentsService
 	Users           *UsersService
 
+	// style is how calls are addressed (WithRouteStyle).
+	style RouteStyle
+
 	t *transport.Client
 	// keys returns the credentials. A closure, because fmt prints a func
 	// as an address under every verb, where it would print a string or the
@@ -154,6 +160,10 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		if err := o(&st); err != nil {
 			return nil, err
 		}
+	}
+	if st.style == RouteVerbAPIHost {
+		// Before the caller's options, so that WithBaseURL wins.
+		st.transport = append([]transport.Option{transport.WithBaseURL(APIHostURL)}, st.transport...)
 	}
 	t, err := transport.New(transport.Vendor{
 		Name:           "telecloud",
@@ -183,6 +193,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	c.Transactions = &TransactionsService{c}
 	c.UsageComponents = &UsageComponentsService{c}
 	c.Users = &UsersService{c}
+	c.style = st.style
 	return c, nil
 }
 

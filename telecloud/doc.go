@@ -46,8 +46,8 @@
 // What the package sends is therefore decided in one place, wire.go and its
 // per-service tables (wire_groupa.go, wire_groupb.go), and listed by Routes:
 //
-//   - every call goes to {base}/API/{format}/{Service}/{Method}, format
-//     "xml" or "json";
+//   - by default every call goes to {base}/API/{format}/{Service}/{Method},
+//     format "xml" or "json" (see Routes below for the newer page's style);
 //   - Search methods, Qualify and Estimate are GET with the parameters in
 //     the query string; Create is POST, Edit and Update are PATCH, Delete is
 //     DELETE, every other method POST, with form-urlencoded bodies;
@@ -59,6 +59,54 @@
 // When a name is wrong, WithParam and WithoutParam change one call's
 // parameters, and Client.Call reaches any service/method with raw
 // parameters, decoding into any struct with `tc` tags.
+//
+// # What the vendor's newer page confirms, and what is still unconfirmed
+//
+// The vendor's newer reference page (telecloud-notes.md, "Second look")
+// lists parameters with names and required/optional for three methods, and
+// the tables follow it exactly: Alerts/Search takes type and status;
+// Alerts/Edit takes status alone, required; Announcements/Create requires
+// subject, description and email_notification and takes show_var,
+// show_partner and show_affiliate as optional, form-encoded. Still
+// unconfirmed, until a real account settles it:
+//
+//   - which route style a real account serves (see Routes), the route of
+//     the 17 methods the verb cannot select in the newer style, and whether
+//     api.telecloud.app serves /{format}/{Service}/{Method} at all;
+//   - the names of the parameters the tables mark inferred (Route's
+//     Param.Inferred), 73 methods' worth, and the credentials' names
+//     API_ID_KEY and API_KEY;
+//   - which alerts Alerts/Edit changes, the vendor naming none (see
+//     AlertsService.Edit), and the name alert_id for naming one;
+//   - where the server wants a PATCH's parameters: the newer page shows
+//     both the query string and a form body; the client sends the body.
+//
+// # Routes
+//
+// The vendor documents two route styles, and which one a real account
+// serves is not settled; WithRouteStyle chooses:
+//
+//   - RouteMethodPath (the default): {base}/API/{format}/{Service}/{Method},
+//     as the older reference page routes every method and the vendor's PHP
+//     class names calls (request('Service/Method', VERB, params));
+//   - RouteVerb: {base}/API/{format}/{Service}/, the verb selecting the
+//     method, as the newer reference page routes Alerts/Edit (PATCH) and
+//     Announcements/Create (POST);
+//   - RouteVerbAPIHost: {base}/{format}/{Service}/, the host form of the
+//     newer page's examples, whose base URL is APIHostURL
+//     (https://api.telecloud.app) unless WithBaseURL gives another.
+//
+// In the verb styles the verb selects its own method (GET Search, POST
+// Create, PATCH Edit, DELETE Delete) or the only method of its service with
+// that verb (PATCH is Order/Update). It cannot tell the others from the
+// method it selects: the newer page gives no route for Customer/Qualify and
+// Estimate, Notifications/SearchTemplate, or the POST methods other than
+// Create of Billing, Customer, Discount, Order, PaymentMethod and Ticket (17
+// methods). The client sends those with the method in the path, under the
+// style's prefix: /API/{format}/Order/Status is the route the older page
+// documents; /{format}/Order/Status on api.telecloud.app is our
+// extrapolation, seen in no source. Route.Path shows where each method
+// goes in each style. telecloudtest serves every style.
 //
 // # Formats
 //

@@ -30,6 +30,12 @@ var e2eNow = time.Date(2024, time.March, 15, 10, 0, 0, 0, time.UTC)
 // e2eFormats are the two answer formats every test runs in.
 var e2eFormats = []telecloud.Format{telecloud.FormatXML, telecloud.FormatJSON}
 
+// e2eStyles are the route styles every test runs in: the older page's
+// method in the path (the default), the newer page's verb selecting the
+// method, and the newer page's host form (no /API), which the server all
+// serves.
+var e2eStyles = []telecloud.RouteStyle{telecloud.RouteMethodPath, telecloud.RouteVerb, telecloud.RouteVerbAPIHost}
+
 // Values used by the orders of the tests: the seeded product group's VAR1
 // (IMEI) and VAR2 (ICCID) are swappable and prompted, VAR3 (MDN) neither.
 const (
@@ -39,11 +45,13 @@ const (
 )
 
 // e2e is one test's world: a server and a client of the VAR's API user and
-// of the CORE's, both asking for answers in format.
+// of the CORE's, both asking for answers in format, addressing the server
+// in style.
 type e2e struct {
 	t      *testing.T
 	ctx    context.Context
 	format telecloud.Format
+	style  telecloud.RouteStyle
 	srv    *telecloudtest.Server
 	c      *telecloud.Client // the VAR's ADMIN (what an ISP holds)
 	core   *telecloud.Client // the CORE's ADMIN
@@ -56,29 +64,51 @@ type e2e struct {
 // CDATA content and the attributes of elements that also carry text.
 func (e *e2e) xml() bool { return e.format == telecloud.FormatXML }
 
-// eachFormat runs fn once per answer format, in parallel subtests, each
-// against its own server (at e2eNow unless opts set another clock).
+// eachFormat runs fn once per answer format and route style, in parallel
+// subtests, each against its own server (at e2eNow unless opts set another
+// clock).
 func eachFormat(t *testing.T, fn func(t *testing.T, e *e2e), opts ...telecloudtest.Option) {
 	t.Helper()
 	for _, f := range e2eFormats {
 		t.Run(string(f), func(t *testing.T) {
 			t.Parallel()
-			fn(t, newE2E(t, f, opts...))
+			for _, style := range e2eStyles {
+				t.Run(style.String(), func(t *testing.T) {
+					t.Parallel()
+					fn(t, newE2E(t, f, style, opts...))
+				})
+			}
 		})
 	}
 }
 
 // newE2E starts a server and makes the VAR and CORE clients.
-func newE2E(t *testing.T, f telecloud.Format, opts ...telecloudtest.Option) *e2e {
+func newE2E(t *testing.T, f telecloud.Format, style telecloud.RouteStyle, opts ...telecloudtest.Option) *e2e {
 	t.Helper()
 	srv := telecloudtest.New(append([]telecloudtest.Option{telecloudtest.WithClock(func() time.Time { return e2eNow })}, opts...)...)
 	t.Cleanup(srv.Close)
 	return &e2e{
-		t: t, ctx: context.Background(), format: f, srv: srv,
-		c:    newClient(t, srv, telecloudtest.DefaultAPIIDKey, telecloudtest.DefaultAPIKey, f),
-		core: newClient(t, srv, telecloudtest.CoreAPIIDKey, telecloudtest.CoreAPIKey, f),
-		raw:  newRawClient(t, srv, telecloudtest.DefaultAPIIDKey, telecloudtest.DefaultAPIKey, f),
+		t: t, ctx: context.Background(), format: f, style: style, srv: srv,
+		c:    newClient(t, srv, telecloudtest.DefaultAPIIDKey, telecloudtest.DefaultAPIKey, f, style),
+		core: newClient(t, srv, telecloudtest.CoreAPIIDKey, telecloudtest.CoreAPIKey, f, style),
+		raw:  newRawClient(t, srv, telecloudtest.DefaultAPIIDKey, telecloudtest.DefaultAPIKey, f, style),
 	}
+}
+
+// path is the path the server records for op in the test's style, in
+// format (the test's when empty): RecordedRequest.Path, without the query.
+func (e *e2e) path(op string, format telecloud.Format) string {
+	e.t.Helper()
+	if format == "" {
+		format = e.format
+	}
+	for _, r := range telecloud.Routes() {
+		if r.Op() == op {
+			return strings.TrimSuffix(r.Path(e.style, format), "/")
+		}
+	}
+	e.t.Fatalf("no route %s", op)
+	return ""
 }
 
 // fastRetry retries searches at once.
@@ -86,41 +116,40 @@ var fastRetry = telecloud.WithRetry(telecloud.RetryPolicy{MaxAttempts: 3, MinWai
 
 // newClient is a client of srv with fast retries, whose requests count as
 // typed calls (see TestMain).
-func newClient(t *testing.T, srv *telecloudtest.Server, id, key string, f telecloud.Format) *telecloud.Client {
+func newClient(t *testing.T, srv *telecloudtest.Server, id, key string, f telecloud.Format, style telecloud.RouteStyle) *telecloud.Client {
 	t.Helper()
 	c, err := telecloud.New(telecloud.Credentials{APIIDKey: id, APIKey: key},
-		telecloud.WithBaseURL(srv.URL), telecloud.WithFormat(f), fastRetry,
-		telecloud.WithHTTPClient(&http.Client{Transport: typedCalls{}}))
+		telecloud.WithBaseURL(srv.URL), telecloud.WithFormat(f), telecloud.WithRouteStyle(style), fastRetry,
+		telecloud.WithHTTPClient(&http.Client{Transport: typedCalls{style}}))
 	require.NoError(t, err)
 	return c
 }
 
 // newRawClient is a client of srv whose requests are not counted.
-func newRawClient(t *testing.T, srv *telecloudtest.Server, id, key string, f telecloud.Format) *telecloud.Client {
+func newRawClient(t *testing.T, srv *telecloudtest.Server, id, key string, f telecloud.Format, style telecloud.RouteStyle) *telecloud.Client {
 	t.Helper()
 	c, err := telecloud.New(telecloud.Credentials{APIIDKey: id, APIKey: key},
-		telecloud.WithBaseURL(srv.URL), telecloud.WithFormat(f), fastRetry)
+		telecloud.WithBaseURL(srv.URL), telecloud.WithFormat(f), telecloud.WithRouteStyle(style), fastRetry)
 	require.NoError(t, err)
 	return c
 }
 
-// calledRoutes holds "xml/Customer/Create" for every request of a typed
-// client.
+// calledRoutes holds "verb PATCH /API/xml/Alerts/" (style, verb, path) for
+// every request of a typed client.
 var calledRoutes sync.Map
 
-// typedCalls records the path of each request of a typed client.
-type typedCalls struct{}
+// typedCalls records the style, verb and path of each request of a typed
+// client.
+type typedCalls struct{ style telecloud.RouteStyle }
 
-func (typedCalls) RoundTrip(r *http.Request) (*http.Response, error) {
-	if p, ok := strings.CutPrefix(r.URL.Path, "/API/"); ok {
-		calledRoutes.Store(p, true)
-	}
+func (tc typedCalls) RoundTrip(r *http.Request) (*http.Response, error) {
+	calledRoutes.Store(tc.style.String()+" "+r.Method+" "+r.URL.Path, true)
 	return http.DefaultTransport.RoundTrip(r)
 }
 
 // TestMain checks, after a full run that passed, that the tests called
 // every one of the 76 service/methods through its typed Go method in both
-// formats.
+// formats and every route style, at the path of that style.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if code == 0 && flag.Lookup("test.run").Value.String() == "" && flag.Lookup("test.skip").Value.String() == "" {
@@ -128,9 +157,12 @@ func TestMain(m *testing.M) {
 		n := 0
 		for _, r := range telecloud.Routes() {
 			for _, f := range e2eFormats {
-				n++
-				if _, ok := calledRoutes.Load(string(f) + "/" + r.Op()); !ok {
-					missing = append(missing, string(f)+" "+r.Op())
+				for _, style := range e2eStyles {
+					n++
+					key := style.String() + " " + r.Verb + " " + r.Path(style, f)
+					if _, ok := calledRoutes.Load(key); !ok {
+						missing = append(missing, string(f)+" "+style.String()+" "+r.Op())
+					}
 				}
 			}
 		}
@@ -140,7 +172,7 @@ func TestMain(m *testing.M) {
 		}
 		if len(missing) > 0 {
 			sort.Strings(missing)
-			fmt.Fprintf(os.Stderr, "the end-to-end tests never called %d of %d typed method/format pairs:\n  %s\n",
+			fmt.Fprintf(os.Stderr, "the end-to-end tests never called %d of %d typed method/format/style triples:\n  %s\n",
 				len(missing), n, strings.Join(missing, "\n  "))
 			code = 1
 		}

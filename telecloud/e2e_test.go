@@ -78,8 +78,10 @@ func TestE2EAnnouncementsAndAlerts(t *testing.T) {
 		require.NoError(t, err)
 		assert.Empty(t, coreAlerts.Alerts, "the poster is not alerted")
 
-		// Alerts/Edit dismisses it: it is READ for both searches.
-		edited, err := e.c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{AlertID: al.AlertID, Status: telecloud.AlertDismissed})
+		// Alerts/Edit sends the newer page's list, status alone; the fake then
+		// changes every alert of the API user. Here it has one: it is READ for
+		// both searches.
+		edited, err := e.c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{Status: telecloud.AlertDismissed})
 		require.NoError(t, err)
 		assert.NotEmpty(t, edited.TransID)
 		unread, err := e.c.Alerts.Search(e.ctx, &telecloud.AlertSearchRequest{Status: telecloud.AlertUnread})
@@ -94,12 +96,41 @@ func TestE2EAnnouncementsAndAlerts(t *testing.T) {
 		require.Len(t, list.Announcements, 1)
 		assert.Equal(t, 1, list.Announcements[0].Read)
 		assert.Equal(t, 0, list.Announcements[0].Unread)
-		_, err = e.c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{AlertID: "999", Status: telecloud.AlertNew})
+		// One alert, named with the inferred alert_id through WithParam: a
+		// second announcement makes a second alert, and only the one named
+		// changes.
+		second, err := e.core.Announcements.Create(e.ctx, &telecloud.AnnouncementCreateRequest{Subject: "Second", Description: "y",
+			ShowVAR: telecloud.Yes, EmailNotification: telecloud.Yes})
+		require.NoError(t, err)
+		unread, err = e.c.Alerts.Search(e.ctx, &telecloud.AlertSearchRequest{Status: telecloud.AlertUnread})
+		require.NoError(t, err)
+		require.Len(t, unread.Alerts, 1)
+		al2 := unread.Alerts[0]
+		require.NotEqual(t, al.AlertID, al2.AlertID)
+		_, err = e.c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{Status: telecloud.AlertNew}, telecloud.WithParam("alert_id", al.AlertID))
+		require.NoError(t, err)
+		_, err = e.c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{Status: telecloud.AlertDismissed}, telecloud.WithParam("alert_id", al2.AlertID))
+		require.NoError(t, err)
+		unread, err = e.c.Alerts.Search(e.ctx, &telecloud.AlertSearchRequest{Status: telecloud.AlertUnread})
+		require.NoError(t, err)
+		require.Len(t, unread.Alerts, 1)
+		assert.Equal(t, al.AlertID, unread.Alerts[0].AlertID)
+		_, err = e.core.Announcements.Delete(e.ctx, &telecloud.AnnouncementDeleteRequest{AnnouncementID: second.Announcement.AnnouncementID})
+		require.NoError(t, err)
+		_, err = e.c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{Status: telecloud.AlertNew}, telecloud.WithParam("alert_id", "999"))
 		vendorError(t, err, "Alert 999 not found.")
+		_, err = e.c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{})
+		invalidInput(t, err, "Status")
 
-		// An announcement shown to nobody is refused by the server.
-		_, err = e.core.Announcements.Create(e.ctx, &telecloud.AnnouncementCreateRequest{Subject: "Nobody", Description: "x", ShowVAR: telecloud.No})
-		vendorError(t, err, "Provide a Y for at least one of show_var, show_partner or show_affiliate.")
+		// email_notification is required (the newer page's list); the show
+		// flags are optional, and an announcement shown to nobody is posted.
+		_, err = e.core.Announcements.Create(e.ctx, &telecloud.AnnouncementCreateRequest{Subject: "Nobody", Description: "x"})
+		invalidInput(t, err, "EmailNotification")
+		nobody, err := e.core.Announcements.Create(e.ctx, &telecloud.AnnouncementCreateRequest{Subject: "Nobody", Description: "x",
+			EmailNotification: telecloud.No})
+		require.NoError(t, err)
+		_, err = e.core.Announcements.Delete(e.ctx, &telecloud.AnnouncementDeleteRequest{AnnouncementID: nobody.Announcement.AnnouncementID})
+		require.NoError(t, err)
 
 		// Deleting it removes it and the alerts it made.
 		del, err := e.core.Announcements.Delete(e.ctx, &telecloud.AnnouncementDeleteRequest{AnnouncementID: "89"})
@@ -368,7 +399,7 @@ func TestE2ECloudAccounts(t *testing.T) {
 		const pid, pkey = "metro-api-id", "metro-api-key"
 		_, err = e.srv.AddAPIUser(ref.CloudAccountNumber, pid, pkey)
 		require.NoError(t, err)
-		partner := newClient(t, e.srv, pid, pkey, e.format)
+		partner := newClient(t, e.srv, pid, pkey, e.format, e.style)
 		ed, err := e.c.CloudAccounts.Edit(e.ctx, &telecloud.CloudAccountEditRequest{CloudAccountNumber: ref.CloudAccountNumber,
 			CloudAccountType: telecloud.AccountPartner, CompanyName: "Metro Partners Inc", MaintenanceFee: money("30.00"), Status: telecloud.StatusSuspended})
 		require.NoError(t, err)
@@ -1538,7 +1569,7 @@ func TestE2EOrdersWaitForOrderNamesTheCreateTransaction(t *testing.T) {
 			rec := httptest.NewRecorder()
 			inner.ServeHTTP(rec, r)
 			body := rec.Body.Bytes()
-			if strings.HasSuffix(r.URL.Path, "/Order/Search") {
+			if r.Method == http.MethodGet && (strings.HasSuffix(r.URL.Path, "/Order/Search") || strings.HasSuffix(r.URL.Path, "/Order/")) {
 				body = noError.ReplaceAll(body, nil)
 			}
 			w.Header().Set("Content-Type", rec.Header().Get("Content-Type"))
@@ -1547,7 +1578,7 @@ func TestE2EOrdersWaitForOrderNamesTheCreateTransaction(t *testing.T) {
 		}))
 		t.Cleanup(ts.Close)
 		c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey, APIKey: telecloudtest.DefaultAPIKey},
-			telecloud.WithBaseURL(ts.URL), telecloud.WithFormat(e.format))
+			telecloud.WithBaseURL(ts.URL), telecloud.WithFormat(e.format), telecloud.WithRouteStyle(e.style))
 		require.NoError(t, err)
 
 		inner.FailNextOrder("No coverage at this address.")
@@ -2456,7 +2487,7 @@ func TestE2EUsers(t *testing.T) {
 		// Locking an API user locks its API access; a STAFF user cannot manage users.
 		name, err := e.srv.AddAPIUser(telecloudtest.SeedVARAccount, "second-api-id", "second-api-key")
 		require.NoError(t, err)
-		second := newClient(t, e.srv, "second-api-id", "second-api-key", e.format)
+		second := newClient(t, e.srv, "second-api-id", "second-api-key", e.format, e.style)
 		all, err = second.Users.Search(e.ctx, &telecloud.UserSearchRequest{})
 		require.NoError(t, err)
 		var secondID string
@@ -2510,7 +2541,7 @@ func TestE2EErrorEnvelope(t *testing.T) {
 func TestE2EWrongCredentials(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
 		const badKey = "not-the-key-0123456789"
-		bad := newRawClient(t, e.srv, telecloudtest.DefaultAPIIDKey, badKey, e.format)
+		bad := newRawClient(t, e.srv, telecloudtest.DefaultAPIIDKey, badKey, e.format, e.style)
 		_, err := bad.Customers.Create(e.ctx, &telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace"})
 		te := vendorError(t, err, "Invalid API credentials.")
 		assert.NotContains(t, err.Error(), badKey)
@@ -2518,7 +2549,7 @@ func TestE2EWrongCredentials(t *testing.T) {
 		assert.False(t, ok, "nothing was created")
 		_, err = bad.Orders.Search(e.ctx, &telecloud.OrderSearchRequest{})
 		vendorError(t, err, "Invalid API credentials.")
-		unknown := newRawClient(t, e.srv, "nobody", "nothing", e.format)
+		unknown := newRawClient(t, e.srv, "nobody", "nothing", e.format, e.style)
 		_, err = unknown.Users.Search(e.ctx, &telecloud.UserSearchRequest{})
 		vendorError(t, err, "Invalid API credentials.")
 		// The server never records the keys; the refused call's transaction
@@ -2537,7 +2568,7 @@ func TestE2EWrongCredentials(t *testing.T) {
 		reqs := e.srv.Requests()
 		require.Len(t, reqs, 1)
 		assert.Equal(t, http.MethodGet, reqs[0].Method)
-		assert.Equal(t, "/API/"+string(e.format)+"/User/Search?API_ID_KEY=REDACTED&API_KEY=REDACTED", reqs[0].Path)
+		assert.Equal(t, e.path("User/Search", "")+"?API_ID_KEY=REDACTED&API_KEY=REDACTED", reqs[0].Path)
 		_, err = telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey})
 		invalidInput(t, err, "Credentials.APIKey")
 	})
@@ -2602,11 +2633,6 @@ var requiredCases = []requiredCase{
 			_, err := c.Tickets.Reply(e.ctx, &telecloud.TicketReplyRequest{TicketID: "YW-1"})
 			return err
 		}},
-	{op: "Alerts/Edit", field: "AlertID", raw: url.Values{"status": {"2"}}, msg: "The alert_id parameter is required.",
-		typed: func(e *e2e, c *telecloud.Client) error {
-			_, err := c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{Status: telecloud.AlertRead})
-			return err
-		}},
 	{op: "User/Create", field: "Email", raw: url.Values{"first_name": {"Carla"}}, msg: "The email parameter is required.",
 		typed: func(e *e2e, c *telecloud.Client) error {
 			_, err := c.Users.Create(e.ctx, &telecloud.UserCreateRequest{FirstName: "Carla"})
@@ -2616,6 +2642,19 @@ var requiredCases = []requiredCase{
 		msg: "The name parameter is required.",
 		typed: func(e *e2e, c *telecloud.Client) error {
 			_, err := c.UsageComponents.Create(e.ctx, &telecloud.UsageComponentCreateRequest{ProductGroupID: telecloudtest.SeedProductGroup})
+			return err
+		}},
+	// The newer page's lists: email_notification is required, and so is
+	// Alerts/Edit's status.
+	{op: "Announcements/Create", core: true, field: "EmailNotification", msg: "The email_notification parameter is required.",
+		raw: url.Values{"subject": {"s"}, "description": {"d"}, "show_var": {"Y"}},
+		typed: func(e *e2e, c *telecloud.Client) error {
+			_, err := c.Announcements.Create(e.ctx, &telecloud.AnnouncementCreateRequest{Subject: "s", Description: "d", ShowVAR: telecloud.Yes})
+			return err
+		}},
+	{op: "Alerts/Edit", field: "Status", raw: url.Values{"alert_id": {"1"}}, msg: "The status parameter is required.",
+		typed: func(e *e2e, c *telecloud.Client) error {
+			_, err := c.Alerts.Edit(e.ctx, &telecloud.AlertEditRequest{})
 			return err
 		}},
 	{op: "Gateways/Delete", core: true, field: "GatewayID", raw: url.Values{}, msg: "The gateway_id parameter is required.",
@@ -2634,7 +2673,7 @@ var requiredCases = []requiredCase{
 
 func TestE2ERequiredParameters(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
-		rawCore := newRawClient(t, e.srv, telecloudtest.CoreAPIIDKey, telecloudtest.CoreAPIKey, e.format)
+		rawCore := newRawClient(t, e.srv, telecloudtest.CoreAPIIDKey, telecloudtest.CoreAPIKey, e.format, e.style)
 		for _, c := range requiredCases {
 			typed, raw := e.c, e.raw
 			if c.core {
@@ -2642,6 +2681,7 @@ func TestE2ERequiredParameters(t *testing.T) {
 			}
 			before := e.srv.RequestCount("")
 			err := c.typed(e, typed)
+			require.Error(t, err, c.op)
 			invalidInput(t, err, c.field)
 			var ve *telecloud.ValidationError
 			require.ErrorAs(t, err, &ve)
@@ -2663,7 +2703,8 @@ func TestE2EFlags(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
 		// A bad Y/N is refused before sending by the typed layer …
 		before := e.srv.RequestCount("")
-		_, err := e.core.Announcements.Create(e.ctx, &telecloud.AnnouncementCreateRequest{Subject: "s", Description: "d", ShowVAR: "y"})
+		_, err := e.core.Announcements.Create(e.ctx, &telecloud.AnnouncementCreateRequest{Subject: "s", Description: "d", ShowVAR: "y",
+			EmailNotification: telecloud.No})
 		invalidInput(t, err, "ShowVAR")
 		_, err = e.c.Orders.Search(e.ctx, &telecloud.OrderSearchRequest{HideCancelled: "maybe"})
 		invalidInput(t, err, "HideCancelled")
@@ -2672,8 +2713,8 @@ func TestE2EFlags(t *testing.T) {
 		assert.Equal(t, before, e.srv.RequestCount(""))
 
 		// … and by the server, raw or through WithParam.
-		rawCore := newRawClient(t, e.srv, telecloudtest.CoreAPIIDKey, telecloudtest.CoreAPIKey, e.format)
-		err = rawCore.Call(e.ctx, "Announcements/Create", url.Values{"subject": {"s"}, "description": {"d"}, "show_var": {"X"}}, nil)
+		rawCore := newRawClient(t, e.srv, telecloudtest.CoreAPIIDKey, telecloudtest.CoreAPIKey, e.format, e.style)
+		err = rawCore.Call(e.ctx, "Announcements/Create", url.Values{"subject": {"s"}, "description": {"d"}, "show_var": {"X"}, "email_notification": {"N"}}, nil)
 		vendorError(t, err, "Invalid show_var: it must be Y or N.")
 		_, err = e.c.Orders.Search(e.ctx, &telecloud.OrderSearchRequest{}, telecloud.WithParam("hide_cancelled", "maybe"))
 		te := vendorError(t, err, "Invalid hide_cancelled: it must be Y or N.")
@@ -2792,7 +2833,7 @@ func TestE2ECall(t *testing.T) {
 		reqs := e.srv.Requests()
 		require.Len(t, reqs, 1)
 		assert.Equal(t, http.MethodPost, reqs[0].Method)
-		assert.Equal(t, "/API/"+string(e.format)+"/Order/Status", reqs[0].Path)
+		assert.Equal(t, e.path("Order/Status", ""), reqs[0].Path)
 		assert.Equal(t, on, reqs[0].Params().Get("order_number"))
 		assert.Equal(t, "REDACTED", reqs[0].Params().Get("API_KEY"))
 
@@ -2870,8 +2911,8 @@ func TestE2ECallOptions(t *testing.T) {
 		assert.Equal(t, e.order(on).Product, res.Orders[0].Product)
 		reqs := e.srv.Requests()
 		require.Len(t, reqs, 2)
-		assert.True(t, strings.HasPrefix(reqs[0].Path, "/API/"+string(other)+"/Order/Search?"), reqs[0].Path)
-		assert.True(t, strings.HasPrefix(reqs[1].Path, "/API/"+string(e.format)+"/Order/Search?"), reqs[1].Path)
+		assert.True(t, strings.HasPrefix(reqs[0].Path, e.path("Order/Search", other)+"?"), reqs[0].Path)
+		assert.True(t, strings.HasPrefix(reqs[1].Path, e.path("Order/Search", "")+"?"), reqs[1].Path)
 		_, err = e.c.Orders.Search(e.ctx, &telecloud.OrderSearchRequest{}, telecloud.InFormat("yaml"))
 		invalidInput(t, err, "format")
 	})

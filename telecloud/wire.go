@@ -5,13 +5,19 @@ package telecloud
 // in the tables below and in the route rule here, where a correction is a
 // one-line change:
 //
-//   - path: /API/{format}/{Service}/{Method} (the notes' most consistent
-//     reading of the vendor's request('Service/Method', VERB, params));
+//   - path: /API/{format}/{Service}/{Method} (the older reference page; the
+//     notes' most consistent reading of the vendor's
+//     request('Service/Method', VERB, params)), or, by choice, the newer
+//     page's /API/{format}/{Service}/ with the verb selecting the method
+//     (routestyle.go);
 //   - verb: Search*, Qualify, Estimate → GET; Create → POST; Edit, Update →
 //     PATCH; Delete → DELETE; every other method → POST (Search → GET,
 //     Create → POST and Edit → PATCH are seen in the notes; the rest is
 //     inferred);
-//   - parameters: form-urlencoded in the body, or in the query string for GET;
+//   - parameters: form-urlencoded in the body, or in the query string for GET
+//     (the newer page shows a form-encoded POST, and a PATCH both ways: one
+//     example puts its parameters in the query string, another in a form
+//     body; the client sends a PATCH's in the body);
 //   - authentication: the parameters API_ID_KEY and API_KEY on every request
 //     (inferred: the notes say only that both are "passed as part of the
 //     request").
@@ -24,7 +30,6 @@ package telecloud
 import (
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -36,11 +41,6 @@ const (
 	paramAPIIDKey = "API_ID_KEY"
 	paramAPIKey   = "API_KEY"
 )
-
-// pathFor returns the path of a call under the base URL.
-func pathFor(format Format, service, method string) string {
-	return "/API/" + url.PathEscape(string(format)) + "/" + url.PathEscape(service) + "/" + url.PathEscape(method)
-}
 
 // verbFor is the verb rule, for methods not in the tables (Client.Call).
 func verbFor(method string) string {
@@ -159,8 +159,8 @@ type Param struct {
 }
 
 // Routes returns the wire table of every service/method the package types, so
-// that a program can show or check what is sent. The path of each is
-// /API/{format}/{Service}/{Method}.
+// that a program can show or check what is sent. Route.Path gives the path of
+// each in a route style: /API/{format}/{Service}/{Method} in the default one.
 func Routes() []Route {
 	var out []Route
 	for _, s := range services {

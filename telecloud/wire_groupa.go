@@ -17,13 +17,14 @@ import "net/http"
 
 var alertsWire = service{Name: "Alerts", Routes: []route{
 	{Method: "Search", Verb: http.MethodGet, Params: []param{
-		seen("Type", "type"),
-		seen("Status", "status"),
+		seen("Type", "type"),     // [notes; newer page] GET /API/{format}/Alerts/Search
+		seen("Status", "status"), // [notes; newer page]
 	}},
 	{Method: "Edit", Verb: http.MethodPatch, Params: []param{
-		// The reference describes only the status; an edit must say which
-		// alert: <alert alert_id> of Alerts/Search.
-		inf("AlertID", "alert_id").req(),
+		// [newer page] PATCH /API/{format}/Alerts/, parameters: status,
+		// required, and nothing else: no parameter says which alerts. The
+		// alert_id this table used to send (inferred from Alerts/Search's
+		// <alert alert_id>) is not sent; WithParam("alert_id", …) adds it.
 		seen("Status", "status").req(),
 	}},
 }}
@@ -33,12 +34,14 @@ var announcementsWire = service{Name: "Announcements", Routes: []route{
 		seen("AnnouncementID", "announcement_id"),
 	}},
 	{Method: "Create", Verb: http.MethodPost, Params: []param{
+		// [newer page] POST /API/{format}/Announcements/, form-encoded; its
+		// parameter list marks which are required.
 		seen("Subject", "subject").req(),
 		seen("Description", "description").req(),
-		seen("ShowVAR", "show_var"),
-		seen("ShowPartner", "show_partner"),
-		seen("ShowAffiliate", "show_affiliate"),
-		seen("EmailNotification", "email_notification"),
+		seen("ShowVAR", "show_var"),                           // optional
+		seen("ShowPartner", "show_partner"),                   // optional
+		seen("ShowAffiliate", "show_affiliate"),               // optional
+		seen("EmailNotification", "email_notification").req(), // required: "Either a Y or N"
 	}},
 	{Method: "Delete", Verb: http.MethodDelete, Params: []param{
 		seen("AnnouncementID", "announcement_id").req(),

@@ -386,8 +386,8 @@ func TestWireSecretsAreMarked(t *testing.T) {
 // the literal list guards against a table losing one by accident.
 func TestWireRequiredParams(t *testing.T) {
 	for op, names := range map[string][]string{
-		"Alerts/Edit":           {"alert_id", "status"},
-		"Announcements/Create":  {"subject", "description"},
+		"Alerts/Edit":           {"status"},                                       // [newer page]: status alone
+		"Announcements/Create":  {"subject", "description", "email_notification"}, // [newer page]
 		"Announcements/Delete":  {"announcement_id"},
 		"Billing/Create":        {"cloud_account_type", "cloud_account_number", "type", "amount"},
 		"Billing/Reverse":       {"billing_trans_id"},
@@ -420,6 +420,29 @@ func TestWireRequiredParams(t *testing.T) {
 				assert.False(t, p.Required, "%s/%s: %s", ref.service, ref.r.Method, p.Name)
 			}
 		}
+	}
+}
+
+// The parameter lists of the vendor's newer reference page (telecloud-notes.md,
+// Second look) are followed exactly: what each method sends and requires.
+func TestWireNewerPageParameterLists(t *testing.T) {
+	for op, want := range map[string][]string{
+		"Alerts/Edit":          {"status*"},
+		"Alerts/Search":        {"type", "status"},
+		"Announcements/Create": {"subject*", "description*", "show_var", "show_partner", "show_affiliate", "email_notification*"},
+	} {
+		ref, err := lookupRoute(op)
+		require.NoError(t, err)
+		var got []string
+		for _, p := range ref.r.Params {
+			assert.False(t, p.Inferred, "%s: %s is on the vendor's list", op, p.Name)
+			if p.Required {
+				got = append(got, p.Name+"*")
+			} else {
+				got = append(got, p.Name)
+			}
+		}
+		assert.Equal(t, want, got, "%s sends the vendor's list, * required", op)
 	}
 }
 

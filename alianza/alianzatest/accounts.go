@@ -36,6 +36,10 @@ type Account struct {
 	HoldTimeoutSeconds  int           `json:"holdTimeoutSeconds,omitempty"`
 	RegulatoryType      string        `json:"regulatoryType,omitempty"`
 	CallingPlans        []CallingPlan `json:"callingPlans,omitempty"`
+
+	// InboundRatePlanProductID is an inbound rate plan's id (GET
+	// …/inboundrateplanproduct), for accounts with toll-free numbers.
+	InboundRatePlanProductID string `json:"inboundRatePlanProductId,omitempty"`
 }
 
 // CallingPlan is a calling plan of an account (the spec's CallingPlanX), as
@@ -296,6 +300,12 @@ func (s *Server) validateAccount(a *Account, self string) []string {
 	}
 	if a.TimeZone != "" && !slices.Contains(timeZones, a.TimeZone) {
 		add(MessageInvalidTimeZone)
+	}
+	if a.LanguageTag != "" && !slices.Contains(languageIDs(), a.LanguageTag) {
+		add(MessageInvalidLanguageTag)
+	}
+	if a.InboundRatePlanProductID != "" && !inboundRatePlanKnown(a.InboundRatePlanProductID) {
+		add(MessageInvalidInboundRatePlanProductID)
 	}
 	if a.PlatformType != "" && !slices.Contains(platformTypes, a.PlatformType) {
 		add(MessageInvalidPlatformType)

@@ -13,14 +13,14 @@ func TestAccountCreateAndGet(t *testing.T) {
 	c := newSession(t, s)
 	body := with(simpleAccount("ACC-1"),
 		"id", "mine", "partitionId", "partition-9", "callingPlans", []any{map[string]any{"planMinutes": 5}}, // read-only: ignored
-		"inboundRatePlanProductId", "irp", "sendWelcomeEmail", true, // not kept: dropped
+		"inboundRatePlanProductId", InboundRatePlanStandard, "sendWelcomeEmail", true, // sendWelcomeEmail is not kept: dropped
 		"customField", "crm-42", "languageTag", "en-US", "platformType", "CPE1", "regulatoryType", "RESIDENTIAL",
 		"holdTimeoutSeconds", 60, "extensionLength", 4)
 	r := want(t, c.do(http.MethodPost, c.path(), body), http.StatusOK)
 	const wantRaw = `{"id":"a0000000-0000-4000-8000-000000000001","partitionId":"partition-1","accountNumber":"ACC-1",` +
 		`"accountName":"Account ACC-1","billingCycleDay":1,"customField":"crm-42","status":"ACTIVE","timeZone":"US/Mountain",` +
 		`"languageTag":"en-US","accountType":"SIMPLE","platformType":"CPE1","extensionLength":4,"dialingBehaviorType":"TEN_DIGIT",` +
-		`"holdTimeoutSeconds":60,"regulatoryType":"RESIDENTIAL","endUserCount":0}`
+		`"holdTimeoutSeconds":60,"regulatoryType":"RESIDENTIAL","inboundRatePlanProductId":"irp-standard","endUserCount":0}`
 	if string(r.raw) != wantRaw {
 		t.Fatalf("create answered\n%s\nwant\n%s", r.raw, wantRaw)
 	}
@@ -35,7 +35,7 @@ func TestAccountCreateAndGet(t *testing.T) {
 	wantAcct := Account{
 		ID: id, PartitionID: DefaultPartitionID, AccountNumber: "ACC-1", AccountName: "Account ACC-1", BillingCycleDay: 1,
 		CustomField: "crm-42", Status: "ACTIVE", TimeZone: "US/Mountain", LanguageTag: "en-US", AccountType: "SIMPLE",
-		PlatformType: "CPE1", ExtensionLength: 4, DialingBehaviorType: "TEN_DIGIT", HoldTimeoutSeconds: 60, RegulatoryType: "RESIDENTIAL",
+		InboundRatePlanProductID: InboundRatePlanStandard, PlatformType: "CPE1", ExtensionLength: 4, DialingBehaviorType: "TEN_DIGIT", HoldTimeoutSeconds: 60, RegulatoryType: "RESIDENTIAL",
 	}
 	if !ok || !reflect.DeepEqual(a, wantAcct) {
 		t.Fatalf("Account = %+v, %v", a, ok)

@@ -21,8 +21,10 @@ type loginToken struct {
 	MaxLifeInHours int    `json:"maxLifeInHours"`
 }
 
-// login answers POST /v2/authorize: a new token for a management user, or
-// 401 InvalidCredentials (also for a missing user name or password). The
+// login answers POST /v2/authorize: 201 Created with a new token for a
+// management user, as production answers (alianza-notes.md, "Seen in a
+// public provisioning tool"; the spec gives no status), or 401
+// InvalidCredentials (also for a missing user name or password). The
 // password is never part of an answer.
 func (s *Server) login(c *call) reply {
 	var req loginRequest
@@ -42,7 +44,7 @@ func (s *Server) login(c *call) reply {
 	tok := randomToken()
 	s.tokens[tok] = &token{user: user, expires: s.now().Add(s.lifetime)}
 	s.logins++
-	return answer(http.StatusOK, loginToken{
+	return answer(http.StatusCreated, loginToken{
 		AuthToken:      tok,
 		UserID:         user.id,
 		UserType:       "ManagementUser",

@@ -152,6 +152,9 @@ func fillFrom(d, cur *DeviceLine) {
 	if d.SIPPassword == "" {
 		d.SIPPassword = cur.SIPPassword
 	}
+	if d.DeviceTypeID == "" {
+		d.DeviceTypeID = cur.DeviceTypeID
+	}
 }
 
 // validateLine checks a device line of acct, normalising its MAC address,
@@ -301,7 +304,9 @@ func (s *Server) listDeviceLines(c *call) reply {
 	return answer(http.StatusOK, out)
 }
 
-// POST …/account/{accountId}/deviceline (201).
+// POST …/account/{accountId}/deviceline (201). The device type must be one
+// of the catalog (GET /v2/ref/devicetype), with a MAC address when it needs
+// one.
 func (s *Server) createDeviceLine(c *call) reply {
 	acct, rep, ok := s.pathAccount(c)
 	if !ok {
@@ -312,7 +317,9 @@ func (s *Server) createDeviceLine(c *call) reply {
 		return rep
 	}
 	d.ID, d.AccountID, d.PartitionID = "", acct.ID, acct.PartitionID
-	if errs := s.validateLine(&d, acct, nil); errs != nil {
+	errs := s.validateLine(&d, acct, nil)
+	s.checkDeviceType(&d, func(key string) { errs = append(errs, key) })
+	if errs != nil {
 		return fail(http.StatusBadRequest, errs...)
 	}
 	s.assignLine(&d, acct, nil)
@@ -365,7 +372,11 @@ func (s *Server) patchDeviceLine(c *call) reply {
 func (s *Server) replaceLine(c *call, acct *account, cur *DeviceLine, d DeviceLine) reply {
 	d.ID, d.AccountID, d.PartitionID = cur.ID, cur.AccountID, cur.PartitionID
 	fillFrom(&d, cur)
-	if errs := s.validateLine(&d, acct, cur); errs != nil {
+	errs := s.validateLine(&d, acct, cur)
+	if d.DeviceTypeID != cur.DeviceTypeID {
+		s.checkDeviceType(&d, func(key string) { errs = append(errs, key) })
+	}
+	if errs != nil {
 		return fail(http.StatusBadRequest, errs...)
 	}
 	if before, after := changes(*cur, d, "sipPassword"); before != "" || after != "" {
@@ -383,6 +394,7 @@ func (s *Server) deleteDeviceLine(c *call) reply {
 		return rep
 	}
 	acct.lines = slices.DeleteFunc(acct.lines, func(x *DeviceLine) bool { return x == l })
+	delete(s.registered, l.ID)
 	s.logHistory(c, acct, AccountHistory{AccountHistoryType: "DEVICE", Action: "DELETE", ReferenceType: "Device",
 		ReferenceID: l.ID, ReferenceName: lineName(l)})
 	return answer(http.StatusNoContent, nil)

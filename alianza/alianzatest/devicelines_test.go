@@ -18,7 +18,7 @@ func TestDeviceLineLifecycle(t *testing.T) {
 
 	m := c.createLine(acct, map[string]any{
 		"id": "ignored", "accountId": "ignored", "partitionId": "ignored",
-		"userId": user, "deviceTypeId": "polycom-vvx", "deviceName": "Kitchen", "emergencyNumber": "8015550100",
+		"userId": user, "deviceTypeId": DeviceTypePolycomVVX450, "deviceName": "Kitchen", "emergencyNumber": "8015550100",
 		"macAddress": "00:04:F2:AB:CD:EF", "faxEnabled": false, "emergencyNumberReservationId": "dropped",
 	})
 	pw, _ := m["sipPassword"].(string)
@@ -27,7 +27,7 @@ func TestDeviceLineLifecycle(t *testing.T) {
 	}
 	delete(m, "sipPassword")
 	wantLine := map[string]any{
-		"id": "d0000000-0000-4000-8000-000000000001", "deviceTypeId": "polycom-vvx", "accountId": acct, "partitionId": DefaultPartitionID,
+		"id": "d0000000-0000-4000-8000-000000000001", "deviceTypeId": DeviceTypePolycomVVX450, "accountId": acct, "partitionId": DefaultPartitionID,
 		"macAddress": "0004f2abcdef", "deviceName": "Kitchen", "emergencyNumber": "8015550100", "faxEnabled": false,
 		"lineNumber": 1.0, "userId": user, "sipUsername": "sip0000001",
 	}
@@ -44,15 +44,18 @@ func TestDeviceLineLifecycle(t *testing.T) {
 		t.Fatalf("DeviceLines %+v", lines)
 	}
 
-	// PUT replaces; absent server-assigned fields stay.
+	// PUT replaces; absent server-assigned fields and the device type stay.
 	m = want(t, c.do(http.MethodPut, c.path(acct, "deviceline", id), map[string]any{"userId": user, "deviceName": "Hall", "faxEnabled": true}), http.StatusOK).obj(t)
 	if m["deviceName"] != "Hall" || m["faxEnabled"] != true || m["lineNumber"] != 1.0 || m["sipUsername"] != "sip0000001" || m["sipPassword"] != pw || m["id"] != id {
 		t.Fatalf("PUT answered %v", m)
 	}
-	for _, k := range []string{"macAddress", "emergencyNumber", "deviceTypeId"} {
+	for _, k := range []string{"macAddress", "emergencyNumber"} {
 		if _, ok := m[k]; ok {
 			t.Errorf("%s kept by PUT", k)
 		}
+	}
+	if m["deviceTypeId"] != DeviceTypePolycomVVX450 {
+		t.Errorf("PUT without deviceTypeId: %v (a line keeps its device type)", m["deviceTypeId"])
 	}
 	// PATCH merges; a null server-assigned field stays too.
 	m = want(t, c.do(http.MethodPatch, c.path(acct, "deviceline", id), `{"sipUsername":"ada-1","sipPassword":"s3cret-pw","macAddress":"0004F2ABCDEF","lineNumber":null}`), http.StatusOK).obj(t)
@@ -93,7 +96,7 @@ func TestDeviceLineMAC(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"0004f2abcd0", "0004f2abcd0011", "0004f2abcdxz", "00:04:f2:ab:cd", "MAC", "0004f2 abcd07", "   "} {
-		wantError(t, c.do(http.MethodPost, c.path(acct, "deviceline"), map[string]any{"userId": user, "macAddress": in}),
+		wantError(t, c.do(http.MethodPost, c.path(acct, "deviceline"), map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": user, "macAddress": in}),
 			http.StatusBadRequest, MessageInvalidMacAddress)
 	}
 	// The lines of one phone share its MAC address and number themselves;
@@ -105,9 +108,9 @@ func TestDeviceLineMAC(t *testing.T) {
 	if a["lineNumber"] != 1.0 || b["lineNumber"] != 2.0 || d["lineNumber"] != 4.0 || e["lineNumber"] != 3.0 {
 		t.Fatalf("line numbers %v %v %v %v", a["lineNumber"], b["lineNumber"], d["lineNumber"], e["lineNumber"])
 	}
-	wantError(t, c.do(http.MethodPost, c.path(acct, "deviceline"), map[string]any{"userId": user, "macAddress": "aabbccddeeff", "lineNumber": 2}),
+	wantError(t, c.do(http.MethodPost, c.path(acct, "deviceline"), map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": user, "macAddress": "aabbccddeeff", "lineNumber": 2}),
 		http.StatusBadRequest, MessageLineNumberInUse)
-	wantError(t, c.do(http.MethodPost, c.path(acct, "deviceline"), map[string]any{"userId": user, "lineNumber": -1}),
+	wantError(t, c.do(http.MethodPost, c.path(acct, "deviceline"), map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": user, "lineNumber": -1}),
 		http.StatusBadRequest, MessageInvalidLineNumber)
 	// A line keeps its own number; moving it to a phone where the number is
 	// taken is refused.
@@ -121,7 +124,7 @@ func TestDeviceLineMAC(t *testing.T) {
 
 	other := c.createAccount(simpleAccount("ACC-2"))
 	otherUser := c.createUser(other, nil)
-	wantError(t, c.do(http.MethodPost, c.path(other, "deviceline"), map[string]any{"userId": otherUser, "macAddress": "aa-bb-cc-dd-ee-ff"}),
+	wantError(t, c.do(http.MethodPost, c.path(other, "deviceline"), map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": otherUser, "macAddress": "aa-bb-cc-dd-ee-ff"}),
 		http.StatusBadRequest, MessageMacAddressInUse)
 	// Even in another partition.
 	elsewhere := s.SeedAccount(Account{PartitionID: "partition-2", AccountNumber: "P2"})
@@ -139,7 +142,7 @@ func TestDeviceLineMAC(t *testing.T) {
 func TestDeviceLineSIPUsernames(t *testing.T) {
 	s := newTestServer(t, WithUser("other", "pw", "partition-2"))
 	c := newSession(t, s)
-	two := &session{t: t, s: s, tok: want(t, loginAs(t, s, "other", "pw"), http.StatusOK).obj(t)["authToken"].(string), partition: "partition-2"}
+	two := &session{t: t, s: s, tok: want(t, loginAs(t, s, "other", "pw"), http.StatusCreated).obj(t)["authToken"].(string), partition: "partition-2"}
 	a := c.createAccount(simpleAccount("ACC-1"))
 	b := c.createAccount(simpleAccount("ACC-2"))
 	x := two.createAccount(simpleAccount("ACC-X"))
@@ -160,7 +163,7 @@ func TestDeviceLineSIPUsernames(t *testing.T) {
 		{c, b, ub, "alice.home"},
 		{two, x, ux, "ALICE.HOME"},
 	} {
-		wantError(t, tc.c.do(http.MethodPost, tc.c.path(tc.acct, "deviceline"), map[string]any{"userId": tc.user, "sipUsername": tc.name}),
+		wantError(t, tc.c.do(http.MethodPost, tc.c.path(tc.acct, "deviceline"), map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": tc.user, "sipUsername": tc.name}),
 			http.StatusBadRequest, MessageSipUsernameInUse)
 	}
 	// Generated names go around the ones taken.
@@ -177,7 +180,7 @@ func TestDeviceLineSIPUsernames(t *testing.T) {
 	c.createLine(b, map[string]any{"userId": ub, "sipUsername": "Alice.Home"})
 
 	for _, bad := range []string{" ", "alice home", "alice@example.com", "sip:alice"} {
-		wantError(t, c.do(http.MethodPost, c.path(a, "deviceline"), map[string]any{"userId": ua, "sipUsername": bad}),
+		wantError(t, c.do(http.MethodPost, c.path(a, "deviceline"), map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": ua, "sipUsername": bad}),
 			http.StatusBadRequest, MessageInvalidSipUsername)
 	}
 }
@@ -195,13 +198,20 @@ func TestDeviceLineValidation(t *testing.T) {
 		body map[string]any
 		want []string
 	}{
-		{"no user", map[string]any{}, []string{MessageUserIDRequired}},
-		{"unknown user", map[string]any{"userId": "nope"}, []string{MessageInvalidUserID}},
-		{"another account's user", map[string]any{"userId": otherUser}, []string{MessageInvalidUserID}},
-		{"line type", map[string]any{"userId": user, "lineType": "Fax"}, []string{MessageInvalidLineType}},
-		{"line type ok", map[string]any{"userId": user, "lineType": "ReferencedUser", "referenceId": user}, nil},
-		{"everything", map[string]any{"macAddress": "x", "lineNumber": -2, "sipUsername": "TAKEN", "lineType": "x"},
-			[]string{MessageUserIDRequired, MessageInvalidMacAddress, MessageInvalidLineNumber, MessageSipUsernameInUse, MessageInvalidLineType}},
+		{"no user", map[string]any{"deviceTypeId": DeviceTypeGenericSIP}, []string{MessageUserIDRequired}},
+		{"unknown user", map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": "nope"}, []string{MessageInvalidUserID}},
+		{"another account's user", map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": otherUser}, []string{MessageInvalidUserID}},
+		{"line type", map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": user, "lineType": "Fax"}, []string{MessageInvalidLineType}},
+		{"line type ok", map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": user, "lineType": "ReferencedUser", "referenceId": user}, nil},
+		// The device type: required (the spec; seen in the field), one of
+		// GET /v2/ref/devicetype, with a MAC address when the type needs one.
+		{"no device type", map[string]any{"userId": user}, []string{MessageDeviceTypeIDRequired}},
+		{"unknown device type", map[string]any{"userId": user, "deviceTypeId": "generic"}, []string{MessageInvalidDeviceTypeID}},
+		{"device type needs a MAC", map[string]any{"userId": user, "deviceTypeId": DeviceTypeSIP4PortMTA}, []string{MessageMacAddressRequired}},
+		{"device type with its MAC", map[string]any{"userId": user, "deviceTypeId": DeviceTypeSIP4PortMTA, "macAddress": "00:04:f2:00:00:01"}, nil},
+		{"everything", map[string]any{"macAddress": "x", "lineNumber": -2, "sipUsername": "TAKEN", "lineType": "x", "deviceTypeId": "x"},
+			[]string{MessageUserIDRequired, MessageInvalidMacAddress, MessageInvalidLineNumber, MessageSipUsernameInUse, MessageInvalidLineType,
+				MessageInvalidDeviceTypeID}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := c.do(http.MethodPost, c.path(acct, "deviceline"), tc.body)

@@ -5,7 +5,8 @@
 // It serves, under URL (every path starts with /v2), with the names, shapes
 // and statuses of the vendor's OpenAPI spec:
 //
-//   - POST /v2/authorize (Login → LoginTokenX) and PUT /v2/authorize/logout;
+//   - POST /v2/authorize (Login → LoginTokenX, 201) and PUT
+//     /v2/authorize/logout;
 //   - /v2/partition/{partitionId}/account: GET (list), POST (create, 200);
 //     …/account/search?q= (GET, AccountViewX[]); …/account/{accountId}: GET
 //     (with ?accountIdType=Id|AccountNumber|PhoneNumber|MacAddress), PUT,
@@ -14,6 +15,7 @@
 //     (with ?idType=ID|UserName), PUT, PATCH, DELETE (204);
 //   - …/account/{accountId}/deviceline: GET (with filterType and filter),
 //     POST (201); …/deviceline/{deviceId}: GET, PUT, PATCH, DELETE (204);
+//     …/deviceline/{deviceId}/registrationstatus: GET ({registered});
 //   - …/account/{accountId}/telephonenumber: GET (with limitedData), POST
 //     (200, an activation or a port); …/telephonenumber/{tn}: GET, PUT,
 //     PATCH, DELETE (204);
@@ -26,7 +28,12 @@
 //     inventory); …/telephonenumber/statussearch: GET, paged;
 //     …/telephonenumber/{tn}/reserve: PUT, DELETE (204);
 //     …/telephonenumber/export_2: GET, 202 and a Job;
-//   - /v2/job/{jobId}: GET; /v2/job/{jobId}/output: GET (text/csv).
+//   - /v2/job/{jobId}: GET; /v2/job/{jobId}/output: GET (text/csv);
+//   - the reference data: /v2/ref/devicetype (with partitionid) and
+//     /v2/ref/devicetype/{id}, /v2/ref/timezones, /v2/ref/language,
+//     /v2/partition/{partitionId}/callingplanproduct (with
+//     includeArchived), …/inboundrateplanproduct and
+//     …/inboundrateplanproduct/{ratePlanId}: GET.
 //
 // Any other path is answered 404 NotFound, a known path with another
 // method 405 MethodNotAllowed (with Allow), both before authentication. Request bodies are JSON
@@ -40,12 +47,16 @@
 // DefaultPartitionID; WithUser adds users in other partitions. A login
 // answers a random authToken, the user's userId and partitionId, userType
 // "ManagementUser" and maxLifeInHours (the lifetime rounded up to whole
-// hours). Every other call needs the token in X-AUTH-TOKEN: without one it
+// hours), with HTTP 201, the status production answers (alianza-notes.md,
+// "Seen in a public provisioning tool"; the spec gives none). Every other
+// call needs the token in X-AUTH-TOKEN: without one it
 // is answered 401 MissingAuthToken; with one that is unknown, logged out,
 // past its lifetime (WithTokenLifetime, one hour by default) or forced to
 // expire by ExpireTokens, 401 ExpiredAuthToken. A wrong user name or
 // password is 401 InvalidCredentials; the password is never echoed.
-// LoginCount counts the logins that succeeded.
+// LoginCount counts the logins that succeeded. With WithGatewayUnauthorized
+// every 401 is answered {"message":"Unauthorized"} instead, the form a 401
+// takes when the gateway in front of Alianza answers it (seen in the field).
 //
 // A token is good for its own partition only: a path with another
 // partitionId is answered 403 NotPermitted (the spec documents 404 for an
@@ -81,6 +92,33 @@
 // are invented. A client should rely on the HTTP status and the three real
 // keys; tests may compare any of them.
 //
+// A key refusing a value that comes from reference data is followed, in
+// messages, by a sentence naming the valid values or the call that lists
+// them (the fake's own, to help a client's user): InvalidTimeZone and
+// TimeZoneRequired (the spec's 15 zones, GET /v2/ref/timezones),
+// InvalidLanguageTag (GET /v2/ref/language), DeviceTypeIdRequired,
+// InvalidDeviceTypeId and MacAddressRequired (GET /v2/ref/devicetype),
+// CallingPlanReferenceIdRequired and InvalidCallingPlanProductId
+// (…/callingplanproduct), InvalidInboundRatePlanProductId
+// (…/inboundrateplanproduct) and InvalidUserProductPlan
+// (…/user-product-plans), e.g.
+// {"status":400,"messages":["InvalidDeviceTypeId","deviceTypeId must be the
+// id of a device type: GET /v2/ref/devicetype lists them"],"data":{}}.
+//
+// # Reference data
+//
+// The device type catalog is DefaultDeviceTypes (SeedDeviceType adds
+// more): SIP_4_Port_MTA, an id seen against production, and four of the
+// fake's own in its style (Polycom_VVX_450, Yealink_T54W, Obihai_OBi202,
+// and Generic_SIP_Line, the only one that needs no MAC address). The time
+// zones are the spec's 15, answered as {"timeZones":[…]} (the spec leaves
+// the member unnamed); the languages en-US, es-US, en-CA and fr-CA; the
+// calling plan products the catalog of DefaultCallingPlanProducts, fewest
+// minutes first, CallingPlanProduct500 the default; the inbound rate plans
+// DefaultInboundRatePlans in every partition. An unknown device type or
+// inbound rate plan id is 404 DeviceTypeNotFound or
+// InboundRatePlanNotFound.
+//
 // # Accounts
 //
 // Create requires accountNumber (3–256 characters, unique in the
@@ -88,8 +126,10 @@
 // or ADVANCED), billingCycleDay (1–28; 0 reads as absent) and
 // dialingBehaviorType (the spec's enum; the DIAL_NINE_* ones for ADVANCED
 // accounts only). extensionLength (3–6), status (default ACTIVE),
-// timeZone, platformType, regulatoryType, customField (3–256) and
-// holdTimeoutSeconds (30–600) are checked when present. The spec also
+// timeZone, platformType, regulatoryType, customField (3–256),
+// holdTimeoutSeconds (30–600), languageTag (GET /v2/ref/language) and
+// inboundRatePlanProductId (…/inboundrateplanproduct) are checked when
+// present. The spec also
 // lists id, partitionId, extensionLength, inboundRatePlanProductId,
 // regulatoryType, status and timeZone as required, which its own field
 // descriptions contradict; the fake follows the descriptions and the
@@ -116,7 +156,8 @@
 // Account users (the spec's EndUserV2X) take username, firstName,
 // lastName, emailAddress (3–256 characters each; the address well formed),
 // timeZone (required by the spec; the account's when absent), extension,
-// endUserType, userProductPlan and languageTag. User names are unique over
+// endUserType, userProductPlan and languageTag (one of GET
+// /v2/ref/language). User names are unique over
 // every account, case-insensitively (UsernameInUse). Only an ADVANCED
 // account's users have extensions: digits, of the account's extensionLength
 // (3–6 without one), unique in the account (ExtensionInUse); an extension on
@@ -127,7 +168,12 @@
 // # Device lines
 //
 // A device line (DeviceX) needs userId, a user of the account
-// (UserIdRequired, InvalidUserId). sipUsername is unique over every
+// (UserIdRequired, InvalidUserId), and deviceTypeId, a device type of the
+// catalog (DeviceTypeIdRequired, InvalidDeviceTypeId: the spec requires it,
+// and production refuses a line without one), with a macAddress when the
+// type's macAddressRequired is set (MacAddressRequired); PUT and PATCH keep
+// the current type when none is sent, and check a new one. SeedDeviceLine
+// does not check the type. sipUsername is unique over every
 // account of every partition, case-insensitively (SipUsernameInUse); when
 // absent the fake assigns one ("sip" and seven digits). sipPassword is
 // generated when absent and answered, like every field, by every GET.
@@ -142,8 +188,11 @@
 // lowest number not used by another line of the account on the same MAC
 // address (lines without one count as one device); a number in use is
 // LineNumberInUse. PUT replaces every editable field, except that an absent
-// lineNumber, sipUsername or sipPassword keeps the current one; PATCH is a
-// JSON merge patch.
+// lineNumber, sipUsername, sipPassword or deviceTypeId keeps the current
+// one; PATCH is a JSON merge patch.
+//
+// A line's device is not registered until SetRegistered says so: GET
+// …/registrationstatus answers {"registered":false} for a new line.
 //
 // The list takes filterType and filter together (FilterRequired,
 // FilterTypeRequired, InvalidFilterType): MAC_ADDRESS and

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
+	"strings"
 )
 
 // Message keys the fake puts in PublicApiException.messages. Alianza
@@ -46,6 +47,10 @@ const (
 	MessageInvalidCustomField          = "InvalidCustomField"        // not 3–256 characters
 	MessageInvalidHoldTimeoutSeconds   = "InvalidHoldTimeoutSeconds" // not 30–600
 
+	// Reference data values of accounts and users (400).
+	MessageInvalidLanguageTag              = "InvalidLanguageTag"              // not a language of GET /v2/ref/language
+	MessageInvalidInboundRatePlanProductID = "InvalidInboundRatePlanProductId" // not an inbound rate plan of GET …/inboundrateplanproduct
+
 	// Account users (400).
 	MessageTimeZoneRequired       = "TimeZoneRequired" // neither the user nor its account has one
 	MessageInvalidUsername        = "InvalidUsername"  // not 3–256 characters
@@ -72,6 +77,16 @@ const (
 	MessageInvalidFilterType  = "InvalidFilterType"
 	MessageFilterRequired     = "FilterRequired"     // filterType without filter
 	MessageFilterTypeRequired = "FilterTypeRequired" // filter without filterType
+
+	// Device types of device lines (400).
+	MessageDeviceTypeIDRequired = "DeviceTypeIdRequired" // a line without deviceTypeId (the spec requires it)
+	MessageInvalidDeviceTypeID  = "InvalidDeviceTypeId"  // not a device type of GET /v2/ref/devicetype
+	MessageMacAddressRequired   = "MacAddressRequired"   // no macAddress for a device type whose macAddressRequired is set
+
+	// Reference data (404, 400).
+	MessageDeviceTypeNotFound      = "DeviceTypeNotFound"      // 404: GET /v2/ref/devicetype/{id}
+	MessageInboundRatePlanNotFound = "InboundRatePlanNotFound" // 404: GET …/inboundrateplanproduct/{ratePlanId}
+	MessageInvalidIncludeArchived  = "InvalidIncludeArchived"  // 400: includeArchived not a boolean
 
 	// Telephone numbers: the partition's inventory, reservations and the
 	// numbers of accounts.
@@ -167,9 +182,60 @@ type publicAPIException struct {
 	Data     map[string]any `json:"data"`
 }
 
-// fail is a PublicApiException answer.
+// fail is a PublicApiException answer. A message key of a value taken from
+// reference data is followed by a message saying what is valid and which
+// call lists it (messageHints).
 func fail(status int, messages ...string) reply {
-	return reply{status: status, body: publicAPIException{Status: status, Messages: messages, Data: map[string]any{}}}
+	return reply{status: status, body: publicAPIException{Status: status, Messages: withHints(messages), Data: map[string]any{}}}
+}
+
+// messageHints explain the message keys of values that come from reference
+// data: the valid values, or the call that lists them. They are the fake's
+// own (Alianza's answers carry keys only, as far as the notes show), so
+// that a refusal says where a valid value is found.
+var messageHints = map[string]string{
+	MessageInvalidTimeZone:    "timeZone must be one of " + strings.Join(timeZones, ", ") + " (GET /v2/ref/timezones)",
+	MessageTimeZoneRequired:   "timeZone is required (the user's, or its account's): one of " + strings.Join(timeZones, ", ") + " (GET /v2/ref/timezones)",
+	MessageInvalidLanguageTag: "languageTag must be one of " + strings.Join(languageIDs(), ", ") + " (GET /v2/ref/language)",
+	MessageInvalidInboundRatePlanProductID: "inboundRatePlanProductId must be the id of an inbound rate plan: " +
+		"GET /v2/partition/{partitionId}/inboundrateplanproduct lists them",
+	MessageDeviceTypeIDRequired: "deviceTypeId is required: GET /v2/ref/devicetype lists the device types",
+	MessageInvalidDeviceTypeID:  "deviceTypeId must be the id of a device type: GET /v2/ref/devicetype lists them",
+	MessageMacAddressRequired:   "the device type requires a macAddress (macAddressRequired in GET /v2/ref/devicetype/{id})",
+	MessageCallingPlanReferenceIDRequired: "callingPlanReferenceId is required: the id of a calling plan product " +
+		"(GET /v2/partition/{partitionId}/callingplanproduct)",
+	MessageInvalidCallingPlanProductID: "callingPlanReferenceId must be the id of a calling plan product " +
+		"(GET /v2/partition/{partitionId}/callingplanproduct), and callingPlanProductId, if sent, the same",
+	MessageInvalidUserProductPlan: "userProductPlan must be one of " + strings.Join(userProductPlans, ", ") +
+		" (GET /v2/partition/{partitionId}/account/{accountId}/user-product-plans)",
+}
+
+// withHints returns messages with the hint of each key that has one after
+// it.
+func withHints(messages []string) []string {
+	n := 0
+	for _, m := range messages {
+		if _, ok := messageHints[m]; ok {
+			n++
+		}
+	}
+	if n == 0 {
+		return messages
+	}
+	out := make([]string, 0, len(messages)+n)
+	for _, m := range messages {
+		out = append(out, m)
+		if h, ok := messageHints[m]; ok {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// gatewayUnauthorized is the body of a 401 the gateway in front of Alianza
+// answers (WithGatewayUnauthorized).
+type gatewayUnauthorized struct {
+	Message string `json:"message"`
 }
 
 // validationErrorResponse is the ValidationErrorResponse schema: the fake

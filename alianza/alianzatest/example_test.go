@@ -62,11 +62,11 @@ func Example() {
 	fmt.Println("user", status, user["id"], user["timeZone"])
 
 	status, line, _ := call("POST", acctPath+"/deviceline", map[string]any{
-		"userId": user["id"], "deviceName": "Kitchen", "macAddress": "00:04:F2:AB:CD:EF"})
+		"userId": user["id"], "deviceTypeId": alianzatest.DeviceTypeSIP4PortMTA, "deviceName": "Kitchen", "macAddress": "00:04:F2:AB:CD:EF"})
 	fmt.Println("line", status, line["lineNumber"], line["sipUsername"], line["macAddress"], line["sipPassword"] != "")
 
 	status, dup, _ := call("POST", acctPath+"/deviceline", map[string]any{
-		"userId": user["id"], "sipUsername": line["sipUsername"]})
+		"userId": user["id"], "deviceTypeId": alianzatest.DeviceTypeGenericSIP, "sipUsername": line["sipUsername"]})
 	fmt.Println("duplicate", status, dup["messages"])
 
 	_, _, lines := call("GET", acctPath+"/deviceline?filterType=MAC_ADDRESS&filter=0004f2abcdef", nil)
@@ -76,7 +76,7 @@ func Example() {
 	status, expired, _ := call("GET", acctPath, nil)
 	fmt.Println("expired", status, expired["messages"])
 	// Output:
-	// login 200 ManagementUser partition-1 1
+	// login 201 ManagementUser partition-1 1
 	// account 200 a0000000-0000-4000-8000-000000000001 ACTIVE
 	// user 200 e0000000-0000-4000-8000-000000000001 US/Mountain
 	// line 201 1 sip0000001 0004f2abcdef true

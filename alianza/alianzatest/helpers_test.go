@@ -132,7 +132,7 @@ func loginAs(t *testing.T, s *Server, user, pass string) result {
 func newToken(t *testing.T, s *Server) string {
 	t.Helper()
 	r := loginAs(t, s, DefaultUsername, DefaultPassword)
-	if r.status != http.StatusOK {
+	if r.status != http.StatusCreated { // 201, as production answers
 		t.Fatalf("login: HTTP %d %s", r.status, r.raw)
 	}
 	return r.obj(t)["authToken"].(string)
@@ -181,7 +181,8 @@ func wantError(t *testing.T, r result, status int, messages ...string) {
 		t.Fatalf("HTTP %d %s, want %d %v", r.status, r.raw, status, messages)
 	}
 	m := r.obj(t)
-	wantBody := map[string]any{"status": float64(status), "messages": toAny(messages), "data": map[string]any{}}
+	// Keys of reference data values are followed by their hint.
+	wantBody := map[string]any{"status": float64(status), "messages": toAny(withHints(messages)), "data": map[string]any{}}
 	if !reflect.DeepEqual(m, wantBody) {
 		t.Fatalf("body %s, want PublicApiException with %v", r.raw, messages)
 	}
@@ -255,9 +256,14 @@ func (c *session) createUser(acct string, body map[string]any) string {
 	return r.obj(c.t)["id"].(string)
 }
 
-// createLine creates a device line over the wire and returns the answer.
+// createLine creates a device line over the wire and returns the answer. A
+// body without deviceTypeId gets DeviceTypeGenericSIP (no MAC address
+// needed).
 func (c *session) createLine(acct string, body map[string]any) map[string]any {
 	c.t.Helper()
+	if _, ok := body["deviceTypeId"]; !ok {
+		body["deviceTypeId"] = DeviceTypeGenericSIP
+	}
 	return want(c.t, c.do(http.MethodPost, c.path(acct, "deviceline"), body), http.StatusCreated).obj(c.t)
 }
 
@@ -273,7 +279,7 @@ func (c *session) ppath(segments ...string) string {
 // sessionAs logs in as another management user of the server.
 func sessionAs(t *testing.T, s *Server, user, pass, partition string) *session {
 	t.Helper()
-	r := want(t, loginAs(t, s, user, pass), http.StatusOK)
+	r := want(t, loginAs(t, s, user, pass), http.StatusCreated)
 	return &session{t: t, s: s, tok: r.obj(t)["authToken"].(string), partition: partition}
 }
 

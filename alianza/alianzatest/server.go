@@ -116,6 +116,10 @@ type Server struct {
 	products  map[string]CallingPlanProduct // calling plan products, by id
 	jobs      map[string]*job               // by id
 	failJobs  []string                      // the messages of the next jobs to fail, oldest first
+
+	deviceTypes map[string]DeviceType // the device type catalog, by id
+	registered  map[string]bool       // device lines whose device is registered, by id
+	gateway401  bool                  // 401s in the gateway form (WithGatewayUnauthorized)
 }
 
 // mgmtUser is a management user: who may log in, and the partition the
@@ -166,6 +170,16 @@ func WithTokenLifetime(d time.Duration) Option {
 	}
 }
 
+// WithGatewayUnauthorized makes the server answer every 401 (a wrong login,
+// a missing, unknown or expired token) as {"message":"Unauthorized"}, the
+// form a 401 takes when the gateway in front of Alianza answers it
+// (alianza-notes.md, "Seen in a public provisioning tool"), instead of a
+// PublicApiException with InvalidCredentials, MissingAuthToken or
+// ExpiredAuthToken.
+func WithGatewayUnauthorized() Option {
+	return func(s *Server) { s.gateway401 = true }
+}
+
 // WithJobDelay sets how long a job (the 202 Accepted answer of
 // …/telephonenumber/export_2) runs before it ends DONE, or FAILED after
 // FailNextJob: it is PENDING when started, IN_PROGRESS when read before the
@@ -203,8 +217,12 @@ func NewHandler(opts ...Option) *Server {
 		products:  map[string]CallingPlanProduct{},
 		jobs:      map[string]*job{},
 	}
+	s.deviceTypes, s.registered = map[string]DeviceType{}, map[string]bool{}
 	for _, p := range DefaultCallingPlanProducts() {
 		s.products[p.ID] = p
+	}
+	for _, d := range DefaultDeviceTypes() {
+		s.deviceTypes[d.ID] = d
 	}
 	s.users = []*mgmtUser{{id: s.newID(kindManagementUser), username: DefaultUsername, password: DefaultPassword, partition: DefaultPartitionID}}
 	for _, opt := range opts {
@@ -310,7 +328,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	rep := s.dispatch(rt, h, c)
+	gateway := s.gateway401
 	s.mu.Unlock()
+	if gateway && rep.status == http.StatusUnauthorized {
+		rep = reply{status: http.StatusUnauthorized, body: gatewayUnauthorized{Message: "Unauthorized"}}
+	}
 	writeReply(w, rep)
 }
 
@@ -454,6 +476,30 @@ var (
 		http.MethodPut:    (*Server).reserveNumber,
 		http.MethodDelete: (*Server).releaseNumber,
 	}}
+	routeDeviceTypes = route{methods: map[string]handler{
+		http.MethodGet: (*Server).listDeviceTypes,
+	}}
+	routeDeviceType = route{methods: map[string]handler{
+		http.MethodGet: (*Server).getDeviceType,
+	}}
+	routeTimeZones = route{methods: map[string]handler{
+		http.MethodGet: (*Server).listTimeZones,
+	}}
+	routeLanguages = route{methods: map[string]handler{
+		http.MethodGet: (*Server).listLanguages,
+	}}
+	routeCallingPlanProducts = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).listCallingPlanProducts,
+	}}
+	routeInboundRatePlans = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).listInboundRatePlans,
+	}}
+	routeInboundRatePlan = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).getInboundRatePlan,
+	}}
+	routeRegistrationStatus = route{partitioned: true, methods: map[string]handler{
+		http.MethodGet: (*Server).getRegistrationStatus,
+	}}
 )
 
 // routeTable maps path patterns, segments after the leading slash, to
@@ -475,6 +521,7 @@ var routeTable = []struct {
 	{"v2/partition/*/account/*/user/*", routeUser},
 	{"v2/partition/*/account/*/deviceline", routeDeviceLines},
 	{"v2/partition/*/account/*/deviceline/*", routeDeviceLine},
+	{"v2/partition/*/account/*/deviceline/*/registrationstatus", routeRegistrationStatus},
 	{"v2/partition/*/account/*/telephonenumber", routeAccountNumbers},
 	{"v2/partition/*/account/*/telephonenumber/*", routeAccountNumber},
 	{"v2/partition/*/account/*/callingplan", routeCallingPlans},
@@ -485,6 +532,13 @@ var routeTable = []struct {
 	{"v2/partition/*/telephonenumber/statussearch", routeStatusSearch},
 	{"v2/partition/*/telephonenumber/export_2", routeNumberExport},
 	{"v2/partition/*/telephonenumber/*/reserve", routeReserve},
+	{"v2/partition/*/callingplanproduct", routeCallingPlanProducts},
+	{"v2/partition/*/inboundrateplanproduct", routeInboundRatePlans},
+	{"v2/partition/*/inboundrateplanproduct/*", routeInboundRatePlan},
+	{"v2/ref/devicetype", routeDeviceTypes},
+	{"v2/ref/devicetype/*", routeDeviceType},
+	{"v2/ref/timezones", routeTimeZones},
+	{"v2/ref/language", routeLanguages},
 }
 
 // lookupRoute finds the route of an escaped request path and its unescaped

@@ -37,7 +37,7 @@ func TestNewHandler(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || h.LoginCount() != 1 {
+	if resp.StatusCode != http.StatusCreated || h.LoginCount() != 1 {
 		t.Fatalf("HTTP %d, %d logins", resp.StatusCode, h.LoginCount())
 	}
 
@@ -55,7 +55,7 @@ var uuidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-
 
 func TestLogin(t *testing.T) {
 	s := newTestServer(t)
-	r := want(t, loginAs(t, s, DefaultUsername, DefaultPassword), http.StatusOK)
+	r := want(t, loginAs(t, s, DefaultUsername, DefaultPassword), http.StatusCreated)
 	m := r.obj(t)
 	tok, _ := m["authToken"].(string)
 	if !uuidRE.MatchString(tok) {
@@ -133,7 +133,7 @@ func TestTokenRequired(t *testing.T) {
 func TestTokenLifetime(t *testing.T) {
 	clk := newClock()
 	s := newTestServer(t, withClock(clk), WithTokenLifetime(90*time.Minute))
-	r := want(t, loginAs(t, s, DefaultUsername, DefaultPassword), http.StatusOK)
+	r := want(t, loginAs(t, s, DefaultUsername, DefaultPassword), http.StatusCreated)
 	if h := r.obj(t)["maxLifeInHours"]; h != float64(2) {
 		t.Fatalf("maxLifeInHours %v for 90m, want 2 (rounded up)", h)
 	}
@@ -202,7 +202,7 @@ func TestCredentialsAndUsers(t *testing.T) {
 		{"other", "pw-2", "partition-2", "f0000000-0000-4000-8000-000000000002"},
 		{"third", "pw-3", "partition-9", "f0000000-0000-4000-8000-000000000003"},
 	} {
-		m := want(t, loginAs(t, s, c.user, c.pass), http.StatusOK).obj(t)
+		m := want(t, loginAs(t, s, c.user, c.pass), http.StatusCreated).obj(t)
 		if m["partitionId"] != c.partition || m["userId"] != c.id || m["username"] != c.user {
 			t.Fatalf("%s: %v", c.user, m)
 		}
@@ -212,7 +212,7 @@ func TestCredentialsAndUsers(t *testing.T) {
 func TestPartitionCheck(t *testing.T) {
 	s := newTestServer(t, WithUser("other", "pw-2", "partition-2"))
 	one := newSession(t, s)
-	two := &session{t: t, s: s, tok: want(t, loginAs(t, s, "other", "pw-2"), http.StatusOK).obj(t)["authToken"].(string), partition: "partition-2"}
+	two := &session{t: t, s: s, tok: want(t, loginAs(t, s, "other", "pw-2"), http.StatusCreated).obj(t)["authToken"].(string), partition: "partition-2"}
 	id1 := one.createAccount(simpleAccount("ACC-1"))
 	id2 := two.createAccount(simpleAccount("ACC-1")) // numbers are unique per partition only
 
@@ -369,7 +369,7 @@ func TestConcurrentUse(t *testing.T) {
 				errs <- fmt.Sprintf("create %d: %v HTTP %d %s", i, err, r.status, r.raw)
 			}
 			// Every goroutine wants the same SIP username: one wins.
-			r, err = trySend(s, http.MethodPost, p+"/"+shared+"/deviceline", tok, map[string]any{"userId": user, "sipUsername": "contended"})
+			r, err = trySend(s, http.MethodPost, p+"/"+shared+"/deviceline", tok, map[string]any{"userId": user, "sipUsername": "contended", "deviceTypeId": DeviceTypeGenericSIP})
 			switch {
 			case err != nil:
 				errs <- err.Error()

@@ -161,6 +161,9 @@ func (s *Server) validateUser(u *User, acct *account, self string) []string {
 			}
 		}
 	}
+	if u.LanguageTag != "" && !slices.Contains(languageIDs(), u.LanguageTag) {
+		add(MessageInvalidLanguageTag)
+	}
 	if u.EndUserType != "" && !slices.Contains(endUserTypes, u.EndUserType) {
 		add(MessageInvalidEndUserType)
 	}

@@ -14,11 +14,11 @@ func TestUserLifecycle(t *testing.T) {
 
 	r := want(t, c.do(http.MethodPost, c.path(acct, "user"), map[string]any{
 		"id": "ignored", "accountId": "ignored", "username": "ada-l", "firstName": "Ada", "lastName": "Lovelace",
-		"emailAddress": "ada@example.com", "endUserType": "STANDARD", "userProductPlan": "STANDARD", "languageTag": "en-GB",
+		"emailAddress": "ada@example.com", "endUserType": "STANDARD", "userProductPlan": "STANDARD", "languageTag": "fr-CA",
 		"mustChangePassword": true, // not kept
 	}), http.StatusOK)
 	const wantRaw = `{"id":"e0000000-0000-4000-8000-000000000001","username":"ada-l","firstName":"Ada","lastName":"Lovelace",` +
-		`"emailAddress":"ada@example.com","languageTag":"en-GB","partitionId":"partition-1","accountId":"a0000000-0000-4000-8000-000000000001",` +
+		`"emailAddress":"ada@example.com","languageTag":"fr-CA","partitionId":"partition-1","accountId":"a0000000-0000-4000-8000-000000000001",` +
 		`"timeZone":"US/Mountain","endUserType":"STANDARD","userProductPlan":"STANDARD","devices":[]}`
 	if string(r.raw) != wantRaw {
 		t.Fatalf("create answered\n%s\nwant\n%s", r.raw, wantRaw)

@@ -108,6 +108,26 @@ func runAlianza(ctx context.Context, p *printer) error {
 	}); err != nil {
 		return err
 	}
+	// A device line needs a device type id: take it from the partition's
+	// reference data, preferring the 4-port MTA seen in the field.
+	var deviceType alianza.DeviceType
+	if err := p.step("choose a device type", func() (string, error) {
+		types, err := c.ReferenceData.DeviceTypes(ctx)
+		if err != nil {
+			return "", err
+		}
+		for _, t := range types {
+			if t.ID == "SIP_4_Port_MTA" || (deviceType.ID == "" && t.MACAddressRequired && t.NumLines >= 2) {
+				deviceType = t
+			}
+		}
+		if deviceType.ID == "" {
+			return "", fmt.Errorf("none of the %d device types takes two lines on one MAC address", len(types))
+		}
+		return fmt.Sprintf("%s (%s, %d lines)", deviceType.ID, deviceType.Name, deviceType.NumLines), nil
+	}); err != nil {
+		return err
+	}
 	var user *alianza.User
 	if err := p.step("add a user", func() (string, error) {
 		u, err := c.Users.Create(ctx, acct.ID, alianza.User{FirstName: "Ada", LastName: "Lovelace", TimeZone: "US/Eastern", Extension: "1001"})
@@ -121,10 +141,10 @@ func runAlianza(ctx context.Context, p *printer) error {
 	}
 	if err := p.step("add two SIP lines", func() (string, error) {
 		var names []string
-		for i, mac := range []string{"00:04:f2:00:00:01", "00:04:f2:00:00:02"} {
+		for i := range 2 {
 			d, err := c.DeviceLines.Create(ctx, acct.ID, alianza.DeviceLine{
-				DeviceTypeID: "generic-sip", DeviceName: fmt.Sprintf("Desk %d", i+1), UserID: user.ID,
-				SIPUsername: fmt.Sprintf("demo%d-%d", run, i+1), MACAddress: mac,
+				DeviceTypeID: deviceType.ID, DeviceName: fmt.Sprintf("Port %d", i+1), UserID: user.ID,
+				SIPUsername: fmt.Sprintf("demo%d-%d", run, i+1), MACAddress: "00:04:f2:00:00:01", LineNumber: i + 1,
 			})
 			if err != nil {
 				return "", err
@@ -140,8 +160,14 @@ func runAlianza(ctx context.Context, p *printer) error {
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("%s %s %s, billing day %d, %d SIP lines (%d calls)",
-			r.Account.AccountNumber, r.Account.Status, r.Account.AccountType, r.Account.BillingCycleDay, len(r.SIPLines), r.Calls), nil
+		registered := 0
+		for _, ok := range r.Registered {
+			if ok {
+				registered++
+			}
+		}
+		return fmt.Sprintf("%s %s %s, billing day %d, %d SIP lines, %d registered (%d calls)",
+			r.Account.AccountNumber, r.Account.Status, r.Account.AccountType, r.Account.BillingCycleDay, len(r.SIPLines), registered, r.Calls), nil
 	}); err != nil {
 		return err
 	}

@@ -5,18 +5,40 @@
 // # Wire format
 //
 // Every one of the reference's 76 service/methods is served at
-// /API/{format}/{Service}/{Method}, format being xml or json; an unknown
-// format is answered with an XML error envelope, an unknown service or
-// method with one in the format asked for, and a path outside /API/ with
-// HTTP 404. /API/{format}/{Service}/ is served too, the verb naming the
-// method (GET Search, POST Create, PATCH Edit, DELETE Delete), as the
-// vendor's newer pages show it. The verb of each method follows one rule:
+// /API/{format}/{Service}/{Method} (the older reference page's route),
+// format being xml or json; an unknown format is answered with an XML error
+// envelope, an unknown service or method with one in the format asked for,
+// and a path outside /API/ and the host form below with HTTP 404.
+//
+// # Routes
+//
+// The vendor's newer reference page routes a method as
+// /API/{format}/{Service}/, the verb selecting the method, with examples
+// against https://api.telecloud.app/{format}/{Service}/ (no /API). The
+// server serves both, and the host form of the method path,
+// /{format}/{Service}/{Method}, which no source shows (the telecloud
+// package sends it in its RouteVerbAPIHost style). At /{Service}/, GET
+// selects Search, POST Create, PATCH Edit and DELETE Delete when the
+// service has that method, else the service's only method with that verb
+// (PATCH /API/xml/Order/ is Order/Update); a verb that selects nothing (PUT,
+// DELETE on Order) is refused in the envelope. The 17 methods that share
+// their verb with the one it selects (Customer/Qualify and Estimate,
+// Notifications/SearchTemplate, and the POST methods other than Create of
+// Billing, Customer, Discount, Order, PaymentMethod and Ticket) are reached
+// only with the method in the path. Fault paths and RequestCount match a
+// request in any form by the /API/{format}/{Service}/{Method} of the method
+// it reaches; Requests records the path as sent.
+//
+// # Verbs and parameters
+//
+// The verb of each method follows one rule:
 // Search*, Qualify and Estimate are GET, Create is POST, Edit and Update are
 // PATCH, Delete is DELETE, every other method (Copy, Reverse, AddFunds,
 // Notation, Credit, Status, Move, Cancel, Swap, Replenish, Unstack,
 // ReportUsage, Verify, Reply) is POST; another verb is refused in the
 // envelope. Parameters are read from the query string and from a
-// form-urlencoded body, the body winning (a body of another content type is
+// form-urlencoded body (the newer page shows a PATCH's parameters both
+// ways), the body winning (a body of another content type is
 // refused); values are trimmed and a blank value counts as not given. The
 // parameter names are those of the telecloud package's wire tables
 // (account_number, rate_plan_id, var1 … var20, cloud_account_type, …).
@@ -109,8 +131,14 @@
 //   - ProductGroup, UsageComponent, Module, Gateways, Promo, Notifications,
 //     Announcements, Alerts, Ticket, User: kept as created, edited and
 //     deleted; an announcement alerts the users of the accounts it is shown
-//     to; tickets take replies and the statuses OPEN, ANSWERED, WORKING,
-//     CLOSED and ON-HOLD; locking a user (status 2) locks its API access.
+//     to (Announcements/Create requires email_notification and takes the
+//     show flags as optional, as the newer page lists them); Alerts/Edit
+//     requires only status, as the newer page lists it, and changes the
+//     alert an alert_id names or, without one, every alert of the API user
+//     (the vendor does not say which alerts it changes; the answer has one
+//     <alert> per alert changed); tickets take replies and the statuses
+//     OPEN, ANSWERED, WORKING, CLOSED and ON-HOLD; locking a user (status 2)
+//     locks its API access.
 //   - Reports: order counts by status, churn (cancellations) over 30 days,
 //     wholesale spend and income by month, tickets by direction and status,
 //     for the caller's account, an account under it, or a customer.

@@ -39,20 +39,29 @@ func alertsSearch(st *state, c *call) (*node, error) {
 	return el("telecloud", list), nil
 }
 
-// alertsEdit sets an alert NEW (1) or DISMISSED (2).
+// alertsEdit sets alerts NEW (1) or DISMISSED (2). The vendor's newer page
+// lists status as its only parameter and says nothing of which alerts it
+// changes: without an alert_id (the name the telecloud package infers from
+// Alerts/Search) every alert of the API user is changed, with one only that
+// alert. The answer has one <alert> per alert changed (the reference shows
+// no sample).
 func alertsEdit(st *state, c *call) (*node, error) {
 	status, err := c.status("status", statusActive, statusLocked)
 	if err != nil {
 		return nil, err
 	}
 	id := c.get("alert_id")
+	root := el("telecloud")
 	for _, a := range st.alerts {
-		if a.id == id && a.user == c.user {
+		if a.user == c.user && (id == "" || a.id == id) {
 			a.status = status
-			return el("telecloud", el("alert", leaf("status", strconv.Itoa(status))).set("alert_id", id)), nil
+			root.add(el("alert", leaf("status", strconv.Itoa(status))).set("alert_id", a.id))
 		}
 	}
-	return nil, fail("Alert %s not found.", id)
+	if id != "" && len(root.kids) == 0 {
+		return nil, fail("Alert %s not found.", id)
+	}
+	return root, nil
 }
 
 // Announcements
@@ -96,12 +105,9 @@ func announcementsCreate(st *state, c *call) (*node, error) {
 		if *f.dst, err = c.yn(f.name); err != nil {
 			return nil, err
 		}
-		if *f.dst == "" && f.name != "email_notification" {
+		if *f.dst == "" { // optional in the newer page's list; email_notification is required
 			*f.dst = "N"
 		}
-	}
-	if an.showVAR != "Y" && an.showPartner != "Y" && an.showAffiliate != "Y" {
-		return nil, fail("Provide a Y for at least one of show_var, show_partner or show_affiliate.")
 	}
 	an.id = st.next("announcement")
 	st.announcements = append(st.announcements, an)

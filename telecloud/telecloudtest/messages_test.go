@@ -15,10 +15,11 @@ func TestAlertsAndAnnouncements(t *testing.T) {
 		{varUser, "Alerts/Edit", p("alert_id", f.alert, "status", "0"), "Invalid status: valid options are 1 or 2."},
 		{varUser, "Alerts/Edit", p("alert_id", f.alert), "The status parameter is required."},
 		{coreUser, "Alerts/Edit", p("alert_id", f.alert, "status", "2"), "Alert " + f.alert + " not found."},
-		{varUser, "Announcements/Create", p("subject", "S", "description", "D", "show_var", "X"), "Invalid show_var: it must be Y or N."},
+		{varUser, "Announcements/Create", p("subject", "S", "description", "D", "show_var", "X", "email_notification", "N"), "Invalid show_var: it must be Y or N."},
 		{varUser, "Announcements/Create", p("subject", "S", "description", "D", "email_notification", "yes"), "Invalid email_notification: it must be Y or N."},
-		{varUser, "Announcements/Create", p("subject", "S", "description", "D", "show_var", "N"), "Provide a Y for at least one of show_var, show_partner or show_affiliate."},
-		{varUser, "Announcements/Create", p("description", "D"), "The subject parameter is required."},
+		// The newer page lists email_notification as required, the show flags as optional.
+		{varUser, "Announcements/Create", p("subject", "S", "description", "D", "show_var", "Y"), "The email_notification parameter is required."},
+		{varUser, "Announcements/Create", p("description", "D", "email_notification", "N"), "The subject parameter is required."},
 		{varUser, "Announcements/Delete", p("announcement_id", "1"), "Announcement 1 not found."},
 	})
 	// The VAR user has the CORE's announcement and the credit alert.
@@ -46,7 +47,7 @@ func TestAlertsAndAnnouncements(t *testing.T) {
 	if _, err := s.AddAPIUser(f.partner, "pa", "pk"); err != nil {
 		t.Fatal(err)
 	}
-	id := must(t, s, varUser, "Announcements/Create", p("subject", "Fish & Chips", "description", "<p>Friday</p>", "show_partner", "Y", "show_affiliate", "N")).child("announcement").attr("announcement_id")
+	id := must(t, s, varUser, "Announcements/Create", p("subject", "Fish & Chips", "description", "<p>Friday</p>", "show_partner", "Y", "show_affiliate", "N", "email_notification", "N")).child("announcement").attr("announcement_id")
 	pal := must(t, s, creds{"pa", "pk"}, "Alerts/Search", nil).at("Alerts").all("alert")
 	if len(pal) != 1 || pal[0].text1("subject") != "Fish &amp; Chips" || pal[0].text1("content") != "<p>Friday</p>" {
 		t.Fatalf("partner alerts: %d", len(pal))
@@ -61,6 +62,13 @@ func TestAlertsAndAnnouncements(t *testing.T) {
 		t.Errorf("%d partner alerts after Delete", n)
 	}
 	do(t, s, varUser, "xml", "Announcements/Delete", p("announcement_id", id)).wantErr(t, "Announcement "+id+" not found.")
+	// The show flags are optional: an announcement shown to no account type
+	// is posted, and alerts nobody.
+	nobody := must(t, s, varUser, "Announcements/Create", p("subject", "Draft", "description", "<p>x</p>", "email_notification", "N")).child("announcement").attr("announcement_id")
+	shown := must(t, s, varUser, "Announcements/Search", p("announcement_id", nobody)).at("Announcements/announcement")
+	if shown.attr("show_var") != "N" || shown.attr("show_partner") != "N" || shown.attr("show_affiliate") != "N" || shown.attr("unread") != "0" {
+		t.Errorf("announcement shown to nobody: %v", shown.attrs)
+	}
 	// JSON loses CDATA.
 	j := do(t, s, varUser, "json", "Alerts/Search", p("status", "2")).okJSON(t)
 	alert := j["Alerts"].(map[string]any)["alert"].(map[string]any)

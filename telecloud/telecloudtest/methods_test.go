@@ -84,7 +84,7 @@ func setup(t *testing.T, s *Server) *fixture {
 		"show_var", "Y", "show_partner", "N", "show_affiliate", "N", "email_notification", "N"))
 	f.alert = must(t, s, varUser, "Alerts/Search", nil).at("Alerts/alert").attr("alert_id")
 	f.announcement = must(t, s, varUser, "Announcements/Create", p("subject", "Price change", "description", "<p>New prices.</p>",
-		"show_partner", "Y")).child("announcement").attr("announcement_id")
+		"show_partner", "Y", "email_notification", "N")).child("announcement").attr("announcement_id")
 	f.notification = must(t, s, varUser, "Notifications/Create", p("event", "Order/Create", "notify_customer", "Y",
 		"html", "<p>Stuff</p>", "html_customer", "<p>Customer Stuff</p>", "from_email", "orders@mybrand.example")).child("notification").attr("notification_id")
 	f.module = must(t, s, coreUser, "Module/Create", p("type", "prebuilt", "name", "ATT Activation", "description", "Activates ATT lines.",
@@ -120,7 +120,7 @@ var opCases = []opCase{
 	{op: "Alerts/Search", who: varUser, params: fixed()},
 	{op: "Alerts/Edit", who: varUser, params: func(_ *testing.T, _ *Server, f *fixture) url.Values { return p("alert_id", f.alert, "status", "2") }},
 	{op: "Announcements/Search", who: varUser, params: fixed()},
-	{op: "Announcements/Create", who: varUser, params: fixed("subject", "Maintenance window", "description", "<p>Tonight</p>", "show_partner", "Y", "show_affiliate", "Y")},
+	{op: "Announcements/Create", who: varUser, params: fixed("subject", "Maintenance window", "description", "<p>Tonight</p>", "show_partner", "Y", "show_affiliate", "Y", "email_notification", "Y")},
 	{op: "Announcements/Delete", who: varUser, params: func(_ *testing.T, _ *Server, f *fixture) url.Values {
 		return p("announcement_id", f.announcement)
 	}},

@@ -17,9 +17,9 @@ func init() {
 		routes[op] = routeSpec{verb: verb, search: verb == http.MethodGet, required: required, h: h}
 	}
 	add("Alerts/Search", alertsSearch)
-	add("Alerts/Edit", alertsEdit, "alert_id", "status")
+	add("Alerts/Edit", alertsEdit, "status")
 	add("Announcements/Search", announcementsSearch)
-	add("Announcements/Create", announcementsCreate, "subject", "description")
+	add("Announcements/Create", announcementsCreate, "subject", "description", "email_notification")
 	add("Announcements/Delete", announcementsDelete, "announcement_id")
 
 	add("Billing/Search", billingSearch)

@@ -93,7 +93,10 @@ const (
 type Fault struct {
 	// Path is a suffix of the request path (a trailing slash ignored), e.g.
 	// "/Order/Create", "/Search" (every search) or "/API/json/Order/Search".
-	// "" matches every request.
+	// It is matched against the path as sent and against the path of the
+	// method the server routes it to, /API/{format}/{Service}/{Method}, so
+	// that "/Order/Create" also matches a POST to /API/xml/Order/ or to
+	// /xml/Order/. "" matches every request.
 	Path string
 	// Status, if non-zero, is the HTTP status answered instead of handling
 	// the request, with an HTML body such as a proxy in front of the vendor
@@ -142,14 +145,17 @@ func (r RecordedRequest) Params() url.Values {
 }
 
 // Server is an in-memory TeleCloud.app API: the 76 documented
-// service/methods at /API/{xml|json}/{Service}/{Method}, over shared state.
+// service/methods at /API/{xml|json}/{Service}/{Method}, at the newer page's
+// /API/{xml|json}/{Service}/ (the verb selecting the method) and in its host
+// form without /API, over shared state.
 // It records every request and can inject faults. It is safe for concurrent
 // use.
 type Server struct {
 	// URL is the base URL of a started server, e.g. http://127.0.0.1:1234:
 	// give it to a client as its base URL (calls go to
-	// URL+"/API/{format}/{Service}/{Method}"). It is empty for a server made
-	// by NewHandler.
+	// URL+"/API/{format}/{Service}/{Method}", URL+"/API/{format}/{Service}/"
+	// or URL+"/{format}/{Service}/"). It is empty for a server made by
+	// NewHandler.
 	URL string
 
 	ts     *httptest.Server
@@ -261,17 +267,24 @@ func (s *Server) Requests() []RecordedRequest {
 func (s *Server) ResetRequests() { s.requests.Reset() }
 
 // RequestCount returns how many recorded requests had a path (without its
-// query string) ending in pathSuffix, a trailing slash ignored: "/Search"
-// counts every search, "/Order/Create" the order creations. "" counts every
-// request.
+// query string) ending in pathSuffix, a trailing slash ignored, as sent or as
+// the path of the method the server routes it to (as Fault.Path): "/Search"
+// counts every search, "/Order/Create" the order creations, a POST to
+// /API/xml/Order/ included. "" counts every request.
 func (s *Server) RequestCount(pathSuffix string) int {
-	return s.requests.Count(fakeserver.TrimPath(pathSuffix), func(path, pattern string) bool {
-		path, _, _ = strings.Cut(path, "?")
-		return strings.HasSuffix(path, pattern)
-	})
+	pattern := fakeserver.TrimPath(pathSuffix)
+	n := 0
+	for _, r := range s.requests.Snapshot() {
+		path, _, _ := strings.Cut(r.Path, "?")
+		if strings.HasSuffix(path, pattern) || strings.HasSuffix(resolve(r.Method, path).canonical(path), pattern) {
+			n++
+		}
+	}
+	return n
 }
 
-// ServeHTTP serves the API under /API/.
+// ServeHTTP serves the API under /API/ and in the host form (see the
+// package documentation, "Routes").
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var raw []byte
 	if r.Body != nil { // nil in a request made for a client, passed here directly
@@ -286,36 +299,30 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		recPath += "?" + redact(r.URL.RawQuery, secrets)
 	}
 
+	rt := resolve(r.Method, path)
+
 	s.mu.Lock()
 	s.requests.Record(r, recPath, []byte(redact(string(raw), secrets)))
 	now := s.now()
 	s.st.advance(now)
-	fault, faulted := s.faults.Take(path, fakeserver.Suffix)
+	fault, faulted := s.faults.Take(path, func(path, pattern string) bool {
+		return fakeserver.Suffix(path, pattern) || fakeserver.Suffix(rt.canonical(path), pattern)
+	})
 	s.mu.Unlock()
 
 	if faulted && !fakeserver.Apply(w, r, fault, s.closed.Done(), writeFaultStatus) {
 		return
 	}
-	if !strings.HasPrefix(path, apiPrefix) {
+	if rt.notFound {
 		http.NotFound(w, r)
 		return
 	}
-	parts := strings.Split(strings.TrimPrefix(path, apiPrefix), "/")
-	format := parts[0]
-	if format != "xml" && format != "json" {
-		writeAnswer(w, "xml", errorRoot("", "Invalid format: use /API/xml/ or /API/json/."))
+	if rt.err != "" {
+		writeAnswer(w, rt.format, errorRoot("", rt.err))
 		return
 	}
-	if len(parts) == 2 && parts[1] != "" {
-		// /API/{format}/{Service}/, as the vendor's newer pages show it: the
-		// verb names the method.
-		parts = append(parts, shortMethods[r.Method])
-	}
-	if len(parts) != 3 || parts[1] == "" || parts[2] == "" {
-		writeAnswer(w, format, errorRoot("", "Invalid request: calls are made to /API/{format}/{Service}/{Method}."))
-		return
-	}
-	op := parts[1] + "/" + parts[2]
+	format := rt.format
+	op := rt.service + "/" + rt.method
 	spec, ok := routes[op]
 	if !ok {
 		writeAnswer(w, format, errorRoot("", "Unknown service or method: "+op+"."))
@@ -330,7 +337,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range body {
 		params[k] = v
 	}
-	c := &call{op: op, service: parts[1], method: parts[2], format: format, p: params, ip: remoteIP(r), now: now}
+	c := &call{op: op, service: rt.service, method: rt.method, format: format, p: params, ip: remoteIP(r), now: now}
 
 	s.mu.Lock()
 	root := s.st.serve(c, spec, r.Method, bodyErr)
@@ -338,13 +345,97 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	writeAnswer(w, format, root)
 }
 
-// shortMethods maps the verb of a call to /API/{format}/{Service}/ to its
-// method.
+// routed is where a request path leads.
+type routed struct {
+	notFound        bool   // neither under /API/ nor the host form /{xml|json}/…
+	format          string // the answer format
+	service, method string // set when err is empty
+	err             string // an error envelope's message, answered in format
+}
+
+// resolve reads a request path (without its trailing slash): the older
+// page's /API/{format}/{Service}/{Method}, the newer page's
+// /API/{format}/{Service} with the verb selecting the method, and both
+// without /API (the host form of the newer page's examples,
+// https://api.telecloud.app/{format}/{Service}/).
+func resolve(verb, path string) routed {
+	prefix := apiPrefix
+	rest, ok := strings.CutPrefix(path, apiPrefix)
+	if !ok {
+		prefix = "/"
+		rest, _ = strings.CutPrefix(path, "/")
+		if f, _, _ := strings.Cut(rest, "/"); f != "xml" && f != "json" {
+			return routed{notFound: true}
+		}
+	}
+	parts := strings.Split(rest, "/")
+	format := parts[0]
+	if format != "xml" && format != "json" {
+		return routed{format: "xml", err: "Invalid format: use /API/xml/ or /API/json/."}
+	}
+	if len(parts) == 2 && parts[1] != "" {
+		m, ok := verbMethod(parts[1], verb)
+		if !ok {
+			base := prefix + format + "/" + parts[1] + "/"
+			return routed{format: format, err: "Invalid request: " + verb + " " + base + " selects no method of " + parts[1] +
+				"; name it in the path: " + base + "{Method}."}
+		}
+		parts = append(parts, m)
+	}
+	if len(parts) != 3 || parts[1] == "" || parts[2] == "" {
+		return routed{format: format, err: "Invalid request: calls are made to /API/{format}/{Service}/{Method}."}
+	}
+	return routed{format: format, service: parts[1], method: parts[2]}
+}
+
+// canonical is the request's path in the older page's form,
+// /API/{format}/{Service}/{Method}, for matching faults and counting
+// requests whatever form they came in; path itself when it leads nowhere.
+func (rt routed) canonical(path string) string {
+	if rt.service == "" {
+		return path
+	}
+	return apiPrefix + rt.format + "/" + rt.service + "/" + rt.method
+}
+
+// shortMethods maps each verb of /API/{format}/{Service}/ to the method it
+// selects, as the newer page pairs them (Search GET, Create POST, Edit
+// PATCH; DELETE is named as used).
 var shortMethods = map[string]string{
 	http.MethodGet:    "Search",
 	http.MethodPost:   "Create",
 	http.MethodPatch:  "Edit",
 	http.MethodDelete: "Delete",
+}
+
+// verbMethod returns the method a call to /API/{format}/{Service}/ selects:
+// the verb's own (shortMethods) when the service has it or is unknown (the
+// caller then answers "Unknown service or method"), else the service's only
+// method with that verb (Order/Update for PATCH). ok is false when the verb
+// selects nothing: PUT, or several methods and none the verb's own.
+func verbMethod(service, verb string) (method string, ok bool) {
+	own, known := shortMethods[verb]
+	if !known {
+		return "", false
+	}
+	if _, has := routes[service+"/"+own]; has {
+		return own, true
+	}
+	found, n, anyOfService := "", 0, false
+	for op, spec := range routes {
+		s, m, _ := strings.Cut(op, "/")
+		if s != service {
+			continue
+		}
+		anyOfService = true
+		if spec.verb == verb {
+			found, n = m, n+1
+		}
+	}
+	if !anyOfService {
+		return own, true
+	}
+	return found, n == 1
 }
 
 // formBody parses a form-urlencoded body. A body of another type is an

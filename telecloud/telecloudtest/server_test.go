@@ -128,8 +128,8 @@ func TestRouting(t *testing.T) {
 	raw(t, s, http.MethodGet, "/API/xml/customer/search"+q, "", "").wantErr(t, "Unknown service or method: customer/search.")
 	raw(t, s, http.MethodGet, "/API/xml/Customer/Search/extra"+q, "", "").wantErr(t, "Invalid request: calls are made to /API/{format}/{Service}/{Method}.")
 	raw(t, s, http.MethodGet, "/API/xml"+q, "", "").wantErr(t, "Invalid request: calls are made to /API/{format}/{Service}/{Method}.")
-	// Outside /API/: not found.
-	if r := raw(t, s, http.MethodGet, "/xml/Customer/Search", "", ""); r.status != http.StatusNotFound {
+	// Outside /API/ and the host form (/{xml|json}/…): not found.
+	if r := raw(t, s, http.MethodGet, "/yaml/Customer/Search", "", ""); r.status != http.StatusNotFound {
 		t.Errorf("outside /API/: HTTP %d", r.status)
 	}
 	// A trailing slash is ignored; /API/{format}/{Service}/ takes the method
@@ -137,11 +137,11 @@ func TestRouting(t *testing.T) {
 	must(t, s, varUser, "Customer/Search", nil)
 	raw(t, s, http.MethodGet, "/API/xml/Customer/Search/"+q, "", "").ok(t)
 	raw(t, s, http.MethodGet, "/API/xml/Alerts/"+q, "", "").ok(t)
-	r = raw(t, s, http.MethodPost, "/API/xml/Announcements/", "API_ID_KEY="+DefaultAPIIDKey+"&API_KEY="+DefaultAPIKey+"&subject=Hello&description=World&show_partner=Y", "application/x-www-form-urlencoded")
+	r = raw(t, s, http.MethodPost, "/API/xml/Announcements/", "API_ID_KEY="+DefaultAPIIDKey+"&API_KEY="+DefaultAPIKey+"&subject=Hello&description=World&show_partner=Y&email_notification=N", "application/x-www-form-urlencoded")
 	if r.ok(t).child("announcement").attr("announcement_id") == "" {
 		t.Errorf("POST /Announcements/: %s", r.raw)
 	}
-	raw(t, s, http.MethodPut, "/API/xml/Alerts/"+q, "", "").wantErr(t, "Invalid request: calls are made to /API/{format}/{Service}/{Method}.")
+	raw(t, s, http.MethodPut, "/API/xml/Alerts/"+q, "", "").wantErr(t, "Invalid request: PUT /API/xml/Alerts/ selects no method of Alerts; name it in the path: /API/xml/Alerts/{Method}.")
 }
 
 func TestParameters(t *testing.T) {
