@@ -740,7 +740,12 @@ func TestPlanSIPLineSyncLocalOnlyOrder(t *testing.T) {
 // trimmed username, and MAC addresses compare in Unicode lower case too.
 func TestPlanSIPLineSyncUnicodeKeys(t *testing.T) {
 	local := lines(with(line("ÅSA"), func(l *SIPLine) { l.SIPUsername = "\u00a0ÅSA\u2003"; l.MACAddress = "ÄB:01" }))
-	remote := lines(with(line("åsa"), func(l *SIPLine) { l.DeviceID = "dev-ÅSA"; l.MACAddress = "äb01"; l.SIPPassword = local[0].SIPPassword; l.DisplayName = local[0].DisplayName }))
+	remote := lines(with(line("åsa"), func(l *SIPLine) {
+		l.DeviceID = "dev-ÅSA"
+		l.MACAddress = "äb01"
+		l.SIPPassword = local[0].SIPPassword
+		l.DisplayName = local[0].DisplayName
+	}))
 	plan, err := PlanSIPLineSync(local, remote, SyncFull)
 	require.NoError(t, err)
 	require.Len(t, plan.Update, 1)
