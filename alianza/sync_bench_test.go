@@ -20,33 +20,48 @@ import (
 	"github.com/ispkit/ispkit/alianza"
 )
 
+// syncBenchLines returns the two sides in shuffled order, each side's
+// lines (and their strings) allocated in that order, as lines read from a
+// database or an API answer are.
 func syncBenchLines(n int) (local, remote []alianza.SIPLine) {
 	rng := rand.New(rand.NewSource(int64(n)))
-	for i := 0; i < n; i++ {
-		u := fmt.Sprintf("Sip%07dUser", i)
-		l := alianza.SIPLine{
-			DeviceID: fmt.Sprintf("dev-%d", i), LineNumber: 1 + i%4, SIPUsername: u,
-			SIPPassword: alianza.Secret(fmt.Sprintf("pw-%d", i)), DisplayName: "Phone " + u,
-			EmergencyNumber: "5551230000", MACAddress: fmt.Sprintf("00:04:F2:%02X:%02X:%02X", i>>16&255, i>>8&255, i&255),
-		}
-		switch i % 4 {
-		case 0: // Alianza only
+	localOrder, remoteOrder := rng.Perm(n), rng.Perm(n)
+	for _, i := range remoteOrder {
+		if l, ok := syncBenchLine(i, false); ok {
 			remote = append(remote, l)
-		case 1: // CRM only
-			local = append(local, l)
-		case 2: // differs: the CRM spells the name in lower case and has an old display name
-			r := l
-			l.SIPUsername, l.DisplayName = strings.ToLower(u), "old"
-			local, remote = append(local, l), append(remote, r)
-		default: // the same, MAC spelled differently
-			r := l
-			l.MACAddress = strings.ToLower(strings.ReplaceAll(l.MACAddress, ":", ""))
-			local, remote = append(local, l), append(remote, r)
 		}
 	}
-	rng.Shuffle(len(local), func(i, j int) { local[i], local[j] = local[j], local[i] })
-	rng.Shuffle(len(remote), func(i, j int) { remote[i], remote[j] = remote[j], remote[i] })
+	for _, i := range localOrder {
+		if l, ok := syncBenchLine(i, true); ok {
+			local = append(local, l)
+		}
+	}
 	return local, remote
+}
+
+// syncBenchLine is line i of a side, if that side has it.
+func syncBenchLine(i int, local bool) (alianza.SIPLine, bool) {
+	u := fmt.Sprintf("Sip%07dUser", i)
+	l := alianza.SIPLine{
+		DeviceID: fmt.Sprintf("dev-%d", i), LineNumber: 1 + i%4, SIPUsername: u,
+		SIPPassword: alianza.Secret(fmt.Sprintf("pw-%d", i)), DisplayName: "Phone " + u,
+		EmergencyNumber: "5551230000", MACAddress: fmt.Sprintf("00:04:F2:%02X:%02X:%02X", i>>16&255, i>>8&255, i&255),
+	}
+	switch i % 4 {
+	case 0: // Alianza only
+		return l, !local
+	case 1: // CRM only
+		return l, local
+	case 2: // differs: the CRM spells the name in lower case and has an old display name
+		if local {
+			l.SIPUsername, l.DisplayName = strings.ToLower(u), "old"
+		}
+	default: // the same, the MAC address spelled differently
+		if local {
+			l.MACAddress = strings.ToLower(strings.ReplaceAll(l.MACAddress, ":", ""))
+		}
+	}
+	return l, true
 }
 
 func BenchmarkPlanSIPLineSync(b *testing.B) {

@@ -753,3 +753,21 @@ func TestPlanSIPLineSyncUnicodeKeys(t *testing.T) {
 	assert.Nil(t, plan.Add)
 	assert.Nil(t, plan.Delete)
 }
+
+// TestPlanSIPLineSyncKeyOrder: keys sharing their first sixteen bytes, or
+// differing only by a trailing NUL, are ordered as strings are.
+func TestPlanSIPLineSyncKeyOrder(t *testing.T) {
+	names := []string{"abcdefghijklmnopq", "abcdefghijklmnop", "ab\x00", "ab", "abcdefghijklmnopr", "a", "abcdefghijklmno\x00z"}
+	var local []SIPLine
+	for _, n := range names {
+		local = append(local, line(n))
+	}
+	plan, err := PlanSIPLineSync(local, nil, SyncFull)
+	require.NoError(t, err)
+	want := slices.Clone(names)
+	slices.Sort(want)
+	assert.Equal(t, want, usernames(plan.Delete))
+	plan, err = PlanSIPLineSync(local, local, SyncFull)
+	require.NoError(t, err)
+	assert.Equal(t, len(names), plan.Unchanged)
+}
