@@ -6,10 +6,11 @@ package alianza_test
 //
 //	go test ./alianza -run '^$' -bench PlanSIPLineSync -benchmem
 //
-// Baseline: the sort-based planner this benchmark was written against took,
-// on the machine of the commit that made it linear (-benchtime 1x -count 3):
-// 1,000 lines 8–11 ms (57,469 allocations, 2.0 MB), 10,000 lines 136–162 ms
-// (773,038, 26 MB), 100,000 lines 1.74–2.21 s (9.1 million, 297 MB).
+// Baseline: the sort-based planner this benchmark was written against
+// (commit cd2b29f) took, on the machine of the commit that made it linear,
+// with this data (-benchtime 1x -count 3): 1,000 lines 8.5–10.2 ms (58,337
+// allocations, 2.0 MB), 10,000 lines 90–116 ms (742,155, 26 MB), 100,000
+// lines 1.39–1.98 s (9.3 million, 299 MB).
 
 import (
 	"fmt"
