@@ -9,11 +9,15 @@ package alianza
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ispkit/ispkit/internal/transport"
 )
@@ -134,53 +138,165 @@ func PlanSIPLineSync(local, remote []SIPLine, mode SyncMode) (SyncPlan, error) {
 		return SyncPlan{}, &ValidationError{Op: op, Field: "mode", Reason: mode.String() + " is not SyncFull or SyncAddOnly"}
 	}
 
+	// Every line's key is computed once, and each side sorted once by it
+	// (the plan's order); lines are then matched by walking both sorted
+	// sides together, and duplicates are neighbours. Lines are moved by
+	// index until the plan is built.
+	rs, ls := lineKeys(remote), lineKeys(local)
 	var errs []error
-	for _, r := range remote {
-		if sipKey(r) == "" {
+	for _, r := range rs { // in input order
+		if r.key == "" {
 			errs = append(errs, &ValidationError{Op: op, Field: "remote SIPUsername",
-				Reason: "the line " + describeLine(r) + " has no SIP username and cannot be synced"})
+				Reason: "the line " + describeLine(remote[r.i]) + " has no SIP username and cannot be synced"})
 		}
 	}
-	errs = append(errs, duplicates(op, "remote", remote)...)
-	errs = append(errs, duplicates(op, "local", local)...)
+	sortLines(remote, rs)
+	sortLines(local, ls)
+	errs = append(errs, duplicates(op, "remote", remote, rs)...)
+	errs = append(errs, duplicates(op, "local", local, ls)...)
 	if len(errs) > 0 {
 		return SyncPlan{}, joinErrors(errs)
 	}
 
-	byKey := make(map[string]SIPLine, len(local))
-	for _, l := range local {
-		if k := sipKey(l); k != "" {
-			byKey[k] = l
-		}
-	}
 	plan := SyncPlan{Mode: mode}
-	matched := make(map[string]bool, len(remote))
-	for _, r := range sortedLines(remote) {
-		k := sipKey(r)
-		l, ok := byKey[k]
-		if !ok {
-			plan.Add = append(plan.Add, r)
+	type update struct {
+		local, remote int32
+		differ        uint8 // bit i: syncedFields[i] differs
+	}
+	adds := make([]int32, 0, len(remote))
+	updates := make([]update, 0, min(len(remote), len(local)))
+	only := make([]int32, 0, len(local))
+	nFields := 0
+	j := 0
+	for _, r := range rs {
+		for j < len(ls) && ls[j].less(&r) {
+			only = append(only, ls[j].i) // lines without a username come first
+			j++
+		}
+		if j == len(ls) || ls[j].key != r.key {
+			adds = append(adds, r.i)
 			continue
 		}
-		matched[k] = true
-		if fields := changedFields(l, r); len(fields) > 0 {
-			plan.Update = append(plan.Update, LineUpdate{Local: l, Remote: r, Fields: fields})
-		} else {
+		d := lineDiffers(&local[ls[j].i], &remote[r.i])
+		if d == 0 {
 			plan.Unchanged++
+		} else {
+			updates = append(updates, update{ls[j].i, r.i, d})
+			nFields += bits.OnesCount8(d)
+		}
+		j++
+	}
+	for ; j < len(ls); j++ {
+		only = append(only, ls[j].i)
+	}
+
+	if len(adds) > 0 {
+		plan.Add = make([]SIPLine, len(adds))
+		for k, i := range adds {
+			plan.Add[k] = remote[i]
 		}
 	}
-	var only []SIPLine
-	for _, l := range sortedLines(local) {
-		if k := sipKey(l); k == "" || !matched[k] {
-			only = append(only, l)
+	if len(updates) > 0 {
+		plan.Update = make([]LineUpdate, len(updates))
+		fields := make([]string, 0, nFields) // every update's Fields share one array
+		for k, u := range updates {
+			start := len(fields)
+			for f, name := range syncedFields {
+				if u.differ&(1<<f) != 0 {
+					fields = append(fields, name)
+				}
+			}
+			plan.Update[k] = LineUpdate{Local: local[u.local], Remote: remote[u.remote], Fields: fields[start:len(fields):len(fields)]}
+		}
+	}
+	var onlyLines []SIPLine
+	if len(only) > 0 {
+		onlyLines = make([]SIPLine, len(only))
+		for k, i := range only {
+			onlyLines[k] = local[i]
 		}
 	}
 	if mode == SyncFull {
-		plan.Delete = only
+		plan.Delete = onlyLines
 	} else {
-		plan.Keep = only
+		plan.Keep = onlyLines
 	}
 	return plan, nil
+}
+
+// keyed is a line's index and matching key (see sipKey), with the key's
+// first sixteen bytes in two integers, which decide most comparisons
+// without reading the key.
+type keyed struct {
+	key    string
+	p0, p1 uint64
+	i      int32
+}
+
+// less reports whether k's key sorts before o's.
+func (k *keyed) less(o *keyed) bool {
+	if k.p0 != o.p0 {
+		return k.p0 < o.p0
+	}
+	if k.p1 != o.p1 {
+		return k.p1 < o.p1
+	}
+	if len(k.key) == len(o.key) && len(k.key) <= 16 {
+		return false // the same key
+	}
+	return k.key < o.key
+}
+
+// lineKeys returns the key of every line, in input order.
+func lineKeys(lines []SIPLine) []keyed {
+	s := make([]keyed, len(lines))
+	for i := range lines {
+		k := sipKey(lines[i])
+		var p [16]byte
+		copy(p[:], k)
+		s[i] = keyed{k, binary.BigEndian.Uint64(p[:8]), binary.BigEndian.Uint64(p[8:]), int32(i)}
+	}
+	return s
+}
+
+// sortLines sorts the keys of lines as the plan orders lines: by key, then
+// by every other field (see compareFields), so that the order does not
+// depend on the input's.
+func sortLines(lines []SIPLine, s []keyed) {
+	slices.SortFunc(s, func(a, b keyed) int {
+		switch {
+		case a.less(&b):
+			return -1
+		case b.less(&a):
+			return 1
+		}
+		return compareFields(&lines[a.i], &lines[b.i])
+	})
+}
+
+// duplicates reports every SIP username that more than one line of a side
+// uses, in key order, naming the lines in the plan's order; sorted is the
+// side as sortLines sorts it. Lines without a username are not
+// duplicates of each other.
+func duplicates(op, side string, lines []SIPLine, sorted []keyed) []error {
+	var errs []error
+	for i := 0; i < len(sorted); {
+		j := i + 1
+		for j < len(sorted) && sorted[j].key == sorted[i].key {
+			j++
+		}
+		if g := sorted[i:j]; len(g) > 1 && g[0].key != "" {
+			described := make([]string, len(g))
+			for k, d := range g {
+				l := &lines[d.i]
+				described[k] = fmt.Sprintf("%q (line %d, device %q)", l.SIPUsername, l.LineNumber, l.DeviceID)
+			}
+			errs = append(errs, &ValidationError{Op: op, Field: side + " SIPUsername",
+				Reason: fmt.Sprintf("%d lines share the SIP username %q: %s", len(g), strings.TrimSpace(lines[g[0].i].SIPUsername), strings.Join(described, ", "))})
+		}
+		i = j
+	}
+	return errs
 }
 
 // sipKey is the matching key of a line: its SIP username trimmed and in
@@ -191,77 +307,93 @@ func sipKey(l SIPLine) string { return strings.ToLower(strings.TrimSpace(l.SIPUs
 // ':', '-' and '.' separators.
 func normMAC(mac string) string {
 	return strings.Map(func(r rune) rune {
-		if r == ':' || r == '-' || r == '.' {
+		if isMACSeparator(r) {
 			return -1
 		}
 		return r
 	}, strings.ToLower(strings.TrimSpace(mac)))
 }
 
-// changedFields lists the synced fields that differ, in sorted order.
-func changedFields(local, remote SIPLine) []string {
-	var f []string
-	add := func(name string, differ bool) {
+func isMACSeparator(r rune) bool { return r == ':' || r == '-' || r == '.' }
+
+// sameMAC reports whether normMAC(a) == normMAC(b), without building either.
+func sameMAC(a, b string) bool {
+	if a == b {
+		return true
+	}
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	for {
+		ra, na := nextMACRune(a)
+		rb, nb := nextMACRune(b)
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+		a, b = a[na:], b[nb:]
+	}
+}
+
+// nextMACRune returns the next rune of s in lower case that is not a
+// separator (-1 at the end), and the bytes it took.
+func nextMACRune(s string) (rune, int) {
+	n := 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		n += w
+		if r = unicode.ToLower(r); !isMACSeparator(r) {
+			return r, n
+		}
+	}
+	return -1, n
+}
+
+// The synced fields, in the sorted order LineUpdate.Fields lists them.
+var syncedFields = [...]string{"DeviceID", "DisplayName", "EmergencyNumber", "LineNumber", "MACAddress", "SIPPassword", "SIPUsername"}
+
+// lineDiffers reports which of syncedFields differ between local and
+// remote: bit i for syncedFields[i].
+func lineDiffers(local, remote *SIPLine) uint8 {
+	var d uint8
+	for i, differ := range [len(syncedFields)]bool{
+		local.DeviceID != remote.DeviceID,
+		local.DisplayName != remote.DisplayName,
+		local.EmergencyNumber != remote.EmergencyNumber,
+		local.LineNumber != remote.LineNumber,
+		!sameMAC(local.MACAddress, remote.MACAddress),
+		local.SIPPassword.Reveal() != remote.SIPPassword.Reveal(),
+		local.SIPUsername != remote.SIPUsername,
+	} {
 		if differ {
-			f = append(f, name)
+			d |= 1 << i
 		}
 	}
-	add("DeviceID", local.DeviceID != remote.DeviceID)
-	add("DisplayName", local.DisplayName != remote.DisplayName)
-	add("EmergencyNumber", local.EmergencyNumber != remote.EmergencyNumber)
-	add("LineNumber", local.LineNumber != remote.LineNumber)
-	add("MACAddress", normMAC(local.MACAddress) != normMAC(remote.MACAddress))
-	add("SIPPassword", local.SIPPassword.Reveal() != remote.SIPPassword.Reveal())
-	add("SIPUsername", local.SIPUsername != remote.SIPUsername)
-	return f
+	return d
 }
 
-// duplicates reports every SIP username that more than one line of a side
-// uses. Lines without a username are not duplicates of each other.
-func duplicates(op, side string, lines []SIPLine) []error {
-	groups := make(map[string][]SIPLine)
-	for _, l := range lines {
-		if k := sipKey(l); k != "" {
-			groups[k] = append(groups[k], l)
-		}
-	}
-	var errs []error
-	for _, l := range sortedLines(lines) {
-		g := groups[sipKey(l)]
-		if len(g) < 2 {
-			continue
-		}
-		delete(groups, sipKey(l)) // report each username once
-		described := make([]string, len(g))
-		for i, d := range sortedLines(g) {
-			described[i] = fmt.Sprintf("%q (line %d, device %q)", d.SIPUsername, d.LineNumber, d.DeviceID)
-		}
-		errs = append(errs, &ValidationError{Op: op, Field: side + " SIPUsername",
-			Reason: fmt.Sprintf("%d lines share the SIP username %q: %s", len(g), strings.TrimSpace(l.SIPUsername), strings.Join(described, ", "))})
-	}
-	return errs
-}
-
-// sortedLines returns a sorted copy of lines (see compareLines).
-func sortedLines(lines []SIPLine) []SIPLine {
-	s := slices.Clone(lines)
-	slices.SortFunc(s, compareLines)
-	return s
-}
-
-// compareLines orders lines by matching key, then by every other field, so
+// compareFields orders two lines of the same key by every other field, so
 // that the order does not depend on the input's.
-func compareLines(a, b SIPLine) int {
-	return cmp.Or(
-		cmp.Compare(sipKey(a), sipKey(b)),
-		cmp.Compare(a.SIPUsername, b.SIPUsername),
-		cmp.Compare(a.DeviceID, b.DeviceID),
-		cmp.Compare(a.LineNumber, b.LineNumber),
-		cmp.Compare(a.DisplayName, b.DisplayName),
-		cmp.Compare(a.EmergencyNumber, b.EmergencyNumber),
-		cmp.Compare(a.MACAddress, b.MACAddress),
-		cmp.Compare(a.SIPPassword.Reveal(), b.SIPPassword.Reveal()),
-	)
+func compareFields(a, b *SIPLine) int {
+	if c := strings.Compare(a.SIPUsername, b.SIPUsername); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.DeviceID, b.DeviceID); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.LineNumber, b.LineNumber); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.DisplayName, b.DisplayName); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.EmergencyNumber, b.EmergencyNumber); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.MACAddress, b.MACAddress); c != 0 {
+		return c
+	}
+	return strings.Compare(a.SIPPassword.Reveal(), b.SIPPassword.Reveal())
 }
 
 // describeLine names a line in a message: by SIP username when it has one,

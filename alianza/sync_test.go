@@ -654,3 +654,120 @@ func ExamplePlanSIPLineSync() {
 	//   update 5551000001 [SIPPassword]
 	//   keep 5551000009
 }
+
+// TestPlanSIPLineSyncRefusalOrder pins what every refusal says, and in which
+// order: the remote lines without a username in input order, then the
+// remote side's duplicates, then the local side's, each side's by username
+// (trimmed, lower case), the lines of a group ordered as the plan orders
+// lines, and the group named by the first one's spelling.
+func TestPlanSIPLineSyncRefusalOrder(t *testing.T) {
+	blank := func(dev string, n int) SIPLine {
+		return with(line("x"), func(l *SIPLine) { l.SIPUsername, l.DeviceID, l.LineNumber = " ", dev, n })
+	}
+	remote := lines(
+		line("zed"), blank("dev-9", 9), with(line("bob"), func(l *SIPLine) { l.SIPUsername = "bob" }),
+		line("Zed"), blank("dev-1", 1), with(line("bob"), func(l *SIPLine) { l.SIPUsername, l.DeviceID = "BOB", "dev-b2" }),
+		with(line("zed"), func(l *SIPLine) { l.LineNumber = 0 }),
+	)
+	local := lines(
+		with(line("carol"), func(l *SIPLine) { l.DeviceID = "dev-c2" }), line("amy"), line(" Carol"),
+		line("amy"), blank("dev-3", 3), blank("dev-3", 3),
+	)
+	_, err := PlanSIPLineSync(local, remote, SyncFull)
+	require.Error(t, err)
+	var got []string
+	for _, e := range err.(joinedErrors) {
+		var ve *ValidationError
+		require.ErrorAs(t, e, &ve)
+		got = append(got, ve.Field+": "+ve.Reason)
+	}
+	assert.Equal(t, []string{
+		`remote SIPUsername: the line without SIP username (line 9, device "dev-9") has no SIP username and cannot be synced`,
+		`remote SIPUsername: the line without SIP username (line 1, device "dev-1") has no SIP username and cannot be synced`,
+		`remote SIPUsername: 2 lines share the SIP username "BOB": "BOB" (line 1, device "dev-b2"), "bob" (line 1, device "dev-bob")`,
+		`remote SIPUsername: 3 lines share the SIP username "Zed": "Zed" (line 1, device "dev-Zed"), "zed" (line 0, device "dev-zed"), "zed" (line 1, device "dev-zed")`,
+		`local SIPUsername: 2 lines share the SIP username "amy": "amy" (line 1, device "dev-amy"), "amy" (line 1, device "dev-amy")`,
+		`local SIPUsername: 2 lines share the SIP username "Carol": " Carol" (line 1, device "dev- Carol"), "carol" (line 1, device "dev-c2")`,
+	}, got)
+}
+
+// TestPlanSIPLineSyncLocalOnlyOrder pins the order of Delete and Keep: the
+// lines without a username first, ordered by the username as written, then
+// device id, line number, display name, emergency number, MAC address and
+// password; then the others by username (trimmed, lower case).
+func TestPlanSIPLineSyncLocalOnlyOrder(t *testing.T) {
+	blank := func(u string, f func(*SIPLine)) SIPLine {
+		return with(line("x"), func(l *SIPLine) { l.SIPUsername = u; f(l) })
+	}
+	local := lines(
+		line("Mike"),
+		blank("", func(l *SIPLine) { l.SIPPassword = "b" }),
+		blank(" ", func(l *SIPLine) {}),
+		blank("", func(l *SIPLine) { l.DeviceID = "a" }),
+		line("alpha"),
+		blank("", func(l *SIPLine) { l.SIPPassword = "a" }),
+		blank("", func(l *SIPLine) { l.MACAddress = "0" }),
+		blank("", func(l *SIPLine) { l.EmergencyNumber = "0" }),
+		blank("", func(l *SIPLine) { l.DisplayName = "A" }),
+		blank("", func(l *SIPLine) { l.LineNumber = 0 }),
+		line(" kilo"),
+	)
+	plan, err := PlanSIPLineSync(local, nil, SyncFull)
+	require.NoError(t, err)
+	var got []string
+	for _, l := range plan.Delete {
+		got = append(got, fmt.Sprintf("%q %s %d %s %s %s %s", l.SIPUsername, l.DeviceID, l.LineNumber, l.DisplayName, l.EmergencyNumber, l.MACAddress, l.SIPPassword.Reveal()))
+	}
+	assert.Equal(t, []string{
+		`"" a 1 Phone x 5551230000 00:11:22:aa:bb:cc pw-x-s3cr3t`,
+		`"" dev-x 0 Phone x 5551230000 00:11:22:aa:bb:cc pw-x-s3cr3t`,
+		`"" dev-x 1 A 5551230000 00:11:22:aa:bb:cc pw-x-s3cr3t`,
+		`"" dev-x 1 Phone x 0 00:11:22:aa:bb:cc pw-x-s3cr3t`,
+		`"" dev-x 1 Phone x 5551230000 0 pw-x-s3cr3t`,
+		`"" dev-x 1 Phone x 5551230000 00:11:22:aa:bb:cc a`,
+		`"" dev-x 1 Phone x 5551230000 00:11:22:aa:bb:cc b`,
+		`" " dev-x 1 Phone x 5551230000 00:11:22:aa:bb:cc pw-x-s3cr3t`,
+		`"alpha" dev-alpha 1 Phone alpha 5551230000 00:11:22:aa:bb:cc pw-alpha-s3cr3t`,
+		`" kilo" dev- kilo 1 Phone  kilo 5551230000 00:11:22:aa:bb:cc pw- kilo-s3cr3t`,
+		`"Mike" dev-Mike 1 Phone Mike 5551230000 00:11:22:aa:bb:cc pw-Mike-s3cr3t`,
+	}, got)
+	keep, err := PlanSIPLineSync(local, nil, SyncAddOnly)
+	require.NoError(t, err)
+	assert.Equal(t, plan.Delete, keep.Keep)
+}
+
+// TestPlanSIPLineSyncUnicodeKeys: the key is the Unicode lower case of the
+// trimmed username, and MAC addresses compare in Unicode lower case too.
+func TestPlanSIPLineSyncUnicodeKeys(t *testing.T) {
+	local := lines(with(line("ÅSA"), func(l *SIPLine) { l.SIPUsername = "\u00a0ÅSA\u2003"; l.MACAddress = "ÄB:01" }))
+	remote := lines(with(line("åsa"), func(l *SIPLine) {
+		l.DeviceID = "dev-ÅSA"
+		l.MACAddress = "äb01"
+		l.SIPPassword = local[0].SIPPassword
+		l.DisplayName = local[0].DisplayName
+	}))
+	plan, err := PlanSIPLineSync(local, remote, SyncFull)
+	require.NoError(t, err)
+	require.Len(t, plan.Update, 1)
+	assert.Equal(t, []string{"SIPUsername"}, plan.Update[0].Fields)
+	assert.Nil(t, plan.Add)
+	assert.Nil(t, plan.Delete)
+}
+
+// TestPlanSIPLineSyncKeyOrder: keys sharing their first sixteen bytes, or
+// differing only by a trailing NUL, are ordered as strings are.
+func TestPlanSIPLineSyncKeyOrder(t *testing.T) {
+	names := []string{"abcdefghijklmnopq", "abcdefghijklmnop", "ab\x00", "ab", "abcdefghijklmnopr", "a", "abcdefghijklmno\x00z"}
+	var local []SIPLine
+	for _, n := range names {
+		local = append(local, line(n))
+	}
+	plan, err := PlanSIPLineSync(local, nil, SyncFull)
+	require.NoError(t, err)
+	want := slices.Clone(names)
+	slices.Sort(want)
+	assert.Equal(t, want, usernames(plan.Delete))
+	plan, err = PlanSIPLineSync(local, local, SyncFull)
+	require.NoError(t, err)
+	assert.Equal(t, len(names), plan.Unchanged)
+}

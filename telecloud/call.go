@@ -142,8 +142,8 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 		params.Del(k)
 	}
 	idKey, apiKey := c.keys()
-	params.Set(paramAPIIDKey, idKey)
-	params.Set(paramAPIKey, apiKey)
+	creds := []string{idKey, apiKey} // one allocation for both values
+	params[paramAPIIDKey], params[paramAPIKey] = creds[:1:1], creds[1:]
 
 	req := &transport.Request{
 		Op:                 service + "/" + method,

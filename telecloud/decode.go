@@ -35,6 +35,7 @@ type fieldPlan struct {
 	path   []string // element path; for attr, path[0] is the attribute
 	kind   fieldKind
 	goName string
+	at     string // "@name" of an attribute of the element, for error paths
 }
 
 type structPlan struct {
@@ -93,6 +94,7 @@ func (p *structPlan) add(t reflect.Type, prefix []int) error {
 				p.elems[fp.path[0]] = append(p.elems[fp.path[0]], fp)
 				continue
 			}
+			fp.at = "@" + name
 			p.attrs[name] = fp
 			continue
 		case "text":
@@ -126,6 +128,25 @@ func (p *structPlan) add(t reflect.Type, prefix []int) error {
 type decoder struct {
 	d    *doc
 	path []string // for error messages
+	// unmarshals caches whether a type's pointer is a TextUnmarshaler.
+	unmarshals map[reflect.Type]bool
+}
+
+// textSetter is implemented by this package's TextUnmarshalers: their
+// UnmarshalText from a string, which the decoder has without a copy.
+type textSetter interface{ setText(string) error }
+
+// isUnmarshaler reports whether *t implements encoding.TextUnmarshaler.
+func (dc *decoder) isUnmarshaler(t reflect.Type) bool {
+	is, ok := dc.unmarshals[t]
+	if !ok {
+		if dc.unmarshals == nil {
+			dc.unmarshals = make(map[reflect.Type]bool)
+		}
+		is = reflect.PointerTo(t).Implements(textUnmarshalT)
+		dc.unmarshals[t] = is
+	}
+	return is
 }
 
 func (dc *decoder) fail(format string, args ...any) error {
@@ -186,7 +207,7 @@ func (dc *decoder) structValue(ni int32, v reflect.Value) error {
 			continue
 		}
 		dc.markAttr(a)
-		dc.path = append(dc.path, "@"+at.name)
+		dc.path = append(dc.path, fp.at)
 		err := dc.leaf(v.FieldByIndex(fp.index), strings.TrimSpace(at.value))
 		dc.path = dc.path[:len(dc.path)-1]
 		if err != nil {
@@ -252,7 +273,7 @@ func (dc *decoder) descend(c int32, fp *fieldPlan, v reflect.Value, depth int) e
 
 // value decodes node ni into f, appending when f is a slice.
 func (dc *decoder) value(ni int32, f reflect.Value) error {
-	if f.CanAddr() && f.Addr().Type().Implements(textUnmarshalT) {
+	if f.CanAddr() && dc.isUnmarshaler(f.Type()) {
 		return dc.leafNode(ni, f)
 	}
 	switch f.Kind() {
@@ -262,11 +283,26 @@ func (dc *decoder) value(ni int32, f reflect.Value) error {
 		}
 		return dc.value(ni, f.Elem())
 	case reflect.Slice:
-		e := reflect.New(f.Type().Elem()).Elem()
-		if err := dc.value(ni, e); err != nil {
+		n := f.Len()
+		if n == f.Cap() {
+			// Room for this element and its like that follow: its
+			// siblings of the same name go to the same slice.
+			more := 1
+			name := dc.d.nodes[ni].name
+			for c := dc.d.nodes[ni].next; c >= 0; c = dc.d.nodes[c].next {
+				if dc.d.nodes[c].name == name {
+					more++
+				}
+			}
+			f.Grow(more)
+		}
+		f.SetLen(n + 1)
+		f.Index(n).SetZero() // what lay beyond the length of a slice given
+		if err := dc.value(ni, f.Index(n)); err != nil {
+			f.Index(n).SetZero()
+			f.SetLen(n)
 			return err
 		}
-		f.Set(reflect.Append(f, e))
 		return nil
 	case reflect.Struct:
 		return dc.structValue(ni, f)
@@ -282,11 +318,11 @@ func (dc *decoder) leafNode(ni int32, f reflect.Value) error {
 // and no text of its own (HTML sent without CDATA) gives its inner markup.
 func (dc *decoder) textOf(ni int32) string {
 	n := &dc.d.nodes[ni]
-	if n.hasElement {
+	if n.hasElement() {
 		for c := n.first; c >= 0; c = dc.d.nodes[c].next {
 			dc.markTree(c)
 		}
-		return strings.TrimSpace(dc.d.innerMarkup(n))
+		return strings.TrimSpace(dc.d.innerMarkup(ni))
 	}
 	return strings.TrimSpace(n.text)
 }
@@ -294,6 +330,12 @@ func (dc *decoder) textOf(ni int32) string {
 // leaf stores text in a scalar field.
 func (dc *decoder) leaf(f reflect.Value, s string) error {
 	if f.CanAddr() {
+		if u, ok := f.Addr().Interface().(textSetter); ok {
+			if err := u.setText(s); err != nil {
+				return dc.fail("%v", strings.TrimPrefix(err.Error(), "telecloud: "))
+			}
+			return nil
+		}
 		if u, ok := f.Addr().Interface().(encoding.TextUnmarshaler); ok {
 			if err := u.UnmarshalText([]byte(s)); err != nil {
 				return dc.fail("%v", strings.TrimPrefix(err.Error(), "telecloud: "))
@@ -404,11 +446,11 @@ func (dc *decoder) variables(ni int32, f reflect.Value, values bool) error {
 			case "DESCRIPTION":
 				v.Description = val
 			case "SWAPABLE", "SWAPPABLE":
-				if err := v.Swappable.UnmarshalText([]byte(val)); err != nil {
+				if err := v.Swappable.setText(val); err != nil {
 					return dc.fail("%s: %v", cn.name, err)
 				}
 			case "PROMPT":
-				if err := v.Prompt.UnmarshalText([]byte(val)); err != nil {
+				if err := v.Prompt.setText(val); err != nil {
 					return dc.fail("%s: %v", cn.name, err)
 				}
 			case "CATEGORY":

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // rootName is the envelope element.
@@ -33,54 +34,94 @@ type attr struct {
 	name, value string
 }
 
+// Names and texts are, where they can be, substrings of the answer itself
+// (doc.str), so the strings a decode stores share its bytes rather than each
+// having a copy: no allocation per value, and the decoded values keep the
+// answer alive. The parsers therefore own the bytes they are given: nothing
+// may modify them afterwards (the client's answers are bodies read for that
+// one call and handed to nobody else).
 type node struct {
-	name       string
-	text       string // direct character data (CDATA included), untrimmed
-	a0, a1     int32  // attributes: doc.attrs[a0:a1]
-	first      int32  // first child, -1 for none
-	last       int32  // last child, -1 for none
-	next       int32  // next sibling, -1 for none
-	inner0     int32  // byte range of the inner markup (XML only), for
-	inner1     int32  // mixed content such as unescaped HTML
-	hasElement bool   // has element children
+	name string
+	// text is the element's direct character data (CDATA included),
+	// untrimmed. An XML element with element children keeps it only when
+	// its offsets do not index the source (a document converted from
+	// another charset): otherwise innerMarkup reads the source, and the
+	// white space between children is never gathered.
+	text   string
+	a0, a1 int32 // attributes: doc.attrs[a0:a1]
+	first  int32 // first child, -1 for none
+	next   int32 // next sibling, -1 for none
 }
+
+// hasElement reports whether the element has element children.
+func (n *node) hasElement() bool { return n.first >= 0 }
+
+// span is the byte range of an XML element's inner markup, for mixed
+// content such as unescaped HTML.
+type span struct{ start, end int32 }
 
 // doc is a parsed answer. Node 0 is the root.
 type doc struct {
 	nodes []node
 	attrs []attr
 	src   []byte // the XML source, for inner markup
+	str   string // the source (sharing its bytes) that names and texts are cut from
+	inner []span // XML: the inner markup of nodes[i]
 	// seen marks what a decode read (only when tracking, for the golden tests).
 	seenNode []bool
 	seenAttr []bool
 }
 
-func (d *doc) newNode(name string, parent int32) int32 {
+// newNode appends a node, the next child of parent after *last (the
+// parent's last child, -1 for none), which it updates.
+func (d *doc) newNode(name string, parent int32, last *int32) int32 {
 	i := int32(len(d.nodes))
-	d.nodes = append(d.nodes, node{name: name, first: -1, last: -1, next: -1, a0: int32(len(d.attrs)), a1: int32(len(d.attrs))})
+	d.nodes = append(d.nodes, node{name: name, first: -1, next: -1, a0: int32(len(d.attrs)), a1: int32(len(d.attrs))})
 	if parent >= 0 {
-		p := &d.nodes[parent]
-		if p.last >= 0 {
-			d.nodes[p.last].next = i
+		if *last >= 0 {
+			d.nodes[*last].next = i
 		} else {
-			p.first = i
+			d.nodes[parent].first = i
 		}
-		p.last = i
-		p.hasElement = true
+		*last = i
 	}
 	return i
 }
 
+// text returns t, the bytes of source range [start, end) once decoded, as
+// a substring of d.str when that is what they are, else as a copy.
+func (d *doc) text(t []byte, start, end int64) string {
+	if start >= 0 && start <= end && end <= int64(len(d.str)) && string(t) == d.str[start:end] {
+		return d.str[start:end]
+	}
+	return string(t)
+}
+
 // innerMarkup returns the unescaped inner markup of an XML element with
 // element children: the body of an HTML message the server did not wrap in CDATA.
-func (d *doc) innerMarkup(n *node) string {
-	if d.src == nil || n.inner1 <= n.inner0 || int(n.inner1) > len(d.src) {
+func (d *doc) innerMarkup(i int32) string {
+	n := &d.nodes[i]
+	if d.src == nil || int(i) >= len(d.inner) {
 		return n.text
 	}
-	raw := string(d.src[n.inner0:n.inner1])
+	in := d.inner[i]
+	if in.end <= in.start || int(in.end) > len(d.src) {
+		return n.text
+	}
+	raw := string(d.src[in.start:in.end])
 	raw = strings.ReplaceAll(raw, "<![CDATA[", "")
 	raw = strings.ReplaceAll(raw, "]]>", "")
 	return html.UnescapeString(raw)
+}
+
+// owned returns b as a string without a copy. The parsers take ownership of
+// their input (see node): b must not change while the strings cut from it
+// are in use, which is the document's and the decoded values' lifetime.
+func owned(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // errTruncated is the cause for a document that ends inside an element.
@@ -101,9 +142,15 @@ func parseXML(b []byte) (*doc, error) {
 }
 
 func parseXMLMode(b []byte, strict bool) (*doc, error) {
-	d := &doc{nodes: make([]node, 0, bytes.Count(b, []byte("</"))+bytes.Count(b, []byte("/>"))+1), src: b}
+	size := bytes.Count(b, []byte("</")) + bytes.Count(b, []byte("/>")) + 1
+	d := &doc{nodes: make([]node, 0, size), inner: make([]span, 0, size), src: b, str: owned(b)}
 	dec := xml.NewDecoder(bytes.NewReader(b))
-	dec.CharsetReader = charsetReader
+	converted := false // offsets index the converted text, not b
+	dec.CharsetReader = func(label string, r io.Reader) (io.Reader, error) {
+		cr, err := charsetReader(label, r)
+		converted = converted || cr != r
+		return cr, err
+	}
 	if !strict {
 		dec.Strict = false
 		dec.AutoClose = xml.HTMLAutoClose
@@ -115,7 +162,14 @@ func parseXMLMode(b []byte, strict bool) (*doc, error) {
 	if !strict {
 		next = dec.Token
 	}
-	stack := make([]int32, 0, 16)
+	// open is an element being read: its node, its last child so far, and
+	// whether its text is being gathered in bufs[depth] (text in pieces).
+	type open struct {
+		node, last int32
+		buffered   bool
+	}
+	stack := make([]open, 0, 16)
+	var bufs [][]byte
 	closedRoot := false
 	var prevEnd int64
 	for {
@@ -131,13 +185,13 @@ func parseXMLMode(b []byte, strict bool) (*doc, error) {
 			if closedRoot {
 				return nil, errors.New("content after the root element")
 			}
-			parent := int32(-1)
+			parent, last := int32(-1), new(int32)
 			if len(stack) > 0 {
-				parent = stack[len(stack)-1]
+				parent, last = stack[len(stack)-1].node, &stack[len(stack)-1].last
 			} else if len(d.nodes) > 0 {
 				return nil, errors.New("more than one root element")
 			}
-			i := d.newNode(localName(t.Name), parent)
+			i := d.newNode(localName(t.Name), parent, last)
 			for _, a := range t.Attr {
 				if a.Name.Space == "xmlns" || (a.Name.Space == "" && a.Name.Local == "xmlns") {
 					continue
@@ -145,28 +199,46 @@ func parseXMLMode(b []byte, strict bool) (*doc, error) {
 				d.attrs = append(d.attrs, attr{localName(a.Name), a.Value})
 			}
 			d.nodes[i].a1 = int32(len(d.attrs))
-			d.nodes[i].inner0 = int32(dec.InputOffset())
-			stack = append(stack, i)
+			d.inner = append(d.inner, span{start: int32(dec.InputOffset())})
+			stack = append(stack, open{node: i, last: -1})
 		case xml.EndElement:
 			if len(stack) == 0 {
 				return nil, fmt.Errorf("unexpected </%s>", t.Name.Local)
 			}
 			top := stack[len(stack)-1]
-			if strict && d.nodes[top].name != localName(t.Name) {
-				return nil, fmt.Errorf("element <%s> closed by </%s>", d.nodes[top].name, t.Name.Local)
+			if strict && d.nodes[top.node].name != localName(t.Name) {
+				return nil, fmt.Errorf("element <%s> closed by </%s>", d.nodes[top.node].name, t.Name.Local)
 			}
-			d.nodes[top].inner1 = int32(prevEnd)
+			d.inner[top.node].end = int32(prevEnd)
+			if top.buffered {
+				d.nodes[top.node].text = string(bufs[len(stack)-1])
+			}
 			stack = stack[:len(stack)-1]
 			if len(stack) == 0 {
 				closedRoot = true
 			}
 		case xml.CharData:
 			if len(stack) > 0 {
-				n := &d.nodes[stack[len(stack)-1]]
-				if n.text == "" {
-					n.text = string(t)
-				} else {
-					n.text += string(t)
+				top := &stack[len(stack)-1]
+				n := &d.nodes[top.node]
+				switch {
+				case n.hasElement() && !converted:
+					// Between children: innerMarkup reads the source.
+				case n.text == "" && !top.buffered:
+					n.text = d.text(t, prevEnd, dec.InputOffset())
+				default:
+					// Text in pieces (around CDATA, comments or, in a
+					// converted document, children) is gathered in a
+					// buffer per depth, reused, so it costs linear time.
+					depth := len(stack) - 1
+					for len(bufs) <= depth {
+						bufs = append(bufs, nil)
+					}
+					if !top.buffered {
+						bufs[depth] = append(bufs[depth][:0], n.text...)
+						top.buffered = true
+					}
+					bufs[depth] = append(bufs[depth], t...)
 				}
 			} else if len(bytes.TrimSpace(t)) > 0 {
 				return nil, errors.New("text outside the root element")
@@ -207,12 +279,12 @@ func charsetReader(label string, r io.Reader) (io.Reader, error) {
 // parseJSON reads PHP's JSON form into the XML's tree.
 func parseJSON(b []byte) (*doc, error) {
 	// Every element is a key: presizing the arena saves its regrowth.
-	p := jsonParser{b: b, d: &doc{nodes: make([]node, 0, bytes.Count(b, []byte(":"))+1)}}
+	p := jsonParser{b: b, d: &doc{nodes: make([]node, 0, bytes.Count(b, []byte(":"))+1), str: owned(b)}}
 	p.skipSpace()
 	if p.i >= len(p.b) || p.b[p.i] != '{' {
 		return nil, p.fail("the answer is not a JSON object")
 	}
-	root := p.d.newNode(rootName, -1)
+	root := p.d.newNode(rootName, -1, nil)
 	if err := p.object(root, 0); err != nil {
 		return nil, err
 	}
@@ -303,18 +375,19 @@ func (p *jsonParser) object(n int32, depth int) error {
 	if depth > maxDepth {
 		return p.fail("nesting too deep")
 	}
+	last := int32(-1)
 	return p.members(func(key string) error {
 		if key == "@attributes" {
 			return p.attributes(n)
 		}
-		return p.member(n, key, depth)
+		return p.member(n, &last, key, depth)
 	})
 }
 
 // attributes reads "@attributes": {"k": "v"} onto node n.
 func (p *jsonParser) attributes(n int32) error {
 	nd := &p.d.nodes[n]
-	if nd.a1 != int32(len(p.d.attrs)) || nd.a0 != nd.a1 && nd.hasElement {
+	if nd.a1 != int32(len(p.d.attrs)) || nd.a0 != nd.a1 && nd.hasElement() {
 		// Attributes must be contiguous; a second "@attributes" after
 		// children (never written by PHP) is refused.
 		return p.fail("misplaced @attributes")
@@ -330,8 +403,9 @@ func (p *jsonParser) attributes(n int32) error {
 	})
 }
 
-// member reads the value of "key" as child element(s) of n.
-func (p *jsonParser) member(n int32, key string, depth int) error {
+// member reads the value of "key" as child element(s) of n, whose last
+// child is *last.
+func (p *jsonParser) member(n int32, last *int32, key string, depth int) error {
 	if p.i >= len(p.b) {
 		return p.fail("missing value")
 	}
@@ -348,7 +422,7 @@ func (p *jsonParser) member(n int32, key string, depth int) error {
 			if p.i < len(p.b) && p.b[p.i] == '[' {
 				return p.fail("nested arrays")
 			}
-			if err := p.member(n, key, depth+1); err != nil {
+			if err := p.member(n, last, key, depth+1); err != nil {
 				return err
 			}
 			p.skipSpace()
@@ -366,10 +440,10 @@ func (p *jsonParser) member(n int32, key string, depth int) error {
 			return p.fail("expected ',' or ']'")
 		}
 	case '{':
-		c := p.d.newNode(key, n)
+		c := p.d.newNode(key, n, last)
 		return p.object(c, depth+1)
 	default:
-		if key == "0" && p.d.nodes[n].a1 > p.d.nodes[n].a0 && !p.d.nodes[n].hasElement {
+		if key == "0" && p.d.nodes[n].a1 > p.d.nodes[n].a0 && !p.d.nodes[n].hasElement() {
 			// Some PHP versions keep an element's text beside its
 			// attributes as {"@attributes": {...}, "0": "text"}.
 			v, err := p.scalar()
@@ -379,7 +453,7 @@ func (p *jsonParser) member(n int32, key string, depth int) error {
 			p.d.nodes[n].text = v
 			return nil
 		}
-		c := p.d.newNode(key, n)
+		c := p.d.newNode(key, n, last)
 		v, err := p.scalar()
 		if err != nil {
 			return err
@@ -409,7 +483,7 @@ func (p *jsonParser) scalar() (string, error) {
 		for p.i < len(p.b) && strings.IndexByte("+-.eE0123456789", p.b[p.i]) >= 0 {
 			p.i++
 		}
-		return string(p.b[j:p.i]), nil
+		return p.d.str[j:p.i], nil
 	}
 	return "", p.fail("unexpected character")
 }
@@ -432,7 +506,7 @@ func (p *jsonParser) str() (string, error) {
 	for p.i < len(p.b) {
 		c := p.b[p.i]
 		if c == '"' {
-			s := string(p.b[start:p.i])
+			s := p.d.str[start:p.i]
 			p.i++
 			if !utf8.ValidString(s) {
 				s = strings.ToValidUTF8(s, "\uFFFD")

@@ -138,12 +138,15 @@ func (m Money) String() string {
 func (m Money) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler. Empty text is an unset amount.
-func (m *Money) UnmarshalText(b []byte) error {
-	if len(strings.TrimSpace(string(b))) == 0 {
+func (m *Money) UnmarshalText(b []byte) error { return m.setText(string(b)) }
+
+// setText is UnmarshalText from a string (the decoder's path: no copy).
+func (m *Money) setText(s string) error {
+	if len(strings.TrimSpace(s)) == 0 {
 		*m = Money{}
 		return nil
 	}
-	v, err := ParseMoney(string(b))
+	v, err := ParseMoney(s)
 	if err != nil {
 		return err
 	}
@@ -175,8 +178,11 @@ func (f Flag) Bool() bool { return f == Yes }
 func (f Flag) Valid() bool { return f == "" || f == Yes || f == No }
 
 // UnmarshalText accepts Y/N in either case, and YES/NO.
-func (f *Flag) UnmarshalText(b []byte) error {
-	switch strings.ToUpper(strings.TrimSpace(string(b))) {
+func (f *Flag) UnmarshalText(b []byte) error { return f.setText(string(b)) }
+
+// setText is UnmarshalText from a string (the decoder's path: no copy).
+func (f *Flag) setText(b string) error {
+	switch strings.ToUpper(strings.TrimSpace(b)) {
 	case "":
 		*f = ""
 	case "Y", "YES":
@@ -221,11 +227,35 @@ func ParseTime(s string) (Time, error) {
 	}
 	norm := stripOrdinal(s)
 	for _, l := range timeLayouts {
+		if !mayBe(l, norm) {
+			continue // it would fail, at the cost of an error value
+		}
 		if t, err := time.ParseInLocation(l, norm, time.UTC); err == nil {
 			return Time{Time: t, Raw: raw}, nil
 		}
 	}
 	return Time{}, fmt.Errorf("telecloud: %q is not a date", raw)
+}
+
+// mayBe reports whether s may be in the layout: false only where parsing
+// would certainly fail.
+func mayBe(layout, s string) bool {
+	iso := len(s) >= 10 && s[4] == '-' && s[7] == '-' // 4-digit year, 2-digit month and day
+	switch layout {
+	case "2006-01-02":
+		return iso && len(s) == 10
+	case "2006-01-02 15:04:05":
+		return iso && len(s) > 10 && s[10] == ' '
+	case "2006-01-02T15:04:05Z07:00":
+		return iso && len(s) > 10 && s[10] == 'T'
+	}
+	switch {
+	case strings.HasPrefix(layout, "1/2/2006"): // a 1- or 2-digit month, then '/'
+		return len(s) > 2 && (s[1] == '/' || s[2] == '/')
+	case strings.HasPrefix(layout, "January"): // a month name
+		return len(s) > 0 && ('A' <= s[0] && s[0] <= 'Z' || 'a' <= s[0] && s[0] <= 'z')
+	}
+	return true
 }
 
 // stripOrdinal turns "October 18th, 2019" into "October 18, 2019".
@@ -239,8 +269,11 @@ func stripOrdinal(s string) string {
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler.
-func (t *Time) UnmarshalText(b []byte) error {
-	v, err := ParseTime(string(b))
+func (t *Time) UnmarshalText(b []byte) error { return t.setText(string(b)) }
+
+// setText is UnmarshalText from a string (the decoder's path: no copy).
+func (t *Time) setText(s string) error {
+	v, err := ParseTime(s)
 	if err != nil {
 		return err
 	}
@@ -431,13 +464,21 @@ func (v VarValues) check() error {
 	return nil
 }
 
-// parseSlot reads "VAR12" → 12.
+// parseSlot reads "VAR12" → 12: "VAR" in any case, then 1 to 20 without
+// sign or leading zero. It is called for every child of a variables
+// element (VARID, VARProduct …), so it makes no error value.
 func parseSlot(name string) (int, bool) {
-	if len(name) < 4 || !strings.EqualFold(name[:3], "VAR") {
+	if len(name) < 4 || len(name) > 5 || !strings.EqualFold(name[:3], "VAR") || name[3] == '0' {
 		return 0, false
 	}
-	n, err := strconv.Atoi(name[3:])
-	if err != nil || n < 1 || n > MaxVariables || name[3] == '0' || name[3] == '+' {
+	n := 0
+	for _, c := range []byte(name[3:]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n < 1 || n > MaxVariables {
 		return 0, false
 	}
 	return n, true
@@ -492,12 +533,15 @@ func (q Quantity) String() string {
 func (q Quantity) MarshalText() ([]byte, error) { return []byte(q.String()), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler; empty text is unset.
-func (q *Quantity) UnmarshalText(b []byte) error {
-	if strings.TrimSpace(string(b)) == "" {
+func (q *Quantity) UnmarshalText(b []byte) error { return q.setText(string(b)) }
+
+// setText is UnmarshalText from a string (the decoder's path: no copy).
+func (q *Quantity) setText(s string) error {
+	if strings.TrimSpace(s) == "" {
 		*q = Quantity{}
 		return nil
 	}
-	v, err := ParseQuantity(string(b))
+	v, err := ParseQuantity(s)
 	if err != nil {
 		return err
 	}
