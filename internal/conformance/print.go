@@ -93,4 +93,3 @@ func printSurfaces(v any) []surface {
 	}
 	return out
 }
-

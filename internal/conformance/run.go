@@ -181,7 +181,9 @@ func execute(a Adapter) *report {
 		gzipBomb() // built before any measurement
 	}
 	// Slow scenarios first, so that their waits overlap with the rest.
-	sort.SliceStable(parallel, func(i, j int) bool { return parallel[i].sc.deadline < defaultDeadline && parallel[j].sc.deadline >= defaultDeadline })
+	sort.SliceStable(parallel, func(i, j int) bool {
+		return parallel[i].sc.deadline < defaultDeadline && parallel[j].sc.deadline >= defaultDeadline
+	})
 	jobs := make(chan job)
 	var wg sync.WaitGroup
 	for w := 0; w < 64; w++ {

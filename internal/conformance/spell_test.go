@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var testSecrets = []string{Secret("key"), Secret("pw"), "4929301184476305", base64.StdEncoding.EncodeToString([]byte("opsZ7v:"+Secret("pw")))}
+var testSecrets = []string{Secret("key"), Secret("pw"), "4929301184476305", base64.StdEncoding.EncodeToString([]byte("opsZ7v:" + Secret("pw")))}
 
 func TestDetectorFindsEverySpelling(t *testing.T) {
 	d := newDetector(testSecrets)

@@ -54,13 +54,17 @@ type toyCredentials struct {
 	User, Key, Password string
 }
 
-func (c toyCredentials) String() string             { return "toy.Credentials{User:" + c.User + " Key:REDACTED Password:REDACTED}" }
+func (c toyCredentials) String() string {
+	return "toy.Credentials{User:" + c.User + " Key:REDACTED Password:REDACTED}"
+}
 func (c toyCredentials) GoString() string           { return c.String() }
 func (c toyCredentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 func (c toyCredentials) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("user", c.User), slog.String("key", "REDACTED"))
 }
-func (c toyCredentials) MarshalJSON() ([]byte, error) { return json.Marshal(map[string]string{"user": c.User}) }
+func (c toyCredentials) MarshalJSON() ([]byte, error) {
+	return json.Marshal(map[string]string{"user": c.User})
+}
 
 type toyClient struct {
 	base  string
