@@ -36,6 +36,9 @@ func TestToyFlaws(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			if c.kind == kindMemory && raceEnabled {
+				t.Skip("the memory scenarios do not run under the race detector")
+			}
 			a := toyAdapter(c.flaw)
 			a.Scenarios = c.scenarios
 			rep := execute(a)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"text/tabwriter"
+	"time"
 )
 
 // maxShown is the most findings reported one by one for one call.
@@ -65,12 +66,13 @@ func (rep *report) summary() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "conformance summary for %s: %d ops × %d scenarios in %v\n", rep.k.a.Vendor, len(rep.k.a.Ops), len(rep.order), rep.elapsed.Round(10e6))
 	w := tabwriter.NewWriter(&b, 0, 0, 1, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "scenario\tcalls\tskipped\tleaks\toff-host cred\tfollowed\tduplicates\thangs\tpanics\tclassif.\tsilent\tsetup\tmax alloc/call\t")
+	fmt.Fprintln(w, "scenario\tcalls\tskipped\tleaks\toff-host cred\tfollowed\tduplicates\thangs\tpanics\tclassif.\tsilent\tsetup\tslowest call\tmax alloc/call\t")
 	var total [11]int
 	var maxAlloc uint64
 	for _, sc := range rep.order {
 		var row [11]int
 		var alloc uint64
+		var slowest time.Duration
 		for _, op := range rep.k.a.Ops {
 			res := rep.results[sc.name][op.Name]
 			if res.skipped != "" {
@@ -84,6 +86,7 @@ func (rep *report) summary() string {
 				}
 			}
 			alloc = max(alloc, res.alloc)
+			slowest = max(slowest, res.elapsed)
 		}
 		allocText := ""
 		if sc.memory {
@@ -97,7 +100,7 @@ func (rep *report) summary() string {
 		for _, n := range row {
 			fmt.Fprintf(w, "%d\t", n)
 		}
-		fmt.Fprintf(w, "%s\t\n", allocText)
+		fmt.Fprintf(w, "%v\t%s\t\n", slowest.Round(time.Millisecond), allocText)
 		for i := range row {
 			total[i] += row[i]
 		}
@@ -106,7 +109,7 @@ func (rep *report) summary() string {
 	for _, n := range total {
 		fmt.Fprintf(w, "%d\t", n)
 	}
-	fmt.Fprintf(w, "%.2f MiB\t\n", float64(maxAlloc)/mib)
+	fmt.Fprintf(w, "\t%.2f MiB\t\n", float64(maxAlloc)/mib)
 	_ = w.Flush()
 	leaks := 0
 	for _, p := range rep.prints {

@@ -14,7 +14,6 @@ import (
 	"net/http"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -180,13 +179,35 @@ func execute(a Adapter) *report {
 	if len(serial) > 0 {
 		gzipBomb() // built before any measurement
 	}
-	// Slow scenarios first, so that their waits overlap with the rest.
-	sort.SliceStable(parallel, func(i, j int) bool {
-		return parallel[i].sc.deadline < defaultDeadline && parallel[j].sc.deadline >= defaultDeadline
-	})
-	jobs := make(chan job)
+	if raceEnabled {
+		// Under the race detector TotalAlloc is not comparable and every
+		// byte of a large body costs shadow-memory work: the memory
+		// scenarios run only without -race.
+		for _, j := range serial {
+			j.res.skipped = "memory scenarios run only without -race (the race detector changes TotalAlloc and makes large bodies slow)"
+		}
+		serial = nil
+	}
+	// Calls that mostly wait (the slow scenarios) run first, all at once,
+	// alone, so that no CPU-bound call delays their deadlines; the others
+	// then share two workers per CPU, so that no call's own deadline is
+	// eaten by queueing for a CPU.
 	var wg sync.WaitGroup
-	for w := 0; w < 64; w++ {
+	var busy []job
+	for _, j := range parallel {
+		if j.sc.deadline < defaultDeadline {
+			wg.Add(1)
+			go func(j job) {
+				defer wg.Done()
+				k.runCase(sets[j.op], j.sc, &a.Ops[j.op], j.res)
+			}(j)
+			continue
+		}
+		busy = append(busy, j)
+	}
+	wg.Wait()
+	jobs := make(chan job)
+	for w := 0; w < max(4, 2*runtime.GOMAXPROCS(0)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -195,7 +216,7 @@ func execute(a Adapter) *report {
 			}
 		}()
 	}
-	for _, j := range parallel {
+	for _, j := range busy {
 		jobs <- j
 	}
 	close(jobs)
@@ -328,8 +349,9 @@ func (k *kit) runCase(set *serverSet, sc *scenario, op *Op, res *result) {
 	ctx, cancel := context.WithTimeout(context.Background(), sc.deadline)
 	defer cancel()
 	done := make(chan outcome, 1)
+	measure := sc.memory && !raceEnabled
 	var before, after runtime.MemStats
-	if sc.memory {
+	if measure {
 		runtime.ReadMemStats(&before)
 	}
 	start := time.Now()
@@ -350,7 +372,7 @@ func (k *kit) runCase(set *serverSet, sc *scenario, op *Op, res *result) {
 	case <-timer.C:
 	}
 	res.elapsed = time.Since(start)
-	if sc.memory {
+	if measure {
 		runtime.ReadMemStats(&after)
 		res.alloc = after.TotalAlloc - before.TotalAlloc
 	}
@@ -359,14 +381,14 @@ func (k *kit) runCase(set *serverSet, sc *scenario, op *Op, res *result) {
 
 	switch {
 	case !res.returned:
-		res.add(kindHang, "the call had not returned %v after its %v deadline", time.Second, sc.deadline)
+		res.add(kindHang, "the call had not returned 1s after its %v deadline (left running)", sc.deadline)
 	case res.elapsed > sc.deadline+time.Second:
 		res.add(kindHang, "the call took %v, past its %v deadline plus 1s", res.elapsed.Round(time.Millisecond), sc.deadline)
 	}
 	if o.panicked != nil {
 		res.add(kindPanic, "panic: %s\n%s", k.det.mask(normalize(fmt.Sprint(o.panicked))), k.det.mask(normalize(string(o.stack))))
 	}
-	if sc.memory && res.alloc > sc.memLimit {
+	if measure && res.alloc > sc.memLimit {
 		res.add(kindMemory, "TotalAlloc grew by %.1f MiB during the call; the limit is %.1f MiB (3 × max(cap %s, 1 MiB) + 1 MiB)",
 			float64(res.alloc)/mib, float64(sc.memLimit)/mib, capName(sc.cap))
 	}
@@ -384,6 +406,14 @@ func (k *kit) runCase(set *serverSet, sc *scenario, op *Op, res *result) {
 			res.add(kindClass, "%s (error: %s)", p, k.errText(res.err))
 		}
 	}
+}
+
+// clip shortens s to about n bytes for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
 
 func capName(c int64) string {
@@ -408,12 +438,7 @@ func (k *kit) errText(err error) string {
 		return "<nil>"
 	}
 	s := safeString(func() string { return err.Error() })
-	const most = 300
-	s = k.det.mask(normalize(s))
-	if len(s) > most {
-		s = s[:most] + "…"
-	}
-	return fmt.Sprintf("%q", s)
+	return fmt.Sprintf("%q", clip(k.det.mask(normalize(s)), 300))
 }
 
 func isDeadline(err error) bool { return errors.Is(err, context.DeadlineExceeded) }
@@ -515,7 +540,7 @@ func (k *kit) scan(res *result, surfaces []surface, kind string) {
 		if len(ms) == 0 {
 			continue
 		}
-		res.add(kind, "%s: %s%s, in %s", strings.Join(byText[n].wheres, ", "), ms[0].describe(), k.alsoSpelled(n), k.det.window(n, ms[0], 40))
+		res.add(kind, "%s: %s%s, in %s", strings.Join(byText[n].wheres, ", "), ms[0].describe(), k.det.spelledIn(n), k.det.window(n, ms[0], 40))
 	}
 }
 
@@ -553,8 +578,8 @@ func (k *kit) checkRedirects(res *result, reqs []recorded, redirects []redirect)
 		}
 		rd := redirects[r.follow-1]
 		if rd.method != http.MethodGet && rd.method != http.MethodHead {
-			res.add(kindFollowed, "the %s answered with %d was followed: the %s target received %s %s (%d body bytes)",
-				rd.method, rd.code, r.role, r.method, k.det.mask(normalize(r.uri)), len(r.body))
+			res.add(kindFollowed, "the %s answered with %d was followed: the %s server received %s %s (%d body bytes)",
+				rd.method, rd.code, r.role, r.method, clip(k.det.mask(normalize(r.uri)), 120), len(r.body))
 		}
 	}
 	if unsafe && res.returned {
@@ -598,7 +623,7 @@ func (k *kit) checkDuplicates(res *result, reqs []recorded) {
 		if !k.unsafe(r) {
 			continue
 		}
-		res.add(kindDuplicate, "%s %s (%d body bytes) arrived %d times at the %s server", r.method, k.det.mask(normalize(r.uri)), len(r.body), count[key], r.role)
+		res.add(kindDuplicate, "%s %s (%d body bytes) arrived %d times at the %s server", r.method, clip(k.det.mask(normalize(r.uri)), 120), len(r.body), count[key], r.role)
 	}
 }
 
@@ -609,16 +634,18 @@ func (k *kit) unsafe(r recorded) bool {
 	return k.a.Unsafe(r.req, r.body)
 }
 
-// alsoSpelled lists every spelling in which some secret occurs in text.
-func (k *kit) alsoSpelled(text string) string {
+// spelledIn lists the spellings in which secrets occur in text, when there
+// are several.
+func (d *detector) spelledIn(text string) string {
 	var names []string
 	seen := map[string]bool{}
-	for _, m := range k.det.find(text, false) {
+	d.each(text, func(m match) bool {
 		if !seen[m.n.spelling] {
 			seen[m.n.spelling] = true
 			names = append(names, m.n.spelling)
 		}
-	}
+		return len(names) < 12
+	})
 	if len(names) < 2 {
 		return ""
 	}

@@ -309,4 +309,9 @@ func hijack(w http.ResponseWriter) (net.Conn, error) {
 // port number can match a secret by chance.
 var hostPortRE = regexp.MustCompile(`127\.0\.0\.[12](:|%3[Aa])[0-9]+`)
 
-func normalize(s string) string { return hostPortRE.ReplaceAllString(s, "HOST:PORT") }
+func normalize(s string) string {
+	if !strings.Contains(s, "127.0.0.") {
+		return s
+	}
+	return hostPortRE.ReplaceAllString(s, "HOST:PORT")
+}

@@ -294,12 +294,21 @@ func (m match) end() int { return m.pos + len(m.n.text) }
 // find returns the matches in text: all of them, or the first when first is set.
 func (d *detector) find(text string, first bool) []match {
 	var out []match
+	d.each(text, func(m match) bool {
+		out = append(out, m)
+		return !first
+	})
+	return out
+}
+
+// each calls f for every match in text (short needles first, then in order
+// of position) until f returns false.
+func (d *detector) each(text string, f func(match) bool) {
 	for _, i := range d.short {
 		n := &d.needles[i]
 		if p := strings.Index(text, n.text); p >= 0 {
-			out = append(out, match{p, n})
-			if first {
-				return out
+			if !f(match{p, n}) {
+				return
 			}
 		}
 	}
@@ -312,14 +321,12 @@ func (d *detector) find(text string, first bool) []match {
 		for _, i := range d.byKey[k] {
 			n := &d.needles[i]
 			if strings.HasPrefix(text[p:], n.text) {
-				out = append(out, match{p, n})
-				if first {
-					return out
+				if !f(match{p, n}) {
+					return
 				}
 			}
 		}
 	}
-	return out
 }
 
 // contains reports whether any needle occurs in text.
@@ -331,54 +338,37 @@ func (m match) describe() string {
 	return fmt.Sprintf("secret[%d] bytes %d..%d spelled %s", m.n.secret, m.n.lo, m.n.hi, m.n.spelling)
 }
 
-// window returns up to radius bytes either side of m with every match of d
-// in that stretch masked, quoted, so that test output never shows a secret.
+// window returns up to radius bytes either side of m, with every match of
+// d there masked, quoted, so that test output never shows a secret.
 func (d *detector) window(text string, m match, radius int) string {
-	lo, hi := max(m.pos-radius, 0), min(m.end()+radius, len(text))
-	// Widen to cover every match overlapping the window, so that no
-	// partly-shown occurrence survives at the edges.
-	all := d.find(text, false)
-	covered := make([]bool, len(text))
-	for _, x := range all {
-		for i := x.pos; i < x.end(); i++ {
-			covered[i] = true
-		}
-	}
+	// The matches near m: a stretch wide enough that every occurrence
+	// reaching into the window is seen whole.
+	const reach = 512
+	lo0, hi0 := max(m.pos-radius-reach, 0), min(m.end()+radius+reach, len(text))
+	region := text[lo0:hi0]
+	covered := coverage(region, d.find(region, false))
+	lo, hi := max(m.pos-radius, 0)-lo0, min(m.end()+radius, len(text))-lo0
+	// Widen over any occurrence that crosses an edge, so that none shows in part.
 	for lo > 0 && covered[lo] {
 		lo--
 	}
-	for hi < len(text) && covered[hi-1] {
+	for hi < len(region) && covered[hi-1] {
 		hi++
 	}
-	var b strings.Builder
-	for i := lo; i < hi; {
-		if covered[i] {
-			j := i
-			for j < hi && covered[j] {
-				j++
-			}
-			b.WriteString("«secret»")
-			i = j
-			continue
-		}
-		b.WriteByte(text[i])
-		i++
-	}
-	return strconv.Quote(b.String())
+	return strconv.Quote(masked(region[lo:hi], covered[lo:hi]))
 }
 
-// mask replaces every match of d in text, for messages that must quote text.
-func (d *detector) mask(text string) string {
-	all := d.find(text, false)
-	if len(all) == 0 {
-		return text
-	}
+func coverage(text string, ms []match) []bool {
 	covered := make([]bool, len(text))
-	for _, x := range all {
+	for _, x := range ms {
 		for i := x.pos; i < x.end(); i++ {
 			covered[i] = true
 		}
 	}
+	return covered
+}
+
+func masked(text string, covered []bool) string {
 	var b strings.Builder
 	for i := 0; i < len(text); {
 		if covered[i] {
@@ -392,4 +382,13 @@ func (d *detector) mask(text string) string {
 		i++
 	}
 	return b.String()
+}
+
+// mask replaces every match of d in text, for messages that must quote text.
+func (d *detector) mask(text string) string {
+	ms := d.find(text, false)
+	if len(ms) == 0 {
+		return text
+	}
+	return masked(text, coverage(text, ms))
 }
