@@ -116,3 +116,25 @@ func TestRunChild(t *testing.T) {
 	a.Scenarios = []string{"echo-", "cut-"}
 	Run(t, a)
 }
+
+func TestUncovered(t *testing.T) {
+	a := toyAdapter(flawNone)
+	skip := []string{"String", "GoString", "Format", "LogValue"}
+	if got := Uncovered(a.Ops, "", &toyClient{}, skip...); len(got) != 0 {
+		t.Errorf("all covered, got %v", got)
+	}
+	if got := Uncovered(a.Ops[:2], "", &toyClient{}, skip...); len(got) != 1 || got[0] != "Me" {
+		t.Errorf("want [Me], got %v", got)
+	}
+}
+
+func TestScenarioNames(t *testing.T) {
+	a := toyAdapter(flawNone)
+	if got, want := len(ScenarioNames(a)), 3*len(a.Envelopes)+35; got != want {
+		t.Errorf("%d scenarios, want 3E+35 = %d", got, want)
+	}
+	a.Scenarios = []string{"redirect-30"}
+	if got := len(ScenarioNames(a)); got != 15 {
+		t.Errorf("%d redirect scenarios, want 15", got)
+	}
+}

@@ -40,6 +40,19 @@ func (rep *report) publish(t *testing.T) {
 
 func reportFindings(t *testing.T, what string, fs []finding) {
 	t.Helper()
+	// The first finding of every kind comes first, so that the cap on the
+	// number shown never hides a kind.
+	var firsts, rest []finding
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if seen[f.kind] {
+			rest = append(rest, f)
+			continue
+		}
+		seen[f.kind] = true
+		firsts = append(firsts, f)
+	}
+	fs = append(firsts, rest...)
 	for i, f := range fs {
 		if i == maxShown {
 			t.Errorf("%s: … and %d more findings", what, len(fs)-maxShown)

@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 var discardLogger = log.New(io.Discard, "", 0)
@@ -412,6 +413,9 @@ func (k *kit) runCase(set *serverSet, sc *scenario, op *Op, res *result) {
 func clip(s string, n int) string {
 	if len(s) <= n {
 		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
 	}
 	return s[:n] + "…"
 }

@@ -365,7 +365,10 @@ func (k *kit) wantAny(err error, names ...string) []string {
 	if len(missing) == len(names) {
 		return []string{fmt.Sprintf("Classify.%s is nil", strings.Join(names, "/"))}
 	}
-	return []string{fmt.Sprintf("Classify.%s is false for the error", strings.Join(names, " and Classify."))}
+	if len(names) == 1 {
+		return []string{fmt.Sprintf("Classify.%s is false for the error", names[0])}
+	}
+	return []string{fmt.Sprintf("Classify.%s are all false for the error", strings.Join(names, ", Classify."))}
 }
 
 func (k *kit) predicate(name string) func(error) bool {
