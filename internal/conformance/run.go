@@ -33,7 +33,6 @@ type kit struct {
 	scenarios []*scenario
 	sessions  tls.ClientSessionCache
 	nextID    atomic.Int64
-	roots     *x509.CertPool
 }
 
 func newKit(a Adapter) *kit {
@@ -86,8 +85,6 @@ const (
 	kindSilent    = "sent nothing"
 	kindSetup     = "setup"
 )
-
-var findingKinds = []string{kindLeak, kindOffHost, kindFollowed, kindDuplicate, kindHang, kindPanic, kindClass, kindMemory, kindSilent, kindSetup}
 
 type finding struct {
 	kind string
@@ -430,7 +427,7 @@ func capName(c int64) string {
 func (k *kit) newClient(env Env) (c any, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			err = fmt.Errorf("New panicked: %v", p)
+			err = fmt.Errorf("the adapter's New panicked: %v", p)
 		}
 	}()
 	return k.a.New(env)
