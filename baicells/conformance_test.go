@@ -1,0 +1,254 @@
+package baicells_test
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/netip"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ispkit/ispkit/baicells"
+	"github.com/ispkit/ispkit/internal/conformance"
+)
+
+// The conformance adapter: every operation of the client through the
+// hostile-server matrix of internal/conformance.
+
+var (
+	confUser     = "bossZ7u"
+	confCloudKey = conformance.Secret("ck")
+	confPassword = conformance.Secret("pw")
+	confToken    = base64.StdEncoding.EncodeToString([]byte(confUser + ":" + confPassword))
+)
+
+func confCredentials() baicells.Credentials {
+	return baicells.Credentials{CloudKey: confCloudKey, Username: confUser, Password: confPassword}
+}
+
+func confClient(env conformance.Env) (*baicells.Client, error) {
+	var n atomic.Int64
+	opts := []baicells.Option{
+		baicells.WithBaseURL(env.BaseURL),
+		baicells.WithHTTPClient(env.HTTPClient),
+		baicells.WithLogger(env.Logger),
+		baicells.WithRetry(baicells.RetryPolicy(env.Retry)),
+		// Deterministic session ids: the default ones are random digits.
+		baicells.WithSessionIDGenerator(func() string { return strconv.FormatInt(1000+n.Add(1), 10) }),
+	}
+	if env.MaxResponseSize > 0 {
+		opts = append(opts, baicells.WithMaxResponseSize(env.MaxResponseSize))
+	}
+	return baicells.New(confCredentials(), opts...)
+}
+
+func confOp(name string, f func(ctx context.Context, c *baicells.Client) error) conformance.Op {
+	return conformance.Op{Name: name, Call: func(ctx context.Context, c any) error { return f(ctx, c.(*baicells.Client)) }}
+}
+
+func second[T any](_ T, err error) error { return err }
+
+var (
+	confFrom = time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	confTo   = confFrom.Add(24 * time.Hour)
+)
+
+// confOps is every exported operation; TestConformanceOpsComplete keeps it so.
+var confOps = []conformance.Op{
+	confOp("Subscribers.QueryByIMSI", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Subscribers.QueryByIMSI(ctx, "311980000000001"))
+	}),
+	confOp("Subscribers.Get", func(ctx context.Context, c *baicells.Client) error { return second(c.Subscribers.Get(ctx, "s1")) }),
+	confOp("Subscribers.Create", func(ctx context.Context, c *baicells.Client) error {
+		return c.Subscribers.Create(ctx, baicells.Profile{ID: "s1", Name: "Ada"})
+	}),
+	confOp("Subscribers.Modify", func(ctx context.Context, c *baicells.Client) error {
+		return c.Subscribers.Modify(ctx, baicells.Profile{ID: "s1", Email: "ada@example.net"})
+	}),
+	confOp("Subscribers.Delete", func(ctx context.Context, c *baicells.Client) error { return c.Subscribers.Delete(ctx, "s1") }),
+	confOp("Subscribers.Activate", func(ctx context.Context, c *baicells.Client) error { return c.Subscribers.Activate(ctx, "s1") }),
+	confOp("Subscribers.Deactivate", func(ctx context.Context, c *baicells.Client) error { return c.Subscribers.Deactivate(ctx, "s1") }),
+	confOp("Subscribers.UnbindIMSI", func(ctx context.Context, c *baicells.Client) error { return c.Subscribers.UnbindIMSI(ctx, "s1") }),
+	confOp("Subscribers.BindPlan", func(ctx context.Context, c *baicells.Client) error { return c.Subscribers.BindPlan(ctx, "s1", "P1") }),
+	confOp("Subscribers.ChangePlan", func(ctx context.Context, c *baicells.Client) error {
+		return c.Subscribers.ChangePlan(ctx, "s1", "P2")
+	}),
+	confOp("Subscribers.BindIMSI", func(ctx context.Context, c *baicells.Client) error {
+		return c.Subscribers.BindIMSI(ctx, "s1", "311980000000001")
+	}),
+	confOp("Subscribers.ChangeSpeed", func(ctx context.Context, c *baicells.Client) error {
+		return c.Subscribers.ChangeSpeed(ctx, "s1", baicells.Speed{Uplink: 2, Downlink: 4})
+	}),
+	confOp("Subscribers.BindAPN", func(ctx context.Context, c *baicells.Client) error {
+		return c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s1", Name: "apn1", AMBRUplink: 1, AMBRDownlink: 2,
+			IPs: []netip.Addr{netip.MustParseAddr("10.0.0.1")}})
+	}),
+	confOp("Subscribers.RemoveAPN", func(ctx context.Context, c *baicells.Client) error {
+		return c.Subscribers.RemoveAPN(ctx, baicells.APNBinding{SubID: "s1", Name: "apn1"})
+	}),
+	confOp("Subscribers.BulkCreate", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{PlanID: "P1", Subscribers: []baicells.NewSubscriber{
+			{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, IMSI: "311980000000001"},
+		}}))
+	}),
+	confOp("Subscribers.BulkActivate", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Subscribers.BulkActivate(ctx, []string{"s1", "s2"}))
+	}),
+	confOp("Subscribers.BulkDeactivate", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Subscribers.BulkDeactivate(ctx, []string{"s1", "s2"}))
+	}),
+	confOp("Subscribers.Reconcile", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+			Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P1", IMSI: "311980000000001", Active: true,
+		}))
+	}),
+	confOp("Plans.Create", func(ctx context.Context, c *baicells.Client) error {
+		return c.Plans.Create(ctx, baicells.Plan{ID: "P1", Name: "1M", Uplink: 1, Downlink: 1})
+	}),
+	confOp("Plans.Modify", func(ctx context.Context, c *baicells.Client) error {
+		return c.Plans.Modify(ctx, baicells.Plan{ID: "P1", Name: "2M", Uplink: 1, Downlink: 2})
+	}),
+	confOp("Plans.List", func(ctx context.Context, c *baicells.Client) error { return second(c.Plans.List(ctx)) }),
+	confOp("Plans.ListByUplink", func(ctx context.Context, c *baicells.Client) error { return second(c.Plans.ListByUplink(ctx, 1)) }),
+	confOp("Plans.ListByDownlink", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Plans.ListByDownlink(ctx, 2))
+	}),
+	confOp("Plans.ListBySpeed", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Plans.ListBySpeed(ctx, baicells.Speed{Uplink: 1, Downlink: 2}))
+	}),
+	confOp("Plans.Ensure", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Plans.Ensure(ctx, baicells.Plan{ID: "P1", Name: "1M", Uplink: 1, Downlink: 1}))
+	}),
+	confOp("Usage.Hourly", func(ctx context.Context, c *baicells.Client) error {
+		for _, err := range c.Usage.Hourly(ctx, baicells.UsageQuery{From: confFrom, To: confTo}) {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}),
+	confOp("Usage.CDRs", func(ctx context.Context, c *baicells.Client) error {
+		for _, err := range c.Usage.CDRs(ctx, baicells.UsageQuery{IMSI: "311980000000001", From: confFrom, To: confTo}) {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}),
+	confOp("Do/GET", func(ctx context.Context, c *baicells.Client) error {
+		var out json.RawMessage
+		return c.Do(ctx, http.MethodGet, "/products/queryallplans", nil, &out)
+	}),
+	confOp("Do/POST", func(ctx context.Context, c *baicells.Client) error {
+		var out map[string]any
+		return c.Do(ctx, http.MethodPost, "/customers/create", map[string]any{"sub_id": "s9"}, &out)
+	}),
+}
+
+// confUnsafe are the BOSS writes that must not be applied twice (wire.go's
+// non-idempotent routes; Do sends its POST as not idempotent).
+var confUnsafe = []string{
+	"/customers/create", "/customers/bindservice", "/customers/bindimsi", "/customers/unbindimsi",
+	"/customers/bindapnip", "/customers/removeapnip", "/customers/delete", "/customers/bulkcreate", "/products/create",
+}
+
+func confEnvelope(name string, status int, body func(echo string) string, expect func(error) bool) conformance.Envelope {
+	return conformance.Envelope{Name: name, Status: status, ContentType: "application/json", Body: body, Expect: expect}
+}
+
+func jsonText(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+var confEnvelopes = []conformance.Envelope{
+	// A failure answer: the message and session_id echo the request.
+	confEnvelope("boss-error", http.StatusOK, func(echo string) string {
+		return `{"result_code":"4002","message":` + jsonText(echo) + `,"session_id":` + jsonText(echo) + `}`
+	}, nil),
+	// A result_code that is not a number.
+	confEnvelope("boss-bad-code", http.StatusOK, func(echo string) string {
+		return `{"result_code":` + jsonText(echo) + `,"message":` + jsonText(echo) + `}`
+	}, func(err error) bool { return errors.Is(err, baicells.ErrBadResponse) }),
+	// A success that does not decode (cut short).
+	confEnvelope("boss-undecodable", http.StatusOK, func(echo string) string {
+		return `{"result_code":"200","message":` + jsonText(echo) + `,"session_id":` + jsonText(echo) + `,"data":[{"sub_id":`
+	}, func(err error) bool { return errors.Is(err, baicells.ErrBadResponse) }),
+	// A failure on HTTP 500.
+	confEnvelope("boss-error-500", http.StatusInternalServerError, func(echo string) string {
+		return `{"result_code":"5001","message":` + jsonText(echo) + `,"session_id":` + jsonText(echo) + `}`
+	}, nil),
+}
+
+func confStatus(err error) int {
+	var e *baicells.Error
+	if errors.As(err, &e) {
+		return e.HTTPStatus
+	}
+	return 0
+}
+
+func confAdapter() conformance.Adapter {
+	printable, err := baicells.New(confCredentials(), baicells.WithBaseURL("http://127.0.0.1:1/baicellsapi"))
+	if err != nil {
+		panic(err)
+	}
+	return conformance.Adapter{
+		Vendor:      "baicells",
+		Secrets:     []string{confCloudKey, confPassword, confToken},
+		Credentials: []string{confCloudKey, confPassword, confToken},
+		New:         func(env conformance.Env) (any, error) { return confClient(env) },
+		Ops:         confOps,
+		Unsafe: func(r *http.Request, _ []byte) bool {
+			for _, p := range confUnsafe {
+				if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, p) {
+					return true
+				}
+			}
+			return false
+		},
+		Envelopes: confEnvelopes,
+		Classify: conformance.Classifier{
+			IsBadResponse: func(err error) bool { return errors.Is(err, baicells.ErrBadResponse) },
+			IsRedirect:    func(err error) bool { s := confStatus(err); return s >= 300 && s < 400 },
+			IsRateLimited: func(err error) bool { return confStatus(err) == http.StatusTooManyRequests },
+			// RetryAfter stays nil: baicells.Error does not carry the
+			// server's Retry-After (yet), so the kit reports it.
+			IsServerError: func(err error) bool { return confStatus(err) >= 500 },
+		},
+		Printables: []any{confCredentials(), printable},
+	}
+}
+
+// TestConformanceOpsComplete: confOps names every exported method.
+func TestConformanceOpsComplete(t *testing.T) {
+	c, err := baicells.New(confCredentials())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var missing []string
+	missing = append(missing, conformance.Uncovered(confOps, "Subscribers", c.Subscribers)...)
+	missing = append(missing, conformance.Uncovered(confOps, "Plans", c.Plans)...)
+	missing = append(missing, conformance.Uncovered(confOps, "Usage", c.Usage)...)
+	missing = append(missing, conformance.Uncovered(confOps, "", c, "HTTPClient", "BaseURL")...)
+	if len(missing) > 0 {
+		t.Errorf("operations without a conformance Op: %v", missing)
+	}
+}
+
+// TestConformance runs every operation through the hostile-server matrix.
+// Not parallel: the memory scenarios measure the process's allocations.
+func TestConformance(t *testing.T) {
+	// The pilot fails on today's code (leaks of spelled and cut secrets,
+	// POSTs followed on 301/302/303, unclassified bad responses, no
+	// Retry-After on the error, allocation from Content-Length, Credentials
+	// through json.Marshal); the core and this package are being fixed
+	// elsewhere. Remove this skip once they are merged.
+	t.Skip("pending core fixes")
+	conformance.Run(t, confAdapter())
+}
