@@ -152,7 +152,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 			}
 		},
 		CredentialHeaders: []string{headerAuthToken},
-		Secrets:           transport.SecretSpellings(creds.Password), // as written and JSON-escaped
+		Secrets:           []string{creds.Password}, // in every spelling
 	}, st.transport)
 	if err != nil {
 		return nil, fmt.Errorf("alianza: %w", err)
@@ -226,7 +226,7 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 		if err != nil {
 			return &Error{Op: cl.op, Err: fmt.Errorf("encoding request: %w", err)}
 		}
-		body, bodySecrets = b, transport.JSONSecretValues(b)
+		body = b // the transport scrubs its secret fields by itself
 	}
 	for attempt := 0; ; attempt++ {
 		tok, err := c.sess.token(ctx)
@@ -325,7 +325,7 @@ func (c *Client) scrub(sec callSecrets, text string) string {
 }
 
 func (c *Client) excerpt(sec callSecrets, resp *transport.Response) string {
-	s := c.scrub(sec, transport.Excerpt(transport.RedactBody(resp.Body), excerptSize))
+	s := c.scrub(sec, resp.Scrubber().Excerpt(resp.Body, excerptSize))
 	if resp.Truncated {
 		s += " (truncated)"
 	}

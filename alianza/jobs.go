@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // This file is the asynchronous jobs of the API. Bulk and long operations
@@ -169,7 +167,7 @@ func (s *JobsService) Start(ctx context.Context, method, path string, query url.
 	if !ok {
 		tok, _ := s.c.sess.current()
 		return nil, &Error{Op: "Jobs.Start " + method + " " + path, Err: fmt.Errorf("%w: the answer is not a job", ErrBadResponse),
-			Body: s.c.scrub(callSecrets{tok: tok.value()}, transport.Excerpt(transport.RedactBody(raw), excerptSize))}
+			Body: s.c.scrub(callSecrets{tok: tok.value()}, s.c.t.Scrubber().Excerpt(raw, excerptSize))}
 	}
 	return job, nil
 }

@@ -19,6 +19,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ispkit/ispkit"
 	"github.com/ispkit/ispkit/internal/transport"
 )
 
@@ -26,7 +27,10 @@ import (
 // every fmt verb, in slog and in JSON, so a SIPLine, a SyncPlan or a
 // SyncResult can be logged without leaking one; Reveal returns the value for
 // the one place that must send or store it.
-type Secret = transport.Secret
+type Secret = ispkit.Secret
+
+// NewSecret returns a Secret holding s.
+func NewSecret(s string) Secret { return ispkit.NewSecret(s) }
 
 // SIPLine is a SIP line (an Alianza device line, DeviceX) as the CRM keeps
 // it: the fields the CRM document lists for each line (lineNumber,

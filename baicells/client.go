@@ -347,7 +347,7 @@ func (c *Client) badResponse(rt route, sessionID string, resp *transport.Respons
 const excerptSize = 256
 
 func (c *Client) excerpt(resp *transport.Response) string {
-	s := c.t.Scrub(transport.Excerpt(resp.Body, excerptSize))
+	s := resp.Scrubber().Excerpt(resp.Body, excerptSize)
 	if resp.Truncated {
 		s += " (truncated)"
 	}

@@ -278,7 +278,7 @@ const excerptSize = 256
 
 // excerpt is a redacted, scrubbed, bounded piece of a body for an error.
 func (c *Client) excerpt(resp *transport.Response) string {
-	s := c.t.Scrub(transport.Excerpt(transport.RedactBody(resp.Body), excerptSize))
+	s := resp.Scrubber().Excerpt(resp.Body, excerptSize)
 	if resp.Truncated {
 		s += " (truncated)"
 	}

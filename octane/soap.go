@@ -226,7 +226,7 @@ func (c *Client) faultError(op soapOp, resp *transport.Response, f *xmlFault) er
 		refused:   true,
 	}
 	if detail := strings.TrimSpace(f.Detail.Inner); detail != "" {
-		e.Body = c.t.Scrub(transport.Excerpt(transport.RedactBody([]byte(detail)), excerptSize))
+		e.Body = resp.Scrubber().Excerpt([]byte(detail), excerptSize)
 	}
 	if e.FaultCode == "" && e.Message == "" {
 		e.Body = c.excerpt(resp)

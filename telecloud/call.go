@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"html"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -173,7 +172,7 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 // it) and XML-escaped.
 func secretForms(s string) []string {
 	var forms []string
-	for _, f := range append(transport.SecretSpellings(s), url.QueryEscape(s), url.PathEscape(s), html.EscapeString(s)) {
+	for _, f := range []string{s} { // the scrubber knows every spelling
 		if f != "" && !slices.Contains(forms, f) {
 			forms = append(forms, f)
 		}
@@ -224,7 +223,7 @@ func (c *Client) answer(service, method string, format Format, resp *transport.R
 	fail := func(sentinel error, cause error) error {
 		// Scrubbed whole before it is cut, so no secret straddles the cut.
 		e := &Error{Service: service, Method: method, HTTPStatus: resp.StatusCode, Err: sentinel,
-			Body: transport.Excerpt([]byte(scrub(string(resp.Body))), excerptLen)}
+			Body: resp.Scrubber().Excerpt(resp.Body, excerptLen)}
 		if cause != nil {
 			e.Err = fmt.Errorf("%w: %s", sentinel, scrub(cause.Error()))
 		}

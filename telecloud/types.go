@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ispkit/ispkit/internal/transport"
+	"github.com/ispkit/ispkit"
 )
 
 // Money is an exact amount of dollars, as TeleCloud writes them: "100.00",
@@ -489,7 +489,10 @@ func parseSlot(name string) (int, bool) {
 // licence number, gateway or module credentials. It prints as REDACTED in
 // every fmt verb, in slog and in JSON, so requests and answers holding one
 // can be logged; Reveal returns the value. Requests send the value itself.
-type Secret = transport.Secret
+type Secret = ispkit.Secret
+
+// NewSecret returns a Secret holding s.
+func NewSecret(s string) Secret { return ispkit.NewSecret(s) }
 
 // Quantity is an exact number of usage units as TeleCloud writes them:
 // "1514", "2.5", "0.007" (up to four decimals; the server keeps usage as a

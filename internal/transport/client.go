@@ -6,7 +6,6 @@
 package transport
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -153,6 +152,10 @@ func (c *Client) UserAgent() string { return c.userAgent }
 // Scrub removes the client's known secret values from text.
 func (c *Client) Scrub(text string) string { return c.scrubber.Scrub(text) }
 
+// Scrubber returns the client's scrubber (its credentials); a call's own
+// secrets are added by Response.Scrubber or Scrubber.With.
+func (c *Client) Scrubber() *Scrubber { return c.scrubber }
+
 // Request is one logical call: it may be sent several times.
 type Request struct {
 	// Op names the operation for logs, e.g. "customers/query".
@@ -193,6 +196,13 @@ type Request struct {
 	// their names do not say so (TeleCloud's "dl", a driver's licence number):
 	// they are redacted from the URL in logs and errors like API_KEY is.
 	SecretParams []string
+	// Secrets are this call's own secret values beyond the client's (a
+	// session token, a SIP password, a card number): they are scrubbed, in
+	// every spelling, from the errors and log lines of the call and through
+	// the Response's Scrub, Excerpt and Error. The values of secret fields
+	// of Body and Query (IsSecretKey names, SecretParams) are added by
+	// themselves.
+	Secrets []string
 }
 
 func (r *Request) idempotent() bool {
@@ -216,28 +226,120 @@ type Response struct {
 	Truncated bool
 	// Attempts is how many times the request was sent.
 	Attempts int
+	// RetryAfter is the server's Retry-After on a 429 or 503 (0 when none):
+	// the answer to a call that was not sent again says when to try.
+	RetryAfter time.Duration
+
+	call *call
 }
 
-// ErrResponseTooLarge is returned when a success body exceeds the configured cap.
-var ErrResponseTooLarge = errors.New("response body exceeds the configured maximum size")
+// Scrubber returns the call's scrubber: the client's secrets and the call's own.
+func (r *Response) Scrubber() *Scrubber {
+	if r == nil || r.call == nil {
+		return nil
+	}
+	return r.call.scrubber()
+}
 
-// Error is a failure to get any usable HTTP response: the connection, the
-// context, or a body too large. Its text never contains a secret.
+// Scrub removes the client's and the call's secrets from text.
+func (r *Response) Scrub(text string) string { return r.Scrubber().Scrub(text) }
+
+// Error is Scrubber().Error(err): err itself when it holds no secret.
+func (r *Response) Error(err error) error { return r.Scrubber().Error(err) }
+
+// Excerpt is a scrubbed excerpt of the body of at most n bytes, marked
+// "(truncated)" when the server sent more than was read.
+func (r *Response) Excerpt(n int) string {
+	s := r.Scrubber().Excerpt(r.Body, n)
+	if r.Truncated {
+		s += " (truncated)"
+	}
+	return s
+}
+
+// Sentinels of the transport errors that follow an answer the vendor layer
+// cannot use. Vendor packages match them as their ErrBadResponse.
+var (
+	// ErrResponseTooLarge: a success body exceeds the configured cap (or
+	// declares a Content-Length that does).
+	ErrResponseTooLarge = errors.New("response body exceeds the configured maximum size")
+	// ErrResponseTruncated: the body ended before it was complete (the
+	// connection closed, a Content-Length that was not honoured).
+	ErrResponseTruncated = errors.New("response body truncated")
+	// ErrRedirect: the server answered with a redirect that was not followed
+	// (see RedirectError).
+	ErrRedirect = errors.New("redirect not followed")
+)
+
+// RedirectError is a redirect answer that was not followed: any redirect of
+// a method other than GET and HEAD, and a GET or HEAD redirect that would have
+// taken a credential to another host. Location is redacted and scrubbed.
+type RedirectError struct {
+	StatusCode int
+	Location   string
+}
+
+func (e *RedirectError) Error() string {
+	if e.Location == "" {
+		return fmt.Sprintf("HTTP %d redirect not followed", e.StatusCode)
+	}
+	return fmt.Sprintf("HTTP %d redirect to %s not followed", e.StatusCode, e.Location)
+}
+
+// Is matches ErrRedirect.
+func (e *RedirectError) Is(target error) bool { return target == ErrRedirect }
+
+// Error is a failure to get a usable HTTP response: the connection, the
+// context, a redirect, a body too large or cut short. Its text and every
+// error of its chain are scrubbed of the client's and the call's secrets.
 type Error struct {
 	Op       string
 	Method   string
 	URL      string // redacted
 	Attempts int
-	Err      error
+	// StatusCode is the status of the answer when one arrived (a redirect,
+	// a body that was too large or cut short), 0 when none did.
+	StatusCode int
+	// RetryAfter is the server's Retry-After, when it sent one.
+	RetryAfter time.Duration
+	Err        error
 }
 
 // Error leaves Op out: the vendor error that wraps this one names the operation.
 func (e *Error) Error() string {
+	if e.StatusCode != 0 {
+		return fmt.Sprintf("%s %s (attempt %d, HTTP %d): %v", e.Method, e.URL, e.Attempts, e.StatusCode, e.Err)
+	}
 	return fmt.Sprintf("%s %s (attempt %d): %v", e.Method, e.URL, e.Attempts, e.Err)
 }
 
 // Unwrap returns the cause (context.Canceled, a *net.OpError, ErrResponseTooLarge ...).
 func (e *Error) Unwrap() error { return e.Err }
+
+// StatusOf returns the HTTP status of the answer behind err, when err is (or
+// wraps) a transport *Error for which an answer arrived; 0 otherwise.
+func StatusOf(err error) int {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.StatusCode
+	}
+	return 0
+}
+
+// RetryAfterOf returns the Retry-After behind err, 0 when none.
+func RetryAfterOf(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
+}
+
+// IsBadResponse reports a transport error about an answer that arrived but
+// could not be used: too large, cut short, or a redirect not followed.
+func IsBadResponse(err error) bool {
+	return errors.Is(err, ErrResponseTooLarge) || errors.Is(err, ErrResponseTruncated) || errors.Is(err, ErrRedirect)
+}
 
 type callKey struct{}
 
@@ -245,11 +347,39 @@ type callKey struct{}
 // request's context so that the shared retryablehttp.Client needs no per-call
 // closures; it is only touched from the goroutine running Do.
 type call struct {
+	c          *Client
 	req        *Request
 	idempotent bool
 	url        string // redacted, computed once
 	attempts   int
 	start      time.Time
+	scrub      *Scrubber // computed on first use: most calls never need it
+}
+
+// scrubber is the client's scrubber with the call's own secrets: those it
+// was given and the values of the secret fields of its body and query.
+func (st *call) scrubber() *Scrubber {
+	if st.scrub == nil {
+		var extra []string
+		extra = append(extra, st.req.Secrets...)
+		if len(st.req.Body) > 0 {
+			extra = append(extra, bodySecrets(st.req.Body, st.req.SecretParams)...)
+		}
+		if len(st.req.Query) > 0 {
+			extra = append(extra, querySecrets(st.req.Query.Encode(), st.req.SecretParams)...)
+		}
+		st.scrub = st.c.scrubber.With(extra...)
+	}
+	return st.scrub
+}
+
+// redactedURL is the call's URL with secret parameters redacted and the
+// call's secrets scrubbed.
+func (st *call) redactedURL(u string) string {
+	if st.url == "" {
+		st.url = st.scrubber().Scrub(RedactURLString(u, st.req.SecretParams...))
+	}
+	return st.url
 }
 
 // Do sends r with the retry policy and returns the final response. An HTTP error
@@ -266,7 +396,7 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 		}
 	}
 	u := c.resolve(r)
-	st := &call{req: r, idempotent: r.idempotent()}
+	st := &call{c: c, req: r, idempotent: r.idempotent()}
 	ctx = context.WithValue(ctx, callKey{}, st)
 
 	var body any
@@ -275,7 +405,7 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 	}
 	rreq, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u, body)
 	if err != nil {
-		return nil, &Error{Op: r.Op, Method: r.Method, URL: RedactURLString(u, r.SecretParams...), Err: err}
+		return nil, c.transportError(st, u, nil, err)
 	}
 	h := rreq.Header
 	for k, v := range r.Header {
@@ -299,14 +429,33 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 		if resp != nil {
 			drainClose(resp.Body)
 		}
-		return nil, c.transportError(st, u, err)
+		return nil, c.transportError(st, u, resp, err)
+	}
+	if isRedirect(resp.StatusCode) {
+		// Not followed (checkRedirect's rule): the redirect is the answer.
+		drainClose(resp.Body)
+		loc := resp.Header.Get("Location")
+		if loc != "" {
+			loc = st.scrubber().Scrub(RedactURLString(loc, r.SecretParams...))
+		}
+		return nil, c.transportError(st, u, resp, &RedirectError{StatusCode: resp.StatusCode, Location: loc})
 	}
 	out, err := c.readResponse(resp)
 	if err != nil {
-		return nil, c.transportError(st, u, err)
+		return nil, c.transportError(st, u, resp, err)
 	}
 	out.Attempts = st.attempts
+	out.call = st
 	return out, nil
+}
+
+func isRedirect(status int) bool {
+	switch status {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return true
+	}
+	return false
 }
 
 var jsonValue = []string{"application/json"}
@@ -324,12 +473,19 @@ func (c *Client) resolve(r *Request) string {
 	return u
 }
 
-func (c *Client) transportError(st *call, u string, err error) error {
-	err = stripURLError(err)
-	return &Error{
-		Op: st.req.Op, Method: st.req.Method, URL: RedactURLString(u, st.req.SecretParams...), Attempts: max(st.attempts, 1),
-		Err: scrubbedError{err: err, text: c.Scrub(err.Error())},
+// transportError is the *Error of a call that got no usable answer; resp is
+// the answer when one arrived. Its text is scrubbed of every secret of the
+// call, and so is every error of its chain.
+func (c *Client) transportError(st *call, u string, resp *http.Response, err error) error {
+	e := &Error{
+		Op: st.req.Op, Method: st.req.Method, URL: st.redactedURL(u), Attempts: max(st.attempts, 1),
+		Err: st.scrubber().Error(stripURLError(err)),
 	}
+	if resp != nil {
+		e.StatusCode = resp.StatusCode
+		e.RetryAfter, _ = retryAfter(resp)
+	}
+	return e
 }
 
 // stripURLError removes net/http's *url.Error wrapper, whose text carries the
@@ -342,20 +498,10 @@ func stripURLError(err error) error {
 	return err
 }
 
-func (c *Client) errText(err error) string { return c.Scrub(stripURLError(err).Error()) }
-
-// scrubbedError keeps the cause for errors.Is/As but prints scrubbed text.
-type scrubbedError struct {
-	err  error
-	text string
-}
-
-func (e scrubbedError) Error() string { return e.text }
-func (e scrubbedError) Unwrap() error { return e.err }
-
 func (c *Client) readResponse(resp *http.Response) (*Response, error) {
 	defer drainClose(resp.Body)
 	out := &Response{StatusCode: resp.StatusCode, Header: resp.Header}
+	out.RetryAfter, _ = retryAfter(resp)
 	if !bodyAllowed(resp) {
 		return out, nil
 	}
@@ -364,13 +510,19 @@ func (c *Client) readResponse(resp *http.Response) (*Response, error) {
 	if !success {
 		limit = MaxErrorBodySize
 	}
-	b, over, err := readCapped(resp.Body, resp.ContentLength, limit)
+	if success && resp.ContentLength > limit {
+		// Refused before reading: the declared size is over the cap.
+		return nil, fmt.Errorf("%w: Content-Length %d, the limit is %d bytes", ErrResponseTooLarge, resp.ContentLength, limit)
+	}
+	b, over, err := readCapped(resp.Body, limit)
 	if err != nil {
-		return nil, fmt.Errorf("reading response body (HTTP %d): %w", resp.StatusCode, err)
+		// A body cut short is not shown, not even in part: a secret it
+		// quoted could be cut in two and escape the scrubber.
+		return nil, fmt.Errorf("%w after %d bytes: %w", ErrResponseTruncated, len(b), err)
 	}
 	if over {
 		if success {
-			return nil, fmt.Errorf("HTTP %d: %w (%d bytes)", resp.StatusCode, ErrResponseTooLarge, limit)
+			return nil, fmt.Errorf("%w (%d bytes)", ErrResponseTooLarge, limit)
 		}
 		out.Truncated = true
 	}
@@ -388,25 +540,33 @@ func bodyAllowed(resp *http.Response) bool {
 	return !(s >= 100 && s < 200 || s == http.StatusNoContent || s == http.StatusNotModified)
 }
 
-// readCapped reads at most limit bytes and reports whether more were available.
-func readCapped(r io.Reader, contentLength, limit int64) ([]byte, bool, error) {
-	if contentLength >= 0 && contentLength <= limit {
-		buf := make([]byte, contentLength)
-		n, err := io.ReadFull(r, buf)
-		if err != nil {
-			return buf[:n], false, err
+// readCapped reads at most limit bytes and reports whether more were
+// available. The buffer grows as bytes arrive, never from a length the server
+// declares, and never past limit+1: the peak is below 1.5 × limit.
+func readCapped(r io.Reader, limit int64) ([]byte, bool, error) {
+	buf := make([]byte, 0, min(limit+1, 4096))
+	for {
+		if int64(len(buf)) > limit {
+			return buf[:limit], true, nil
 		}
-		return buf, false, nil
+		if len(buf) == cap(buf) {
+			n := min(int64(cap(buf))*2, limit+1)
+			nb := make([]byte, len(buf), n)
+			copy(nb, buf)
+			buf = nb
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			if int64(len(buf)) > limit {
+				return buf[:limit], true, nil
+			}
+			return buf, false, nil
+		}
+		if err != nil {
+			return buf, false, err
+		}
 	}
-	var buf bytes.Buffer
-	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	if err != nil {
-		return buf.Bytes(), false, err
-	}
-	if n > limit {
-		return buf.Bytes()[:limit], true, nil
-	}
-	return buf.Bytes(), false, nil
 }
 
 // drainClose reads a little of what is left so the connection can be reused,
@@ -460,25 +620,54 @@ func (c *Client) isCredentialHeader(name string) bool {
 	return false
 }
 
-// checkRedirect drops every credential header when a redirect leaves the
-// original host (Go's client already drops Authorization and Cookie on a
-// different domain, but forwards custom ones such as cloud_key).
+// checkRedirect is the redirect rule, the same on every Go version:
+//   - only GET and HEAD follow a redirect; for any other method the redirect
+//     is the answer (Do turns it into a *RedirectError), so a write is never
+//     re-sent as a read and never reported as done by another URL;
+//   - no request carries a Referer, which would repeat the previous URL and a
+//     credential in its query (TeleCloud's GETs);
+//   - leaving the original host (another host or port, or https to http)
+//     drops every credential header, and a redirect that would still carry
+//     a credential there — a body, or a secret in the new URL — is not
+//     followed.
+//
+// It does not rely on req.GetBody, which net/http sets on redirected
+// requests only from Go 1.25.
 func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
 	return func(req *http.Request, via []*http.Request) error {
+		first := via[0]
+		if first.Method != http.MethodGet && first.Method != http.MethodHead {
+			return http.ErrUseLastResponse
+		}
 		if len(via) >= 10 {
 			return errors.New("stopped after 10 redirects")
 		}
-		orig := via[0].URL
+		req.Header.Del("Referer")
+		st, _ := req.Context().Value(callKey{}).(*call)
+		orig := first.URL
 		if !strings.EqualFold(req.URL.Host, orig.Host) || (orig.Scheme == "https" && req.URL.Scheme != "https") {
-			// A 307/308 repeats the body, which may hold credentials (a login,
-			// a SOAP <login>, a SIP password): such a redirect is not
-			// followed off the original host; the caller gets the redirect.
-			if req.GetBody != nil && req.Body != nil && req.Body != http.NoBody {
+			if st != nil && len(st.req.Body) > 0 {
 				return http.ErrUseLastResponse
 			}
-			for k := range req.Header {
+			var sc *Scrubber
+			if st != nil {
+				sc = st.scrubber()
+			} else {
+				sc = c.scrubber
+			}
+			if sc.Contains(req.URL.String()) {
+				return http.ErrUseLastResponse
+			}
+			for k, vs := range req.Header {
 				if c.isCredentialHeader(k) {
 					delete(req.Header, k)
+					continue
+				}
+				for _, v := range vs {
+					if sc.Contains(v) {
+						delete(req.Header, k)
+						break
+					}
 				}
 			}
 		}

@@ -103,8 +103,16 @@ func TestVendorSecretsScrubbedFromErrorsAndLogs(t *testing.T) {
 	assert.Contains(t, err.Error(), "gateway rejected key REDACTED")
 	assert.NotContains(t, logs.String(), "topsecret")
 	assert.Contains(t, logs.String(), "gateway rejected key REDACTED")
+	// The cause printed the secret, so it is hidden: not reachable through
+	// Unwrap or errors.As, where a reporter walking the chain would print it.
 	var op *net.OpError
-	assert.ErrorAs(t, err, &op, "scrubbing keeps the cause for errors.As")
+	assert.False(t, errors.As(err, &op), "the cause holding the secret stays hidden")
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		assert.NotContains(t, e.Error(), "topsecret")
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+			assert.NotContains(t, fmt.Sprintf(verb, e), "topsecret", verb)
+		}
+	}
 	var te *Error
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, 2, te.Attempts, "a dial error is retried even for POST")
@@ -290,10 +298,10 @@ func TestRedirectCallerCheckRedirect(t *testing.T) {
 	assert.Equal(t, 5*time.Second, hc.Timeout)
 	assert.Same(t, tr, c.HTTPClient().Transport, "the caller's transport is used")
 
-	resp, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/start"})
-	require.NoError(t, err)
+	_, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/start"})
 	assert.Equal(t, 1, calls, "the caller's CheckRedirect runs")
-	assert.Equal(t, http.StatusFound, resp.StatusCode, "its ErrUseLastResponse is honoured")
+	assert.ErrorIs(t, err, ErrRedirect, "its ErrUseLastResponse is honoured: the redirect is the answer")
+	assert.Equal(t, http.StatusFound, StatusOf(err))
 	assert.EqualValues(t, 0, bHits.Load())
 	assert.Empty(t, seenCloudKey, "credentials are dropped before the caller's CheckRedirect sees the request")
 }
@@ -903,39 +911,55 @@ func TestRequestBaseURLAndCarriedCredentials(t *testing.T) {
 	}, got)
 }
 
-// A 307/308 that would repeat a body on another host is not followed: the
-// body may hold credentials. A 303 (the body dropped) still is.
-func TestRedirectWithBodyStaysOnHost(t *testing.T) {
+// A redirect of anything but GET or HEAD is never followed: the redirect is
+// the answer, a *RedirectError naming the status and the Location. A
+// followed 302 would have turned a failed write into the success of a GET.
+func TestRedirectOfWriteIsTheAnswer(t *testing.T) {
 	var other atomic.Int32
 	elsewhere := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		other.Add(1)
-		w.WriteHeader(http.StatusNoContent)
+		_, _ = io.WriteString(w, `{"result_code":"200"}`)
 	}))
 	t.Cleanup(elsewhere.Close)
-	for _, tc := range []struct {
-		status     int
-		wantStatus int
-		wantOther  int32
-	}{
-		{http.StatusTemporaryRedirect, http.StatusTemporaryRedirect, 0},
-		{http.StatusPermanentRedirect, http.StatusPermanentRedirect, 0},
-		{http.StatusSeeOther, http.StatusNoContent, 1},
-	} {
-		other.Store(0)
-		origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			http.Redirect(w, r, elsewhere.URL+"/login", tc.status)
-		}))
-		c := newClient(t, Vendor{}, WithBaseURL(origin.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
-		resp, err := c.Do(context.Background(), &Request{Method: http.MethodPost, Path: "/login", Body: []byte(`{"password":"hunter22"}`)})
-		origin.Close()
-		require.NoError(t, err)
-		assert.Equal(t, tc.wantStatus, resp.StatusCode, "redirect %d", tc.status)
-		assert.Equal(t, tc.wantOther, other.Load(), "redirect %d", tc.status)
+	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		for _, status := range []int{301, 302, 303, 307, 308} {
+			for _, target := range []string{elsewhere.URL + "/login?password=hunter22", "/same-host"} {
+				var same atomic.Int32
+				origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if r.URL.Path == "/same-host" {
+						same.Add(1)
+						return
+					}
+					http.Redirect(w, r, target, status)
+				}))
+				c := newClient(t, Vendor{Secrets: []string{"hunter22"}}, WithBaseURL(origin.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
+				resp, err := c.Do(context.Background(), &Request{Method: method, Path: "/login", Body: []byte(`{"password":"hunter22"}`)})
+				origin.Close()
+				name := fmt.Sprintf("%s %d to %s", method, status, target)
+				require.Error(t, err, name)
+				assert.Nil(t, resp, name)
+				var re *RedirectError
+				require.ErrorAs(t, err, &re, name)
+				assert.ErrorIs(t, err, ErrRedirect, name)
+				assert.True(t, IsBadResponse(err), name)
+				assert.Equal(t, status, re.StatusCode, name)
+				assert.Equal(t, status, StatusOf(err), name)
+				assert.NotContains(t, err.Error(), "hunter22", name)
+				if strings.HasPrefix(target, "/") {
+					assert.Contains(t, re.Location, "/same-host", name)
+				} else {
+					assert.Contains(t, re.Location, "/login?password=REDACTED", name)
+				}
+				assert.EqualValues(t, 0, other.Load()+same.Load(), "%s: the redirect must not be followed", name)
+			}
+		}
 	}
 }
 
-func TestJSONSecretValues(t *testing.T) {
-	got := JSONSecretValues([]byte(`{"username":"u","password":"p<a\"ss","devices":[{"sipPassword":"sip-secret"}],"pin":"12"}`))
-	assert.ElementsMatch(t, []string{`p<a"ss`, `p\u003ca\"ss`, `p<a\"ss`, "sip-secret"}, got)
-	assert.Nil(t, JSONSecretValues([]byte(`not json`)))
+func TestBodySecrets(t *testing.T) {
+	got := bodySecrets([]byte(`{"username":"u","password":"p<a\"ss","devices":[{"sipPassword":"sip-secret"}],"pin":12}`), nil)
+	assert.ElementsMatch(t, []string{`p<a"ss`, "sip-secret", "12"}, got)
+	assert.Nil(t, bodySecrets([]byte(`not json`), nil))
+	assert.ElementsMatch(t, []string{"k1", "a b&c"}, bodySecrets([]byte(`API_KEY=k1&x=1&dl=a+b%26c`), []string{"dl"}))
+	assert.ElementsMatch(t, []string{"p<w", "c"}, bodySecrets([]byte(`<login><password>p&lt;w</password><cvv><![CDATA[c]]></cvv><user>u</user></login>`), nil))
 }

@@ -3,43 +3,19 @@ package transport
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"html"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/ispkit/ispkit"
 )
 
 // Redacted is what every secret is replaced with.
-const Redacted = "REDACTED"
-
-// Secret holds a credential. It prints as REDACTED in every fmt verb, in slog and
-// in JSON, so a struct holding one can be logged without leaking it. Reveal
-// returns the value for the one place that must send it.
-type Secret string
-
-// Reveal returns the secret's value.
-func (s Secret) Reveal() string { return string(s) }
-
-// String implements fmt.Stringer.
-func (Secret) String() string { return Redacted }
-
-// GoString implements fmt.GoStringer.
-func (Secret) GoString() string { return `"` + Redacted + `"` }
-
-// Format implements fmt.Formatter so that no verb (%x, %q, %d ...) shows the value.
-func (Secret) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, Redacted) }
-
-// LogValue implements slog.LogValuer.
-func (Secret) LogValue() slog.Value { return slog.StringValue(Redacted) }
-
-// MarshalJSON writes "REDACTED".
-func (Secret) MarshalJSON() ([]byte, error) { return []byte(`"` + Redacted + `"`), nil }
+const Redacted = ispkit.Redacted
 
 // secretKeys are names (of query parameters, headers, JSON/form fields, XML
 // elements) whose values are secrets, normalised by normKey. One list for every
@@ -253,58 +229,6 @@ func redactValue(v any) (changed bool) {
 	return changed
 }
 
-// JSONSecretValues returns the values of the secret fields (IsSecretKey) of a
-// JSON request body, as written and as JSON escapes them, so that a vendor
-// layer can scrub them from an answer that echoes the request (an error page
-// quoting it). Values shorter than 4 bytes are left out, as in Scrubber.
-func JSONSecretValues(body []byte) []string {
-	var v any
-	if json.Unmarshal(body, &v) != nil {
-		return nil
-	}
-	var out []string
-	var walk func(any)
-	walk = func(v any) {
-		switch t := v.(type) {
-		case map[string]any:
-			for k, e := range t {
-				if s, ok := e.(string); ok && IsSecretKey(k) && len(s) >= 4 {
-					out = append(out, SecretSpellings(s)...)
-					continue
-				}
-				walk(e)
-			}
-		case []any:
-			for _, e := range t {
-				walk(e)
-			}
-		}
-	}
-	walk(v)
-	return out
-}
-
-// SecretSpellings returns s as written and the distinct ways JSON writes it
-// inside a string (with and without HTML escaping), for scrubbing a secret
-// that an answer quotes from a JSON request.
-func SecretSpellings(s string) []string {
-	out := []string{s}
-	for _, html := range []bool{true, false} {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(html)
-		if enc.Encode(s) != nil {
-			continue
-		}
-		q := strings.TrimSuffix(b.String(), "\n")
-		q = strings.TrimSuffix(strings.TrimPrefix(q, `"`), `"`)
-		if q != "" && !slices.Contains(out, q) {
-			out = append(out, q)
-		}
-	}
-	return out
-}
-
 // jsonPair matches "key": "value" or "key": number in text that is not valid JSON
 // (truncated bodies, the vendor manuals' examples).
 var jsonPair = regexp.MustCompile(`"([^"\\]{1,64})"\s*:\s*("(?:[^"\\]|\\.)*"?|[-0-9.eE+]+)`)
@@ -338,54 +262,88 @@ func redactXML(body []byte) []byte {
 	})
 }
 
-// Excerpt is a printable, redacted, length-capped piece of a body for an error
-// message: secrets removed first, then cut to at most n bytes on a rune boundary.
-func Excerpt(body []byte, n int) string {
-	n = max(n, 0)
-	// Valid UTF-8 first (an invalid byte becomes a 3-byte U+FFFD), then cut
-	// at a rune boundary, so the result never exceeds n bytes.
-	s := strings.ToValidUTF8(string(bytes.TrimSpace(RedactBody(body))), "\uFFFD")
-	if len(s) <= n {
-		return s
+// bodySecrets returns the values of the secret fields of a request body
+// (JSON, form or XML: the names IsSecretKey knows and the extra names
+// given), so that an answer quoting the request cannot carry them into an
+// error or a log line.
+func bodySecrets(body []byte, extra []string) []string {
+	t := bytes.TrimSpace(body)
+	if len(t) == 0 {
+		return nil
 	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// Scrubber removes known secret values (a password, a key, an Authorization
-// value) from arbitrary text: the last line of defence for messages a server
-// echoes back. Values shorter than 4 bytes are ignored, as replacing them would
-// mangle ordinary text.
-type Scrubber struct {
-	r *strings.Replacer
-}
-
-// NewScrubber builds a Scrubber for the given secret values.
-func NewScrubber(secrets ...string) *Scrubber {
-	// Longest first: strings.Replacer takes the first listed match at a
-	// position, and a shorter secret that prefixes a longer one would leave
-	// the longer one's tail in the text.
-	sorted := append([]string(nil), secrets...)
-	sort.SliceStable(sorted, func(i, j int) bool { return len(sorted[i]) > len(sorted[j]) })
-	var pairs []string
-	for _, s := range sorted {
-		if len(s) >= 4 {
-			pairs = append(pairs, s, Redacted)
+	var out []string
+	switch t[0] {
+	case '{', '[':
+		dec := json.NewDecoder(bytes.NewReader(t))
+		dec.UseNumber()
+		var v any
+		if dec.Decode(&v) != nil {
+			return nil
 		}
+		var walk func(any)
+		walk = func(v any) {
+			switch x := v.(type) {
+			case map[string]any:
+				for k, e := range x {
+					if IsSecretKey(k) || slices.Contains(extra, k) {
+						switch s := e.(type) {
+						case string:
+							out = append(out, s)
+							continue
+						case json.Number:
+							out = append(out, s.String())
+							continue
+						}
+					}
+					walk(e)
+				}
+			case []any:
+				for _, e := range x {
+					walk(e)
+				}
+			}
+		}
+		walk(v)
+	case '<':
+		for _, m := range xmlElem.FindAllSubmatch(t, -1) {
+			if !IsSecretKey(string(m[1])) && !slices.Contains(extra, string(m[1])) {
+				continue
+			}
+			v := m[3]
+			if bytes.HasPrefix(v, []byte("<![CDATA[")) {
+				v = bytes.TrimSuffix(bytes.TrimPrefix(v, []byte("<![CDATA[")), []byte("]]>"))
+			} else {
+				v = []byte(html.UnescapeString(string(v)))
+			}
+			out = append(out, string(v))
+		}
+	default:
+		out = querySecrets(string(t), extra)
 	}
-	if len(pairs) == 0 {
-		return &Scrubber{}
-	}
-	return &Scrubber{r: strings.NewReplacer(pairs...)}
+	return out
 }
 
-// Scrub returns s with every known secret value replaced.
-func (s *Scrubber) Scrub(text string) string {
-	if s == nil || s.r == nil {
-		return text
+// querySecrets returns the values of the secret parameters of a query or
+// form-encoded string.
+func querySecrets(q string, extra []string) []string {
+	var out []string
+	for len(q) > 0 {
+		var pair string
+		pair, q, _ = strings.Cut(q, "&")
+		k, v, ok := strings.Cut(pair, "=")
+		if !ok {
+			continue
+		}
+		if uk, err := url.QueryUnescape(k); err == nil {
+			k = uk
+		}
+		if !IsSecretKey(k) && !slices.Contains(extra, k) {
+			continue
+		}
+		if uv, err := url.QueryUnescape(v); err == nil {
+			v = uv
+		}
+		out = append(out, v)
 	}
-	return s.r.Replace(text)
+	return out
 }

@@ -137,13 +137,10 @@ func (c *Client) logAttempt(ctx context.Context, st *call, resp *http.Response, 
 	if c.logger == nil || st == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
-	if st.url == "" {
-		st.url = RedactURLString(c.resolve(st.req), st.req.SecretParams...)
-	}
 	attrs := []slog.Attr{
 		slog.String("op", st.req.Op),
 		slog.String("method", st.req.Method),
-		slog.String("url", st.url),
+		slog.String("url", st.redactedURL(c.resolve(st.req))),
 		slog.Int("attempt", st.attempts),
 		slog.Duration("duration", time.Since(st.start)),
 	}
@@ -151,7 +148,7 @@ func (c *Client) logAttempt(ctx context.Context, st *call, resp *http.Response, 
 		attrs = append(attrs, slog.Int("status", resp.StatusCode))
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", c.errText(err)))
+		attrs = append(attrs, slog.String("error", st.scrubber().Scrub(stripURLError(err).Error())))
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "ispkit request", attrs...)
 }
