@@ -258,9 +258,27 @@ func (c *toyClient) read(resp *http.Response) ([]byte, error) {
 		_, err := io.ReadFull(resp.Body, buf)
 		return buf, err
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, c.cap+1))
-	if err != nil {
-		return nil, err
+	// A buffer that doubles up to the cap and then jumps to it (io.ReadAll
+	// grows by smaller steps on older Go versions, allocating more in all).
+	b := make([]byte, 0, 4096)
+	for int64(len(b)) <= c.cap {
+		if len(b) == cap(b) {
+			n := int64(cap(b)) * 2
+			if n >= c.cap {
+				n = c.cap + 1
+			}
+			nb := make([]byte, len(b), n)
+			copy(nb, b)
+			b = nb
+		}
+		n, err := resp.Body.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(b)) > c.cap {
 		return nil, errors.New("toy: body over the cap")

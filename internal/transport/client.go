@@ -550,7 +550,10 @@ func readCapped(r io.Reader, limit int64) ([]byte, bool, error) {
 			return buf[:limit], true, nil
 		}
 		if len(buf) == cap(buf) {
-			n := min(int64(cap(buf))*2, limit+1)
+			n := int64(cap(buf)) * 2
+			if n >= limit {
+				n = limit + 1 // straight to the end rather than one byte past a doubling
+			}
 			nb := make([]byte, len(buf), n)
 			copy(nb, buf)
 			buf = nb
