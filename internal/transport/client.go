@@ -6,6 +6,7 @@
 package transport
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,10 +97,13 @@ func New(v Vendor, opts []Option) (*Client, error) {
 	// Our own copy of the caller's client, so that the redirect rule can be set
 	// without touching the caller's value.
 	if cfg.httpClient != nil {
+		if cfg.idlePerHost != 0 {
+			return nil, errors.New("WithMaxIdleConnsPerHost: not with WithHTTPClient; size the connection pool of your own transport")
+		}
 		hc := *cfg.httpClient
 		c.hc = &hc
 	} else {
-		c.hc = &http.Client{Transport: defaultTransport()}
+		c.hc = &http.Client{Transport: defaultTransport(cmp.Or(cfg.idlePerHost, DefaultMaxIdleConnsPerHost))}
 	}
 	c.hc.CheckRedirect = c.checkRedirect(c.hc.CheckRedirect)
 
@@ -119,23 +123,26 @@ func New(v Vendor, opts []Option) (*Client, error) {
 
 // defaultTransport clones http.DefaultTransport when it is the standard type;
 // another library (a test interceptor, a tracing wrapper) may have replaced it,
-// in which case an equivalent transport is built.
-func defaultTransport() *http.Transport {
-	if t, ok := http.DefaultTransport.(*http.Transport); ok {
+// in which case an equivalent transport is built. It keeps idlePerHost idle
+// connections per host, and at least as many in all.
+func defaultTransport(idlePerHost int) *http.Transport {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if ok {
 		t = t.Clone()
-		t.MaxIdleConnsPerHost = 16
-		return t
+	} else {
+		t = &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			ForceAttemptHTTP2:     true,
+			MaxIdleConns:          100,
+			IdleConnTimeout:       90 * time.Second,
+			TLSHandshakeTimeout:   10 * time.Second,
+			ExpectContinueTimeout: time.Second,
+		}
 	}
-	return &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          100,
-		MaxIdleConnsPerHost:   16,
-		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   10 * time.Second,
-		ExpectContinueTimeout: time.Second,
-	}
+	t.MaxIdleConnsPerHost = idlePerHost
+	t.MaxIdleConns = max(t.MaxIdleConns, idlePerHost)
+	return t
 }
 
 // HTTPClient returns the *http.Client every request goes through. Tests may wrap

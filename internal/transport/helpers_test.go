@@ -28,7 +28,7 @@ func fastRetry() RetryPolicy {
 }
 
 // newClient builds a Client for a test vendor and fails the test on error.
-func newClient(t *testing.T, v Vendor, opts ...Option) *Client {
+func newClient(t testing.TB, v Vendor, opts ...Option) *Client {
 	t.Helper()
 	if v.Name == "" {
 		v.Name = "testvendor"
