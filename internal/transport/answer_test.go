@@ -203,3 +203,32 @@ func TestCallSecretsAreScrubbed(t *testing.T) {
 	assert.Equal(t, "you sent REDACTED and REDACTED and card REDACTED", ex)
 	assert.NotContains(t, logs.String(), "tok-9f8e7d")
 }
+
+// What net/http cannot read as HTTP is a classified answer: an unparseable
+// Location is a redirect not followed (and not retried), whose text does not
+// quote the Location; a malformed status line is ErrMalformedResponse.
+func TestAnswersNetHTTPCannotRead(t *testing.T) {
+	t.Run("unparseable Location", func(t *testing.T) {
+		var n int
+		var mu sync.Mutex
+		u := rawServer(t, func(w *bufio.Writer) {
+			mu.Lock()
+			n++
+			mu.Unlock()
+			fmt.Fprint(w, "HTTP/1.1 302 Found\r\nLocation: http://[::1%zz&#34;hunter22-long&#34;/\r\nContent-Length: 0\r\n\r\n")
+		})
+		c := newClient(t, Vendor{Secrets: []string{`"hunter22-long"`}}, WithBaseURL(u), WithRetry(fastRetry()))
+		_, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/x"})
+		require.ErrorIs(t, err, ErrRedirect)
+		assert.True(t, IsBadResponse(err))
+		assert.NotContains(t, err.Error(), "hunter")
+		assert.Equal(t, 1, n, "the same answer is not asked for again")
+	})
+	t.Run("malformed status line", func(t *testing.T) {
+		u := rawServer(t, func(w *bufio.Writer) { fmt.Fprint(w, "HTTP/1.1 abc nope\r\n\r\n") })
+		c := newClient(t, Vendor{}, WithBaseURL(u), WithRetry(RetryPolicy{MaxAttempts: 1}))
+		_, err := c.Do(context.Background(), &Request{Method: http.MethodGet, Path: "/x"})
+		require.ErrorIs(t, err, ErrMalformedResponse)
+		assert.True(t, IsBadResponse(err))
+	})
+}

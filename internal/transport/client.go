@@ -276,6 +276,9 @@ var (
 	// ErrRedirect: the server answered with a redirect that was not followed
 	// (see RedirectError).
 	ErrRedirect = errors.New("redirect not followed")
+	// ErrMalformedResponse: what the server sent is not HTTP (a malformed
+	// status line or header).
+	ErrMalformedResponse = errors.New("malformed HTTP response")
 )
 
 // RedirectError is a redirect answer that was not followed: any redirect of
@@ -345,7 +348,31 @@ func RetryAfterOf(err error) time.Duration {
 // IsBadResponse reports a transport error about an answer that arrived but
 // could not be used: too large, cut short, or a redirect not followed.
 func IsBadResponse(err error) bool {
-	return errors.Is(err, ErrResponseTooLarge) || errors.Is(err, ErrResponseTruncated) || errors.Is(err, ErrRedirect)
+	return errors.Is(err, ErrResponseTooLarge) || errors.Is(err, ErrResponseTruncated) ||
+		errors.Is(err, ErrRedirect) || errors.Is(err, ErrMalformedResponse)
+}
+
+// isBadLocation reports net/http's error for a redirect whose Location does
+// not parse.
+func isBadLocation(err error) bool {
+	return strings.HasPrefix(stripURLError(err).Error(), "failed to parse Location header")
+}
+
+// netHTTPAnswerError classifies the errors net/http gives for an answer it
+// could not read as HTTP. A redirect whose Location does not parse is a
+// *RedirectError without net/http's text, which quotes the Location and, cut
+// by url.Parse at its first '#', could carry part of a secret. A malformed
+// status line or header wraps ErrMalformedResponse.
+func netHTTPAnswerError(err error) (error, bool) {
+	msg := err.Error()
+	switch {
+	case isBadLocation(err):
+		return &RedirectError{Location: "(a Location that does not parse)"}, true
+	case strings.HasPrefix(msg, "malformed HTTP"), strings.Contains(msg, "malformed MIME header"),
+		strings.HasPrefix(msg, "net/http: HTTP/1.x transport connection broken: malformed"):
+		return fmt.Errorf("%w: %w", ErrMalformedResponse, err), true
+	}
+	return err, false
 }
 
 type callKey struct{}
@@ -484,9 +511,13 @@ func (c *Client) resolve(r *Request) string {
 // the answer when one arrived. Its text is scrubbed of every secret of the
 // call, and so is every error of its chain.
 func (c *Client) transportError(st *call, u string, resp *http.Response, err error) error {
+	err = stripURLError(err)
+	if _, isRedirect := err.(*RedirectError); !isRedirect {
+		err, _ = netHTTPAnswerError(err)
+	}
 	e := &Error{
 		Op: st.req.Op, Method: st.req.Method, URL: st.redactedURL(u), Attempts: max(st.attempts, 1),
-		Err: st.scrubber().Error(stripURLError(err)),
+		Err: st.scrubber().Error(err),
 	}
 	if resp != nil {
 		e.StatusCode = resp.StatusCode

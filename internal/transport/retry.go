@@ -73,6 +73,9 @@ func isPermanent(err error) bool {
 		hostname  x509.HostnameError
 		invalid   x509.CertificateInvalidError
 	)
+	if isBadLocation(err) {
+		return true // another attempt gets the same answer
+	}
 	return errors.As(err, &verify) || errors.As(err, &authority) || errors.As(err, &hostname) ||
 		errors.As(err, &invalid) || errors.Is(err, ErrResponseTooLarge)
 }

@@ -23,7 +23,9 @@ import (
 //   - any two of these layered (JSON of HTML-escaped text, a URL-encoded
 //     JSON string …);
 //   - base64 (standard and URL alphabets), at any alignment inside a longer
-//     base64 text, for secrets of six bytes or more.
+//     base64 text, for secrets of six bytes or more;
+//   - hex (either case, at either digit of a longer hex run), and any of the
+//     escapes above inside it.
 //
 // A secret of four bytes or more is removed wherever it stands. A shorter
 // one (a three-digit CVV) is removed where it stands as a whole word: inside
@@ -143,24 +145,40 @@ func (s *Scrubber) Contains(text string) bool {
 	return !s.Empty() && text != "" && len(s.find(text)) > 0
 }
 
-// find returns the sorted, merged spans of text that spell a secret.
+// view is the text after some decoding, with the original span of each byte
+// (from and to are nil for the text itself).
+type view struct {
+	b        []byte
+	from, to []int32
+	depth    int  // layers of escapes decoded
+	hexed    bool // a hex layer was decoded
+}
+
+// find returns the sorted, merged spans of text that spell a secret. It looks
+// in the text and in every view of it that decoding gives: up to maxLayers
+// layers of escapes, and once a hex layer (at either alignment) with its own
+// escape layers beneath.
 func (s *Scrubber) find(text string) [][2]int {
 	var spans [][2]int
-	// Layer 0 is the text itself: the identity map.
-	layer := []byte(canon(text))
-	var from, to []int32 // nil for layer 0
-	for depth := 0; ; depth++ {
+	queue := []view{{b: []byte(canon(text))}}
+	for len(queue) > 0 {
+		v := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
 		for _, sec := range s.secrets {
-			spans = appendMatches(spans, layer, sec, from, to)
+			spans = appendMatches(spans, v.b, sec, v.from, v.to)
 		}
-		if depth == maxLayers || bytes.IndexAny(layer, `%\&`) < 0 {
-			break
+		if v.depth < maxLayers && bytes.IndexAny(v.b, `%\&`) >= 0 {
+			if next, from, to, changed := decodeLayer(v.b, v.from, v.to); changed {
+				queue = append(queue, view{b: next, from: from, to: to, depth: v.depth + 1, hexed: v.hexed})
+			}
 		}
-		next, nfrom, nto, changed := decodeLayer(layer, from, to)
-		if !changed {
-			break
+		if !v.hexed {
+			for align := 0; align < 2; align++ {
+				if next, from, to, changed := decodeHex(v.b, v.from, v.to, align); changed {
+					queue = append(queue, view{b: next, from: from, to: to, depth: v.depth, hexed: true})
+				}
+			}
 		}
-		layer, from, to = next, nfrom, nto
 	}
 	if len(spans) < 2 {
 		return spans
@@ -176,6 +194,86 @@ func (s *Scrubber) find(text string) [][2]int {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// minHexRun is the shortest run of hex digits read as hex-encoded bytes.
+const minHexRun = 8
+
+// decodeHex decodes every run of at least minHexRun hex digits as bytes, two
+// digits each, starting align digits into the run (a hex dump of a longer
+// text may start a secret on either digit). Other bytes pass as they are.
+func decodeHex(in []byte, inFrom, inTo []int32, align int) (out []byte, from, to []int32, changed bool) {
+	isHex := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
+	// A quick look first: most texts have no run long enough.
+	run, found := 0, false
+	for _, c := range in {
+		if isHex(c) {
+			if run++; run >= minHexRun {
+				found = true
+				break
+			}
+		} else {
+			run = 0
+		}
+	}
+	if !found {
+		return nil, nil, nil, false
+	}
+	origFrom := func(i int) int32 {
+		if inFrom == nil {
+			return int32(i)
+		}
+		return inFrom[i]
+	}
+	origTo := func(i int) int32 {
+		if inTo == nil {
+			return int32(i + 1)
+		}
+		return inTo[i]
+	}
+	out = make([]byte, 0, len(in))
+	from = make([]int32, 0, len(in))
+	to = make([]int32, 0, len(in))
+	pass := func(i int) {
+		out = append(out, in[i])
+		from = append(from, origFrom(i))
+		to = append(to, origTo(i))
+	}
+	for i := 0; i < len(in); {
+		j := i
+		for j < len(in) && isHex(in[j]) {
+			j++
+		}
+		if j-i < minHexRun {
+			for ; i < j; i++ {
+				pass(i)
+			}
+			if i < len(in) {
+				pass(i)
+				i++
+			}
+			continue
+		}
+		if align == 1 {
+			pass(i)
+			i++
+		}
+		for ; i+1 < j; i += 2 {
+			v, _ := hexVal(in[i : i+2])
+			c := byte(v)
+			if c == '+' {
+				c = ' '
+			}
+			out = append(out, c)
+			from = append(from, origFrom(i))
+			to = append(to, origTo(i+1))
+			changed = true
+		}
+		for ; i < j; i++ {
+			pass(i)
+		}
+	}
+	return out, from, to, changed
 }
 
 // appendMatches adds the original spans of every occurrence of sec in layer.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -67,6 +68,10 @@ func spellings(s string) map[string]string {
 		"base64":          base64.StdEncoding.EncodeToString([]byte(s)),
 		"base64 url":      base64.URLEncoding.EncodeToString([]byte(s)),
 		"base64 raw":      base64.RawStdEncoding.EncodeToString([]byte(s)),
+		"hex":             hex.EncodeToString([]byte(s)),
+		"hex upper":       strings.ToUpper(hex.EncodeToString([]byte(s))),
+		"hex of json":     hex.EncodeToString([]byte(jsonOf(true))),
+		"hex, odd start":  "a" + hex.EncodeToString([]byte(s)),
 	}
 }
 
