@@ -28,7 +28,7 @@ var (
 )
 
 func confCredentials() baicells.Credentials {
-	return baicells.Credentials{CloudKey: confCloudKey, Username: confUser, Password: confPassword}
+	return baicells.Credentials{CloudKey: baicells.NewSecret(confCloudKey), Username: confUser, Password: baicells.NewSecret(confPassword)}
 }
 
 func confClient(env conformance.Env) (*baicells.Client, error) {

@@ -17,9 +17,9 @@ import (
 )
 
 var defaultCreds = baicells.Credentials{
-	CloudKey: baicellstest.DefaultCloudKey,
+	CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
 	Username: baicellstest.DefaultUsername,
-	Password: baicellstest.DefaultPassword,
+	Password: baicells.NewSecret(baicellstest.DefaultPassword),
 }
 
 // fastRetry keeps retry tests quick.
@@ -159,7 +159,8 @@ func TestEndToEndTenants(t *testing.T) {
 	t.Cleanup(srv.Close)
 	mine, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.URL))
 	require.NoError(t, err)
-	theirs, err := baicells.New(baicells.Credentials(other), baicells.WithBaseURL(srv.URL), baicells.WithAuthScheme(baicells.AuthBasic))
+	theirs, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret(other.CloudKey), Username: other.Username, Password: baicells.NewSecret(other.Password)},
+		baicells.WithBaseURL(srv.URL), baicells.WithAuthScheme(baicells.AuthBasic))
 	require.NoError(t, err)
 
 	require.NoError(t, theirs.Plans.Create(ctx, baicells.Plan{ID: "TP", Name: "theirs", Uplink: 1, Downlink: 1}))
@@ -180,9 +181,9 @@ func TestEndToEndTenants(t *testing.T) {
 	assert.Empty(t, plans, "another tenant's plans are not listed")
 
 	for _, creds := range []baicells.Credentials{
-		{CloudKey: "missing-key", Username: "test-user", Password: "test-password"},
-		{CloudKey: baicellstest.DefaultCloudKey, Username: "test-user", Password: "wrong"},
-		{CloudKey: baicellstest.DefaultCloudKey, Username: "other", Password: "other-pass"},
+		{CloudKey: baicells.NewSecret("missing-key"), Username: "test-user", Password: baicells.NewSecret("test-password")},
+		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "test-user", Password: baicells.NewSecret("wrong")},
+		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "other", Password: baicells.NewSecret("other-pass")},
 	} {
 		bad, err := baicells.New(creds, baicells.WithBaseURL(srv.URL))
 		require.NoError(t, err)
@@ -441,9 +442,9 @@ func TestEndToEndSessionID(t *testing.T) {
 }
 
 func TestNewRejectsBadInput(t *testing.T) {
-	_, err := baicells.New(baicells.Credentials{Username: "u", Password: "p"})
+	_, err := baicells.New(baicells.Credentials{Username: "u", Password: baicells.NewSecret("p")})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
-	_, err = baicells.New(baicells.Credentials{CloudKey: "k", Username: "a:b", Password: "p"})
+	_, err = baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret("k"), Username: "a:b", Password: baicells.NewSecret("p")})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
 	_, err = baicells.New(defaultCreds, baicells.WithBaseURL("ftp://x"))
 	assert.Error(t, err)

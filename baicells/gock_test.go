@@ -34,7 +34,7 @@ const (
 	gockOK       = `{"session_id":"2016123456","result_code":"200","message":"Success"}`
 )
 
-var gockCreds = Credentials{CloudKey: gockCloudKey, Username: "user", Password: "pw-secret"}
+var gockCreds = Credentials{CloudKey: NewSecret(gockCloudKey), Username: "user", Password: NewSecret("pw-secret")}
 
 // gockClient returns a client whose *http.Client is intercepted by gock, and
 // removes every mock and the interception when the test ends.
@@ -545,7 +545,7 @@ func TestGockWithoutAuthHeaders(t *testing.T) {
 // TestNewCredentialsWithoutAuthHeaders: New requires the cloud key and the
 // user unless WithoutAuthHeaders says none are sent.
 func TestNewCredentialsWithoutAuthHeaders(t *testing.T) {
-	for _, creds := range []Credentials{{}, {Username: "u", Password: "p"}, {CloudKey: "k"}, {CloudKey: "k", Username: "a:b"}} {
+	for _, creds := range []Credentials{{}, {Username: "u", Password: NewSecret("p")}, {CloudKey: NewSecret("k")}, {CloudKey: NewSecret("k"), Username: "a:b"}} {
 		_, err := New(creds)
 		assert.ErrorIs(t, err, ErrInvalidInput, "%v without the option", creds)
 		_, err = New(creds, WithoutAuthHeaders())

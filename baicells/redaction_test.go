@@ -139,7 +139,7 @@ func TestRedactionSweep(t *testing.T) {
 	retry := baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 2, MinWait: time.Millisecond, MaxWait: time.Millisecond, MaxRetryAfter: time.Millisecond})
 
 	var seen []string
-	creds := baicells.Credentials{CloudKey: cloudKey, Username: user, Password: password}
+	creds := baicells.Credentials{CloudKey: baicells.NewSecret(cloudKey), Username: user, Password: baicells.NewSecret(password)}
 	for _, setup := range []struct {
 		name string
 		url  string

@@ -1,9 +1,11 @@
 package baicells
 
 import (
+	"context"
 	"net/netip"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SubscriberStatus is sub_status on the wire: "0" active, "1" deactive. Other
@@ -145,12 +147,77 @@ func checkIMSI(op, field, imsi string) error {
 	return nil
 }
 
+// checkID refuses an id that BOSS could not store as given or a path could
+// not carry: empty or blank, "." or "..", not UTF-8 (json.Marshal would
+// send U+FFFD in place of the bad bytes, so that two ids became one), or
+// holding a control character (NUL, CR, LF, DEL, C1).
 func checkID(op, field, id string) error {
-	if strings.TrimSpace(id) == "" {
+	if err := checkRequired(op, field, id); err != nil {
+		return err
+	}
+	if id == "." || id == ".." {
+		return invalid(op, field, "%q is not an id", id)
+	}
+	return nil
+}
+
+// checkRequired refuses a required value that is blank, not UTF-8 or holds
+// a control character.
+func checkRequired(op, field, v string) error {
+	if strings.TrimSpace(v) == "" {
 		return invalid(op, field, "is empty")
 	}
-	if strings.IndexFunc(id, unicode.IsControl) >= 0 {
+	if !utf8.ValidString(v) {
+		return invalid(op, field, "is not valid UTF-8")
+	}
+	if strings.IndexFunc(v, unicode.IsControl) >= 0 {
 		return invalid(op, field, "contains a control character")
+	}
+	return nil
+}
+
+// checkText refuses optional free text that is not UTF-8: it would be
+// altered on the wire.
+func checkText(op, field, v string) error {
+	if !utf8.ValidString(v) {
+		return invalid(op, field, "is not valid UTF-8")
+	}
+	return nil
+}
+
+// checkProfile checks a profile's id and its free-text fields.
+func checkProfile(op, prefix string, p Profile) error {
+	if err := checkID(op, prefix+"ID", p.ID); err != nil {
+		return err
+	}
+	for _, f := range [...]struct{ name, v string }{
+		{"Name", p.Name}, {"IDNumber", p.IDNumber}, {"Phone", p.Phone}, {"Email", p.Email}, {"Address", p.Address},
+	} {
+		if err := checkText(op, prefix+f.name, f.v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkPlan checks what Plans.Create and Plans.Modify send.
+func checkPlan(op string, p Plan) error {
+	if err := checkID(op, "Plan.ID", p.ID); err != nil {
+		return err
+	}
+	if err := checkRequired(op, "Plan.Name", p.Name); err != nil {
+		return err
+	}
+	if err := checkText(op, "Plan.Comments", p.Comments); err != nil {
+		return err
+	}
+	return checkSpeed(op, Speed{Uplink: p.Uplink, Downlink: p.Downlink})
+}
+
+// checkCtx refuses a nil context before anything else is done.
+func checkCtx(ctx context.Context, op string) error {
+	if ctx == nil {
+		return invalid(op, "ctx", "is nil")
 	}
 	return nil
 }
