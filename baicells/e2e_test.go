@@ -389,38 +389,21 @@ func TestEndToEndUsageWindows(t *testing.T) {
 	assert.Empty(t, srv.Requests())
 }
 
+// TestEndToEndRetries: a query is safe to repeat, so it is retried through a
+// 503 and a 429 and succeeds. (That a create is never re-sent, and that a
+// slow answer ends at the deadline, is checked for every operation by the
+// conformance matrix.)
 func TestEndToEndRetries(t *testing.T) {
 	ctx := context.Background()
 	c, srv := e2e(t)
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "r"})
 
-	// A query is safe to repeat: retried through 503 and 429 + Retry-After.
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/querybyid", Status: 503, Times: 1})
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/querybyid", Status: 429, RetryAfter: "0", Times: 1})
 	srv.ResetRequests()
 	_, err := c.Subscribers.Get(ctx, "r")
 	require.NoError(t, err)
 	assert.Equal(t, 3, srv.RequestCount("/customers/querybyid"))
-
-	// Create is not: a dropped connection is not re-sent.
-	srv.InjectFault(baicellstest.Fault{Path: "/customers/create", Drop: true, Times: 1})
-	srv.ResetRequests()
-	err = c.Subscribers.Create(ctx, baicells.Profile{ID: "new"})
-	require.Error(t, err)
-	assert.Equal(t, 1, srv.RequestCount("/customers/create"))
-	var e *baicells.Error
-	require.ErrorAs(t, err, &e)
-	assert.Zero(t, e.HTTPStatus)
-	assert.NotEmpty(t, e.SessionID)
-
-	// Latency beyond the caller's deadline ends the call with the context error.
-	srv.InjectFault(baicellstest.Fault{Path: "/customers/querybyid", Latency: 5 * time.Second, Times: 1})
-	dctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err = c.Subscribers.Get(dctx, "r")
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, time.Since(start), 2*time.Second)
 }
 
 func TestEndToEndSessionID(t *testing.T) {
