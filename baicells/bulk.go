@@ -40,9 +40,12 @@ type BulkCreated struct {
 }
 
 // BulkFailure is a record that was not processed. Code is the server's
-// result_code for the record (or for its whole batch); Err is set when the
-// batch failed without one (a connection failure, the context ending), in which
-// case the record may or may not have been applied.
+// result_code for the record (or for its whole batch) and Message its
+// message, scrubbed of secrets. Err is set when there is no code: the batch
+// failed without one (a connection failure, the context ending), in which
+// case the record may or may not have been applied; the answer did not list
+// the record; or the record's result_code was not a number (a *Error
+// matching ErrBadResponse).
 type BulkFailure struct {
 	SubID   string
 	IMSI    string // bulk create only
