@@ -85,19 +85,20 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateReque
 	}
 	ids := make(map[string]int, len(req.Subscribers))
 	imsis := make(map[string]int, len(req.Subscribers))
+	// The field's name is built only for an error.
+	field := func(i int, name string) string { return "Subscribers[" + strconv.Itoa(i) + "]." + name }
 	for i, sub := range req.Subscribers {
-		field := "Subscribers[" + strconv.Itoa(i) + "]"
-		if err := checkProfile(rt.op, field+".", sub.Profile); err != nil {
-			return nil, err
+		if f, r := profileProblem(sub.Profile); r != "" {
+			return nil, invalid(rt.op, field(i, f), "%s", r)
 		}
-		if err := checkIMSI(rt.op, field+".IMSI", sub.IMSI); err != nil {
-			return nil, err
+		if r := imsiProblem(sub.IMSI); r != "" {
+			return nil, invalid(rt.op, field(i, "IMSI"), "%s", r)
 		}
 		if j, dup := ids[sub.ID]; dup {
-			return nil, invalid(rt.op, field+".ID", "%q repeats Subscribers[%d]", sub.ID, j)
+			return nil, invalid(rt.op, field(i, "ID"), "%q repeats Subscribers[%d]", sub.ID, j)
 		}
 		if j, dup := imsis[sub.IMSI]; dup {
-			return nil, invalid(rt.op, field+".IMSI", "%q repeats Subscribers[%d]", sub.IMSI, j)
+			return nil, invalid(rt.op, field(i, "IMSI"), "%q repeats Subscribers[%d]", sub.IMSI, j)
 		}
 		ids[sub.ID], imsis[sub.IMSI] = i, i
 	}
@@ -233,8 +234,8 @@ func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []str
 	}
 	seen := make(map[string]bool, len(subIDs))
 	for i, id := range subIDs {
-		if err := checkID(rt.op, "subIDs["+strconv.Itoa(i)+"]", id); err != nil {
-			return nil, err
+		if r := idProblem(id); r != "" {
+			return nil, invalid(rt.op, "subIDs["+strconv.Itoa(i)+"]", "%s", r)
 		}
 		if seen[id] {
 			return nil, invalid(rt.op, "subIDs["+strconv.Itoa(i)+"]", "%q is listed twice", id)
