@@ -187,3 +187,20 @@ func TestWithoutAuthHeadersNoEmptyToken(t *testing.T) {
 	assert.Contains(t, err.Error(), "token Og== refused")
 	assert.EqualValues(t, 1, hits.Load())
 }
+
+// Credentials had String, GoString, Format and LogValue but no JSON
+// masking: json.Marshal and slog's JSON handler printed both secrets.
+func TestCredentialsJSONMasked(t *testing.T) {
+	b, err := json.Marshal(leakyCreds)
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"cloud_key":"REDACTED","username":"operator","password":"REDACTED"}`, string(b))
+	b, err = json.Marshal(struct {
+		C  baicells.Credentials
+		P  *baicells.Credentials
+		CS []baicells.Credentials
+	}{leakyCreds, &leakyCreds, []baicells.Credentials{leakyCreds}})
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "secret-cloud-key")
+	assert.NotContains(t, string(b), "pw-secret")
+	assert.Equal(t, leakyKey, leakyCreds.CloudKey.Reveal(), "the value is still there to send")
+}
