@@ -104,7 +104,7 @@ func BenchmarkSubscriberGet(b *testing.B) {
 	})
 
 	b.Run("ispkit", func(b *testing.B) {
-		c, err := baicells.New(baicells.Credentials{CloudKey: "key", Username: "user", Password: "pass"},
+		c, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret("key"), Username: "user", Password: baicells.NewSecret("pass")},
 			baicells.WithBaseURL(srv.URL+"/baicellsapi"))
 		if err != nil {
 			b.Fatal(err)

@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"sync"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // MaxBatch is the most records BOSS takes in one bulk call (code 4503).
@@ -39,9 +40,12 @@ type BulkCreated struct {
 }
 
 // BulkFailure is a record that was not processed. Code is the server's
-// result_code for the record (or for its whole batch); Err is set when the
-// batch failed without one (a connection failure, the context ending), in which
-// case the record may or may not have been applied.
+// result_code for the record (or for its whole batch) and Message its
+// message, scrubbed of secrets. Err is set when there is no code: the batch
+// failed without one (a connection failure, the context ending), in which
+// case the record may or may not have been applied; the answer did not list
+// the record; or the record's result_code was not a number (a *Error
+// matching ErrBadResponse).
 type BulkFailure struct {
 	SubID   string
 	IMSI    string // bulk create only
@@ -67,6 +71,9 @@ type BulkCreateResult struct {
 // failed (their records are in Failed too) or ctx ended.
 func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateRequest) (*BulkCreateResult, error) {
 	rt := routeBulkCreate
+	if err := checkCtx(ctx, rt.op); err != nil {
+		return nil, err
+	}
 	size, conc, err := batching(rt.op, req.BatchSize, req.Concurrency)
 	if err != nil {
 		return nil, err
@@ -78,19 +85,20 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateReque
 	}
 	ids := make(map[string]int, len(req.Subscribers))
 	imsis := make(map[string]int, len(req.Subscribers))
+	// The field's name is built only for an error.
+	field := func(i int, name string) string { return "Subscribers[" + strconv.Itoa(i) + "]." + name }
 	for i, sub := range req.Subscribers {
-		field := "Subscribers[" + strconv.Itoa(i) + "]"
-		if err := checkID(rt.op, field+".ID", sub.ID); err != nil {
-			return nil, err
+		if f, r := profileProblem(sub.Profile); r != "" {
+			return nil, invalid(rt.op, field(i, f), "%s", r)
 		}
-		if err := checkIMSI(rt.op, field+".IMSI", sub.IMSI); err != nil {
-			return nil, err
+		if r := imsiProblem(sub.IMSI); r != "" {
+			return nil, invalid(rt.op, field(i, "IMSI"), "%s", r)
 		}
 		if j, dup := ids[sub.ID]; dup {
-			return nil, invalid(rt.op, field+".ID", "%q repeats Subscribers[%d]", sub.ID, j)
+			return nil, invalid(rt.op, field(i, "ID"), "%q repeats Subscribers[%d]", sub.ID, j)
 		}
 		if j, dup := imsis[sub.IMSI]; dup {
-			return nil, invalid(rt.op, field+".IMSI", "%q repeats Subscribers[%d]", sub.IMSI, j)
+			return nil, invalid(rt.op, field(i, "IMSI"), "%q repeats Subscribers[%d]", sub.IMSI, j)
 		}
 		ids[sub.ID], imsis[sub.IMSI] = i, i
 	}
@@ -107,10 +115,13 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateReque
 				PhoneNumber: sub.Phone, Email: sub.Email, Address: sub.Address,
 			}
 		}
-		var resp wireBulkCreateResp
+		var (
+			out  wireBulkCreateResp
+			resp *transport.Response
+		)
 		err := ctx.Err()
 		if err == nil {
-			err = s.c.call(ctx, rt, sid, body, &resp)
+			resp, err = s.c.callResp(ctx, rt, sid, body, &out)
 		}
 		if err != nil {
 			o := createBatch{err: err}
@@ -120,7 +131,7 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateReque
 			outs[b] = o
 			return
 		}
-		outs[b] = mergeBulkCreate(subs, &resp)
+		outs[b] = mergeBulkCreate(rt, sid, subs, resp, &out)
 	})
 
 	res := &BulkCreateResult{Batches: len(batches)}
@@ -144,23 +155,27 @@ type createBatch struct {
 
 // mergeBulkCreate maps the server's lists back onto the batch's records, in
 // input order. A record the server did not mention is reported failed: the
-// answer did not account for it.
-func mergeBulkCreate(subs []NewSubscriber, resp *wireBulkCreateResp) (o createBatch) {
-	ok := make(map[string]bool, len(resp.SuccessList))
-	for _, it := range resp.SuccessList {
+// answer did not account for it. The server's texts are scrubbed with the
+// call's scrubber.
+func mergeBulkCreate(rt route, sessionID string, subs []NewSubscriber, resp *transport.Response, out *wireBulkCreateResp) (o createBatch) {
+	ok := make(map[string]bool, len(out.SuccessList))
+	for _, it := range out.SuccessList {
 		ok[string(it.SubID)] = true
 	}
-	fail := make(map[string]wireBulkItem, len(resp.FailList))
-	for _, it := range resp.FailList {
+	fail := make(map[string]wireBulkItem, len(out.FailList))
+	for _, it := range out.FailList {
 		fail[string(it.SubID)] = it
 	}
 	for _, sub := range subs {
 		if f, bad := fail[sub.ID]; bad {
-			bf := BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Message: string(f.ResultMessage)}
-			if code, err := strconv.Atoi(strings.TrimSpace(string(f.ResultCode))); err == nil && code != 0 {
-				bf.Code = ResultCode(code)
+			bf := BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Message: resp.Scrub(string(f.ResultMessage))}
+			if code, ok := parseCode(f.ResultCode); ok {
+				bf.Code = code
 			} else {
-				bf.Err = fmt.Errorf("%w: fail_list result_code %.40q", ErrBadResponse, string(f.ResultCode))
+				e := answerError(rt, sessionID, resp)
+				e.Message = bf.Message
+				e.Err = fmt.Errorf("%w: fail_list result_code %s is not a number", ErrBadResponse, quoted(resp, string(f.ResultCode)))
+				bf.Err = e
 			}
 			o.failed = append(o.failed, bf)
 			continue
@@ -206,6 +221,9 @@ func (s *SubscribersService) BulkDeactivate(ctx context.Context, subIDs []string
 }
 
 func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []string, opts []BulkOptions) (*BulkResult, error) {
+	if err := checkCtx(ctx, rt.op); err != nil {
+		return nil, err
+	}
 	var o BulkOptions
 	if len(opts) > 0 {
 		o = opts[0]
@@ -216,8 +234,8 @@ func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []str
 	}
 	seen := make(map[string]bool, len(subIDs))
 	for i, id := range subIDs {
-		if err := checkID(rt.op, "subIDs["+strconv.Itoa(i)+"]", id); err != nil {
-			return nil, err
+		if r := idProblem(id); r != "" {
+			return nil, invalid(rt.op, "subIDs["+strconv.Itoa(i)+"]", "%s", r)
 		}
 		if seen[id] {
 			return nil, invalid(rt.op, "subIDs["+strconv.Itoa(i)+"]", "%q is listed twice", id)

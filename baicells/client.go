@@ -16,7 +16,10 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/ispkit/ispkit"
 	"github.com/ispkit/ispkit/internal/transport"
 )
 
@@ -24,17 +27,27 @@ import (
 // OMC+BOSS installs have their own host and port: use WithBaseURL.
 const DefaultBaseURL = "http://baiboss.cloudapp.net:47081/baicellsapi"
 
-// Credentials are the operator's cloud key and the BOSS user. They print as
-// REDACTED in every fmt verb and in slog.
+// Secret holds a credential. It prints as REDACTED in every fmt verb, in
+// slog and in JSON; Reveal returns the value for the one place that sends it.
+type Secret = ispkit.Secret
+
+// NewSecret returns a Secret holding s.
+func NewSecret(s string) Secret { return ispkit.NewSecret(s) }
+
+// Credentials are the operator's cloud key and the BOSS user:
+//
+//	baicells.Credentials{CloudKey: baicells.NewSecret(key), Username: user, Password: baicells.NewSecret(pw)}
+//
+// They print as REDACTED in every fmt verb, in slog and in JSON.
 type Credentials struct {
-	CloudKey string
+	CloudKey Secret
 	Username string
-	Password string
+	Password Secret
 }
 
 // String implements fmt.Stringer without the secrets.
 func (c Credentials) String() string {
-	return fmt.Sprintf("baicells.Credentials{CloudKey:%s Username:%q Password:%s}", transport.Redacted, c.Username, transport.Redacted)
+	return fmt.Sprintf("baicells.Credentials{CloudKey:%s Username:%q Password:%s}", ispkit.Redacted, c.Username, ispkit.Redacted)
 }
 
 // GoString implements fmt.GoStringer without the secrets.
@@ -45,7 +58,16 @@ func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.St
 
 // LogValue implements slog.LogValuer.
 func (c Credentials) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("cloud_key", transport.Redacted), slog.String("username", c.Username), slog.String("password", transport.Redacted))
+	return slog.GroupValue(slog.String("cloud_key", ispkit.Redacted), slog.String("username", c.Username), slog.String("password", ispkit.Redacted))
+}
+
+// MarshalJSON writes the user and REDACTED in place of the secrets.
+func (c Credentials) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		CloudKey string `json:"cloud_key"`
+		Username string `json:"username"`
+		Password string `json:"password"`
+	}{ispkit.Redacted, c.Username, ispkit.Redacted})
 }
 
 // AuthScheme selects how the Authorization header carries the credentials.
@@ -97,7 +119,8 @@ func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) 
 // WithTimeout bounds every call, retries included, when ctx has no earlier deadline.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
 
-// WithMaxResponseSize caps a success body (default 32 MiB).
+// WithMaxResponseSize caps a success body (default 32 MiB). A larger answer
+// is an error matching ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
 // WithAuthScheme selects the Authorization form (default AuthBare).
@@ -188,23 +211,30 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 			return nil, err
 		}
 	}
+	key, pw := creds.CloudKey.Reveal(), creds.Password.Reveal()
 	switch {
 	case st.noAuth: // nothing is sent: nothing to check
-	case strings.TrimSpace(creds.CloudKey) == "":
+	case strings.TrimSpace(key) == "":
 		return nil, invalid("New", "Credentials.CloudKey", "is empty")
 	case creds.Username == "":
 		return nil, invalid("New", "Credentials.Username", "is empty")
-	case strings.ContainsAny(creds.CloudKey, "\r\n"):
+	case strings.ContainsAny(key, "\r\n"):
 		return nil, invalid("New", "Credentials.CloudKey", "contains a line break")
 	case strings.Contains(creds.Username, ":"):
 		return nil, invalid("New", "Credentials.Username", "contains ':', which basic authentication cannot carry")
 	}
-	token := base64.StdEncoding.EncodeToString([]byte(creds.Username + ":" + creds.Password))
+	token := base64.StdEncoding.EncodeToString([]byte(creds.Username + ":" + pw))
 	authValue := []string{token}
 	if st.scheme == AuthBasic {
 		authValue = []string{"Basic " + token}
 	}
-	cloudKey := []string{creds.CloudKey}
+	cloudKey := []string{key}
+	secrets := []string{key, pw}
+	if creds.Username != "" || pw != "" {
+		// Without credentials (WithoutAuthHeaders) the token would be the
+		// base64 of ":", "Og==", which is no secret.
+		secrets = append(secrets, token)
+	}
 	t, err := transport.New(transport.Vendor{
 		Name:           "baicells",
 		DefaultBaseURL: DefaultBaseURL,
@@ -216,7 +246,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 			r.Header[headerAuthorization] = authValue
 		},
 		CredentialHeaders: []string{headerCloudKey},
-		Secrets:           []string{creds.CloudKey, creds.Password, token},
+		Secrets:           secrets,
 	}, st.transport)
 	if err != nil {
 		return nil, fmt.Errorf("baicells: %w", err)
@@ -253,8 +283,10 @@ func newSessionIDs() func() string {
 }
 
 func (c *Client) nextSessionID(ctx context.Context) string {
-	if id, ok := ctx.Value(sessionKey{}).(string); ok && id != "" {
-		return id
+	if ctx != nil { // a nil ctx is refused by sendPath
+		if id, ok := ctx.Value(sessionKey{}).(string); ok && id != "" {
+			return id
+		}
 	}
 	return c.sessionID()
 }
@@ -262,11 +294,18 @@ func (c *Client) nextSessionID(ctx context.Context) string {
 // call sends one request and decodes an object answer into out (which embeds
 // envelope). A non-"200" result_code is an error whatever the HTTP status.
 func (c *Client) call(ctx context.Context, rt route, sessionID string, body any, out enveloped) error {
+	_, err := c.callResp(ctx, rt, sessionID, body, out)
+	return err
+}
+
+// callResp is call that also returns the answer, for the callers that build
+// errors from what it held (bulk records, usage times).
+func (c *Client) callResp(ctx context.Context, rt route, sessionID string, body any, out enveloped) (*transport.Response, error) {
 	resp, err := c.send(ctx, rt, sessionID, body)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return c.decode(rt, sessionID, resp, out)
+	return resp, c.decode(rt, sessionID, resp, out)
 }
 
 func (c *Client) send(ctx context.Context, rt route, sessionID string, body any) (*transport.Response, error) {
@@ -274,8 +313,8 @@ func (c *Client) send(ctx context.Context, rt route, sessionID string, body any)
 }
 
 func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string, body any) (*transport.Response, error) {
-	if ctx == nil {
-		return nil, invalid(rt.op, "ctx", "is nil")
+	if err := checkCtx(ctx, rt.op); err != nil {
+		return nil, err
 	}
 	req := &transport.Request{Op: rt.op, Method: rt.method, Path: path, Idempotent: rt.idempotent}
 	if body != nil {
@@ -287,9 +326,18 @@ func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string,
 	}
 	resp, err := c.t.Do(ctx, req)
 	if err != nil {
-		return nil, &Error{Op: rt.op, SessionID: sessionID, Err: err}
+		// The transport's errors are scrubbed of the client's and the call's
+		// secrets already; the status is set when an answer arrived.
+		return nil, &Error{Op: rt.op, SessionID: sessionID, HTTPStatus: transport.StatusOf(err), RetryAfter: transport.RetryAfterOf(err), Err: err}
 	}
 	return resp, nil
+}
+
+// answerError is the *Error of an answer that arrived; its text fields are
+// for the caller to fill, scrubbed with the call's scrubber (resp.Scrub,
+// resp.Excerpt, resp.Error).
+func answerError(rt route, sessionID string, resp *transport.Response) *Error {
+	return &Error{Op: rt.op, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter, SessionID: sessionID}
 }
 
 func (c *Client) decode(rt route, sessionID string, resp *transport.Response, out enveloped) error {
@@ -319,18 +367,37 @@ func (c *Client) decode(rt route, sessionID string, resp *transport.Response, ou
 }
 
 func (c *Client) resultError(rt route, sessionID string, resp *transport.Response, env *envelope) error {
-	e := &Error{Op: rt.op, HTTPStatus: resp.StatusCode, Message: c.t.Scrub(string(env.Message)), SessionID: sessionID}
+	e := answerError(rt, sessionID, resp)
+	e.Message = resp.Scrub(string(env.Message))
 	if env.SessionID != "" {
-		e.SessionID = c.t.Scrub(string(env.SessionID))
+		e.SessionID = resp.Scrub(string(env.SessionID))
 	}
-	n, err := strconv.Atoi(strings.TrimSpace(string(env.ResultCode)))
-	if err != nil || n == 0 {
-		e.Err = fmt.Errorf("%w: result_code %.40q", ErrBadResponse, string(env.ResultCode))
-		e.Body = c.excerpt(resp)
+	code, ok := parseCode(env.ResultCode)
+	if !ok {
+		e.Err = fmt.Errorf("%w: result_code %s is not a number", ErrBadResponse, quoted(resp, string(env.ResultCode)))
+		e.Body = resp.Excerpt(excerptSize)
 		return e
 	}
-	e.Code = ResultCode(n)
+	e.Code = code
 	return e
+}
+
+// parseCode reads a result_code; 0 and what is not a number are not codes.
+func parseCode(raw flexString) (ResultCode, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(string(raw)))
+	if err != nil || n == 0 {
+		return 0, false
+	}
+	return ResultCode(n), true
+}
+
+// quotedSize caps a server value quoted in an error message.
+const quotedSize = 40
+
+// quoted is a server value for an error message: scrubbed with the call's
+// scrubber, then cut, then quoted.
+func quoted(resp *transport.Response, raw string) string {
+	return strconv.Quote(resp.Scrubber().Excerpt([]byte(raw), quotedSize))
 }
 
 func (c *Client) badResponse(rt route, sessionID string, resp *transport.Response, cause error) error {
@@ -339,20 +406,17 @@ func (c *Client) badResponse(rt route, sessionID string, resp *transport.Respons
 		if ct == "" {
 			ct = "no content type"
 		}
-		cause = fmt.Errorf("HTTP %d with a body that is not a BOSS answer (%s, %d bytes)", resp.StatusCode, ct, len(resp.Body))
+		cause = fmt.Errorf("HTTP %d with a body that is not a BOSS answer (%s, %d bytes)", resp.StatusCode, resp.Scrubber().Excerpt([]byte(ct), quotedSize), len(resp.Body))
+	} else {
+		cause = resp.Error(cause)
 	}
-	return &Error{Op: rt.op, HTTPStatus: resp.StatusCode, SessionID: sessionID, Body: c.excerpt(resp), Err: cause}
+	e := answerError(rt, sessionID, resp)
+	e.Body = resp.Excerpt(excerptSize)
+	e.Err = cause
+	return e
 }
 
 const excerptSize = 256
-
-func (c *Client) excerpt(resp *transport.Response) string {
-	s := resp.Scrubber().Excerpt(resp.Body, excerptSize)
-	if resp.Truncated {
-		s += " (truncated)"
-	}
-	return s
-}
 
 // Do sends a request the typed layer does not cover (yet): method and path
 // under the base URL (e.g. "/customers/query"), body marshalled as JSON. A
@@ -360,10 +424,13 @@ func (c *Client) excerpt(resp *transport.Response) string {
 // checked for result_code and decoded into out when out is not nil; an array
 // answer is decoded into out as is.
 func (c *Client) Do(ctx context.Context, method, path string, body any, out any) error {
-	rt := route{op: "Do " + path, method: method, path: path, idempotent: method == http.MethodGet}
-	if !strings.HasPrefix(path, "/") {
-		return invalid(rt.op, "path", "must start with '/'")
+	if err := checkCtx(ctx, "Do"); err != nil {
+		return err
 	}
+	if err := checkPath("Do", path); err != nil {
+		return err
+	}
+	rt := route{op: "Do " + path, method: method, path: path, idempotent: method == http.MethodGet}
 	sid := c.nextSessionID(ctx)
 	if m, ok := body.(map[string]any); ok {
 		if _, has := m["session_id"]; !has {
@@ -398,6 +465,27 @@ func (c *Client) Do(ctx context.Context, method, path string, body any, out any)
 	if out != nil {
 		if err := json.Unmarshal(trimmed, out); err != nil {
 			return c.badResponse(rt, sid, resp, fmt.Errorf("decoding response: %w", err))
+		}
+	}
+	return nil
+}
+
+// checkPath refuses a Do path that does not start with '/', holds a "." or
+// ".." segment (a server or proxy that cleans paths would send the call
+// elsewhere), a control character or invalid UTF-8.
+func checkPath(op, path string) error {
+	if !strings.HasPrefix(path, "/") {
+		return invalid(op, "path", "must start with '/'")
+	}
+	if !utf8.ValidString(path) {
+		return invalid(op, "path", "is not valid UTF-8")
+	}
+	if strings.IndexFunc(path, unicode.IsControl) >= 0 {
+		return invalid(op, "path", "contains a control character")
+	}
+	for _, seg := range strings.Split(path, "/") {
+		if seg == "." || seg == ".." {
+			return invalid(op, "path", "has a %q segment", seg)
 		}
 	}
 	return nil

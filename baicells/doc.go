@@ -48,10 +48,41 @@
 //	if errors.Is(err, baicells.ErrSubscriberNotFound) { … }
 //	if errors.Is(err, baicells.CodeDeactivateBeforeUnbind) { … }
 //
-// Input the server would refuse (an empty id, an IMSI that is not 6–15
-// digits, a negative speed, more than 16 static IPs, an inverted time range)
-// is rejected before anything is sent, with a *ValidationError matching
-// ErrInvalidInput.
+// HTTPStatus is set whenever an answer arrived, also when it could not be
+// used; 0 means none did (the connection failed, the context ended).
+// ErrBadResponse matches an answer without a result code that could not be
+// understood (not JSON, an HTML page, a result_code that is not a number) or
+// used: a body cut short, one over the cap, and a redirect. ErrResponseTooLarge
+// matches a success body over the cap set with WithMaxResponseSize (default
+// 32 MiB): raise the cap knowingly. RetryAfter carries the server's
+// Retry-After of a 429 or 503, so that a call that was not sent again says
+// when to try.
+//
+// Refused before anything is sent, with a *ValidationError matching
+// ErrInvalidInput: a nil context, on every call; an id (sub_id, plan id, APN
+// name, a bulk call's ids) that is empty or blank, "." or "..", not valid
+// UTF-8 or holds a control character (NUL, CR, LF …); a blank plan name; free
+// text (a profile's fields, plan comments) that is not valid UTF-8, which the
+// JSON encoder would otherwise alter (ids and text are never altered); an
+// IMSI that is not 6–15 digits; a negative speed; more than 16 static IPs;
+// an inverted time range; a Client.Do path that does not start with '/' or
+// holds a "." or ".." segment, a control character or invalid UTF-8.
+//
+// # Secrets
+//
+// The cloud key, the password and the Authorization token never appear in
+// an error, in the debug log lines of WithLogger or in fmt and slog output,
+// and neither do the values of the secret fields of a Client.Do body
+// ("password", "token", "secret", "pin" …). Every text taken from the
+// server (a message, a result_code, a session_id, an excerpt of a body, a
+// bulk record's code and message) is scrubbed before it is cut. A secret is found
+// as written, percent-encoded (upper- or lower-case hex, '+' for a space),
+// escaped as JSON, PHP and Go write strings, escaped as HTML and XML write
+// text (named and numeric entities), under two of these layered, and in
+// base64 (standard and URL alphabets, at any alignment, for secrets of six
+// bytes or more). A secret of four bytes or more is removed wherever it
+// stands; a shorter one where it stands as a whole word. Credentials and
+// Secret print as REDACTED in every fmt verb, in slog's handlers and in JSON.
 //
 // # Batches and windows
 //
@@ -61,7 +92,7 @@
 // usage queries take any time range and walk it in windows of at most 31 days
 // (hourly) or 7 days (CDR) as an iter.Seq2.
 //
-// # Retries
+// # Retries and redirects
 //
 // Queries (QueryByIMSI, Get, the plan and usage queries) and the calls that
 // set a state (Activate, Deactivate, the bulk forms of both, ChangePlan,
@@ -71,16 +102,23 @@
 // never applied twice. Retry-After is honoured up to a cap, and the context's
 // deadline bounds all attempts together.
 //
+// Only the GET queries (the plan lists, Client.Do with GET) follow a
+// redirect. Every other call gets the redirect as its answer: a *Error with
+// the 3xx HTTPStatus matching ErrBadResponse, so that a write is never
+// re-sent as a read nor reported done by another URL. No request carries a
+// Referer; a redirect to another host, another port or from https to http
+// drops the cloud_key and Authorization headers.
+//
 // # Credentials and session ids
 //
 // Every request carries the cloud_key header and an Authorization header with
 // the base64 of "username:password", bare as the manual shows (default) or
-// with the standard "Basic " prefix (WithAuthScheme). Credentials never appear
-// in errors, logs or fmt output. Some local OMC+BOSS installs are called with
-// neither header (a public PHP snippet does so): WithoutAuthHeaders omits
-// both, never by default, and then New needs no credentials. Such requests
-// authenticate nothing; see the option for the risk. Each request gets a unique numeric
-// session_id; WithSessionID sets one for the calls of a context.
+// with the standard "Basic " prefix (WithAuthScheme). Some local OMC+BOSS
+// installs are called with neither header (a public PHP snippet does so):
+// WithoutAuthHeaders omits both, never by default, and then New needs no
+// credentials. Such requests authenticate nothing; see the option for the
+// risk. Each request gets a unique numeric session_id; WithSessionID sets one
+// for the calls of a context.
 //
 // # Assumptions about the wire format
 //

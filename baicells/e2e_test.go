@@ -17,9 +17,9 @@ import (
 )
 
 var defaultCreds = baicells.Credentials{
-	CloudKey: baicellstest.DefaultCloudKey,
+	CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
 	Username: baicellstest.DefaultUsername,
-	Password: baicellstest.DefaultPassword,
+	Password: baicells.NewSecret(baicellstest.DefaultPassword),
 }
 
 // fastRetry keeps retry tests quick.
@@ -159,7 +159,8 @@ func TestEndToEndTenants(t *testing.T) {
 	t.Cleanup(srv.Close)
 	mine, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.URL))
 	require.NoError(t, err)
-	theirs, err := baicells.New(baicells.Credentials(other), baicells.WithBaseURL(srv.URL), baicells.WithAuthScheme(baicells.AuthBasic))
+	theirs, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret(other.CloudKey), Username: other.Username, Password: baicells.NewSecret(other.Password)},
+		baicells.WithBaseURL(srv.URL), baicells.WithAuthScheme(baicells.AuthBasic))
 	require.NoError(t, err)
 
 	require.NoError(t, theirs.Plans.Create(ctx, baicells.Plan{ID: "TP", Name: "theirs", Uplink: 1, Downlink: 1}))
@@ -180,9 +181,9 @@ func TestEndToEndTenants(t *testing.T) {
 	assert.Empty(t, plans, "another tenant's plans are not listed")
 
 	for _, creds := range []baicells.Credentials{
-		{CloudKey: "missing-key", Username: "test-user", Password: "test-password"},
-		{CloudKey: baicellstest.DefaultCloudKey, Username: "test-user", Password: "wrong"},
-		{CloudKey: baicellstest.DefaultCloudKey, Username: "other", Password: "other-pass"},
+		{CloudKey: baicells.NewSecret("missing-key"), Username: "test-user", Password: baicells.NewSecret("test-password")},
+		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "test-user", Password: baicells.NewSecret("wrong")},
+		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "other", Password: baicells.NewSecret("other-pass")},
 	} {
 		bad, err := baicells.New(creds, baicells.WithBaseURL(srv.URL))
 		require.NoError(t, err)
@@ -388,38 +389,21 @@ func TestEndToEndUsageWindows(t *testing.T) {
 	assert.Empty(t, srv.Requests())
 }
 
+// TestEndToEndRetries: a query is safe to repeat, so it is retried through a
+// 503 and a 429 and succeeds. (That a create is never re-sent, and that a
+// slow answer ends at the deadline, is checked for every operation by the
+// conformance matrix.)
 func TestEndToEndRetries(t *testing.T) {
 	ctx := context.Background()
 	c, srv := e2e(t)
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "r"})
 
-	// A query is safe to repeat: retried through 503 and 429 + Retry-After.
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/querybyid", Status: 503, Times: 1})
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/querybyid", Status: 429, RetryAfter: "0", Times: 1})
 	srv.ResetRequests()
 	_, err := c.Subscribers.Get(ctx, "r")
 	require.NoError(t, err)
 	assert.Equal(t, 3, srv.RequestCount("/customers/querybyid"))
-
-	// Create is not: a dropped connection is not re-sent.
-	srv.InjectFault(baicellstest.Fault{Path: "/customers/create", Drop: true, Times: 1})
-	srv.ResetRequests()
-	err = c.Subscribers.Create(ctx, baicells.Profile{ID: "new"})
-	require.Error(t, err)
-	assert.Equal(t, 1, srv.RequestCount("/customers/create"))
-	var e *baicells.Error
-	require.ErrorAs(t, err, &e)
-	assert.Zero(t, e.HTTPStatus)
-	assert.NotEmpty(t, e.SessionID)
-
-	// Latency beyond the caller's deadline ends the call with the context error.
-	srv.InjectFault(baicellstest.Fault{Path: "/customers/querybyid", Latency: 5 * time.Second, Times: 1})
-	dctx, cancel := context.WithTimeout(ctx, 50*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err = c.Subscribers.Get(dctx, "r")
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, time.Since(start), 2*time.Second)
 }
 
 func TestEndToEndSessionID(t *testing.T) {
@@ -441,9 +425,9 @@ func TestEndToEndSessionID(t *testing.T) {
 }
 
 func TestNewRejectsBadInput(t *testing.T) {
-	_, err := baicells.New(baicells.Credentials{Username: "u", Password: "p"})
+	_, err := baicells.New(baicells.Credentials{Username: "u", Password: baicells.NewSecret("p")})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
-	_, err = baicells.New(baicells.Credentials{CloudKey: "k", Username: "a:b", Password: "p"})
+	_, err = baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret("k"), Username: "a:b", Password: baicells.NewSecret("p")})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
 	_, err = baicells.New(defaultCreds, baicells.WithBaseURL("ftp://x"))
 	assert.Error(t, err)

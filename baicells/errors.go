@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // ResultCode is a BOSS result_code. The documented codes are the Code*
@@ -63,8 +66,13 @@ var (
 	// ErrInvalidInput: the call was rejected before sending, by local validation.
 	ErrInvalidInput = errors.New("baicells: invalid input")
 	// ErrBadResponse: the server's answer could not be understood (not JSON,
-	// truncated, an HTML error page, an unexpected status).
+	// a result_code that is not a number, an HTML error page, an unexpected
+	// status), or could not be used: cut short, over the size cap, or a
+	// redirect, which is never followed for a POST.
 	ErrBadResponse = errors.New("baicells: unexpected response")
+	// ErrResponseTooLarge: the answer exceeded the cap set with
+	// WithMaxResponseSize; raise it knowingly. It matches ErrBadResponse too.
+	ErrResponseTooLarge = errors.New("baicells: response too large")
 )
 
 var sentinels = map[ResultCode]error{
@@ -100,7 +108,8 @@ var sentinels = map[ResultCode]error{
 type Error struct {
 	// Op is the method that failed, e.g. "Subscribers.BindIMSI".
 	Op string
-	// HTTPStatus is the response status, 0 when no response arrived.
+	// HTTPStatus is the status of the answer whenever one arrived (a redirect
+	// and a body over the cap or cut short included), 0 when none did.
 	HTTPStatus int
 	// Code is the BOSS result_code, 0 when the server sent none.
 	Code ResultCode
@@ -108,10 +117,13 @@ type Error struct {
 	Message string
 	// SessionID is the session_id of the request, for correlation with BOSS logs.
 	SessionID string
-	// Body is a redacted excerpt of a body that was not a BOSS answer.
+	// Body is a scrubbed excerpt of a body that was not a BOSS answer.
 	Body string
+	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none; a
+	// call that was not sent again tells the caller when to try.
+	RetryAfter time.Duration
 	// Err is the cause for failures without a result code: the connection, the
-	// context, a body that does not decode.
+	// context, a redirect, a body that does not decode.
 	Err error
 }
 
@@ -159,7 +171,8 @@ func (e *Error) Error() string {
 func (e *Error) Unwrap() error { return e.Err }
 
 // Is matches the sentinel of e's code, the code itself (a ResultCode target),
-// and ErrBadResponse for answers that carried no result code.
+// ErrBadResponse for answers that carried no result code (those cut short,
+// over the cap or redirected included), and ErrResponseTooLarge.
 func (e *Error) Is(target error) bool {
 	switch t := target.(type) {
 	case ResultCode:
@@ -168,7 +181,13 @@ func (e *Error) Is(target error) bool {
 	if e.Code != 0 {
 		return sentinels[e.Code] == target
 	}
-	return target == ErrBadResponse && e.HTTPStatus != 0
+	switch target {
+	case ErrBadResponse:
+		return e.HTTPStatus != 0 || transport.IsBadResponse(e.Err)
+	case ErrResponseTooLarge:
+		return errors.Is(e.Err, transport.ErrResponseTooLarge)
+	}
+	return false
 }
 
 // ValidationError reports input rejected before anything was sent.

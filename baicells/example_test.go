@@ -17,9 +17,9 @@ func Example() {
 	defer srv.Close()
 
 	c, err := baicells.New(baicells.Credentials{
-		CloudKey: baicellstest.DefaultCloudKey,
+		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
 		Username: baicellstest.DefaultUsername,
-		Password: baicellstest.DefaultPassword,
+		Password: baicells.NewSecret(baicellstest.DefaultPassword),
 	}, baicells.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)
@@ -55,7 +55,8 @@ func ExampleSubscribersService_Reconcile() {
 	defer srv.Close()
 	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P25", Name: "25 Mbps", Uplink: 5, Downlink: 25})
 	c, _ := baicells.New(baicells.Credentials{
-		CloudKey: baicellstest.DefaultCloudKey, Username: baicellstest.DefaultUsername, Password: baicellstest.DefaultPassword,
+		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
+		Password: baicells.NewSecret(baicellstest.DefaultPassword),
 	}, baicells.WithBaseURL(srv.URL))
 	ctx := context.Background()
 
@@ -84,7 +85,8 @@ func ExampleUsageService_Hourly() {
 	defer srv.Close()
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "u1", IMSI: "311980000000001"})
 	c, _ := baicells.New(baicells.Credentials{
-		CloudKey: baicellstest.DefaultCloudKey, Username: baicellstest.DefaultUsername, Password: baicellstest.DefaultPassword,
+		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
+		Password: baicells.NewSecret(baicellstest.DefaultPassword),
 	}, baicells.WithBaseURL(srv.URL))
 
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)

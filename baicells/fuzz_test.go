@@ -116,7 +116,7 @@ func (rt fuzzRoundTripper) RoundTrip(req *http.Request) (*http.Response, error) 
 
 func fuzzClient(t *testing.T, status int, body []byte) *Client {
 	t.Helper()
-	c, err := New(Credentials{CloudKey: "ck-fuzz", Username: "fuzz", Password: "fuzz-pw"},
+	c, err := New(Credentials{CloudKey: NewSecret("ck-fuzz"), Username: "fuzz", Password: NewSecret("fuzz-pw")},
 		WithBaseURL("http://boss.fuzz/baicellsapi"),
 		WithRetry(RetryPolicy{MaxAttempts: 1}),
 		WithHTTPClient(&http.Client{Transport: fuzzRoundTripper{status: status, body: body}}))
@@ -222,7 +222,7 @@ func FuzzDecodeResponse(f *testing.F) {
 				case *wireSubscriberResp:
 					_ = w.subscriber()
 				case *wireBulkCreateResp:
-					_ = mergeBulkCreate([]NewSubscriber{{Profile: Profile{ID: "1"}, IMSI: "460010000000001"}}, w)
+					_ = mergeBulkCreate(routeBulkCreate, "1", []NewSubscriber{{Profile: Profile{ID: "1"}, IMSI: "460010000000001"}}, &transport.Response{StatusCode: status}, w)
 				}
 			}
 		}

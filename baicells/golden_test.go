@@ -79,7 +79,7 @@ func goldenClient(t *testing.T, status int, body []byte) (*Client, *goldenCaptur
 		_, _ = w.Write(body)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := New(Credentials{CloudKey: "ck-golden", Username: "golden", Password: "golden-pw"},
+	c, err := New(Credentials{CloudKey: NewSecret("ck-golden"), Username: "golden", Password: NewSecret("golden-pw")},
 		WithBaseURL(srv.URL+"/baicellsapi"), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
 	return c, capt

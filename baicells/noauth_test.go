@@ -78,7 +78,7 @@ func TestEndToEndWithoutAuthHeaders(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Ada", got.Name)
 	wrong := defaultCreds
-	wrong.Password = "not-the-password"
+	wrong.Password = baicells.NewSecret("not-the-password")
 	bad, err := baicells.New(wrong, baicells.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	_, err = bad.Subscribers.Get(ctx, "local-1")
@@ -109,7 +109,7 @@ func TestWithoutAuthHeadersStillScrubs(t *testing.T) {
 		_, _ = w.Write([]byte(`{"session_id":"1","result_code":"5001","message":"System error near ` + password + `"}`))
 	}))
 	t.Cleanup(srv.Close)
-	c, err := baicells.New(baicells.Credentials{CloudKey: "local-key-123", Username: "u", Password: password},
+	c, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret("local-key-123"), Username: "u", Password: baicells.NewSecret(password)},
 		baicells.WithBaseURL(srv.URL), baicells.WithoutAuthHeaders(), baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
 	err = c.Subscribers.Create(context.Background(), baicells.Profile{ID: "x"})

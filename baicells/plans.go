@@ -24,13 +24,7 @@ func (s *PlansService) Modify(ctx context.Context, p Plan) error {
 }
 
 func (s *PlansService) write(ctx context.Context, rt route, p Plan) error {
-	if err := checkID(rt.op, "Plan.ID", p.ID); err != nil {
-		return err
-	}
-	if err := checkID(rt.op, "Plan.Name", p.Name); err != nil {
-		return err
-	}
-	if err := checkSpeed(rt.op, Speed{Uplink: p.Uplink, Downlink: p.Downlink}); err != nil {
+	if err := checkPlan(rt.op, p); err != nil {
 		return err
 	}
 	sid := s.c.nextSessionID(ctx)

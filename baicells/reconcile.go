@@ -66,10 +66,16 @@ type DesiredSubscriber struct {
 func (s *SubscribersService) Reconcile(ctx context.Context, d DesiredSubscriber) ([]Action, error) {
 	const op = "Subscribers.Reconcile"
 	id := d.Profile.ID
+	if err := checkCtx(ctx, op); err != nil {
+		return nil, err
+	}
 	if err := checkID(op, "Profile.ID", id); err != nil {
 		return nil, err
 	}
 	if !d.Delete {
+		if err := checkProfile(op, "Profile.", d.Profile); err != nil {
+			return nil, err
+		}
 		if d.PlanID != "" {
 			if err := checkID(op, "PlanID", d.PlanID); err != nil {
 				return nil, err
@@ -197,7 +203,11 @@ func profileDiff(cur, want Profile) string {
 // (the list queries do not return them).
 func (s *PlansService) Ensure(ctx context.Context, p Plan) ([]Action, error) {
 	const op = "Plans.Ensure"
-	if err := checkID(op, "Plan.ID", p.ID); err != nil {
+	if err := checkCtx(ctx, op); err != nil {
+		return nil, err
+	}
+	// Everything Create or Modify would refuse is refused before the list.
+	if err := checkPlan(op, p); err != nil {
 		return nil, err
 	}
 	plans, err := s.List(ctx)

@@ -85,7 +85,7 @@ func (s *SubscribersService) Modify(ctx context.Context, p Profile) error {
 }
 
 func (s *SubscribersService) sendProfile(ctx context.Context, rt route, p Profile) error {
-	if err := checkID(rt.op, "Profile.ID", p.ID); err != nil {
+	if err := checkProfile(rt.op, "Profile.", p); err != nil {
 		return err
 	}
 	sid := s.c.nextSessionID(ctx)

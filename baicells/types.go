@@ -1,9 +1,13 @@
 package baicells
 
 import (
+	"context"
+	"fmt"
 	"net/netip"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // SubscriberStatus is sub_status on the wire: "0" active, "1" deactive. Other
@@ -131,26 +135,132 @@ const (
 )
 
 func checkIMSI(op, field, imsi string) error {
-	if imsi == "" {
-		return invalid(op, field, "is empty")
-	}
-	if len(imsi) < imsiMinLen || len(imsi) > imsiMaxLen {
-		return invalid(op, field, "%q has %d characters; an IMSI has %d to %d digits", imsi, len(imsi), imsiMinLen, imsiMaxLen)
-	}
-	for i := 0; i < len(imsi); i++ {
-		if imsi[i] < '0' || imsi[i] > '9' {
-			return invalid(op, field, "%q: an IMSI has digits only", imsi)
-		}
+	if r := imsiProblem(imsi); r != "" {
+		return invalid(op, field, "%s", r)
 	}
 	return nil
 }
 
-func checkID(op, field, id string) error {
-	if strings.TrimSpace(id) == "" {
-		return invalid(op, field, "is empty")
+// imsiProblem says why imsi is not an IMSI, "" when it is. The reasons are
+// built only on failure: BulkCreate checks thousands of records.
+func imsiProblem(imsi string) string {
+	if imsi == "" {
+		return "is empty"
 	}
-	if strings.IndexFunc(id, unicode.IsControl) >= 0 {
-		return invalid(op, field, "contains a control character")
+	if len(imsi) < imsiMinLen || len(imsi) > imsiMaxLen {
+		return fmt.Sprintf("%q has %d characters; an IMSI has %d to %d digits", imsi, len(imsi), imsiMinLen, imsiMaxLen)
+	}
+	for i := 0; i < len(imsi); i++ {
+		if imsi[i] < '0' || imsi[i] > '9' {
+			return fmt.Sprintf("%q: an IMSI has digits only", imsi)
+		}
+	}
+	return ""
+}
+
+// checkID refuses an id that BOSS could not store as given or a path could
+// not carry: empty or blank, "." or "..", not UTF-8 (json.Marshal would
+// send U+FFFD in place of the bad bytes, so that two ids became one), or
+// holding a control character (NUL, CR, LF, DEL, C1).
+func checkID(op, field, id string) error {
+	if r := idProblem(id); r != "" {
+		return invalid(op, field, "%s", r)
+	}
+	return nil
+}
+
+// checkRequired refuses a required value that is blank, not UTF-8 or holds
+// a control character.
+func checkRequired(op, field, v string) error {
+	if r := requiredProblem(v); r != "" {
+		return invalid(op, field, "%s", r)
+	}
+	return nil
+}
+
+// checkText refuses optional free text that is not UTF-8: it would be
+// altered on the wire.
+func checkText(op, field, v string) error {
+	if r := textProblem(v); r != "" {
+		return invalid(op, field, "%s", r)
+	}
+	return nil
+}
+
+// checkProfile checks a profile's id and its free-text fields; prefix is
+// put before the field's name in the error.
+func checkProfile(op, prefix string, p Profile) error {
+	if f, r := profileProblem(p); r != "" {
+		return invalid(op, prefix+f, "%s", r)
+	}
+	return nil
+}
+
+// The *Problem functions say why a value cannot be sent, "" when it can.
+// They allocate nothing for a good value.
+
+func idProblem(id string) string {
+	if r := requiredProblem(id); r != "" {
+		return r
+	}
+	if id == "." || id == ".." {
+		return strconv.Quote(id) + " is not an id"
+	}
+	return ""
+}
+
+func requiredProblem(v string) string {
+	switch {
+	case strings.TrimSpace(v) == "":
+		return "is empty"
+	case !utf8.ValidString(v):
+		return "is not valid UTF-8"
+	case strings.IndexFunc(v, unicode.IsControl) >= 0:
+		return "contains a control character"
+	}
+	return ""
+}
+
+func textProblem(v string) string {
+	if !utf8.ValidString(v) {
+		return "is not valid UTF-8"
+	}
+	return ""
+}
+
+// profileProblem returns the field at fault ("ID", "Name" …) and why.
+func profileProblem(p Profile) (field, reason string) {
+	if r := idProblem(p.ID); r != "" {
+		return "ID", r
+	}
+	for _, f := range [...]struct{ name, v string }{
+		{"Name", p.Name}, {"IDNumber", p.IDNumber}, {"Phone", p.Phone}, {"Email", p.Email}, {"Address", p.Address},
+	} {
+		if r := textProblem(f.v); r != "" {
+			return f.name, r
+		}
+	}
+	return "", ""
+}
+
+// checkPlan checks what Plans.Create and Plans.Modify send.
+func checkPlan(op string, p Plan) error {
+	if err := checkID(op, "Plan.ID", p.ID); err != nil {
+		return err
+	}
+	if err := checkRequired(op, "Plan.Name", p.Name); err != nil {
+		return err
+	}
+	if err := checkText(op, "Plan.Comments", p.Comments); err != nil {
+		return err
+	}
+	return checkSpeed(op, Speed{Uplink: p.Uplink, Downlink: p.Downlink})
+}
+
+// checkCtx refuses a nil context before anything else is done.
+func checkCtx(ctx context.Context, op string) error {
+	if ctx == nil {
+		return invalid(op, "ctx", "is nil")
 	}
 	return nil
 }

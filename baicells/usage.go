@@ -6,6 +6,8 @@ import (
 	"iter"
 	"strings"
 	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // UsageService covers data usage (2.3; local OMC+BOSS only).
@@ -49,20 +51,21 @@ type CDR struct {
 func (s *UsageService) Hourly(ctx context.Context, q UsageQuery) iter.Seq2[HourlyUsage, error] {
 	return func(yield func(HourlyUsage, error) bool) {
 		rt := routeUsageHourly
-		for w, err := range s.windows(rt, q, HourlyWindow) {
+		for w, err := range s.windows(ctx, rt, q, HourlyWindow) {
 			if err != nil {
 				yield(HourlyUsage{}, err)
 				return
 			}
 			w.SessionID = s.c.nextSessionID(ctx)
 			var out wireHourlyResp
-			if err := s.c.call(ctx, rt, w.SessionID, &w, &out); err != nil {
+			resp, err := s.c.callResp(ctx, rt, w.SessionID, &w, &out)
+			if err != nil {
 				yield(HourlyUsage{}, err)
 				return
 			}
 			for _, u := range out.UsageInfos {
 				rec := HourlyUsage{IMSI: string(u.IMSI), TotalKB: int64(u.TotalUsage), UpKB: int64(u.UpUsage), DownKB: int64(u.DownUsage), RawTime: string(u.UsageTime)}
-				rec.Time, err = s.parseTime(rt.op, w.SessionID, "usage_time", rec.RawTime)
+				rec.Time, err = s.parseTime(rt, w.SessionID, resp, "usage_time", rec.RawTime)
 				if !yield(rec, err) {
 					return
 				}
@@ -76,14 +79,15 @@ func (s *UsageService) Hourly(ctx context.Context, q UsageQuery) iter.Seq2[Hourl
 func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, error] {
 	return func(yield func(CDR, error) bool) {
 		rt := routeUsageCDR
-		for w, err := range s.windows(rt, q, CDRWindow) {
+		for w, err := range s.windows(ctx, rt, q, CDRWindow) {
 			if err != nil {
 				yield(CDR{}, err)
 				return
 			}
 			w.SessionID = s.c.nextSessionID(ctx)
 			var out wireCDRResp
-			if err := s.c.call(ctx, rt, w.SessionID, &w, &out); err != nil {
+			resp, err := s.c.callResp(ctx, rt, w.SessionID, &w, &out)
+			if err != nil {
 				yield(CDR{}, err)
 				return
 			}
@@ -92,7 +96,7 @@ func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, er
 					IMSI: string(u.IMSI), TotalBytes: int64(u.TotalUsage), UpBytes: int64(u.UpUsage),
 					DownBytes: int64(u.DownUsage), Duration: time.Duration(u.Duration) * time.Second, RawTime: string(u.CDRDate),
 				}
-				rec.Time, err = s.parseTime(rt.op, w.SessionID, "cdrdate", rec.RawTime)
+				rec.Time, err = s.parseTime(rt, w.SessionID, resp, "cdrdate", rec.RawTime)
 				if !yield(rec, err) {
 					return
 				}
@@ -103,9 +107,12 @@ func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, er
 
 // windows validates q and yields the request bodies of consecutive windows
 // [b, b+size-1s] covering [From, To], each second exactly once.
-func (s *UsageService) windows(rt route, q UsageQuery, size time.Duration) iter.Seq2[wireUsageQuery, error] {
+func (s *UsageService) windows(ctx context.Context, rt route, q UsageQuery, size time.Duration) iter.Seq2[wireUsageQuery, error] {
 	return func(yield func(wireUsageQuery, error) bool) {
 		switch {
+		case ctx == nil:
+			yield(wireUsageQuery{}, checkCtx(ctx, rt.op))
+			return
 		case q.From.IsZero():
 			yield(wireUsageQuery{}, invalid(rt.op, "From", "is zero"))
 			return
@@ -144,10 +151,12 @@ func (s *UsageService) formatTime(t time.Time) string {
 
 // parseTime reads a record's time. A record whose time does not parse is
 // still yielded, with its raw time, alongside the error.
-func (s *UsageService) parseTime(op, sessionID, field, raw string) (time.Time, error) {
+func (s *UsageService) parseTime(rt route, sessionID string, resp *transport.Response, field, raw string) (time.Time, error) {
 	t, err := time.ParseInLocation(usageTimeLayout, strings.TrimSpace(raw), s.c.loc)
 	if err != nil {
-		return time.Time{}, &Error{Op: op, SessionID: sessionID, Err: fmt.Errorf("%w: %s %.40q is not yyyy-MM-dd HH:mm:ss", ErrBadResponse, field, raw)}
+		e := answerError(rt, sessionID, resp)
+		e.Err = fmt.Errorf("%w: %s %s is not yyyy-MM-dd HH:mm:ss", ErrBadResponse, field, quoted(resp, raw))
+		return time.Time{}, e
 	}
 	return t, nil
 }

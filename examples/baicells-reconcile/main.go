@@ -127,11 +127,11 @@ func report(w io.Writer, what string, acts []baicells.Action) {
 
 func client() (*baicells.Client, func()) {
 	creds := baicells.Credentials{
-		CloudKey: os.Getenv("BAICELLS_CLOUD_KEY"),
+		CloudKey: baicells.NewSecret(os.Getenv("BAICELLS_CLOUD_KEY")),
 		Username: os.Getenv("BAICELLS_USERNAME"),
-		Password: os.Getenv("BAICELLS_PASSWORD"),
+		Password: baicells.NewSecret(os.Getenv("BAICELLS_PASSWORD")),
 	}
-	if base := os.Getenv("BAICELLS_BASE_URL"); base != "" && creds.CloudKey != "" && creds.Username != "" {
+	if base := os.Getenv("BAICELLS_BASE_URL"); base != "" && !creds.CloudKey.IsZero() && creds.Username != "" {
 		c, err := baicells.New(creds, baicells.WithBaseURL(base))
 		if err != nil {
 			log.Fatal(err)
@@ -140,7 +140,8 @@ func client() (*baicells.Client, func()) {
 	}
 	srv := baicellstest.NewServer()
 	c, err := baicells.New(baicells.Credentials{
-		CloudKey: baicellstest.DefaultCloudKey, Username: baicellstest.DefaultUsername, Password: baicellstest.DefaultPassword,
+		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
+		Password: baicells.NewSecret(baicellstest.DefaultPassword),
 	}, baicells.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)

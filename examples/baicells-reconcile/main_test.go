@@ -17,7 +17,8 @@ func TestDemoSync(t *testing.T) {
 	srv := baicellstest.NewServer()
 	defer srv.Close()
 	c, err := baicells.New(baicells.Credentials{
-		CloudKey: baicellstest.DefaultCloudKey, Username: baicellstest.DefaultUsername, Password: baicellstest.DefaultPassword,
+		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
+		Password: baicells.NewSecret(baicellstest.DefaultPassword),
 	}, baicells.WithBaseURL(srv.URL))
 	if err != nil {
 		t.Fatal(err)

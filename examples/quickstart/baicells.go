@@ -23,12 +23,12 @@ const (
 
 func baicellsClient(p *printer) (*baicells.Client, func(), error) {
 	creds := baicells.Credentials{
-		CloudKey: os.Getenv(envBaicellsCloudKey),
+		CloudKey: baicells.NewSecret(os.Getenv(envBaicellsCloudKey)),
 		Username: os.Getenv(envBaicellsUsername),
-		Password: os.Getenv(envBaicellsPassword),
+		Password: baicells.NewSecret(os.Getenv(envBaicellsPassword)),
 	}
 	base := os.Getenv(envBaicellsBaseURL)
-	if base != "" && creds.CloudKey != "" && creds.Username != "" && creds.Password != "" {
+	if base != "" && !creds.CloudKey.IsZero() && creds.Username != "" && !creds.Password.IsZero() {
 		p.note("using BOSS at %s (from %s)", base, envBaicellsBaseURL)
 		c, err := baicells.New(creds, baicells.WithBaseURL(base), baicells.WithUserAgent("ispkit-quickstart"))
 		return c, func() {}, err
@@ -37,9 +37,9 @@ func baicellsClient(p *printer) (*baicells.Client, func(), error) {
 	p.note("using an in-memory BOSS (set %s, %s, %s and %s for a real one)",
 		envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword)
 	c, err := baicells.New(baicells.Credentials{
-		CloudKey: baicellstest.DefaultCloudKey,
+		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
 		Username: baicellstest.DefaultUsername,
-		Password: baicellstest.DefaultPassword,
+		Password: baicells.NewSecret(baicellstest.DefaultPassword),
 	}, baicells.WithBaseURL(srv.URL), baicells.WithUserAgent("ispkit-quickstart"))
 	return c, srv.Close, err
 }
