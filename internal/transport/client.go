@@ -667,10 +667,12 @@ func (c *Client) isCredentialHeader(name string) bool {
 //     re-sent as a read and never reported as done by another URL;
 //   - no request carries a Referer, which would repeat the previous URL and a
 //     credential in its query (TeleCloud's GETs);
+//   - a secret in the new URL is followed only as the call sent it (the
+//     same query, to the same host): a URL the server built out of a
+//     credential is not followed;
 //   - leaving the original host (another host or port, or https to http)
 //     drops every credential header, and a redirect that would still carry
-//     a credential there — a body, or a secret in the new URL — is not
-//     followed.
+//     a credential there (a body) is not followed.
 //
 // It does not rely on req.GetBody, which net/http sets on redirected
 // requests only from Go 1.25.
@@ -685,18 +687,23 @@ func (c *Client) checkRedirect(next func(*http.Request, []*http.Request) error) 
 		}
 		req.Header.Del("Referer")
 		st, _ := req.Context().Value(callKey{}).(*call)
+		var sc *Scrubber
+		if st != nil {
+			sc = st.scrubber()
+		} else {
+			sc = c.scrubber
+		}
 		orig := first.URL
-		if !strings.EqualFold(req.URL.Host, orig.Host) || (orig.Scheme == "https" && req.URL.Scheme != "https") {
+		offHost := !strings.EqualFold(req.URL.Host, orig.Host) || (orig.Scheme == "https" && req.URL.Scheme != "https")
+		// A secret in the new URL is followed only as the call sent it: the
+		// same query on the same host (a path moved). Anything else is a
+		// URL the server made out of a credential, and not followed.
+		if sc.Contains(req.URL.String()) &&
+			(offHost || req.URL.RawQuery != orig.RawQuery || sc.Contains(req.URL.Path) || sc.Contains(req.URL.RawPath) || sc.Contains(req.URL.User.String())) {
+			return http.ErrUseLastResponse
+		}
+		if offHost {
 			if st != nil && len(st.req.Body) > 0 {
-				return http.ErrUseLastResponse
-			}
-			var sc *Scrubber
-			if st != nil {
-				sc = st.scrubber()
-			} else {
-				sc = c.scrubber
-			}
-			if sc.Contains(req.URL.String()) {
 				return http.ErrUseLastResponse
 			}
 			for k, vs := range req.Header {

@@ -151,7 +151,14 @@ func (c *Client) logAttempt(ctx context.Context, st *call, resp *http.Response, 
 		attrs = append(attrs, slog.Int("status", resp.StatusCode))
 	}
 	if err != nil {
-		attrs = append(attrs, slog.String("error", st.scrubber().Scrub(stripURLError(err).Error())))
+		attrs = append(attrs, slog.String("error", st.scrubber().Scrub(logText(err))))
 	}
 	c.logger.LogAttrs(ctx, slog.LevelDebug, "ispkit request", attrs...)
+}
+
+// logText is the text of an attempt's error as the caller's error gives it:
+// without net/http's wrapper and its URL, and classified.
+func logText(err error) string {
+	err, _ = netHTTPAnswerError(stripURLError(err))
+	return err.Error()
 }

@@ -22,10 +22,9 @@ import (
 //   - as HTML and XML write text (&lt; &amp; &quot; &apos;, &#60; &#x3C;);
 //   - any two of these layered (JSON of HTML-escaped text, a URL-encoded
 //     JSON string …);
-//   - base64 (standard and URL alphabets), at any alignment inside a longer
-//     base64 text, for secrets of six bytes or more;
-//   - hex (either case, at either digit of a longer hex run), and any of the
-//     escapes above inside it.
+//   - hex (either case, at either digit of a longer hex run) and base64
+//     (either alphabet, at any alignment in a longer run), and any of the
+//     escapes above inside them.
 //
 // A secret of four bytes or more is removed wherever it stands. A shorter
 // one (a three-digit CVV) is removed where it stands as a whole word: inside
@@ -37,6 +36,7 @@ import (
 // scrub nothing. A Scrubber is immutable and safe for concurrent use.
 type Scrubber struct {
 	secrets []string // canonical forms (see canon), distinct, non-empty
+	spaced  bool     // a secret holds a space (canon's '+'), so views are compared in canonical form
 	maxLen  int      // of the longest secret, for Excerpt's window
 }
 
@@ -56,6 +56,7 @@ func (s *Scrubber) With(secrets ...string) *Scrubber {
 		}
 		out.secrets = append(out.secrets, s.secrets...)
 		out.maxLen = s.maxLen
+		out.spaced = s.spaced
 	}
 	add := func(v string) {
 		v = canon(v)
@@ -64,6 +65,7 @@ func (s *Scrubber) With(secrets ...string) *Scrubber {
 		}
 		out.secrets = append(out.secrets, v)
 		out.maxLen = max(out.maxLen, len(v))
+		out.spaced = out.spaced || strings.IndexByte(v, ' ') >= 0
 	}
 	for _, v := range secrets {
 		add(v)
@@ -151,31 +153,40 @@ type view struct {
 	b        []byte
 	from, to []int32
 	depth    int  // layers of escapes decoded
-	hexed    bool // a hex layer was decoded
+	binary   bool // a hex or base64 layer was decoded
 }
 
 // find returns the sorted, merged spans of text that spell a secret. It looks
 // in the text and in every view of it that decoding gives: up to maxLayers
-// layers of escapes, and once a hex layer (at either alignment) with its own
-// escape layers beneath.
+// layers of escapes, and once a hex or base64 layer (at every alignment) with
+// its own escape layers beneath.
 func (s *Scrubber) find(text string) [][2]int {
 	var spans [][2]int
-	queue := []view{{b: []byte(canon(text))}}
+	queue := []view{{b: []byte(text)}}
 	for len(queue) > 0 {
 		v := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
+		hay := v.b
+		if s.spaced && bytes.IndexByte(hay, '+') >= 0 {
+			hay = bytes.ReplaceAll(hay, []byte("+"), []byte(" "))
+		}
 		for _, sec := range s.secrets {
-			spans = appendMatches(spans, v.b, sec, v.from, v.to)
+			spans = appendMatches(spans, hay, sec, v.from, v.to)
 		}
 		if v.depth < maxLayers && bytes.IndexAny(v.b, `%\&`) >= 0 {
 			if next, from, to, changed := decodeLayer(v.b, v.from, v.to); changed {
-				queue = append(queue, view{b: next, from: from, to: to, depth: v.depth + 1, hexed: v.hexed})
+				queue = append(queue, view{b: next, from: from, to: to, depth: v.depth + 1, binary: v.binary})
 			}
 		}
-		if !v.hexed {
+		if !v.binary {
 			for align := 0; align < 2; align++ {
 				if next, from, to, changed := decodeHex(v.b, v.from, v.to, align); changed {
-					queue = append(queue, view{b: next, from: from, to: to, depth: v.depth, hexed: true})
+					queue = append(queue, view{b: next, from: from, to: to, depth: v.depth, binary: true})
+				}
+			}
+			for align := 0; align < 4; align++ {
+				if next, from, to, changed := decodeBase64(v.b, v.from, v.to, align); changed {
+					queue = append(queue, view{b: next, from: from, to: to, depth: v.depth, binary: true})
 				}
 			}
 		}
@@ -194,6 +205,110 @@ func (s *Scrubber) find(text string) [][2]int {
 		merged = append(merged, sp)
 	}
 	return merged
+}
+
+// minBase64Run is the shortest run of base64 characters read as base64.
+const minBase64Run = 8
+
+func base64Val(c byte) (byte, bool) {
+	switch {
+	case c >= 'A' && c <= 'Z':
+		return c - 'A', true
+	case c >= 'a' && c <= 'z':
+		return c - 'a' + 26, true
+	case c >= '0' && c <= '9':
+		return c - '0' + 52, true
+	case c == '+' || c == '-':
+		return 62, true
+	case c == '/' || c == '_':
+		return 63, true
+	}
+	return 0, false
+}
+
+// decodeBase64 decodes every run of at least minBase64Run base64 characters
+// (standard or URL alphabet), starting align characters into the run, four
+// characters to three bytes; a final group of two or three characters gives
+// one or two bytes. Other bytes pass as they are.
+func decodeBase64(in []byte, inFrom, inTo []int32, align int) (out []byte, from, to []int32, changed bool) {
+	isB64 := func(c byte) bool { _, ok := base64Val(c); return ok }
+	run, found := 0, false
+	for _, c := range in {
+		if isB64(c) {
+			if run++; run >= minBase64Run+align {
+				found = true
+				break
+			}
+		} else {
+			run = 0
+		}
+	}
+	if !found {
+		return nil, nil, nil, false
+	}
+	origFrom := func(i int) int32 {
+		if inFrom == nil {
+			return int32(i)
+		}
+		return inFrom[i]
+	}
+	origTo := func(i int) int32 {
+		if inTo == nil {
+			return int32(i + 1)
+		}
+		return inTo[i]
+	}
+	out = make([]byte, 0, len(in))
+	from = make([]int32, 0, len(in))
+	to = make([]int32, 0, len(in))
+	pass := func(i int) {
+		out = append(out, in[i])
+		from = append(from, origFrom(i))
+		to = append(to, origTo(i))
+	}
+	for i := 0; i < len(in); {
+		j := i
+		for j < len(in) && isB64(in[j]) {
+			j++
+		}
+		if j-i < minBase64Run+align {
+			for ; i < j; i++ {
+				pass(i)
+			}
+			if i < len(in) {
+				pass(i)
+				i++
+			}
+			continue
+		}
+		for k := 0; k < align; k++ {
+			pass(i)
+			i++
+		}
+		for i+1 < j {
+			n := min(4, j-i)
+			var v uint32
+			for k := 0; k < 4; k++ {
+				v <<= 6
+				if k < n {
+					d, _ := base64Val(in[i+k])
+					v |= uint32(d)
+				}
+			}
+			f, t := origFrom(i), origTo(i+n-1)
+			for k := 0; k < n-1; k++ {
+				out = append(out, byte(v>>(16-8*k)))
+				from = append(from, f)
+				to = append(to, t)
+			}
+			changed = true
+			i += n
+		}
+		for ; i < j; i++ {
+			pass(i)
+		}
+	}
+	return out, from, to, changed
 }
 
 // minHexRun is the shortest run of hex digits read as hex-encoded bytes.
@@ -261,9 +376,6 @@ func decodeHex(in []byte, inFrom, inTo []int32, align int) (out []byte, from, to
 		for ; i+1 < j; i += 2 {
 			v, _ := hexVal(in[i : i+2])
 			c := byte(v)
-			if c == '+' {
-				c = ' '
-			}
 			out = append(out, c)
 			from = append(from, origFrom(i))
 			to = append(to, origTo(i+1))
@@ -336,9 +448,6 @@ func decodeLayer(in []byte, inFrom, inTo []int32) (out []byte, from, to []int32,
 		changed = true
 		f, t := origFrom(i), origTo(i+n-1)
 		for _, c := range decoded {
-			if c == '+' {
-				c = ' '
-			}
 			out = append(out, c)
 			from = append(from, f)
 			to = append(to, t)
@@ -358,7 +467,18 @@ func decodeToken(b []byte, dst []byte) ([]byte, int) {
 	case '%':
 		if len(b) >= 3 {
 			if v, ok := hexVal(b[1:3]); ok {
-				return append(dst, byte(v)), 3
+				// %25 followed by two hex digits is an escape escaped again
+				// (%253C): decoded whole, so that a value escaped once in one
+				// place and twice in another still reads as one.
+				n := 3
+				for v == '%' && len(b) >= n+2 {
+					w, ok := hexVal(b[n : n+2])
+					if !ok {
+						break
+					}
+					v, n = w, n+2
+				}
+				return append(dst, byte(v)), n
 			}
 		}
 	case '\\':

@@ -72,6 +72,7 @@ func spellings(s string) map[string]string {
 		"hex upper":       strings.ToUpper(hex.EncodeToString([]byte(s))),
 		"hex of json":     hex.EncodeToString([]byte(jsonOf(true))),
 		"hex, odd start":  "a" + hex.EncodeToString([]byte(s)),
+		"query, mixed":    url.QueryEscape(s[:5]) + url.QueryEscape(url.QueryEscape(s[5:])),
 	}
 }
 
