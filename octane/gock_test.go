@@ -49,7 +49,7 @@ var gockBasic = "Basic " + base64.StdEncoding.EncodeToString([]byte(gockUser+":"
 // interception when the test ends.
 func gockClient(t *testing.T, opts ...Option) *Client {
 	t.Helper()
-	c, err := New(Credentials{Username: gockUser, Password: gockPassword}, append([]Option{
+	c, err := New(Credentials{Username: gockUser, Password: NewSecret(gockPassword)}, append([]Option{
 		WithSOAPBaseURL(gockSOAPBase), WithRESTBaseURL(gockRESTBase),
 		WithRetry(RetryPolicy{MaxAttempts: 1}), WithLocation(time.UTC),
 		WithPollInterval(time.Millisecond, time.Millisecond),
@@ -981,7 +981,7 @@ func TestGockInterceptBeforeNew(t *testing.T) {
 	gock.Intercept()
 	t.Cleanup(gock.OffAll)
 	require.NotPanics(t, func() {
-		c, err := New(Credentials{Username: gockUser, Password: gockPassword})
+		c, err := New(Credentials{Username: gockUser, Password: NewSecret(gockPassword)})
 		require.NoError(t, err)
 		require.NotNil(t, c)
 	})

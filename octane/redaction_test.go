@@ -242,7 +242,7 @@ func TestRedactionSweep(t *testing.T) {
 
 	var logs redactBuffer
 	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	creds := Credentials{Username: redactUser, Password: redactPassword}
+	creds := Credentials{Username: redactUser, Password: NewSecret(redactPassword)}
 	var seen []string
 	for _, mode := range []string{"unreachable", "html500", "fault", "faultdetail", "code", "token", "busy"} {
 		soapBase, restBase := srv.URL+"/"+mode+"/tiab", srv.URL+"/"+mode+"/tiab/api"
@@ -328,7 +328,7 @@ func redactModeHappened(t *testing.T, mode string, errs []error) {
 func TestRedactionErrorsKeepTheirWords(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(redactHostile))
 	t.Cleanup(srv.Close)
-	c, err := New(Credentials{Username: redactUser, Password: redactPassword},
+	c, err := New(Credentials{Username: redactUser, Password: NewSecret(redactPassword)},
 		WithSOAPBaseURL(srv.URL+"/fault/tiab"), WithRESTBaseURL(srv.URL+"/fault/tiab/api"), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
 	_, err = c.Orders.Query(context.Background(), "5000001")
@@ -384,7 +384,7 @@ func TestRedactionDecodeCauses(t *testing.T) {
 				fmt.Fprint(w, tc.body)
 			}))
 			t.Cleanup(srv.Close)
-			c, err := New(Credentials{Username: user, Password: password},
+			c, err := New(Credentials{Username: user, Password: NewSecret(password)},
 				WithSOAPBaseURL(srv.URL), WithRESTBaseURL(srv.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
 			require.NoError(t, err)
 			err = tc.call(c)
@@ -413,7 +413,7 @@ func TestRedactionEscapeSpellings(t *testing.T) {
 					`<detail><message>login was %s</message></detail></S:Fault></S:Body></S:Envelope>`, spelling)
 			}))
 			t.Cleanup(srv.Close)
-			c, err := New(Credentials{Username: redactUser, Password: redactPassword},
+			c, err := New(Credentials{Username: redactUser, Password: NewSecret(redactPassword)},
 				WithSOAPBaseURL(srv.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
 			require.NoError(t, err)
 			_, err = c.Orders.Query(context.Background(), "1")
