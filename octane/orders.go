@@ -203,6 +203,13 @@ func (s *OrderService) Wait(ctx context.Context, orderID string) (*Order, error)
 	)
 	for {
 		o, resp, err := s.query(ctx, orderID)
+		if err != nil && ctx.Err() != nil {
+			// A poll cut short by ctx: the one before, if any, says more.
+			if lastErr == nil {
+				lastErr = err
+			}
+			return last, s.stopped(ctx, orderID, last, lastResp, lastErr)
+		}
 		next := interval
 		switch {
 		case err == nil:
