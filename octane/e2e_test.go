@@ -2,7 +2,6 @@ package octane_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -360,22 +359,6 @@ func TestE2EConcurrentPools(t *testing.T) {
 	for _, p := range e.srv.Pools() {
 		assert.False(t, seen[p.LineSeqNo], "line sequence numbers are unique")
 		seen[p.LineSeqNo] = true
-	}
-}
-
-func TestE2EOrdersAreNotResent(t *testing.T) {
-	e := newE2E(t)
-	ctx := context.Background()
-	e.srv.InjectFault(octanetest.Fault{Path: "/UtbOrder", Status: http.StatusServiceUnavailable, Times: 1})
-	_, err := e.c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Once"})
-	require.Error(t, err)
-	assert.Equal(t, 1, e.srv.RequestCount("/UtbOrder"), "an order that may have arrived is not re-sent")
-	assert.Empty(t, e.srv.Orders())
-
-	if errors.Is(err, octane.ErrBadResponse) {
-		var oe *octane.Error
-		require.ErrorAs(t, err, &oe)
-		assert.Equal(t, http.StatusServiceUnavailable, oe.HTTPStatus)
 	}
 }
 

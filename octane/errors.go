@@ -127,6 +127,9 @@ func (e *Error) Error() string {
 	if e.HTTPStatus != 0 {
 		meta = append(meta, "HTTP "+strconv.Itoa(e.HTTPStatus))
 	}
+	if e.RetryAfter > 0 {
+		meta = append(meta, "retry after "+e.RetryAfter.String())
+	}
 	if e.OrderID != "" {
 		meta = append(meta, "order "+e.OrderID)
 	}

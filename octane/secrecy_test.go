@@ -1,13 +1,16 @@
 package octane
 
-// The vendor-specific secrecy and classification cases of issue 10 that the
-// conformance matrix (conformance_test.go) cannot express: an order's status
-// and failed-order text in Orders.Wait, a raw call's own body secrets in an
-// ordinary error answer, a decoding cause cut before it was scrubbed, and
-// the answers that must match ErrBadResponse.
+// The secrecy and classification cases the conformance matrix
+// (conformance_test.go) cannot express: an order's status and failed-order
+// text in Orders.Wait over several polls, a raw call's own body secrets in
+// an ordinary error answer, a decoding cause cut after it is scrubbed, a
+// Content-Type echoing the password, errors that keep their words once
+// scrubbed, the sentinels of unusable answers, Retry-After on *Error, and
+// Credentials in JSON.
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -19,6 +22,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ispkit/ispkit/internal/transport"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -182,4 +186,153 @@ func TestDecodeCauseScrubbedBeforeCut(t *testing.T) {
 	_, err = c.Orders.Query(context.Background(), "1")
 	assert.ErrorIs(t, err, ErrBadResponse)
 	assert.NotContains(t, err.Error(), "PwPw")
+}
+
+// TestContentTypeEchoScrubbed: the Content-Type an unreadable answer is
+// described by is the server's word too.
+func TestContentTypeEchoScrubbed(t *testing.T) {
+	c := secClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset="+url.QueryEscape(secPassword))
+		fmt.Fprint(w, `<html></html>`)
+	})
+	_, err := c.PoolAPI.Get(context.Background(), PoolRef{CustNo: "1", LineSeqNo: "2"})
+	assert.ErrorIs(t, err, ErrBadResponse)
+	assert.Contains(t, err.Error(), "text/html; charset=REDACTED")
+	secAssertHidden(t, err, secPassword)
+}
+
+// TestScrubbedErrorsKeepTheirWords: a refusal echoing the credentials still
+// says what went wrong, and is still recognised as a refused login.
+func TestScrubbedErrorsKeepTheirWords(t *testing.T) {
+	token := base64.StdEncoding.EncodeToString([]byte(secUser + ":" + secPassword))
+	c := secClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/rest/") {
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusUnauthorized)
+			fmt.Fprintf(w, `{"errorCode":401,"errorMessage":%s,"success":false}`, jsonString("Unauthorized: "+r.Header.Get("Authorization")))
+			return
+		}
+		w.Header().Set("Content-Type", "text/xml")
+		w.WriteHeader(http.StatusInternalServerError)
+		var m strings.Builder
+		_ = xml.EscapeText(&m, []byte("Authentication failed for password "+secPassword))
+		fmt.Fprint(w, `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault><faultcode>S:Client</faultcode>`+
+			`<faultstring>`+m.String()+`</faultstring></S:Fault></S:Body></S:Envelope>`)
+	})
+	_, err := c.Orders.Query(context.Background(), "5000001")
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "S:Client", e.FaultCode)
+	assert.Equal(t, "Authentication failed for password REDACTED", e.Message)
+	assert.ErrorIs(t, err, ErrAuthFailed)
+	secAssertHidden(t, err, secPassword, token)
+
+	_, err = c.PoolAPI.Get(context.Background(), PoolRef{CustNo: "1", LineSeqNo: "2"})
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, http.StatusUnauthorized, e.HTTPStatus)
+	assert.Equal(t, "Unauthorized: Basic REDACTED", e.Message)
+	assert.ErrorIs(t, err, ErrAuthFailed)
+	secAssertHidden(t, err, secPassword, token)
+}
+
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// TestUnusableAnswers: an answer that arrived but cannot be used (cut
+// short, over the cap, a redirect not followed) is an *Error with its
+// HTTP status that matches ErrBadResponse; one over the cap matches
+// ErrResponseTooLarge too.
+func TestUnusableAnswers(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		h      http.HandlerFunc
+		status int
+		large  bool
+	}{
+		{"over the cap", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/xml")
+			fmt.Fprint(w, strings.Repeat("x", 2048))
+		}, http.StatusOK, true},
+		{"cut short", func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Length", "1000")
+			w.WriteHeader(http.StatusOK)
+			fmt.Fprint(w, "<S:Envelope>")
+		}, http.StatusOK, false},
+		{"redirect", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "/elsewhere", http.StatusFound)
+		}, http.StatusFound, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(tc.h)
+			t.Cleanup(srv.Close)
+			c, err := New(Credentials{Username: secUser, Password: NewSecret(secPassword)}, WithSOAPBaseURL(srv.URL),
+				WithRetry(RetryPolicy{MaxAttempts: 1}), WithMaxResponseSize(1024))
+			require.NoError(t, err)
+			_, err = c.Orders.CreateDataPool(context.Background(), NewPoolOrder{CustNo: "1", ProviderPlanID: "P", PoolName: "N"})
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			assert.Equal(t, tc.status, e.HTTPStatus, "an answer arrived")
+			assert.ErrorIs(t, err, ErrBadResponse)
+			assert.Equal(t, tc.large, errors.Is(err, ErrResponseTooLarge))
+		})
+	}
+}
+
+// TestRetryAfterOnError: a 429 to an order, which is not sent again, tells
+// the caller when to try; and Orders.Wait waits as long before its next poll.
+func TestRetryAfterOnError(t *testing.T) {
+	var n int
+	c := secClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		n++
+		w.Header().Set("Retry-After", "7")
+		w.WriteHeader(http.StatusTooManyRequests)
+	})
+	_, err := c.Orders.CreateDataPool(context.Background(), NewPoolOrder{CustNo: "1", ProviderPlanID: "P", PoolName: "N"})
+	var e *Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, http.StatusTooManyRequests, e.HTTPStatus)
+	assert.Equal(t, 7*time.Second, e.RetryAfter)
+	assert.Contains(t, err.Error(), "retry after 7s")
+	assert.Equal(t, 1, n)
+
+	n = 0
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	_, err = c.Orders.Wait(ctx, "5000001") // polls every millisecond, but for Retry-After
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, http.StatusTooManyRequests, e.HTTPStatus, "the last poll's answer")
+	assert.Equal(t, 7*time.Second, e.RetryAfter)
+	assert.Equal(t, 1, n, "one poll, then the server's Retry-After")
+}
+
+// TestCredentialsJSON: Credentials encode without the password.
+func TestCredentialsJSON(t *testing.T) {
+	creds := Credentials{Username: secUser, Password: NewSecret(secPassword)}
+	for _, v := range []any{creds, &creds, []Credentials{creds}, struct{ C *Credentials }{&creds}} {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		assert.Contains(t, string(b), `{"Username":"sec-operator","Password":"REDACTED"}`)
+		assert.NotContains(t, string(b), "Zq8pw")
+	}
+}
+
+// TestTransportSentinels: the core's sentinels behind *Error.Is.
+func TestTransportSentinels(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		cause      error
+		bad, large bool
+	}{
+		{"too large", fmt.Errorf("%w (1024 bytes)", transport.ErrResponseTooLarge), true, true},
+		{"truncated", fmt.Errorf("%w after 3 bytes", transport.ErrResponseTruncated), true, false},
+		{"redirect", &transport.RedirectError{StatusCode: 302}, true, false},
+		{"reset", errors.New("connection reset"), false, false},
+	} {
+		e := &Error{Layer: SOAP, Op: "orderQuery", Err: &transport.Error{Err: tc.cause}}
+		assert.Equal(t, tc.bad, errors.Is(e, ErrBadResponse), tc.name)
+		assert.Equal(t, tc.large, errors.Is(e, ErrResponseTooLarge), tc.name)
+	}
 }
