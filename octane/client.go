@@ -110,7 +110,9 @@ func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) 
 // deadline. It does not bound the waits for orders; their context does.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
 
-// WithMaxResponseSize caps a success body (default 32 MiB).
+// WithMaxResponseSize caps a success body (default 32 MiB). A larger answer
+// is refused, unread past the cap, with an *Error matching
+// ErrResponseTooLarge and ErrBadResponse.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
 // WithPollInterval sets how often Orders.Wait (and every Pools call, which

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ispkit/ispkit/internal/transport"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,6 +44,8 @@ func TestErrorText(t *testing.T) {
 			"octane: REST POST /v1/datapool/transfer: success is false [order 7]"},
 		{"cause only", &Error{Layer: REST, Op: "GET /v1/datapool", HTTPStatus: 502, Body: "<html>", Err: fmt.Errorf("%w: HTML", ErrBadResponse)},
 			"octane: REST GET /v1/datapool: octane: unexpected response: HTML [HTTP 502]: body: <html>"},
+		{"retry after", &Error{Layer: REST, Op: "POST /v1/datapool/transfer", HTTPStatus: 429, RetryAfter: 7 * time.Second, Body: "busy", Err: fmt.Errorf("%w: text/plain", ErrBadResponse)},
+			"octane: REST POST /v1/datapool/transfer: octane: unexpected response: text/plain [HTTP 429, retry after 7s]: body: busy"},
 		{"nothing", &Error{Layer: SOAP, Op: "orderReset"},
 			"octane: SOAP orderReset: unexpected response"},
 		{"no layer", &Error{Op: "Pools.Disconnect", Message: "1 consumer(s) still in the pool: 0412000001; remove them first", Err: ErrPoolNotEmpty},
@@ -263,6 +266,9 @@ func TestDefinitive(t *testing.T) {
 		{"502 page", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: http.StatusBadGateway, Err: ErrBadResponse}, false},
 		{"200 page", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: http.StatusOK, Err: ErrBadResponse}, false},
 		{"transport", &Error{Layer: SOAP, Op: "orderQuery", Err: errors.New("connection reset")}, false},
+		{"over the cap", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: 200, Err: &transport.Error{Err: transport.ErrResponseTooLarge}}, true},
+		{"redirect", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: 302, Err: &transport.Error{Err: &transport.RedirectError{StatusCode: 302}}}, true},
+		{"cut short", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: 200, Err: &transport.Error{Err: transport.ErrResponseTruncated}}, false},
 	} {
 		assert.Equal(t, tc.want, definitive(tc.err), tc.name)
 	}

@@ -9,12 +9,14 @@ package octane
 // Credentials in JSON.
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -34,13 +36,13 @@ const (
 )
 
 // secClient is a client of the server h, without retries, polling fast.
-func secClient(t *testing.T, h http.HandlerFunc) *Client {
+func secClient(t *testing.T, h http.HandlerFunc, opts ...Option) *Client {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	c, err := New(Credentials{Username: secUser, Password: NewSecret(secPassword)},
-		WithSOAPBaseURL(srv.URL+"/soap"), WithRESTBaseURL(srv.URL+"/rest"),
-		WithRetry(RetryPolicy{MaxAttempts: 1}), WithPollInterval(time.Millisecond, 2*time.Millisecond))
+	c, err := New(Credentials{Username: secUser, Password: NewSecret(secPassword)}, append([]Option{
+		WithSOAPBaseURL(srv.URL + "/soap"), WithRESTBaseURL(srv.URL + "/rest"),
+		WithRetry(RetryPolicy{MaxAttempts: 1}), WithPollInterval(time.Millisecond, 2*time.Millisecond)}, opts...)...)
 	require.NoError(t, err)
 	return c
 }
@@ -202,9 +204,12 @@ func TestContentTypeEchoScrubbed(t *testing.T) {
 }
 
 // TestScrubbedErrorsKeepTheirWords: a refusal echoing the credentials still
-// says what went wrong, and is still recognised as a refused login.
+// says what went wrong, and is still recognised as a refused login. The
+// debug log has the attempts, not the bodies.
 func TestScrubbedErrorsKeepTheirWords(t *testing.T) {
 	token := base64.StdEncoding.EncodeToString([]byte(secUser + ":" + secPassword))
+	var logs bytes.Buffer
+	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	c := secClient(t, func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/rest/") {
 			w.Header().Set("Content-Type", "application/json")
@@ -218,7 +223,7 @@ func TestScrubbedErrorsKeepTheirWords(t *testing.T) {
 		_ = xml.EscapeText(&m, []byte("Authentication failed for password "+secPassword))
 		fmt.Fprint(w, `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><S:Fault><faultcode>S:Client</faultcode>`+
 			`<faultstring>`+m.String()+`</faultstring></S:Fault></S:Body></S:Envelope>`)
-	})
+	}, WithLogger(logger))
 	_, err := c.Orders.Query(context.Background(), "5000001")
 	var e *Error
 	require.ErrorAs(t, err, &e)
@@ -233,6 +238,12 @@ func TestScrubbedErrorsKeepTheirWords(t *testing.T) {
 	assert.Equal(t, "Unauthorized: Basic REDACTED", e.Message)
 	assert.ErrorIs(t, err, ErrAuthFailed)
 	secAssertHidden(t, err, secPassword, token)
+
+	assert.Contains(t, logs.String(), `"status":500`)
+	assert.Contains(t, logs.String(), `"status":401`)
+	for _, body := range []string{"<login", "Envelope", secUser, "orderId", "5000001"} {
+		assert.NotContains(t, logs.String(), body, "the log shows a request body")
+	}
 }
 
 func jsonString(s string) string {
