@@ -67,8 +67,10 @@ type Error struct {
 	// ("Orders.Wait", "Pools.Disconnect").
 	Op string
 	// HTTPStatus is the status of the answer whenever one arrived (a
-	// redirect, a body cut short or over the cap included); 0 when none did,
-	// or when the failure concerns one part of a decoded answer.
+	// redirect, a body cut short or over the cap included; for a refused
+	// order in a bulk answer, that answer's); 0 when none did. The errors
+	// of the waits and rules (no Layer) carry 0, but for a wait ended by
+	// its context, which repeats its last poll's status.
 	HTTPStatus int
 	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none;
 	// a call that was not sent again tells the caller when to try.
