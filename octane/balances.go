@@ -73,7 +73,7 @@ func (s *ServicesService) Balance(ctx context.Context, custNo, lineSeqNo string)
 	if err := checkID(op, "lineSeqNo", lineSeqNo); err != nil {
 		return nil, err
 	}
-	ret, err := soapCall[xmlBalanceReturn](ctx, s.c, opQueryBalance, xmlBalanceRequest{CustNo: custNo, LineSeqNo: lineSeqNo})
+	ret, _, err := soapCall[xmlBalanceReturn](ctx, s.c, opQueryBalance, xmlBalanceRequest{CustNo: custNo, LineSeqNo: lineSeqNo})
 	if err != nil {
 		return nil, err
 	}

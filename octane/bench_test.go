@@ -101,7 +101,7 @@ func BenchmarkOrderQuery(b *testing.B) {
 	})
 
 	b.Run("octane", func(b *testing.B) {
-		c, err := octane.New(octane.Credentials{Username: "user", Password: "pass"},
+		c, err := octane.New(octane.Credentials{Username: "user", Password: octane.NewSecret("pass")},
 			octane.WithSOAPBaseURL(srv.URL+"/tiab"), octane.WithRESTBaseURL(srv.URL+"/tiab/api"))
 		if err != nil {
 			b.Fatal(err)

@@ -3,25 +3,35 @@ package octane
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/ispkit/ispkit"
 	"github.com/ispkit/ispkit/internal/transport"
 )
 
-// Credentials are the Octane API user. They print as REDACTED in every fmt
-// verb and in slog (the user name is shown).
+// Secret holds a credential: the password. It prints as REDACTED in every
+// fmt verb, in slog and in JSON; Reveal returns the value.
+type Secret = ispkit.Secret
+
+// NewSecret returns a Secret holding s.
+func NewSecret(s string) Secret { return ispkit.NewSecret(s) }
+
+// Credentials are the Octane API user. The password prints as REDACTED in
+// every fmt verb, in slog and in JSON (the user name is shown):
+//
+//	octane.Credentials{Username: user, Password: octane.NewSecret(pass)}
 type Credentials struct {
 	Username string
-	Password string
+	Password Secret
 }
 
 // String implements fmt.Stringer without the password.
@@ -34,6 +44,11 @@ func (c Credentials) GoString() string { return c.String() }
 
 // Format implements fmt.Formatter so that no verb shows the password.
 func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// MarshalJSON writes the user name and the password as REDACTED.
+func (c Credentials) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct{ Username, Password string }{c.Username, transport.Redacted})
+}
 
 // LogValue implements slog.LogValuer.
 func (c Credentials) LogValue() slog.Value {
@@ -95,7 +110,9 @@ func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) 
 // deadline. It does not bound the waits for orders; their context does.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
 
-// WithMaxResponseSize caps a success body (default 32 MiB).
+// WithMaxResponseSize caps a success body (default 32 MiB). A larger answer
+// is refused, unread past the cap, with an *Error matching
+// ErrResponseTooLarge and ErrBadResponse.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
 // WithPollInterval sets how often Orders.Wait (and every Pools call, which
@@ -164,11 +181,11 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	switch {
 	case strings.TrimSpace(creds.Username) == "":
 		return nil, invalid("New", "Credentials.Username", "is empty")
-	case creds.Password == "":
+	case creds.Password.IsZero():
 		return nil, invalid("New", "Credentials.Password", "is empty")
 	case strings.Contains(creds.Username, ":"):
 		return nil, invalid("New", "Credentials.Username", "contains ':', which basic authentication cannot carry")
-	case !validXMLText(creds.Username) || !validXMLText(creds.Password):
+	case !validXMLText(creds.Username) || !validXMLText(creds.Password.Reveal()):
 		return nil, invalid("New", "Credentials", "contain characters XML cannot carry")
 	}
 	st := settings{soapBase: TestSOAPBaseURL, pollMin: DefaultPollMin, pollMax: DefaultPollMax}
@@ -184,11 +201,12 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		st.loc = defaultLocation()
 	}
 
-	token := base64.StdEncoding.EncodeToString([]byte(creds.Username + ":" + creds.Password))
+	password := creds.Password.Reveal()
+	token := base64.StdEncoding.EncodeToString([]byte(creds.Username + ":" + password))
 	authValue := []string{"Basic " + token}
 	var user, pass bytes.Buffer
 	_ = xml.EscapeText(&user, []byte(creds.Username))
-	_ = xml.EscapeText(&pass, []byte(creds.Password))
+	_ = xml.EscapeText(&pass, []byte(password))
 	login := []byte("<" + elemLogin + "><" + elemPassword + ">" + pass.String() + "</" + elemPassword + "><" +
 		elemUserName + ">" + user.String() + "</" + elemUserName + "></" + elemLogin + ">") // order: see wire.go
 
@@ -196,7 +214,9 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		Name:           "octane",
 		DefaultBaseURL: TestRESTBaseURL,
 		Authenticate:   func(r *http.Request) { r.Header["Authorization"] = authValue },
-		Secrets:        append(xmlSpellings(creds.Password), token),
+		// Every spelling of both (XML-escaped in <login>, base64 in the
+		// header) is the scrubber's business.
+		Secrets: []string{password, token},
 	}, st.transport)
 	if err != nil {
 		return nil, fmt.Errorf("octane: %w", err)
@@ -216,41 +236,11 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-// xmlSpellings are the ways a server may write s in XML: raw, as
-// xml.EscapeText does (&#34; &#39;), with named entities, and with only the
-// three characters that must be escaped in text.
-func xmlSpellings(s string) []string {
-	var escaped bytes.Buffer
-	_ = xml.EscapeText(&escaped, []byte(s))
-	minimal := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-	named := strings.NewReplacer(`"`, "&quot;", "'", "&apos;").Replace(minimal)
-	out := []string{s}
-	for _, v := range []string{escaped.String(), minimal, named} {
-		if !slices.Contains(out, v) {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 func defaultLocation() *time.Location {
 	if loc, err := time.LoadLocation("Australia/Sydney"); err == nil {
 		return loc
 	}
 	return time.FixedZone("AEST", 10*60*60)
-}
-
-// validXMLText reports whether s can be written as XML 1.0 character data.
-func validXMLText(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {
-			return false
-		}
-	}
-	return true
 }
 
 // String describes the client without its credentials.
@@ -274,13 +264,56 @@ func (c *Client) RESTBaseURL() string { return c.t.BaseURL() }
 // today is the date sent as custReqDate.
 func (c *Client) today() string { return time.Now().In(c.loc).Format(custReqDateLayout) }
 
-const excerptSize = 256
+const (
+	// excerptSize bounds the excerpt of an answer kept in Error.Body.
+	excerptSize = 256
+	// causeSize bounds the text of a decoding cause, cut once scrubbed.
+	causeSize = 300
+)
 
-// excerpt is a redacted, scrubbed, bounded piece of a body for an error.
+// scrubber is the call's scrubber: the client's secrets and those the call
+// sent (the secret fields of a raw call's body). Every error built from an
+// answer's text goes through it. A Response made outside the transport
+// (tests of the decoders) has none, and the client's stands in.
+func (c *Client) scrubber(resp *transport.Response) *transport.Scrubber {
+	if s := resp.Scrubber(); s != nil {
+		return s
+	}
+	return c.t.Scrubber()
+}
+
+// excerpt is a scrubbed excerpt of the answer's body for an error: secret
+// fields redacted and secrets scrubbed first, then cut.
 func (c *Client) excerpt(resp *transport.Response) string {
-	s := resp.Scrubber().Excerpt(resp.Body, excerptSize)
+	s := c.scrubber(resp).Excerpt(resp.Body, excerptSize)
 	if resp.Truncated {
 		s += " (truncated)"
 	}
 	return s
+}
+
+// answerError starts the *Error of an answer that arrived: its status and
+// the server's Retry-After.
+func answerError(layer Layer, op string, resp *transport.Response) *Error {
+	return &Error{Layer: layer, Op: op, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter}
+}
+
+// sendError is the *Error of a call that got no usable answer. The
+// transport's error is scrubbed of the call's secrets already; it names the
+// status of an answer that arrived but could not be used (a redirect, a
+// body cut short or over the cap) and the server's Retry-After.
+func sendError(layer Layer, op string, err error) *Error {
+	return &Error{Layer: layer, Op: op, HTTPStatus: transport.StatusOf(err), RetryAfter: transport.RetryAfterOf(err), Err: err}
+}
+
+// clip cuts s to at most n bytes on a rune boundary, for text that has been
+// scrubbed already.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

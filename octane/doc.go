@@ -12,7 +12,7 @@
 // example, not a default (an account's roots come from Telcoinabox, and the
 // production REST root is not public):
 //
-//	c, err := octane.New(octane.Credentials{Username: user, Password: pass},
+//	c, err := octane.New(octane.Credentials{Username: user, Password: octane.NewSecret(pass)},
 //		octane.WithSOAPBaseURL("https://api-octane.telcoinabox.com.au/tiabwsv2"),
 //		octane.WithRESTBaseURL(restURL))
 //
@@ -63,25 +63,73 @@
 //
 // # Errors
 //
-// Every failure is an *Error naming the layer (SOAP or REST), the operation,
-// Octane's errorCode and message, the SOAP faultcode, the HTTP status and the
-// order id where there is one. Octane documents no error codes, so the
-// sentinels ErrAuthFailed, ErrUnknownOrder, ErrUnknownService, ErrUnknownPool,
+// Every failure of a call is an *Error naming the layer (SOAP or REST), the
+// operation, Octane's errorCode and message, the SOAP faultcode, the HTTP
+// status and the order id where there is one; the waits and rules of
+// Orders.Wait and the Pools calls have errors of their own (no layer) that
+// wrap the call's. Octane documents no error codes, so the sentinels
+// ErrAuthFailed, ErrUnknownOrder, ErrUnknownService, ErrUnknownPool,
 // ErrPoolNotEmpty and ErrLimitRequired are recognised from the status, the
 // Fault and the message as Error.Is describes; ErrFault matches any SOAP
-// Fault and ErrBadResponse any answer that could not be understood (an HTML
-// page, truncated XML, a Fault without text). Input is validated before
-// anything is sent (ErrInvalidInput).
+// Fault. ErrBadResponse matches an answer that could not be understood (an
+// HTML page, XML or JSON that does not decode, a Fault without text) or
+// used: cut short, over the size cap, or a redirect that was not followed.
+// ErrResponseTooLarge matches an answer over the cap set with
+// WithMaxResponseSize (32 MiB by default): raise it knowingly.
+//
+// Error.HTTPStatus is the status of the answer whenever one arrived, the
+// unusable ones included (a redirect, a body cut short or over the cap);
+// 0 means no answer arrived. Error.RetryAfter is the server's Retry-After
+// on a 429 or 503: an order is not sent again, and its error says when to
+// try; Orders.Wait waits at least that long before its next poll.
+//
+// Refused before anything is sent, with a *ValidationError matching
+// ErrInvalidInput: a nil context, in every call; an identifier (customer,
+// service, order, pool, provider, plan or line sequence number) that is
+// empty or blank, "." or "..", not UTF-8, or holds a control character
+// (NUL, CR, LF, tab …) or a character XML cannot carry; the same service
+// twice in one call; a data limit of zero or less (ErrLimitRequired); a raw
+// call's path that does not start with '/', holds a "." or ".." segment
+// (escaped or not), '?', '#', a space or a control character; a raw
+// call's method, SOAP operation or namespace that is not one. An
+// identifier is sent as given or refused, never altered, and the error does
+// not quote it. The flow's rules (ErrPoolNotEmpty, ErrUnknownPool) are
+// checked by reading first, as Pools describes.
 //
 // # Safety
 //
-// The password travels inside SOAP bodies and, base64-encoded, in the REST
-// Authorization header. Neither appears in logs (bodies are never logged),
-// errors (bodies are redacted and scrubbed before an excerpt is kept) or fmt
-// output (Credentials and Client print without them). Orders (orderCreate,
-// orderCreateBulk, orderReset) and REST POSTs are never re-sent after they
-// may have reached the server; queries (orderQuery, getServiceDetail, the
-// REST GET) are retried per WithRetry.
+// The password travels inside SOAP bodies (<login>) and, base64-encoded,
+// in the REST Authorization header (the Basic token). The password and the
+// token, and the values of the secret fields a raw call sends (a JSON key
+// or XML element named like password, newPassword, pin, token, secret or
+// apiKey), are removed from the text of every
+// error (Error, Message, Body, FaultCode and OrderID; every error of the
+// unwrap chain; every fmt verb) and from the debug log lines, in every
+// spelling the shared scrubber knows: as written; percent-encoded (either
+// case of hex, '+' for a space); backslash-escaped as JSON, PHP and Go write
+// strings; as HTML and XML entities (named, decimal, hex); any two of
+// these layered; and base64, standard or URL alphabet, at any alignment,
+// for secrets of six bytes or more. A secret of four bytes or more is
+// removed wherever it stands; a shorter one only where it stands as a whole
+// word. Text is scrubbed whole, then cut: an excerpt of an answer (256
+// bytes) or a decoding cause never holds the piece of a secret the cut
+// left. Bodies are never logged. Credentials print their password as
+// REDACTED in every fmt verb, in slog and in JSON (the Secret type); the
+// Client prints without it.
+//
+// Redirects: only a GET (PoolAPI.Get, Pools.Get and the reads of the other
+// Pools calls, a DoREST GET) follows one; every SOAP call and every REST
+// POST gets the redirect as its answer, an *Error with the 3xx status that
+// matches ErrBadResponse, so an order is never re-sent elsewhere nor
+// reported done by another URL. No request carries a Referer. A redirect
+// that leaves the host (another host or port, or https to http) drops the
+// Authorization header, and one that would still carry a credential there
+// is not followed.
+//
+// Orders (orderCreate, orderCreateBulk, orderReset) and REST POSTs are
+// never re-sent after they may have reached the server; queries
+// (orderQuery, getServiceDetail, queryBalanceV3, the REST GET) are retried
+// per WithRetry.
 //
 // # Wire assumptions
 //

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // Layer names the wire layer a call went over.
@@ -36,7 +39,7 @@ var (
 	ErrUnknownPool = errors.New("octane: unknown data pool")
 	// ErrFault: the server answered with a SOAP Fault.
 	ErrFault = errors.New("octane: SOAP fault")
-	// ErrOrderFailed: an order ended FAILED or REJECTED (see WaitForOrder).
+	// ErrOrderFailed: an order ended FAILED or REJECTED (see Orders.Wait).
 	ErrOrderFailed = errors.New("octane: order failed")
 	// ErrLimitRequired: a consumer data limit cannot be removed, only raised or
 	// lowered; zero is refused.
@@ -44,8 +47,13 @@ var (
 	// ErrInvalidInput: the call was rejected before sending, by local validation.
 	ErrInvalidInput = errors.New("octane: invalid input")
 	// ErrBadResponse: the server's answer could not be understood (an HTML
-	// page, truncated XML, a Fault without text, an unexpected status).
+	// page, XML or JSON that does not decode, a Fault without text, an
+	// unexpected status) or could not be used: cut short, over the size cap
+	// (ErrResponseTooLarge), or a redirect that was not followed.
 	ErrBadResponse = errors.New("octane: unexpected response")
+	// ErrResponseTooLarge: the answer exceeded the cap set with
+	// WithMaxResponseSize; raise it knowingly. It matches ErrBadResponse too.
+	ErrResponseTooLarge = errors.New("octane: response too large")
 )
 
 // Error is every failure of an Octane call. Its text names the layer and the
@@ -56,11 +64,17 @@ type Error struct {
 	Layer Layer
 	// Op is the operation: the SOAP operation ("orderCreate") or the REST
 	// method and path ("POST /v1/datapool/disconnect"), or a helper's name
-	// ("WaitForOrder", "Pools.Disconnect").
+	// ("Orders.Wait", "Pools.Disconnect").
 	Op string
-	// HTTPStatus is the response status; 0 when no response arrived, or when
-	// the failure concerns one part of a decoded answer.
+	// HTTPStatus is the status of the answer whenever one arrived (a
+	// redirect, a body cut short or over the cap included; for a refused
+	// order in a bulk answer, that answer's); 0 when none did. The errors
+	// of the waits and rules (no Layer) carry 0, but for a wait ended by
+	// its context, which repeats its last poll's status.
 	HTTPStatus int
+	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none;
+	// a call that was not sent again tells the caller when to try.
+	RetryAfter time.Duration
 	// Code is Octane's errorCode, 0 when the server sent none.
 	Code int
 	// Message is the server's errorMessage, faultstring or failed order's text.
@@ -115,6 +129,9 @@ func (e *Error) Error() string {
 	if e.HTTPStatus != 0 {
 		meta = append(meta, "HTTP "+strconv.Itoa(e.HTTPStatus))
 	}
+	if e.RetryAfter > 0 {
+		meta = append(meta, "retry after "+e.RetryAfter.String())
+	}
 	if e.OrderID != "" {
 		meta = append(meta, "order "+e.OrderID)
 	}
@@ -138,6 +155,9 @@ func (e *Error) Unwrap() error { return e.Err }
 //   - ErrAuthFailed: HTTP 401/403, or a Fault or message about the login,
 //     password, credentials or authentication;
 //   - ErrFault: any SOAP Fault;
+//   - ErrBadResponse: an answer cut short, over the size cap or a redirect
+//     not followed (besides the undecodable answers, whose cause it is);
+//   - ErrResponseTooLarge: an answer over the size cap;
 //   - ErrUnknownOrder / ErrUnknownService / ErrUnknownPool: a "not found" or
 //     "does not exist" message from an order, service-detail or pool call;
 //   - ErrPoolNotEmpty: a refused disconnect whose message mentions consumers;
@@ -149,7 +169,11 @@ func (e *Error) Is(target error) bool {
 	case ErrFault:
 		return e.FaultCode != ""
 	case ErrBadResponse:
-		return false // set as Err where it applies
+		// An answer the transport could not use; an undecodable one has
+		// ErrBadResponse as its cause.
+		return transport.IsBadResponse(e.Err)
+	case ErrResponseTooLarge:
+		return errors.Is(e.Err, transport.ErrResponseTooLarge)
 	}
 	if e.Code == 0 && e.FaultCode == "" && !e.refused {
 		return false

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ispkit/ispkit/internal/transport"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,6 +44,8 @@ func TestErrorText(t *testing.T) {
 			"octane: REST POST /v1/datapool/transfer: success is false [order 7]"},
 		{"cause only", &Error{Layer: REST, Op: "GET /v1/datapool", HTTPStatus: 502, Body: "<html>", Err: fmt.Errorf("%w: HTML", ErrBadResponse)},
 			"octane: REST GET /v1/datapool: octane: unexpected response: HTML [HTTP 502]: body: <html>"},
+		{"retry after", &Error{Layer: REST, Op: "POST /v1/datapool/transfer", HTTPStatus: 429, RetryAfter: 7 * time.Second, Body: "busy", Err: fmt.Errorf("%w: text/plain", ErrBadResponse)},
+			"octane: REST POST /v1/datapool/transfer: octane: unexpected response: text/plain [HTTP 429, retry after 7s]: body: busy"},
 		{"nothing", &Error{Layer: SOAP, Op: "orderReset"},
 			"octane: SOAP orderReset: unexpected response"},
 		{"no layer", &Error{Op: "Pools.Disconnect", Message: "1 consumer(s) still in the pool: 0412000001; remove them first", Err: ErrPoolNotEmpty},
@@ -157,7 +160,7 @@ func TestValidationError(t *testing.T) {
 
 // TestValidationFromCalls: the calls' own refusals, as a caller sees them.
 func TestValidationFromCalls(t *testing.T) {
-	c, err := New(Credentials{Username: "u", Password: "p"}, WithSOAPBaseURL("http://127.0.0.1:1"), WithRESTBaseURL("http://127.0.0.1:1"))
+	c, err := New(Credentials{Username: "u", Password: NewSecret("p")}, WithSOAPBaseURL("http://127.0.0.1:1"), WithRESTBaseURL("http://127.0.0.1:1"))
 	require.NoError(t, err)
 	ctx := context.Background()
 
@@ -176,7 +179,7 @@ func TestValidationFromCalls(t *testing.T) {
 
 	_, err = c.Orders.AddConsumers(ctx, "1", "PRV-1", "0412000001", "0412000001")
 	require.ErrorAs(t, err, &ve)
-	assert.Equal(t, `octane: orderCreateBulk: invalid serviceNumbers[1]: "0412000001" appears twice`, err.Error())
+	assert.Equal(t, `octane: orderCreateBulk: invalid serviceNumbers[1]: repeats serviceNumbers[0]`, err.Error())
 	goldenSentinelsExactly(t, err, ErrInvalidInput)
 
 	_, err = c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: "1", PoolName: "p"})
@@ -192,11 +195,11 @@ func TestNewRefuses(t *testing.T) {
 		creds Credentials
 		field string
 	}{
-		{"empty user", Credentials{Password: "p"}, "Credentials.Username"},
-		{"blank user", Credentials{Username: "  ", Password: "p"}, "Credentials.Username"},
+		{"empty user", Credentials{Password: NewSecret("p")}, "Credentials.Username"},
+		{"blank user", Credentials{Username: "  ", Password: NewSecret("p")}, "Credentials.Username"},
 		{"empty password", Credentials{Username: "u"}, "Credentials.Password"},
-		{"colon in user", Credentials{Username: "a:b", Password: "p"}, "Credentials.Username"},
-		{"NUL in password", Credentials{Username: "u", Password: "p\x00"}, "Credentials"},
+		{"colon in user", Credentials{Username: "a:b", Password: NewSecret("p")}, "Credentials.Username"},
+		{"NUL in password", Credentials{Username: "u", Password: NewSecret("p\x00")}, "Credentials"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := New(tc.creds)
@@ -206,13 +209,13 @@ func TestNewRefuses(t *testing.T) {
 			assert.Equal(t, "New", ve.Op)
 			assert.Equal(t, tc.field, ve.Field)
 			assert.ErrorIs(t, err, ErrInvalidInput)
-			if tc.creds.Password != "" {
-				assert.NotContains(t, err.Error(), tc.creds.Password+"\x00")
+			if pw := tc.creds.Password.Reveal(); strings.Contains(pw, "\x00") {
+				assert.NotContains(t, err.Error(), pw)
 			}
 		})
 	}
 
-	creds := Credentials{Username: "u", Password: "p"}
+	creds := Credentials{Username: "u", Password: NewSecret("p")}
 	for _, tc := range []struct {
 		name string
 		opt  Option
@@ -263,6 +266,9 @@ func TestDefinitive(t *testing.T) {
 		{"502 page", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: http.StatusBadGateway, Err: ErrBadResponse}, false},
 		{"200 page", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: http.StatusOK, Err: ErrBadResponse}, false},
 		{"transport", &Error{Layer: SOAP, Op: "orderQuery", Err: errors.New("connection reset")}, false},
+		{"over the cap", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: 200, Err: &transport.Error{Err: transport.ErrResponseTooLarge}}, true},
+		{"redirect", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: 302, Err: &transport.Error{Err: &transport.RedirectError{StatusCode: 302}}}, true},
+		{"cut short", &Error{Layer: SOAP, Op: "orderQuery", HTTPStatus: 200, Err: &transport.Error{Err: transport.ErrResponseTruncated}}, false},
 	} {
 		assert.Equal(t, tc.want, definitive(tc.err), tc.name)
 	}
@@ -274,11 +280,11 @@ func TestDefinitive(t *testing.T) {
 // is accepted and a different value is sent in the SOAP body (the Basic
 // token keeps the raw byte).
 func TestInvalidUTF8Refused(t *testing.T) {
-	_, err := New(Credentials{Username: "u\xff", Password: "p"})
+	_, err := New(Credentials{Username: "u\xff", Password: NewSecret("p")})
 	assert.ErrorIs(t, err, ErrInvalidInput, "user name")
-	_, err = New(Credentials{Username: "u", Password: "p\xff"})
+	_, err = New(Credentials{Username: "u", Password: NewSecret("p\xff")})
 	assert.ErrorIs(t, err, ErrInvalidInput, "password")
-	c, err := New(Credentials{Username: "u", Password: "p"}, WithSOAPBaseURL("http://127.0.0.1:1"), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	c, err := New(Credentials{Username: "u", Password: NewSecret("p")}, WithSOAPBaseURL("http://127.0.0.1:1"), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
 	_, err = c.Orders.Query(context.Background(), "5\xff")
 	assert.ErrorIs(t, err, ErrInvalidInput, "order id")

@@ -19,7 +19,7 @@ func newExampleClient() (*octane.Client, *octanetest.Server) {
 		srv.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
 	}
 	c, err := octane.New(
-		octane.Credentials{Username: octanetest.DefaultUsername, Password: octanetest.DefaultPassword},
+		octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)},
 		octane.WithSOAPBaseURL(srv.SOAPURL()),
 		octane.WithRESTBaseURL(srv.RESTURL()),
 		octane.WithPollInterval(time.Millisecond, 10*time.Millisecond),

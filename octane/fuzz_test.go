@@ -167,7 +167,7 @@ func fuzzAnswer(req *http.Request, status int, contentType string, body []byte) 
 // fuzzClient is a client whose requests are answered by rt.
 func fuzzClient(t testing.TB, rt fuzzRoundTripper) *Client {
 	t.Helper()
-	c, err := New(Credentials{Username: fuzzUser, Password: fuzzPassword},
+	c, err := New(Credentials{Username: fuzzUser, Password: NewSecret(fuzzPassword)},
 		WithSOAPBaseURL("http://octane.fuzz/tiab"), WithRESTBaseURL("http://octane.fuzz/tiab/api"),
 		WithRetry(RetryPolicy{MaxAttempts: 1}), WithLocation(time.UTC),
 		WithPollInterval(time.Millisecond, time.Millisecond),

@@ -109,7 +109,7 @@ func goldenClient(t *testing.T, status int, contentType string, body []byte) (*C
 		_, _ = w.Write(body)
 	}))
 	t.Cleanup(srv.Close)
-	c, err := New(Credentials{Username: goldenUser, Password: goldenPassword},
+	c, err := New(Credentials{Username: goldenUser, Password: NewSecret(goldenPassword)},
 		WithSOAPBaseURL(srv.URL+"/tiab"), WithRESTBaseURL(srv.URL+"/tiab/api"),
 		WithRetry(RetryPolicy{MaxAttempts: 1}), WithLocation(time.UTC),
 		WithPollInterval(time.Millisecond, time.Millisecond))
@@ -826,7 +826,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		goldenDiff(t, []OrderResult{
 			{ServiceNumber: "0412000001", OrderID: "5000021"},
 			{ServiceNumber: "0412000002", Err: &Error{
-				Layer: REST, Op: "POST /v1/datapool/transfer", Message: "Service 0412000002 is not in data pool PRV-77001",
+				Layer: REST, Op: "POST /v1/datapool/transfer", HTTPStatus: 200, Message: "Service 0412000002 is not in data pool PRV-77001",
 			}},
 		}, got)
 		goldenNothingLost(t, goldenJSONLeaves(t, f), got)
@@ -927,7 +927,7 @@ func goldenBulkOptInRejected(t *testing.T, f []byte) {
 	goldenDiff(t, []OrderResult{
 		{ServiceNumber: "0412000001", OrderID: "5000011"},
 		{ServiceNumber: "0412000002", Err: &Error{
-			Layer: SOAP, Op: "orderCreateBulk", Code: 31, Message: "Service 0412000002 is not on a data pool consumer plan",
+			Layer: SOAP, Op: "orderCreateBulk", HTTPStatus: 200, Code: 31, Message: "Service 0412000002 is not on a data pool consumer plan",
 		}},
 	}, got)
 	goldenSentinelsExactly(t, got[1].Err)

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // OrderService is Octane's SOAP order service (UtbOrder). Every change in
@@ -31,19 +33,26 @@ type NewPoolOrder struct {
 }
 
 func (o *NewPoolOrder) validate(op string) error {
-	switch {
-	case strings.TrimSpace(o.CustNo) == "":
-		return invalid(op, "CustNo", "is empty")
-	case strings.TrimSpace(o.ProviderPlanID) == "":
-		return invalid(op, "ProviderPlanID", "is empty: a data pool provider plan is required")
-	case strings.TrimSpace(o.PoolName) == "":
-		return invalid(op, "PoolName", "is empty")
-	case o.NotificationEmail != "" && !strings.Contains(o.NotificationEmail, "@"):
-		return invalid(op, "NotificationEmail", "%.60q is not an email address", o.NotificationEmail)
+	if err := checkID(op, "CustNo", o.CustNo); err != nil {
+		return err
 	}
-	for field, v := range map[string]string{"CustNo": o.CustNo, "ProviderPlanID": o.ProviderPlanID, "PoolName": o.PoolName, "Department": o.Department, "Notes": o.Notes, "NotificationEmail": o.NotificationEmail} {
-		if !validXMLText(v) {
-			return invalid(op, field, "contains characters XML cannot carry")
+	if strings.TrimSpace(o.ProviderPlanID) == "" {
+		return invalid(op, "ProviderPlanID", "is empty: a data pool provider plan is required")
+	}
+	if err := checkID(op, "ProviderPlanID", o.ProviderPlanID); err != nil {
+		return err
+	}
+	if strings.TrimSpace(o.PoolName) == "" {
+		return invalid(op, "PoolName", "is empty")
+	}
+	if o.NotificationEmail != "" && !strings.Contains(o.NotificationEmail, "@") {
+		return invalid(op, "NotificationEmail", "is not an email address")
+	}
+	for _, f := range [...]struct{ name, v string }{
+		{"PoolName", o.PoolName}, {"Department", o.Department}, {"Notes", o.Notes}, {"NotificationEmail", o.NotificationEmail},
+	} {
+		if !validXMLText(f.v) {
+			return invalid(op, f.name, "contains characters XML cannot carry")
 		}
 	}
 	return nil
@@ -64,24 +73,30 @@ func (s *OrderService) CreateDataPool(ctx context.Context, o NewPoolOrder) (orde
 			NotificationEmail: o.NotificationEmail, PoolName: o.PoolName,
 		},
 	}
-	ret, err := soapCall[xmlOrderCreateReturn](ctx, s.c, opOrderCreate, req)
+	ret, resp, err := soapCall[xmlOrderCreateReturn](ctx, s.c, opOrderCreate, req)
 	if err != nil {
 		if ret != nil {
-			setOrderID(err, strings.TrimSpace(ret.OrderID))
+			s.c.setOrderID(err, strings.TrimSpace(ret.OrderID))
 		}
 		return "", err
 	}
 	id := strings.TrimSpace(ret.OrderID)
 	if id == "" {
-		return "", &Error{Layer: SOAP, Op: opOrderCreate.name, Err: fmt.Errorf("%w: errorCode 0 without an orderId", ErrBadResponse)}
+		e := answerError(SOAP, opOrderCreate.name, resp)
+		e.Err = fmt.Errorf("%w: errorCode 0 without an orderId", ErrBadResponse)
+		return "", e
 	}
 	return id, nil
 }
 
-func setOrderID(err error, id string) {
+// setOrderID names the order an error concerns, when it names none yet. The
+// id may come from an answer: it is scrubbed with the client's scrubber,
+// the scrubber of every typed call (they send no secret but the
+// credentials).
+func (c *Client) setOrderID(err error, id string) {
 	var e *Error
 	if id != "" && errors.As(err, &e) && e.OrderID == "" {
-		e.OrderID = id
+		e.OrderID = c.t.Scrub(id)
 	}
 }
 
@@ -108,31 +123,44 @@ type Order struct {
 // pool creation order, the new pool's service number. Queries are retried per
 // the policy.
 func (s *OrderService) Query(ctx context.Context, orderID string) (*Order, error) {
+	o, _, err := s.query(ctx, orderID)
+	return o, err
+}
+
+// query is Query with the answer, for the errors Wait builds from it.
+func (s *OrderService) query(ctx context.Context, orderID string) (*Order, *transport.Response, error) {
 	if err := checkID(opOrderQuery.name, "orderID", orderID); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ret, err := soapCall[xmlOrderQueryReturn](ctx, s.c, opOrderQuery, xmlOrderRequest{OrderID: orderID})
+	ret, resp, err := soapCall[xmlOrderQueryReturn](ctx, s.c, opOrderQuery, xmlOrderRequest{OrderID: orderID})
 	if err != nil {
-		setOrderID(err, orderID)
-		return nil, err
+		s.c.setOrderID(err, orderID)
+		return nil, resp, err
 	}
 	if ret.Order == nil {
-		return nil, &Error{Layer: SOAP, Op: opOrderQuery.name, OrderID: orderID, Message: "the answer has no orderQueryResponse", Err: fmt.Errorf("%w (%w)", ErrUnknownOrder, ErrBadResponse)}
+		e := answerError(SOAP, opOrderQuery.name, resp)
+		e.OrderID, e.Message = s.c.t.Scrub(orderID), "the answer has no orderQueryResponse"
+		e.Err = fmt.Errorf("%w (%w)", ErrUnknownOrder, ErrBadResponse)
+		return nil, resp, e
 	}
 	q := ret.Order
 	o := &Order{
 		ID:                strings.TrimSpace(q.OrderID),
 		Status:            OrderStatus(strings.TrimSpace(q.Status)),
 		Action:            strings.TrimSpace(q.Action),
-		Message:           s.c.t.Scrub(strings.TrimSpace(q.StatusMessage)),
+		Message:           strings.TrimSpace(q.StatusMessage),
 		CreatedOn:         strings.TrimSpace(q.CreatedOn),
 		PlanName:          strings.TrimSpace(q.PlanName),
 		PoolServiceNumber: strings.TrimSpace(q.PoolMSN),
 	}
+	if o.Message != "" {
+		// The failure text of an order: the server's words, scrubbed.
+		o.Message = s.c.scrubber(resp).Scrub(o.Message)
+	}
 	if o.ID == "" {
 		o.ID = orderID
 	}
-	return o, nil
+	return o, resp, nil
 }
 
 // Reset re-runs a failed order (SOAP orderReset with retryOrder=true). It is
@@ -141,20 +169,24 @@ func (s *OrderService) Reset(ctx context.Context, orderID string) error {
 	if err := checkID(opOrderReset.name, "orderID", orderID); err != nil {
 		return err
 	}
-	_, err := soapCall[xmlResult](ctx, s.c, opOrderReset, xmlOrderRequest{OrderID: orderID, RetryOrder: retryOrderFlagTrue})
-	setOrderID(err, orderID)
+	_, _, err := soapCall[xmlResult](ctx, s.c, opOrderReset, xmlOrderRequest{OrderID: orderID, RetryOrder: retryOrderFlagTrue})
+	s.c.setOrderID(err, orderID)
 	return err
 }
 
 // Wait polls an order until it is done, has failed, or ctx ends, backing off
 // between the intervals of WithPollInterval: by default one orderQuery at
-// once and then one every 30 minutes, as the vendor asks. A done order is
-// returned with a nil error. A failed one is returned with an *Error
-// matching ErrOrderFailed that carries the order's text; Orders.Reset may
-// re-run it. When ctx ends, the last answer (possibly nil) comes back with
-// an error wrapping ctx.Err().
-// Transport failures of single polls are retried until ctx ends; the
-// server's refusals (unknown order, authentication) end the wait at once.
+// once and then one every 30 minutes, as the vendor asks; a server's
+// Retry-After (on a 429 or 503) lengthens the next interval. A done order
+// is returned with a nil error. A failed one is returned with an *Error
+// matching ErrOrderFailed that carries the order's status and text,
+// scrubbed; Orders.Reset may re-run it. When ctx ends, the last answer
+// (possibly nil) comes back with an *Error wrapping ctx.Err() and, when the
+// last poll failed, that poll's error, whose HTTPStatus and RetryAfter it
+// repeats. Transport failures of single polls and answers that cannot be
+// read are retried until ctx ends; the server's refusals (unknown order,
+// authentication), an answer over the size cap and a redirect end the wait
+// at once.
 func (s *OrderService) Wait(ctx context.Context, orderID string) (*Order, error) {
 	const op = "Orders.Wait"
 	if err := checkID(op, "orderID", orderID); err != nil {
@@ -164,59 +196,95 @@ func (s *OrderService) Wait(ctx context.Context, orderID string) (*Order, error)
 		return nil, invalid(op, "ctx", "is nil")
 	}
 	interval := s.c.pollMin
-	var last *Order
-	var lastErr error
+	var (
+		last     *Order
+		lastResp *transport.Response // the answer last was read from
+		lastErr  error
+	)
 	for {
-		o, err := s.Query(ctx, orderID)
+		o, resp, err := s.query(ctx, orderID)
+		if err != nil && ctx.Err() != nil {
+			// A poll cut short by ctx: the one before, if any, says more.
+			if lastErr == nil {
+				lastErr = err
+			}
+			return last, s.stopped(ctx, orderID, last, lastResp, lastErr)
+		}
+		next := interval
 		switch {
 		case err == nil:
-			last, lastErr = o, nil
+			last, lastResp, lastErr = o, resp, nil
 			if o.Status.Done() {
 				return o, nil
 			}
 			if o.Status.Failed() {
-				return o, &Error{Op: op, OrderID: orderID, Message: orderFailureText(o), Err: ErrOrderFailed}
+				// The status and the text are the server's words.
+				sc := s.c.scrubber(resp)
+				return o, &Error{Op: op, OrderID: s.c.t.Scrub(orderID), Message: orderFailureText(sc, o), Err: ErrOrderFailed}
 			}
 		case definitive(err):
 			return last, err
 		default:
 			lastErr = err
+			next = max(next, retryAfterOf(err))
 		}
-		t := time.NewTimer(interval)
+		t := time.NewTimer(next)
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			cause := ctx.Err()
-			if lastErr != nil {
-				cause = fmt.Errorf("%w (last poll: %v)", cause, lastErr)
-			}
-			status := "not yet queried"
-			if last != nil {
-				status = "still " + string(last.Status)
-			}
-			return last, &Error{Op: op, OrderID: orderID, Message: "stopped waiting, order " + status, Err: cause}
+			return last, s.stopped(ctx, orderID, last, lastResp, lastErr)
 		case <-t.C:
 		}
 		interval = min(interval*3/2, s.c.pollMax)
 	}
 }
 
-func orderFailureText(o *Order) string {
-	if o.Message != "" {
-		return fmt.Sprintf("order %s (%s)", o.Status, o.Message)
+// stopped is Wait's error when ctx ends: the order's last status, scrubbed,
+// and the last poll's failure, when it failed.
+func (s *OrderService) stopped(ctx context.Context, orderID string, last *Order, lastResp *transport.Response, lastErr error) error {
+	e := &Error{Op: "Orders.Wait", OrderID: s.c.t.Scrub(orderID), Err: ctx.Err()}
+	status := "not yet queried"
+	if last != nil {
+		status = "still " + s.c.scrubber(lastResp).Scrub(string(last.Status))
 	}
-	return fmt.Sprintf("order %s", o.Status)
+	e.Message = "stopped waiting, order " + status
+	if lastErr != nil {
+		e.Err = fmt.Errorf("%w (last poll: %w)", ctx.Err(), lastErr)
+		var pe *Error
+		if errors.As(lastErr, &pe) {
+			e.HTTPStatus, e.RetryAfter = pe.HTTPStatus, pe.RetryAfter
+		}
+	}
+	return e
+}
+
+// retryAfterOf is the Retry-After an *Error carries.
+func retryAfterOf(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
+}
+
+func orderFailureText(sc *transport.Scrubber, o *Order) string {
+	if o.Message != "" {
+		return fmt.Sprintf("order %s (%s)", sc.Scrub(string(o.Status)), o.Message)
+	}
+	return fmt.Sprintf("order %s", sc.Scrub(string(o.Status)))
 }
 
 // definitive reports an answer another poll cannot change: a refusal by the
-// server (an errorCode, a Fault, a 4xx) or bad input. Transport failures and
-// undecodable answers (a proxy's error page) may pass.
+// server (an errorCode, a Fault, a 4xx), an answer over the size cap, a
+// redirect, or bad input. Transport failures and undecodable answers (a
+// proxy's error page) may pass.
 func definitive(err error) bool {
 	var e *Error
 	if !errors.As(err, &e) {
 		return true // a ValidationError
 	}
-	if e.Code != 0 || e.FaultCode != "" || errors.Is(err, ErrUnknownOrder) {
+	if e.Code != 0 || e.FaultCode != "" || errors.Is(err, ErrUnknownOrder) ||
+		errors.Is(err, ErrResponseTooLarge) || errors.Is(err, transport.ErrRedirect) {
 		return true
 	}
 	return e.HTTPStatus >= 400 && e.HTTPStatus < 500 && e.HTTPStatus != 429 && e.HTTPStatus != 408
@@ -289,16 +357,21 @@ func (s *OrderService) RemoveConsumers(ctx context.Context, custNo string, servi
 }
 
 func (s *OrderService) bulk(ctx context.Context, serviceNumbers []string, orders xmlBulkOrders) ([]OrderResult, error) {
-	ret, err := soapCall[xmlBulkAnswer](ctx, s.c, opOrderCreateBulk, orders)
+	ret, resp, err := soapCall[xmlBulkAnswer](ctx, s.c, opOrderCreateBulk, orders)
 	if err != nil {
 		return nil, err
 	}
+	op := opOrderCreateBulk.name
 	answers, ok := ret.orders()
 	if !ok {
-		return nil, &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: orderResponse elements both inside and outside <return>", ErrBadResponse)}
+		e := answerError(SOAP, op, resp)
+		e.Err = fmt.Errorf("%w: orderResponse elements both inside and outside <return>", ErrBadResponse)
+		return nil, e
 	}
 	if len(answers) != len(serviceNumbers) {
-		return nil, &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: %d orders sent, %d answers", ErrBadResponse, len(serviceNumbers), len(answers))}
+		e := answerError(SOAP, op, resp)
+		e.Err = fmt.Errorf("%w: %d orders sent, %d answers", ErrBadResponse, len(serviceNumbers), len(answers))
+		return nil, e
 	}
 	out := make([]OrderResult, len(serviceNumbers))
 	for i, r := range answers {
@@ -306,40 +379,36 @@ func (s *OrderService) bulk(ctx context.Context, serviceNumbers []string, orders
 		code, cerr := parseErrorCode(r.ErrorCode)
 		switch {
 		case cerr != nil:
-			out[i].Err = &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: %v", ErrBadResponse, cerr)}
+			e := answerError(SOAP, op, resp)
+			e.Err = s.c.badResponse(resp, cerr)
+			out[i].Err = e
 		case code != 0:
-			out[i].Err = &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Code: code, OrderID: out[i].OrderID, Message: s.c.t.Scrub(strings.TrimSpace(r.ErrorMessage)), refused: true}
+			sc := s.c.scrubber(resp)
+			e := answerError(SOAP, op, resp)
+			e.Code, e.OrderID, e.Message, e.refused = code, sc.Scrub(out[i].OrderID), sc.Scrub(strings.TrimSpace(r.ErrorMessage)), true
+			out[i].Err = e
 		case out[i].OrderID == "":
-			out[i].Err = &Error{Layer: SOAP, Op: opOrderCreateBulk.name, Err: fmt.Errorf("%w: errorCode 0 without an orderId", ErrBadResponse)}
+			e := answerError(SOAP, op, resp)
+			e.Err = fmt.Errorf("%w: errorCode 0 without an orderId", ErrBadResponse)
+			out[i].Err = e
 		}
 	}
 	return out, nil
-}
-
-// checkID rejects an empty identifier or one XML cannot carry.
-func checkID(op, field, v string) error {
-	switch {
-	case strings.TrimSpace(v) == "":
-		return invalid(op, field, "is empty")
-	case !validXMLText(v) || strings.ContainsAny(v, "\r\n"):
-		return invalid(op, field, "%.40q contains characters an identifier cannot", v)
-	}
-	return nil
 }
 
 func checkServiceNumbers(op string, sns []string) error {
 	if len(sns) == 0 {
 		return invalid(op, "serviceNumbers", "is empty")
 	}
-	seen := make(map[string]bool, len(sns))
+	seen := make(map[string]int, len(sns))
 	for i, sn := range sns {
 		if err := checkID(op, fmt.Sprintf("serviceNumbers[%d]", i), sn); err != nil {
 			return err
 		}
-		if seen[sn] {
-			return invalid(op, fmt.Sprintf("serviceNumbers[%d]", i), "%q appears twice", sn)
+		if j, dup := seen[sn]; dup {
+			return invalid(op, fmt.Sprintf("serviceNumbers[%d]", i), "repeats serviceNumbers[%d]", j)
 		}
-		seen[sn] = true
+		seen[sn] = i
 	}
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ispkit/ispkit/internal/flex"
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // PoolAPIService is Octane's REST data-pool API: one method per endpoint,
@@ -74,12 +75,14 @@ func (s *PoolAPIService) Get(ctx context.Context, ref PoolRef) (*DataPool, error
 		return nil, err
 	}
 	q := url.Values{queryCustNo: {ref.CustNo}, queryLineSeqNo: {ref.LineSeqNo}}
-	ans, err := restCall[restPool](ctx, s.c, http.MethodGet, pathDataPool, q, nil)
+	ans, resp, err := restCall[restPool](ctx, s.c, http.MethodGet, pathDataPool, q, nil)
 	if err != nil {
 		return nil, err
 	}
 	if ans.Provider == nil || strings.TrimSpace(string(ans.Provider.MemberID)) == "" {
-		return nil, &Error{Layer: REST, Op: op, Message: "the answer has no provider.memberId", Err: fmt.Errorf("%w (%w)", ErrUnknownPool, ErrBadResponse)}
+		e := answerError(REST, op, resp)
+		e.Message, e.Err = "the answer has no provider.memberId", fmt.Errorf("%w (%w)", ErrUnknownPool, ErrBadResponse)
+		return nil, e
 	}
 	p := ans.Provider
 	dp := &DataPool{
@@ -153,11 +156,11 @@ func (s *PoolAPIService) Transfer(ctx context.Context, r TransferRequest) ([]Ord
 		NewProviderID: r.ToProviderID, NewProviderLineSeqNo: r.ToLineSeqNo,
 		ServiceNumbers: r.ServiceNumbers,
 	}
-	ans, err := restCall[restOrders](ctx, s.c, http.MethodPost, pathTransfer, nil, body)
+	ans, resp, err := restCall[restOrders](ctx, s.c, http.MethodPost, pathTransfer, nil, body)
 	if err != nil {
 		return nil, err
 	}
-	return s.c.orderDetails(op, r.ServiceNumbers, ans.OrderDetails)
+	return s.c.orderDetails(op, resp, r.ServiceNumbers, ans.OrderDetails)
 }
 
 // ConsumerLimit is one consumer's new data limit (step 7).
@@ -196,11 +199,11 @@ func (s *PoolAPIService) SetDataLimits(ctx context.Context, limits ...ConsumerLi
 		body.ConsumerServices[i] = restConsumerLimit{CustNo: l.CustNo, LineSeqNo: l.LineSeqNo, DataLimit: int64(l.Limit)}
 		keys[i] = l.LineSeqNo
 	}
-	ans, err := restCall[restOrders](ctx, s.c, http.MethodPost, pathModifyLimit, nil, body)
+	ans, resp, err := restCall[restOrders](ctx, s.c, http.MethodPost, pathModifyLimit, nil, body)
 	if err != nil {
 		return nil, err
 	}
-	return s.c.orderDetails(op, keys, ans.OrderDetails)
+	return s.c.orderDetails(op, resp, keys, ans.OrderDetails)
 }
 
 func checkLimit(op, field string, l Size) error {
@@ -218,13 +221,15 @@ func (s *PoolAPIService) Disconnect(ctx context.Context, ref PoolRef) (orderID s
 	if err := ref.validate(op, "ref"); err != nil {
 		return "", err
 	}
-	ans, err := restCall[restDisconnect](ctx, s.c, http.MethodPost, pathDisconnect, nil, restPoolRef(ref))
+	ans, resp, err := restCall[restDisconnect](ctx, s.c, http.MethodPost, pathDisconnect, nil, restPoolRef(ref))
 	if err != nil {
 		return "", err
 	}
 	id := strings.TrimSpace(string(ans.OrderID))
 	if id == "" {
-		return "", &Error{Layer: REST, Op: op, Err: fmt.Errorf("%w: success without an orderId", ErrBadResponse)}
+		e := answerError(REST, op, resp)
+		e.Err = fmt.Errorf("%w: success without an orderId", ErrBadResponse)
+		return "", e
 	}
 	return id, nil
 }
@@ -232,9 +237,11 @@ func (s *PoolAPIService) Disconnect(ctx context.Context, ref PoolRef) (orderID s
 // orderDetails pairs the answer's orderDetails with the request's keys: an
 // entry naming a service (serviceNumber) takes that service's slot, the others
 // take the free slots in order. Every slot ends with an order id or an error.
-func (c *Client) orderDetails(op string, keys []string, details []restOrderDetail) ([]OrderResult, error) {
+func (c *Client) orderDetails(op string, resp *transport.Response, keys []string, details []restOrderDetail) ([]OrderResult, error) {
 	if len(details) != len(keys) {
-		return nil, &Error{Layer: REST, Op: op, Err: fmt.Errorf("%w: %d orders asked for, %d orderDetails", ErrBadResponse, len(keys), len(details))}
+		e := answerError(REST, op, resp)
+		e.Err = fmt.Errorf("%w: %d orders asked for, %d orderDetails", ErrBadResponse, len(keys), len(details))
+		return nil, e
 	}
 	out := make([]OrderResult, len(keys))
 	filled := make([]bool, len(keys))
@@ -270,9 +277,14 @@ func (c *Client) orderDetails(op string, keys []string, details []restOrderDetai
 			if msg == "" {
 				msg = "success is false"
 			}
-			r.Err = &Error{Layer: REST, Op: op, OrderID: r.OrderID, Message: c.t.Scrub(msg), refused: true}
+			sc := c.scrubber(resp)
+			e := answerError(REST, op, resp)
+			e.OrderID, e.Message, e.refused = sc.Scrub(r.OrderID), sc.Scrub(msg), true
+			r.Err = e
 		case r.OrderID == "":
-			r.Err = &Error{Layer: REST, Op: op, Err: fmt.Errorf("%w: an orderDetails entry without an orderId", ErrBadResponse)}
+			e := answerError(REST, op, resp)
+			e.Err = fmt.Errorf("%w: an orderDetails entry without an orderId", ErrBadResponse)
+			r.Err = e
 		}
 	}
 	return out, nil

@@ -74,7 +74,7 @@ func (s *PoolService) Create(ctx context.Context, o NewPoolOrder) (*Pool, error)
 		p.LineSeqNo, p.ProviderID = found.LineSeqNo, found.ProviderID
 	}
 	if err != nil {
-		setOrderID(err, id)
+		s.c.setOrderID(err, id)
 		return p, err
 	}
 	return p, nil
@@ -153,7 +153,9 @@ func (s *PoolService) Transfer(ctx context.Context, from, to Pool, serviceNumber
 	case err != nil:
 		return nil, err
 	case target.ProviderID != to.ProviderID:
-		return nil, &Error{Op: op, Message: fmt.Sprintf("the target pool's provider id is %s, not %s", target.ProviderID, to.ProviderID), Err: ErrUnknownPool}
+		// The pool read is the server's words: scrubbed, with the client's
+		// scrubber (the read sent no secret but the credentials).
+		return nil, &Error{Op: op, Message: fmt.Sprintf("the target pool's provider id is %s, not %s", s.c.t.Scrub(target.ProviderID), to.ProviderID), Err: ErrUnknownPool}
 	case target.Status == PoolOptedOut || target.Status == PoolOptedOutPending:
 		return nil, &Error{Op: op, Message: "the target pool is " + string(target.Status), Err: ErrUnknownPool}
 	}
@@ -214,7 +216,7 @@ func (s *PoolService) Disconnect(ctx context.Context, p Pool) (orderID string, e
 		}
 	}
 	if len(in) > 0 {
-		return "", &Error{Op: op, Message: fmt.Sprintf("%d consumer(s) still in the pool: %s; remove them first", len(in), strings.Join(in, ", ")), Err: ErrPoolNotEmpty}
+		return "", &Error{Op: op, Message: fmt.Sprintf("%d consumer(s) still in the pool: %s; remove them first", len(in), s.c.t.Scrub(strings.Join(in, ", "))), Err: ErrPoolNotEmpty}
 	}
 	id, err := s.c.PoolAPI.Disconnect(ctx, p.Ref())
 	if err != nil {
@@ -254,6 +256,8 @@ func (s *PoolService) waitAll(ctx context.Context, op string, res []OrderResult)
 	var failed []OrderResult
 	for _, r := range res {
 		if r.Err != nil {
+			// The order id and status are the server's words.
+			r.OrderID, r.Status = s.c.t.Scrub(r.OrderID), OrderStatus(s.c.t.Scrub(string(r.Status)))
 			failed = append(failed, r)
 		}
 	}

@@ -19,20 +19,21 @@ import (
 type enveloper interface{ envelope() *restEnvelope }
 
 // restCall sends one REST request and decodes the answer into a new T. A
-// non-zero errorCode or success=false is an *Error.
+// non-zero errorCode or success=false is an *Error. The answer comes back
+// with T, for the errors its caller builds from it.
 func restCall[T any, PT interface {
 	*T
 	enveloper
-}](ctx context.Context, c *Client, method, path string, query url.Values, body any) (*T, error) {
+}](ctx context.Context, c *Client, method, path string, query url.Values, body any) (*T, *transport.Response, error) {
 	out := PT(new(T))
 	resp, op, err := c.sendREST(ctx, method, path, query, body)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := c.decodeREST(op, resp, out); err != nil {
-		return nil, err
+		return nil, resp, err
 	}
-	return (*T)(out), nil
+	return (*T)(out), resp, nil
 }
 
 func (c *Client) sendREST(ctx context.Context, method, path string, query url.Values, body any) (*transport.Response, string, error) {
@@ -48,9 +49,11 @@ func (c *Client) sendREST(ctx context.Context, method, path string, query url.Va
 		}
 		req.Body = b
 	}
+	// The call's scrubber adds the values of the body's secret fields (a raw
+	// call's password or PIN) to the client's secrets.
 	resp, err := c.t.Do(ctx, req)
 	if err != nil {
-		return nil, op, &Error{Layer: REST, Op: op, Err: err}
+		return nil, op, sendError(REST, op, err)
 	}
 	return resp, op, nil
 }
@@ -89,14 +92,18 @@ func (c *Client) restError(op string, resp *transport.Response, env *restEnvelop
 	if msg == "" && env.ErrorCode == 0 {
 		msg = "success is false"
 	}
-	return &Error{Layer: REST, Op: op, HTTPStatus: resp.StatusCode, Code: int(env.ErrorCode), Message: c.t.Scrub(msg), refused: true}
+	e := answerError(REST, op, resp)
+	e.Code, e.Message, e.refused = int(env.ErrorCode), c.scrubber(resp).Scrub(msg), true
+	return e
 }
 
 func (c *Client) restBad(op string, resp *transport.Response, cause error) error {
 	if cause == nil {
 		cause = errors.New("a body that is not an Octane answer")
 	}
-	return &Error{Layer: REST, Op: op, HTTPStatus: resp.StatusCode, Body: c.excerpt(resp), Err: c.badResponse(resp, cause)}
+	e := answerError(REST, op, resp)
+	e.Body, e.Err = c.excerpt(resp), c.badResponse(resp, cause)
+	return e
 }
 
 // DoREST sends a REST request the typed layer does not cover (yet): method
@@ -105,11 +112,14 @@ func (c *Client) restBad(op string, resp *transport.Response, cause error) error
 // checked, and the whole answer is decoded into out when out is not nil. GET
 // is retried per the policy; other methods are not re-sent.
 func (c *Client) DoREST(ctx context.Context, method, path string, query url.Values, body, out any) error {
-	if !strings.HasPrefix(path, "/") {
-		return invalid("DoREST", "path", "must start with '/'")
+	if err := checkPath("DoREST", "path", path); err != nil {
+		return err
 	}
 	if method == "" {
 		method = http.MethodGet
+	}
+	if strings.IndexFunc(method, func(r rune) bool { return !strings.ContainsRune(tokenChars, r) }) >= 0 {
+		return invalid("DoREST", "method", "is not an HTTP method")
 	}
 	resp, op, err := c.sendREST(ctx, method, path, query, body)
 	if err != nil {
@@ -126,3 +136,6 @@ func (c *Client) DoREST(ctx context.Context, method, path string, query url.Valu
 	}
 	return nil
 }
+
+// tokenChars are the characters of an HTTP method (RFC 9110's token).
+const tokenChars = "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"

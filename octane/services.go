@@ -35,7 +35,7 @@ func (s *ServicesService) Detail(ctx context.Context, custNo, serviceNumber stri
 	if err := checkID(op, "serviceNumber", serviceNumber); err != nil {
 		return nil, err
 	}
-	ret, err := soapCall[xmlServiceDetailReturn](ctx, s.c, opGetServiceDetail, xmlServiceDetailRequest{CustNo: custNo, ServiceNumber: serviceNumber})
+	ret, resp, err := soapCall[xmlServiceDetailReturn](ctx, s.c, opGetServiceDetail, xmlServiceDetailRequest{CustNo: custNo, ServiceNumber: serviceNumber})
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,11 @@ func (s *ServicesService) Detail(ctx context.Context, custNo, serviceNumber stri
 		}
 	}
 	if found == nil {
-		return nil, &Error{Layer: SOAP, Op: op, Message: "no instance with a lineSeqno for service " + serviceNumber, Err: fmt.Errorf("%w (%w)", ErrUnknownService, ErrBadResponse)}
+		// The service number may come from an earlier answer (Pools.Create).
+		e := answerError(SOAP, op, resp)
+		e.Message = "no instance with a lineSeqno for service " + s.c.scrubber(resp).Scrub(serviceNumber)
+		e.Err = fmt.Errorf("%w (%w)", ErrUnknownService, ErrBadResponse)
+		return nil, e
 	}
 	return &ServiceDetail{
 		CustNo:        custNo,

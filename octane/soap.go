@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ispkit/ispkit/internal/transport"
 )
@@ -71,28 +73,43 @@ type resulter interface{ result() *xmlResult }
 
 // soapCall sends op and decodes its <return> into a new T. A non-zero
 // errorCode is an *Error; the decoded T is returned with it, for callers
-// that want the rest of the answer (an order id).
+// that want the rest of the answer (an order id). The answer comes back
+// whenever one arrived, for the errors its caller builds from it.
 func soapCall[T any, PT interface {
 	*T
 	resulter
-}](ctx context.Context, c *Client, op soapOp, parts ...any) (*T, error) {
+}](ctx context.Context, c *Client, op soapOp, parts ...any) (*T, *transport.Response, error) {
 	out := PT(new(T))
 	resp, err := c.sendSOAP(ctx, op, parts...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := c.decodeSOAP(op, resp, out); err != nil {
-		return nil, err
+		return nil, resp, err
 	}
-	r := out.result()
+	if err := c.checkCode(op, resp, out.result()); err != nil {
+		if errors.Is(err, ErrBadResponse) {
+			return nil, resp, err
+		}
+		return (*T)(out), resp, err
+	}
+	return (*T)(out), resp, nil
+}
+
+// checkCode turns a <return>'s non-zero errorCode into an *Error with the
+// server's message, scrubbed; an errorCode that is not a number is a bad
+// response.
+func (c *Client) checkCode(op soapOp, resp *transport.Response, r *xmlResult) error {
 	code, cerr := parseErrorCode(r.ErrorCode)
 	if cerr != nil {
-		return nil, c.soapBad(op, resp, cerr)
+		return c.soapBad(op, resp, cerr)
 	}
-	if code != 0 {
-		return (*T)(out), &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Code: code, Message: c.t.Scrub(strings.TrimSpace(r.ErrorMessage)), refused: true}
+	if code == 0 {
+		return nil
 	}
-	return (*T)(out), nil
+	e := answerError(SOAP, op.name, resp)
+	e.Code, e.Message, e.refused = code, c.scrubber(resp).Scrub(strings.TrimSpace(r.ErrorMessage)), true
+	return e
 }
 
 func (c *Client) sendSOAP(ctx context.Context, op soapOp, parts ...any) (*transport.Response, error) {
@@ -103,6 +120,8 @@ func (c *Client) sendSOAP(ctx context.Context, op soapOp, parts ...any) (*transp
 	if err != nil {
 		return nil, &Error{Layer: SOAP, Op: op.name, Err: fmt.Errorf("encoding request: %w", err)}
 	}
+	// The call's scrubber finds the password in <login> as a secret field
+	// of the body; it is the client's secret anyway.
 	resp, err := c.t.Do(ctx, &transport.Request{
 		Op:                 op.name,
 		Method:             http.MethodPost,
@@ -116,7 +135,7 @@ func (c *Client) sendSOAP(ctx context.Context, op soapOp, parts ...any) (*transp
 		Idempotent:         op.idempotent,
 	})
 	if err != nil {
-		return nil, &Error{Layer: SOAP, Op: op.name, Err: err}
+		return nil, sendError(SOAP, op.name, err)
 	}
 	return resp, nil
 }
@@ -149,7 +168,7 @@ func (c *Client) decodeSOAP(op soapOp, resp *transport.Response, out any) error 
 		switch {
 		case depth == 0:
 			if start.Name.Local != "Envelope" {
-				return c.soapBad(op, resp, fmt.Errorf("not a SOAP envelope (root element <%.40s>)", start.Name.Local))
+				return c.soapBad(op, resp, fmt.Errorf("not a SOAP envelope (root element <%s>)", start.Name.Local))
 			}
 			depth = 1
 		case depth == 1:
@@ -177,7 +196,7 @@ func (c *Client) decodeSOAP(op soapOp, resp *transport.Response, out any) error 
 			}
 			return nil
 		default:
-			return c.soapBad(op, resp, fmt.Errorf("unexpected element <%.60s> in the SOAP Body", start.Name.Local))
+			return c.soapBad(op, resp, fmt.Errorf("unexpected element <%s> in the SOAP Body", start.Name.Local))
 		}
 	}
 }
@@ -219,14 +238,13 @@ func (r *returnOf) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 }
 
 func (c *Client) faultError(op soapOp, resp *transport.Response, f *xmlFault) error {
-	e := &Error{
-		Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode,
-		FaultCode: c.t.Scrub(strings.TrimSpace(f.Code)),
-		Message:   c.t.Scrub(strings.TrimSpace(f.String)),
-		refused:   true,
-	}
+	sc := c.scrubber(resp)
+	e := answerError(SOAP, op.name, resp)
+	e.FaultCode = sc.Scrub(strings.TrimSpace(f.Code))
+	e.Message = sc.Scrub(strings.TrimSpace(f.String))
+	e.refused = true
 	if detail := strings.TrimSpace(f.Detail.Inner); detail != "" {
-		e.Body = resp.Scrubber().Excerpt([]byte(detail), excerptSize)
+		e.Body = sc.Excerpt([]byte(detail), excerptSize)
 	}
 	if e.FaultCode == "" && e.Message == "" {
 		e.Body = c.excerpt(resp)
@@ -240,17 +258,21 @@ func (c *Client) faultError(op soapOp, resp *transport.Response, f *xmlFault) er
 }
 
 func (c *Client) soapBad(op soapOp, resp *transport.Response, cause error) error {
-	return &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Body: c.excerpt(resp), Err: c.badResponse(resp, cause)}
+	e := answerError(SOAP, op.name, resp)
+	e.Body, e.Err = c.excerpt(resp), c.badResponse(resp, cause)
+	return e
 }
 
-// badResponse is ErrBadResponse with what was wrong, scrubbed: the cause may
-// quote the answer, and the answer may echo a credential.
+// badResponse is ErrBadResponse with what was wrong. The cause may quote
+// the answer (an element name, a value, the Content-Type), and the answer
+// may echo a secret: the text is scrubbed whole, then cut.
 func (c *Client) badResponse(resp *transport.Response, cause error) error {
 	ct := resp.Header.Get("Content-Type")
 	if ct == "" {
 		ct = "no content type"
 	}
-	return fmt.Errorf("%w: %s", ErrBadResponse, c.t.Scrub(fmt.Sprintf("HTTP %d, %.80s, %d bytes: %v", resp.StatusCode, ct, len(resp.Body), cause)))
+	text := fmt.Sprintf("HTTP %d, %s, %d bytes: %v", resp.StatusCode, ct, len(resp.Body), cause)
+	return fmt.Errorf("%w: %s", ErrBadResponse, clip(c.scrubber(resp).Scrub(text), causeSize))
 }
 
 // isZeroCode reports an errorCode that is absent or 0.
@@ -267,7 +289,7 @@ func parseErrorCode(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, fmt.Errorf("errorCode %.40q is not a number", s)
+		return 0, fmt.Errorf("errorCode %q is not a number", s)
 	}
 	return n, nil
 }
@@ -289,7 +311,7 @@ func charsetReader(label string, in io.Reader) (io.Reader, error) {
 		}
 		return strings.NewReader(string(runes)), nil
 	}
-	return nil, fmt.Errorf("unsupported charset %.40q", label)
+	return nil, fmt.Errorf("unsupported charset %q", label)
 }
 
 // CallSOAP sends an operation the typed layer does not cover (yet), e.g.
@@ -301,13 +323,15 @@ func charsetReader(label string, in io.Reader) (io.Reader, error) {
 // query, so that it may be retried.
 func (c *Client) CallSOAP(ctx context.Context, service, namespace, operation string, idempotent bool, out any, parts ...any) error {
 	op := soapOp{name: operation, path: service, ns: namespace, idempotent: idempotent}
+	if err := checkPath("CallSOAP", "service", service); err != nil {
+		return err
+	}
 	switch {
-	case !strings.HasPrefix(service, "/"):
-		return invalid("CallSOAP", "service", "must start with '/'")
-	case operation == "" || strings.ContainsAny(operation, "<>:\"' /"):
-		return invalid("CallSOAP", "operation", "%.40q is not an element name", operation)
-	case namespace == "" || strings.ContainsAny(namespace, "<>\"&"):
-		return invalid("CallSOAP", "namespace", "%.60q is not a namespace URI", namespace)
+	case !elementName(operation):
+		return invalid("CallSOAP", "operation", "is not an element name")
+	case strings.TrimSpace(namespace) == "" || strings.ContainsAny(namespace, "<>\"&") || !validXMLText(namespace) ||
+		strings.IndexFunc(namespace, unicode.IsControl) >= 0:
+		return invalid("CallSOAP", "namespace", "is not a namespace URI")
 	}
 	resp, err := c.sendSOAP(ctx, op, parts...)
 	if err != nil {
@@ -320,12 +344,8 @@ func (c *Client) CallSOAP(ctx context.Context, service, namespace, operation str
 	if err := c.decodeSOAP(op, resp, &res); err != nil {
 		return err
 	}
-	code, cerr := parseErrorCode(res.ErrorCode)
-	if cerr != nil {
-		return c.soapBad(op, resp, cerr)
-	}
-	if code != 0 {
-		return &Error{Layer: SOAP, Op: op.name, HTTPStatus: resp.StatusCode, Code: code, Message: c.t.Scrub(strings.TrimSpace(res.ErrorMessage)), refused: true}
+	if err := c.checkCode(op, resp, &res.xmlResult); err != nil {
+		return err
 	}
 	if out != nil {
 		if err := xml.Unmarshal(append(append([]byte("<return>"), res.Inner...), "</return>"...), out); err != nil {
@@ -333,4 +353,15 @@ func (c *Client) CallSOAP(ctx context.Context, service, namespace, operation str
 		}
 	}
 	return nil
+}
+
+// elementName reports an XML name without a prefix: a letter or '_', then
+// letters, digits, '_', '-' and '.'.
+func elementName(s string) bool {
+	for i, r := range s {
+		if !(r == '_' || unicode.IsLetter(r) || i > 0 && (unicode.IsDigit(r) || r == '-' || r == '.')) {
+			return false
+		}
+	}
+	return s != "" && utf8.ValidString(s)
 }

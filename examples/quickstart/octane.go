@@ -36,9 +36,9 @@ type octaneSetup struct {
 }
 
 func octaneClient(p *printer) (*octaneSetup, error) {
-	creds := octane.Credentials{Username: os.Getenv(envOctaneUsername), Password: os.Getenv(envOctanePassword)}
+	creds := octane.Credentials{Username: os.Getenv(envOctaneUsername), Password: octane.NewSecret(os.Getenv(envOctanePassword))}
 	soapURL, restURL := os.Getenv(envOctaneSOAPURL), os.Getenv(envOctaneRESTURL)
-	if creds.Username != "" && creds.Password != "" && soapURL != "" && restURL != "" {
+	if creds.Username != "" && !creds.Password.IsZero() && soapURL != "" && restURL != "" {
 		consumers := strings.Split(os.Getenv(envOctaneConsumers), ",")
 		if len(consumers) != 3 || os.Getenv(envOctaneCustNo) == "" || os.Getenv(envOctaneProviderPlan) == "" {
 			return nil, fmt.Errorf("with real credentials, set %s, %s and %s (three service numbers) too",
@@ -65,7 +65,7 @@ func octaneClient(p *printer) (*octaneSetup, error) {
 		srv.SetUsage(sn, int64(usage))
 		consumers = append(consumers, sn)
 	}
-	c, err := octane.New(octane.Credentials{Username: octanetest.DefaultUsername, Password: octanetest.DefaultPassword},
+	c, err := octane.New(octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)},
 		octane.WithSOAPBaseURL(srv.SOAPURL()), octane.WithRESTBaseURL(srv.RESTURL()),
 		octane.WithPollInterval(10*time.Millisecond, 50*time.Millisecond),
 		octane.WithUserAgent("ispkit-quickstart"))
