@@ -7,7 +7,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"net/http"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -43,7 +42,7 @@ const (
 	confPoll = time.Hour
 	// confWait bounds the calls that wait for orders, well inside the
 	// matrix's deadlines.
-	confWait = 400 * time.Millisecond
+	confWait = time.Second
 )
 
 func confCredentials() octane.Credentials {
@@ -355,44 +354,9 @@ func TestConformanceOpsComplete(t *testing.T) {
 	}
 }
 
-// confPendingCore are the scenarios whose findings only the core can fix
-// (internal/transport); each is reported there. Run without this list, the
-// matrix finds, for these scenarios and no others:
-//   - leaks: the echo spells the request body (the password XML-escaped in
-//     <login>) in hex, and in base64, where the password's raw runs
-//     ("Zq8pw", "+J/=V%;K\Wm") come out base64-encoded at any alignment;
-//     the core's Scrubber decodes neither hex nor base64 of an escaped
-//     spelling, so every error that shows the server's text (a Fault, an
-//     errorMessage, a Location) shows them;
-//   - location-bad: net/http cuts the unparseable Location at its '#' (of
-//     "&#34;") before quoting it, so only a piece of the password reaches
-//     the scrubber, which removes whole secrets;
-//   - status-malformed and location-bad: the transport's error matches
-//     neither ErrResponseTruncated/TooLarge nor ErrRedirect and carries no
-//     status, so it cannot be classified as a bad response or a redirect.
-//
-// Empty it once the core handles them: the adapter needs no other change.
-var confPendingCore = []string{
-	"echo-soap-fault", "cut-field-soap-fault", "cut-body-soap-fault",
-	"echo-soap-refused", "cut-field-soap-refused", "cut-body-soap-refused",
-	"echo-soap-order-create-refused", "cut-field-soap-order-create-refused", "cut-body-soap-order-create-refused",
-	"echo-soap-order-running", "cut-field-soap-order-running", "cut-body-soap-order-running",
-	"echo-soap-order-failed", "cut-field-soap-order-failed", "cut-body-soap-order-failed",
-	"echo-soap-bulk-refused", "cut-field-soap-bulk-refused", "cut-body-soap-bulk-refused",
-	"echo-rest-refused", "cut-field-rest-refused", "cut-body-rest-refused",
-	"echo-rest-answers", "cut-field-rest-answers", "cut-body-rest-answers",
-	"status-malformed", "location-302", "location-bad",
-}
-
-// TestConformance runs every operation through the hostile-server matrix,
-// but for confPendingCore. Not parallel: the memory scenarios measure the
-// process's allocations.
+// TestConformance runs every operation through the whole hostile-server
+// matrix. Not parallel: the memory scenarios measure the process's
+// allocations.
 func TestConformance(t *testing.T) {
-	a := confAdapter()
-	for _, name := range conformance.ScenarioNames(a) {
-		if !slices.Contains(confPendingCore, name) {
-			a.Scenarios = append(a.Scenarios, name)
-		}
-	}
-	conformance.Run(t, a)
+	conformance.Run(t, confAdapter())
 }

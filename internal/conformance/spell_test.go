@@ -97,6 +97,9 @@ func TestDetectorNoChanceMatches(t *testing.T) {
 		if err != nil {
 			return nil
 		}
+		if strings.Contains(string(b), `<&Q>"X'+J/=V%;K\`) {
+			return nil // a test that builds secrets in the kit's shape on purpose
+		}
 		n += len(b)
 		if ms := d.find(string(b), true); len(ms) > 0 {
 			t.Errorf("%s: chance match %s at %s", p, ms[0].describe(), d.window(string(b), ms[0], 20))
