@@ -123,6 +123,13 @@ func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d
 // is an error matching ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
+// WithMaxIdleConnsPerHost sets how many idle connections the client keeps
+// for reuse (default 64). A client shared by more goroutines than that —
+// a worker pool, a high bulk concurrency — should set it to their number, or
+// it opens new connections where it could reuse one. Refused together with
+// WithHTTPClient, whose transport is the caller's to size.
+func WithMaxIdleConnsPerHost(n int) Option { return shared(transport.WithMaxIdleConnsPerHost(n)) }
+
 // WithAuthScheme selects the Authorization form (default AuthBare).
 func WithAuthScheme(s AuthScheme) Option {
 	return func(st *settings) error {

@@ -115,6 +115,13 @@ func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d
 // ErrResponseTooLarge and ErrBadResponse.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
+// WithMaxIdleConnsPerHost sets how many idle connections the client keeps
+// for reuse (default 64). A client shared by more goroutines than that —
+// a worker pool, a high bulk concurrency — should set it to their number, or
+// it opens new connections where it could reuse one. Refused together with
+// WithHTTPClient, whose transport is the caller's to size.
+func WithMaxIdleConnsPerHost(n int) Option { return shared(transport.WithMaxIdleConnsPerHost(n)) }
+
 // WithPollInterval sets how often Orders.Wait (and every Pools call, which
 // waits for its orders) asks about an order: at once, then after min, then
 // backing off to max. The defaults, DefaultPollMin and DefaultPollMax, are
