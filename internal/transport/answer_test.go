@@ -162,7 +162,7 @@ func TestReadCappedPeak(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	b, over, err := readCapped(io.LimitReader(zeros{}, 10*limit), limit)
+	b, over, err := readCapped(io.LimitReader(zeros{}, 10*limit), limit, -1)
 	runtime.ReadMemStats(&after)
 	require.NoError(t, err)
 	assert.True(t, over)

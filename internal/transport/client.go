@@ -552,7 +552,7 @@ func (c *Client) readResponse(resp *http.Response) (*Response, error) {
 		// Refused before reading: the declared size is over the cap.
 		return nil, fmt.Errorf("%w: Content-Length %d, the limit is %d bytes", ErrResponseTooLarge, resp.ContentLength, limit)
 	}
-	b, over, err := readCapped(resp.Body, limit)
+	b, over, err := readCapped(resp.Body, limit, resp.ContentLength)
 	if err != nil {
 		// A body cut short is not shown, not even in part: a secret it
 		// quoted could be cut in two and escape the scrubber.
@@ -578,11 +578,21 @@ func bodyAllowed(resp *http.Response) bool {
 	return !(s >= 100 && s < 200 || s == http.StatusNoContent || s == http.StatusNotModified)
 }
 
+// sizeHintMax bounds the first buffer a declared Content-Length may size:
+// a small answer is read into a buffer of its own size, and no declared
+// length can make the client allocate more than this before bytes arrive.
+const sizeHintMax = 32 << 10
+
 // readCapped reads at most limit bytes and reports whether more were
-// available. The buffer grows as bytes arrive, never from a length the server
-// declares, and never past limit+1: the peak is below 1.5 × limit.
-func readCapped(r io.Reader, limit int64) ([]byte, bool, error) {
-	buf := make([]byte, 0, min(limit+1, 4096))
+// available. The buffer grows as bytes arrive and never past limit+1, so the
+// peak is below 1.5 × limit; a declared length (hint, -1 when unknown) sizes
+// only the first buffer, and only up to sizeHintMax.
+func readCapped(r io.Reader, limit, hint int64) ([]byte, bool, error) {
+	first := int64(512)
+	if hint >= 0 && hint < sizeHintMax {
+		first = hint + 1 // +1: the read that finds EOF needs room
+	}
+	buf := make([]byte, 0, min(limit+1, first))
 	for {
 		if int64(len(buf)) > limit {
 			return buf[:limit], true, nil
