@@ -87,7 +87,7 @@ func (s *authServer) expire() {
 
 func newAuthClient(t *testing.T, s *authServer, opts ...Option) *Client {
 	t.Helper()
-	c, err := New(Credentials{Username: "api-user", Password: "pa55-wörd"}, append([]Option{WithBaseURL(s.URL)}, opts...)...)
+	c, err := New(Credentials{Username: "api-user", Password: NewSecret("pa55-wörd")}, append([]Option{WithBaseURL(s.URL)}, opts...)...)
 	require.NoError(t, err)
 	return c
 }
@@ -140,7 +140,7 @@ func TestExpiredTokenOneLoginForManyGoroutines(t *testing.T) {
 	}
 	assert.EqualValues(t, 2, s.logins.Load(), "one login at first, exactly one after the expiry")
 	tok, _ := c.sess.current()
-	assert.Equal(t, "token-2", tok.value())
+	assert.Equal(t, "token-2", tok.tok)
 }
 
 // 100 goroutines start with no token: one login.
@@ -244,17 +244,17 @@ func TestLogout(t *testing.T) {
 
 func TestNamedHosts(t *testing.T) {
 	for opt, want := range map[string]Option{ProductionBaseURL: WithProduction(), BetaBaseURL: WithBeta()} {
-		c, err := New(Credentials{Username: "u", Password: "p"}, want)
+		c, err := New(Credentials{Username: "u", Password: NewSecret("p")}, want)
 		require.NoError(t, err)
 		assert.Equal(t, opt, c.BaseURL())
 	}
-	c, err := New(Credentials{Username: "u", Password: "p"})
+	c, err := New(Credentials{Username: "u", Password: NewSecret("p")})
 	require.NoError(t, err)
 	assert.Equal(t, ProductionBaseURL, c.BaseURL())
-	_, err = New(Credentials{Username: "u", Password: "p"}, WithPartition("a/b"))
+	_, err = New(Credentials{Username: "u", Password: NewSecret("p")}, WithPartition("a/b"))
 	require.Error(t, err)
 	_, err = New(Credentials{Username: "u"})
 	require.ErrorIs(t, err, ErrInvalidInput)
 	assert.False(t, errors.Is(err, ErrBadResponse))
-	assert.NotContains(t, strings.ToLower(fmt.Sprint(Credentials{Username: "u", Password: "hunter2"})), "hunter2")
+	assert.NotContains(t, strings.ToLower(fmt.Sprint(Credentials{Username: "u", Password: NewSecret("hunter2")})), "hunter2")
 }

@@ -6,6 +6,7 @@ package alianza
 // struct tags of the public types, copied from the spec's schemas.
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 )
@@ -73,4 +74,97 @@ type wireLoginToken struct {
 	PartitionName  string `json:"partitionName"`
 	AccountID      string `json:"accountId"`
 	MaxLifeInHours int    `json:"maxLifeInHours"`
+}
+
+// The public types that hold a Secret (DeviceLine.SIPPassword,
+// Port.WirelessPin, and User and NumberActivation, which hold those) encode
+// it as REDACTED through encoding/json, like every Secret: json.Marshal and
+// slog's JSON handler never show it. The server needs the value, so request
+// bodies are encoded through the wire types below, whose secret fields are
+// strings. Each embeds the public type under a method-less name, so every
+// other field keeps its tag; the wire type's own field, shallower, wins.
+
+type (
+	plainDeviceLine       DeviceLine
+	plainPort             Port
+	plainUser             User
+	plainNumberActivation NumberActivation
+)
+
+type wireDeviceLine struct {
+	plainDeviceLine
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+type wirePort struct {
+	plainPort
+	WirelessPin string `json:"wirelessPin,omitempty"`
+}
+
+type wireUser struct {
+	plainUser
+	Devices []wireDeviceLine `json:"devices,omitempty"`
+}
+
+type wireNumberActivation struct {
+	plainNumberActivation
+	Port *wirePort `json:"port,omitempty"`
+}
+
+func (d DeviceLine) wire() wireDeviceLine {
+	return wireDeviceLine{plainDeviceLine(d), d.SIPPassword.Reveal()}
+}
+
+func (p Port) wire() wirePort { return wirePort{plainPort(p), p.WirelessPin.Reveal()} }
+
+func (u User) wire() wireUser {
+	var devices []wireDeviceLine
+	if u.Devices != nil {
+		devices = make([]wireDeviceLine, len(u.Devices))
+		for i, d := range u.Devices {
+			devices[i] = d.wire()
+		}
+	}
+	return wireUser{plainUser(u), devices}
+}
+
+func (a NumberActivation) wire() wireNumberActivation {
+	var port *wirePort
+	if a.Port != nil {
+		p := a.Port.wire()
+		port = &p
+	}
+	return wireNumberActivation{plainNumberActivation(a), port}
+}
+
+// encodeBody encodes a request body as JSON, the package's types that hold
+// a secret (and pointers to them) through their wire types.
+func encodeBody(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case DeviceLine:
+		v = x.wire()
+	case *DeviceLine:
+		if x != nil {
+			v = x.wire()
+		}
+	case Port:
+		v = x.wire()
+	case *Port:
+		if x != nil {
+			v = x.wire()
+		}
+	case User:
+		v = x.wire()
+	case *User:
+		if x != nil {
+			v = x.wire()
+		}
+	case NumberActivation:
+		v = x.wire()
+	case *NumberActivation:
+		if x != nil {
+			v = x.wire()
+		}
+	}
+	return json.Marshal(v)
 }
