@@ -251,23 +251,29 @@ func (c *Client) send(ctx context.Context, cl call, out any) (*transport.Respons
 		}
 		body = b // the transport adds the values of its secret fields to the call's secrets
 	}
-	for attempt := 0; ; attempt++ {
+	var refused *authToken // the token refused with 401, when retrying
+	for {
 		tok, err := c.sess.token(ctx)
 		if err != nil {
 			return nil, c.loginError(cl.op, err)
 		}
+		// The token, scrubbed from every error and log line of the call:
+		// the header's slice, shared and never modified, so no allocation.
+		// The retry after a 401 scrubs the refused token too.
+		secrets := tok.header
+		if refused != nil {
+			secrets = []string{tok.tok, refused.tok}
+		}
 		resp, err := c.t.Do(context.WithValue(ctx, tokenKey{}, tok), &transport.Request{
-			Op: cl.op, Method: cl.method, Path: cl.path, Query: cl.query, Body: body,
-			// The token, scrubbed from every error and log line of the call;
-			// the header's slice, shared and never modified: no allocation.
-			Secrets: tok.header,
+			Op: cl.op, Method: cl.method, Path: cl.path, Query: cl.query, Body: body, Secrets: secrets,
 		})
 		if err != nil {
 			return nil, transportError(cl.op, err)
 		}
-		if resp.StatusCode == http.StatusUnauthorized && attempt == 0 {
+		if resp.StatusCode == http.StatusUnauthorized && refused == nil {
 			// The token expired or was revoked: one new login, one retry.
 			c.sess.invalidate(tok)
+			refused = tok
 			continue
 		}
 		return resp, decode(cl.op, resp, out)
@@ -301,12 +307,21 @@ func decode(op string, resp *transport.Response, out any) error {
 }
 
 // badAnswer is the *Error of a 2xx answer that cannot be used: ErrBadResponse
-// with the cause (whose text, such as `parsing time "…"`, may quote the
-// answer: it is scrubbed, and hidden when it held a secret) and an excerpt.
+// with the decoding error, scrubbed (and hidden when its text held a
+// secret), and a scrubbed excerpt of the answer. A time that does not parse
+// is described without its value: time's error quotes the raw JSON text,
+// still escaped, and quoting it once more would add a layer of escaping to
+// whatever the server sent; the excerpt shows the value.
 func badAnswer(op string, resp *transport.Response, cause error) *Error {
+	var pe *time.ParseError
+	if errors.As(cause, &pe) {
+		cause = errBadTime
+	}
 	return &Error{Op: op, HTTPStatus: resp.StatusCode, Body: resp.Excerpt(excerptSize),
 		Err: resp.Error(fmt.Errorf("%w: %w", ErrBadResponse, cause))}
 }
+
+var errBadTime = errors.New("a time is not in the RFC 3339 format")
 
 // statusError reads any of the spec's error shapes; a body that is none of
 // them keeps an excerpt.
@@ -356,8 +371,8 @@ const excerptSize = 256
 // character or invalid UTF-8 is refused before anything is sent. The body
 // is encoded with encoding/json, in which a Secret is REDACTED, except for
 // the package's types that hold one — DeviceLine, User, Port and
-// NumberActivation, and pointers to them — which are sent with their
-// secrets, as the typed calls send them.
+// NumberActivation, pointers to them and slices of the first three — which
+// are sent with their secrets, as the typed calls send them.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any) error {
 	_, err := c.doPath(ctx, "Do", method, path, query, body, out)
 	return err

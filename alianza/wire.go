@@ -117,16 +117,7 @@ func (d DeviceLine) wire() wireDeviceLine {
 
 func (p Port) wire() wirePort { return wirePort{plainPort(p), p.WirelessPin.Reveal()} }
 
-func (u User) wire() wireUser {
-	var devices []wireDeviceLine
-	if u.Devices != nil {
-		devices = make([]wireDeviceLine, len(u.Devices))
-		for i, d := range u.Devices {
-			devices[i] = d.wire()
-		}
-	}
-	return wireUser{plainUser(u), devices}
-}
+func (u User) wire() wireUser { return wireUser{plainUser(u), wireSlice(u.Devices, DeviceLine.wire)} }
 
 func (a NumberActivation) wire() wireNumberActivation {
 	var port *wirePort
@@ -138,7 +129,7 @@ func (a NumberActivation) wire() wireNumberActivation {
 }
 
 // encodeBody encodes a request body as JSON, the package's types that hold
-// a secret (and pointers to them) through their wire types.
+// a secret (values, pointers and slices of them) through their wire types.
 func encodeBody(v any) ([]byte, error) {
 	switch x := v.(type) {
 	case DeviceLine:
@@ -165,6 +156,24 @@ func encodeBody(v any) ([]byte, error) {
 		if x != nil {
 			v = x.wire()
 		}
+	case []DeviceLine:
+		v = wireSlice(x, DeviceLine.wire)
+	case []User:
+		v = wireSlice(x, User.wire)
+	case []Port:
+		v = wireSlice(x, Port.wire)
 	}
 	return json.Marshal(v)
+}
+
+// wireSlice is the wire form of a slice (nil stays nil: JSON null).
+func wireSlice[T, W any](s []T, wire func(T) W) []W {
+	if s == nil {
+		return nil
+	}
+	out := make([]W, len(s))
+	for i, x := range s {
+		out[i] = wire(x)
+	}
+	return out
 }
