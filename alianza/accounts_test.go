@@ -267,9 +267,3 @@ func TestErrorShapes(t *testing.T) {
 		}
 	}
 }
-
-func TestBadSuccessBody(t *testing.T) {
-	_, c := newWireRecorder(t, func(*http.Request, []byte) (int, string) { return 200, `{"id":` })
-	_, err := c.Accounts.Get(context.Background(), "a1")
-	require.ErrorIs(t, err, ErrBadResponse)
-}

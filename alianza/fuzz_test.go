@@ -335,17 +335,7 @@ func fuzzEqual(t *testing.T, what string, want, got any) {
 // secrets) and decodes it into a new value of its type.
 func fuzzRoundTrip[T any](t *testing.T, what string, v T) {
 	t.Helper()
-	var b []byte
-	var err error
-	if lines, ok := any(v).([]DeviceLine); ok {
-		wire := make([]wireDeviceLine, len(lines))
-		for i, l := range lines {
-			wire[i] = l.wire()
-		}
-		b, err = json.Marshal(wire)
-	} else {
-		b, err = encodeBody(v)
-	}
+	b, err := encodeBody(v)
 	if err != nil {
 		t.Fatalf("%s: marshal: %v", what, err)
 	}
