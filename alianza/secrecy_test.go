@@ -34,27 +34,10 @@ const (
 
 var secAll = []string{confPassword, secToken, secSIP, secPIN}
 
-// logBuffer is a debug log sink safe for concurrent writes.
-type logBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // secServer logs in with secToken and answers every other request with
-// answer; the client logs at debug level into the returned buffer.
-func secServer(t *testing.T, answer http.HandlerFunc) (*alianza.Client, *logBuffer) {
+// answer; the client logs at debug level into the returned buffer (from
+// the goroutine of the call: read it after the call).
+func secServer(t *testing.T, answer http.HandlerFunc) (*alianza.Client, *bytes.Buffer) {
 	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/v2/authorize" {
@@ -66,7 +49,7 @@ func secServer(t *testing.T, answer http.HandlerFunc) (*alianza.Client, *logBuff
 		answer(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	logs := &logBuffer{}
+	logs := &bytes.Buffer{}
 	c, err := alianza.New(confCredentials(), alianza.WithBaseURL(srv.URL),
 		alianza.WithRetry(alianza.RetryPolicy{MaxAttempts: 1}),
 		alianza.WithLogger(slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
@@ -293,77 +276,6 @@ func TestSecretsPrintRedacted(t *testing.T) {
 	b, err := json.Marshal(creds)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"Username":"ops","Password":"REDACTED"}`, string(b))
-}
-
-// The login retries like a GET (it creates nothing): when the one re-login
-// after an expired token gets a 503, the 100 callers waiting for it all
-// succeed (82 of 100 used to fail).
-func TestReloginRetriedAfter503(t *testing.T) {
-	var mu sync.Mutex
-	current, logins, refused := "", 0, 0
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		if r.URL.Path == "/v2/authorize" {
-			time.Sleep(20 * time.Millisecond) // the others arrive while it is in flight
-			mu.Lock()
-			defer mu.Unlock()
-			logins++
-			if logins == 2 { // the re-login's first attempt
-				refused++
-				w.WriteHeader(http.StatusServiceUnavailable)
-				_, _ = io.WriteString(w, `{"status":503,"messages":["ServiceUnavailable"]}`)
-				return
-			}
-			current = fmt.Sprintf("tok-%d", logins)
-			w.WriteHeader(http.StatusCreated)
-			_, _ = fmt.Fprintf(w, `{"authToken":%q,"partitionId":"P1"}`, current)
-			return
-		}
-		mu.Lock()
-		ok := r.Header.Get("X-Auth-Token") == current
-		mu.Unlock()
-		if !ok {
-			w.WriteHeader(http.StatusUnauthorized)
-			_, _ = io.WriteString(w, `{"status":401,"messages":["ExpiredAuthToken"]}`)
-			return
-		}
-		_, _ = io.WriteString(w, `[]`)
-	}))
-	t.Cleanup(srv.Close)
-	c, err := alianza.New(confCredentials(), alianza.WithBaseURL(srv.URL),
-		alianza.WithRetry(alianza.RetryPolicy{MaxAttempts: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Millisecond, MaxRetryAfter: time.Second}))
-	require.NoError(t, err)
-	ctx := context.Background()
-	_, err = c.Accounts.List(ctx)
-	require.NoError(t, err)
-	mu.Lock()
-	current = "expired"
-	mu.Unlock()
-
-	var wg sync.WaitGroup
-	errs := make(chan error, 100)
-	start := make(chan struct{})
-	for range 100 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			_, err := c.Accounts.List(ctx)
-			errs <- err
-		}()
-	}
-	close(start)
-	wg.Wait()
-	close(errs)
-	failed := 0
-	for err := range errs {
-		if err != nil {
-			failed++
-		}
-	}
-	assert.Zero(t, failed, "callers failed")
-	assert.Equal(t, 1, refused)
-	assert.Equal(t, 3, logins, "the first login, the re-login's 503 and its retry")
 }
 
 // The *Error of an answer that could not be used: its status, ErrBadResponse,
