@@ -216,8 +216,8 @@ func (s *AccountsService) GetByNumber(ctx context.Context, accountNumber string)
 }
 
 func (s *AccountsService) get(ctx context.Context, op, id, idType string) (*Account, error) {
-	if strings.TrimSpace(id) == "" {
-		return nil, invalid(op, "id", "is empty")
+	if err := checkID(op, "id", id); err != nil {
+		return nil, err
 	}
 	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {
@@ -259,8 +259,8 @@ func (s *AccountsService) Create(ctx context.Context, a Account) (*Account, erro
 // their zero value are not sent. Retried per the policy (PUT is idempotent).
 func (s *AccountsService) Update(ctx context.Context, a Account) (*Account, error) {
 	const op = "Accounts.Update"
-	if strings.TrimSpace(a.ID) == "" {
-		return nil, invalid(op, "ID", "is empty")
+	if err := checkID(op, "ID", a.ID); err != nil {
+		return nil, err
 	}
 	if err := a.validate(op, false); err != nil {
 		return nil, err
@@ -302,8 +302,8 @@ func deref[T any](p *T) (v T) {
 // Not re-sent automatically (PATCH).
 func (s *AccountsService) Patch(ctx context.Context, id string, patch AccountPatch) (*Account, error) {
 	const op = "Accounts.Patch"
-	if strings.TrimSpace(id) == "" {
-		return nil, invalid(op, "id", "is empty")
+	if err := checkID(op, "id", id); err != nil {
+		return nil, err
 	}
 	if patch == (AccountPatch{}) {
 		return nil, invalid(op, "patch", "changes nothing")
@@ -335,8 +335,8 @@ func (s *AccountsService) Patch(ctx context.Context, id string, patch AccountPat
 // Delete deletes an account (DELETE …/account/{id}).
 func (s *AccountsService) Delete(ctx context.Context, id string) error {
 	const op = "Accounts.Delete"
-	if strings.TrimSpace(id) == "" {
-		return invalid(op, "id", "is empty")
+	if err := checkID(op, "id", id); err != nil {
+		return err
 	}
 	p, err := s.c.partitionOf(ctx, op)
 	if err != nil {

@@ -25,21 +25,14 @@ type session struct {
 }
 
 // authToken is one login's token with its X-AUTH-TOKEN header value, built
-// once so that calls add it without allocating.
+// once so that calls add it without allocating. The same one-element slice
+// is the call's transport.Request.Secrets.
 type authToken struct {
 	tok    string
 	header []string
 }
 
 func newAuthToken(tok string) *authToken { return &authToken{tok: tok, header: []string{tok}} }
-
-// value is the token, "" for none.
-func (t *authToken) value() string {
-	if t == nil {
-		return ""
-	}
-	return t.tok
-}
 
 // loginCall is one login that several callers may wait for.
 type loginCall struct {
@@ -110,25 +103,29 @@ func (s *session) current() (tok *authToken, partition string) {
 	return s.cur, s.partition
 }
 
-// login is POST /v2/authorize. It is sent once; a dial error is the only
-// failure the transport retries.
+// login is POST /v2/authorize. A login creates nothing, so it is retried
+// like a GET (on 5xx, 429, a reset): one failed answer does not fail every
+// call waiting for it.
 func (c *Client) login(ctx context.Context, creds Credentials) (*wireLoginToken, error) {
 	const op = "Login"
-	body, err := json.Marshal(wireLogin(creds))
+	body, err := json.Marshal(wireLogin{Username: creds.Username, Password: creds.Password.Reveal()})
 	if err != nil {
 		return nil, &Error{Op: op, Err: fmt.Errorf("encoding request: %w", err)}
 	}
-	resp, err := c.t.Do(ctx, &transport.Request{Op: op, Method: http.MethodPost, Path: pathAuthorize, Body: body})
+	resp, err := c.t.Do(ctx, &transport.Request{Op: op, Method: http.MethodPost, Path: pathAuthorize, Body: body, Idempotent: true})
 	if err != nil {
-		return nil, &Error{Op: op, Err: err}
+		return nil, transportError(op, err)
 	}
 	var ans wireLoginToken
-	if err := c.decode(op, callSecrets{}, resp, &ans); err != nil {
+	if err := decode(op, resp, &ans); err != nil {
 		return nil, err
 	}
 	ans.AuthToken = strings.TrimSpace(ans.AuthToken)
 	if ans.AuthToken == "" {
 		return nil, &Error{Op: op, HTTPStatus: resp.StatusCode, Err: fmt.Errorf("%w: the login answer has no authToken", ErrBadResponse)}
+	}
+	if segmentProblem(ans.PartitionID) != "" {
+		ans.PartitionID = "" // not usable in a path: partitionID says so when it is needed
 	}
 	return &ans, nil
 }
@@ -155,8 +152,8 @@ func (c *Client) partitionID(ctx context.Context) (string, error) {
 		return "", err
 	}
 	_, p := c.sess.current()
-	if p == "" {
-		return "", &Error{Op: "Login", Err: fmt.Errorf("%w: the login answer has no partitionId; use WithPartition", ErrBadResponse)}
+	if strings.TrimSpace(p) == "" {
+		return "", &Error{Op: "Login", Err: fmt.Errorf("%w: the login answer has no usable partitionId; use WithPartition", ErrBadResponse)}
 	}
 	return p, nil
 }
@@ -173,11 +170,11 @@ func (c *Client) Logout(ctx context.Context) error {
 		return nil
 	}
 	c.sess.invalidate(tok)
-	resp, err := c.t.Do(context.WithValue(ctx, tokenKey{}, tok), &transport.Request{Op: op, Method: http.MethodPut, Path: pathLogout})
+	resp, err := c.t.Do(context.WithValue(ctx, tokenKey{}, tok), &transport.Request{Op: op, Method: http.MethodPut, Path: pathLogout, Secrets: tok.header})
 	if err != nil {
-		return &Error{Op: op, Err: err}
+		return transportError(op, err)
 	}
-	err = c.decode(op, callSecrets{tok: tok.tok}, resp, nil)
+	err = decode(op, resp, nil)
 	var e *Error
 	if errors.As(err, &e) && e.HTTPStatus == http.StatusUnauthorized {
 		return nil // already ended

@@ -25,7 +25,9 @@ type authServer struct {
 	*httptest.Server
 	logins     atomic.Int32
 	loginDelay time.Duration
-	refuse     atomic.Bool // refuse every login
+	refuse     atomic.Bool  // refuse every login
+	busyLogin  atomic.Int32 // answer this attempt of the login (1, 2 …) with a 503
+	attempts   atomic.Int32 // login attempts
 	mu         sync.Mutex
 	current    string
 	seen       []string // X-AUTH-TOKEN of every account request
@@ -40,6 +42,11 @@ func newAuthServer(t *testing.T) *authServer {
 		case r.Method == http.MethodPost && r.URL.Path == "/v2/authorize":
 			body, _ := io.ReadAll(r.Body)
 			time.Sleep(s.loginDelay)
+			if n := s.attempts.Add(1); n == s.busyLogin.Load() {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				_, _ = io.WriteString(w, `{"status":503,"messages":["ServiceUnavailable"]}`)
+				return
+			}
 			if s.refuse.Load() {
 				w.WriteHeader(http.StatusUnauthorized)
 				_, _ = io.WriteString(w, `{"status":401,"messages":["InvalidCredentials"],"data":{}}`)
@@ -87,7 +94,7 @@ func (s *authServer) expire() {
 
 func newAuthClient(t *testing.T, s *authServer, opts ...Option) *Client {
 	t.Helper()
-	c, err := New(Credentials{Username: "api-user", Password: "pa55-wörd"}, append([]Option{WithBaseURL(s.URL)}, opts...)...)
+	c, err := New(Credentials{Username: "api-user", Password: NewSecret("pa55-wörd")}, append([]Option{WithBaseURL(s.URL)}, opts...)...)
 	require.NoError(t, err)
 	return c
 }
@@ -108,39 +115,65 @@ func TestLoginIsLazyAndShared(t *testing.T) {
 	assert.Equal(t, []string{"token-1", "token-1", "token-1"}, s.seen)
 }
 
+// listConcurrently lists the accounts from n goroutines released at once
+// and returns their errors.
+func listConcurrently(c *Client, n int) []error {
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	start := make(chan struct{})
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			_, errs[i] = c.Accounts.List(context.Background())
+		}()
+	}
+	close(start)
+	wg.Wait()
+	return errs
+}
+
 // 100 goroutines hit an expired token at once: exactly one new login, and
 // every call succeeds with the new token.
 func TestExpiredTokenOneLoginForManyGoroutines(t *testing.T) {
 	s := newAuthServer(t)
 	s.loginDelay = 20 * time.Millisecond // keep the login in flight while the others arrive
 	c := newAuthClient(t, s)
-	ctx := context.Background()
-	_, err := c.Accounts.List(ctx)
+	_, err := c.Accounts.List(context.Background())
 	require.NoError(t, err)
 	require.EqualValues(t, 1, s.logins.Load())
 
 	s.expire()
-	var wg sync.WaitGroup
-	errs := make(chan error, 100)
-	start := make(chan struct{})
-	for i := 0; i < 100; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-start
-			_, err := c.Accounts.List(ctx)
-			errs <- err
-		}()
-	}
-	close(start)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+	for _, err := range listConcurrently(c, 100) {
 		require.NoError(t, err)
 	}
 	assert.EqualValues(t, 2, s.logins.Load(), "one login at first, exactly one after the expiry")
 	tok, _ := c.sess.current()
-	assert.Equal(t, "token-2", tok.value())
+	assert.Equal(t, "token-2", tok.tok)
+}
+
+// A login creates nothing, so it is retried like a GET: when the one
+// re-login after an expiry gets a 503, the 100 callers waiting for it all
+// succeed (82 of 100 used to fail).
+func TestReloginRetriedAfter503(t *testing.T) {
+	s := newAuthServer(t)
+	s.loginDelay = 20 * time.Millisecond
+	s.busyLogin.Store(2) // the re-login's first attempt
+	c := newAuthClient(t, s, WithRetry(RetryPolicy{MaxAttempts: 3, MinWait: time.Millisecond, MaxWait: 5 * time.Millisecond, MaxRetryAfter: time.Second}))
+	_, err := c.Accounts.List(context.Background())
+	require.NoError(t, err)
+
+	s.expire()
+	failed := 0
+	for _, err := range listConcurrently(c, 100) {
+		if err != nil {
+			failed++
+		}
+	}
+	assert.Zero(t, failed, "callers failed")
+	assert.EqualValues(t, 3, s.attempts.Load(), "the first login, the re-login's 503 and its retry")
+	assert.EqualValues(t, 2, s.logins.Load())
 }
 
 // 100 goroutines start with no token: one login.
@@ -244,17 +277,17 @@ func TestLogout(t *testing.T) {
 
 func TestNamedHosts(t *testing.T) {
 	for opt, want := range map[string]Option{ProductionBaseURL: WithProduction(), BetaBaseURL: WithBeta()} {
-		c, err := New(Credentials{Username: "u", Password: "p"}, want)
+		c, err := New(Credentials{Username: "u", Password: NewSecret("p")}, want)
 		require.NoError(t, err)
 		assert.Equal(t, opt, c.BaseURL())
 	}
-	c, err := New(Credentials{Username: "u", Password: "p"})
+	c, err := New(Credentials{Username: "u", Password: NewSecret("p")})
 	require.NoError(t, err)
 	assert.Equal(t, ProductionBaseURL, c.BaseURL())
-	_, err = New(Credentials{Username: "u", Password: "p"}, WithPartition("a/b"))
+	_, err = New(Credentials{Username: "u", Password: NewSecret("p")}, WithPartition("a/b"))
 	require.Error(t, err)
 	_, err = New(Credentials{Username: "u"})
 	require.ErrorIs(t, err, ErrInvalidInput)
 	assert.False(t, errors.Is(err, ErrBadResponse))
-	assert.NotContains(t, strings.ToLower(fmt.Sprint(Credentials{Username: "u", Password: "hunter2"})), "hunter2")
+	assert.NotContains(t, strings.ToLower(fmt.Sprint(Credentials{Username: "u", Password: NewSecret("hunter2")})), "hunter2")
 }

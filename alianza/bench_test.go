@@ -73,7 +73,7 @@ func BenchmarkAccountGet(b *testing.B) {
 	})
 
 	b.Run("alianza", func(b *testing.B) {
-		c, err := alianza.New(alianza.Credentials{Username: "u", Password: "p"}, alianza.WithBaseURL(srv.URL))
+		c, err := alianza.New(alianza.Credentials{Username: "u", Password: alianza.NewSecret("p")}, alianza.WithBaseURL(srv.URL))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -129,7 +129,7 @@ func callingPlanPath(p, accountID string) string {
 // referenceType and referenceId).
 func (s *CallingPlansService) Get(ctx context.Context, accountID string, ref CallingPlanRef) ([]CallingPlan, error) {
 	const op = "CallingPlans.Get"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	ref, err := ref.resolve(op, "ref.", accountID)
@@ -151,7 +151,7 @@ func (s *CallingPlansService) Get(ctx context.Context, accountID string, ref Cal
 // addPlan), and returns the plan. Retried per the policy (PUT).
 func (s *CallingPlansService) Set(ctx context.Context, accountID string, m ModifyCallingPlan) (*CallingPlan, error) {
 	const op = "CallingPlans.Set"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	m, err := m.checked(op, accountID, true)
@@ -175,7 +175,7 @@ func (s *CallingPlansService) Set(ctx context.Context, accountID string, m Modif
 // accepted as well.
 func (s *CallingPlansService) Remove(ctx context.Context, accountID string, m ModifyCallingPlan) error {
 	const op = "CallingPlans.Remove"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return err
 	}
 	m, err := m.checked(op, accountID, false)

@@ -17,10 +17,11 @@ import (
 )
 
 // Credentials are an Alianza API user (as in the Alianza admin GUI). They
-// print as REDACTED in every fmt verb and in slog (the user name is shown).
+// print as REDACTED in every fmt verb, in slog and in JSON (the user name is
+// shown); the client reveals the password only in the login request.
 type Credentials struct {
 	Username string
-	Password string
+	Password Secret
 }
 
 // String implements fmt.Stringer without the password.
@@ -37,6 +38,15 @@ func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.St
 // LogValue implements slog.LogValuer.
 func (c Credentials) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("username", c.Username), slog.String("password", transport.Redacted))
+}
+
+// MarshalJSON writes the user name and the password as REDACTED.
+func (c Credentials) MarshalJSON() ([]byte, error) {
+	user, err := json.Marshal(c.Username)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(`{"Username":` + string(user) + `,"Password":"` + transport.Redacted + `"}`), nil
 }
 
 // Option configures a Client.
@@ -62,11 +72,15 @@ func WithProduction() Option { return WithBaseURL(ProductionBaseURL) }
 func WithBeta() Option { return WithBaseURL(BetaBaseURL) }
 
 // WithPartition sets the partition every call works in. Without it the
-// partition of the login answer is used.
+// partition of the login answer is used. An id that is not one (see
+// ErrInvalidInput) or holds '/', '?' or '#' is refused.
 func WithPartition(id string) Option {
 	return func(s *settings) error {
-		if strings.TrimSpace(id) == "" || strings.ContainsAny(id, "/?#") {
-			return fmt.Errorf("alianza: WithPartition: %q is not a partition id", id)
+		if err := checkID("WithPartition", "id", id); err != nil {
+			return err
+		}
+		if strings.ContainsAny(id, "/?#") {
+			return invalid("WithPartition", "id", "%q holds '/', '?' or '#'", id)
 		}
 		s.partition = id
 		return nil
@@ -95,7 +109,9 @@ func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) 
 // has no earlier deadline.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
 
-// WithMaxResponseSize caps a success body (default 32 MiB).
+// WithMaxResponseSize caps a success body (default 32 MiB). A larger answer
+// is refused (ErrResponseTooLarge), before it is read when its
+// Content-Length says so.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
 // Client is an Alianza Public API v2 client. It logs in lazily, shares one
@@ -131,7 +147,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	switch {
 	case strings.TrimSpace(creds.Username) == "":
 		return nil, invalid("New", "Credentials.Username", "is empty")
-	case creds.Password == "":
+	case creds.Password.IsZero():
 		return nil, invalid("New", "Credentials.Password", "is empty")
 	}
 	var st settings
@@ -152,7 +168,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 			}
 		},
 		CredentialHeaders: []string{headerAuthToken},
-		Secrets:           []string{creds.Password}, // in every spelling
+		Secrets:           []string{creds.Password.Reveal()}, // in every spelling
 	}, st.transport)
 	if err != nil {
 		return nil, fmt.Errorf("alianza: %w", err)
@@ -209,84 +225,125 @@ type call struct {
 	method string
 	path   string
 	query  url.Values
-	body   any
+	body   any // encoded by encodeBody
 }
 
 // do sends a call with the session's token, logging in first when needed
 // and once more when the token is refused, and decodes a JSON answer into
 // out when out is not nil.
 func (c *Client) do(ctx context.Context, cl call, out any) error {
+	_, err := c.send(ctx, cl, out)
+	return err
+}
+
+// send is do, returning also the final answer when one arrived, for the
+// callers that read it further: its Scrub and Error know the password, the
+// token and the secret fields of the request body.
+func (c *Client) send(ctx context.Context, cl call, out any) (*transport.Response, error) {
 	if ctx == nil {
-		return invalid(cl.op, "ctx", "is nil")
+		return nil, invalid(cl.op, "ctx", "is nil")
 	}
 	var body []byte
-	var bodySecrets []string
 	if cl.body != nil {
-		b, err := json.Marshal(cl.body)
+		b, err := encodeBody(cl.body)
 		if err != nil {
-			return &Error{Op: cl.op, Err: fmt.Errorf("encoding request: %w", err)}
+			return nil, &ValidationError{Op: cl.op, Field: "body", Reason: "cannot be encoded as JSON", Err: err}
 		}
-		body = b // the transport scrubs its secret fields by itself
+		body = b // the transport adds the values of its secret fields to the call's secrets
 	}
-	for attempt := 0; ; attempt++ {
+	var refused *authToken // the token refused with 401, when retrying
+	for {
 		tok, err := c.sess.token(ctx)
 		if err != nil {
-			return c.loginError(cl.op, err)
+			return nil, c.loginError(cl.op, err)
+		}
+		// The token, scrubbed from every error and log line of the call:
+		// the header's slice, shared and never modified, so no allocation.
+		// The retry after a 401 scrubs the refused token too.
+		secrets := tok.header
+		if refused != nil {
+			secrets = []string{tok.tok, refused.tok}
 		}
 		resp, err := c.t.Do(context.WithValue(ctx, tokenKey{}, tok), &transport.Request{
-			Op: cl.op, Method: cl.method, Path: cl.path, Query: cl.query, Body: body,
+			Op: cl.op, Method: cl.method, Path: cl.path, Query: cl.query, Body: body, Secrets: secrets,
 		})
 		if err != nil {
-			return &Error{Op: cl.op, Err: err}
+			return nil, transportError(cl.op, err)
 		}
-		if resp.StatusCode == http.StatusUnauthorized && attempt == 0 {
+		if resp.StatusCode == http.StatusUnauthorized && refused == nil {
 			// The token expired or was revoked: one new login, one retry.
 			c.sess.invalidate(tok)
+			refused = tok
 			continue
 		}
-		return c.decode(cl.op, callSecrets{tok: tok.tok, body: bodySecrets}, resp, out)
+		return resp, decode(cl.op, resp, out)
 	}
 }
 
+// transportError is the *Error of a call that got no usable answer: the
+// status when one arrived (a redirect, a body too large or cut short) and
+// the server's Retry-After. The transport scrubbed err of the call's secrets.
+func transportError(op string, err error) *Error {
+	return &Error{Op: op, HTTPStatus: transport.StatusOf(err), RetryAfter: transport.RetryAfterOf(err), Err: err}
+}
+
 // decode turns a 2xx JSON answer into out, and anything else into an *Error.
-func (c *Client) decode(op string, sec callSecrets, resp *transport.Response, out any) error {
-	body := bytes.TrimSpace(resp.Body)
+// Every text taken from the answer is scrubbed with the call's scrubber.
+func decode(op string, resp *transport.Response, out any) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return c.statusError(op, sec, resp)
+		return statusError(op, resp)
 	}
 	if out == nil {
 		return nil
 	}
+	body := bytes.TrimSpace(resp.Body)
 	if len(body) == 0 {
 		return &Error{Op: op, HTTPStatus: resp.StatusCode, Err: fmt.Errorf("%w: an empty body where JSON was expected", ErrBadResponse)}
 	}
 	if err := json.Unmarshal(body, out); err != nil {
-		return &Error{Op: op, HTTPStatus: resp.StatusCode, Body: c.excerpt(sec, resp), Err: fmt.Errorf("%w: %s", ErrBadResponse, c.scrub(sec, err.Error()))}
+		return badAnswer(op, resp, err)
 	}
 	return nil
 }
 
+// badAnswer is the *Error of a 2xx answer that cannot be used: ErrBadResponse
+// with the decoding error, scrubbed (and hidden when its text held a
+// secret), and a scrubbed excerpt of the answer. A time that does not parse
+// is described without its value: time's error quotes the raw JSON text,
+// still escaped, and quoting it once more would add a layer of escaping to
+// whatever the server sent; the excerpt shows the value.
+func badAnswer(op string, resp *transport.Response, cause error) *Error {
+	var pe *time.ParseError
+	if errors.As(cause, &pe) {
+		cause = errBadTime
+	}
+	return &Error{Op: op, HTTPStatus: resp.StatusCode, Body: resp.Excerpt(excerptSize),
+		Err: resp.Error(fmt.Errorf("%w: %w", ErrBadResponse, cause))}
+}
+
+var errBadTime = errors.New("a time is not in the RFC 3339 format")
+
 // statusError reads any of the spec's error shapes; a body that is none of
 // them keeps an excerpt.
-func (c *Client) statusError(op string, sec callSecrets, resp *transport.Response) error {
-	e := &Error{Op: op, HTTPStatus: resp.StatusCode}
+func statusError(op string, resp *transport.Response) error {
+	e := &Error{Op: op, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter}
 	body := bytes.TrimSpace(resp.Body)
 	var w wireError
 	if len(body) > 0 && body[0] == '{' && json.Unmarshal(body, &w) == nil {
 		e.Status = int(w.Status)
 		for _, m := range w.messages() {
-			e.Messages = append(e.Messages, c.scrub(sec, m))
+			e.Messages = append(e.Messages, resp.Scrub(m))
 		}
-		e.Code = c.scrub(sec, strings.TrimSpace(string(w.Code)))
+		e.Code = resp.Scrub(strings.TrimSpace(string(w.Code)))
 		if d := bytes.TrimSpace(w.Data); len(d) > 0 && !bytes.Equal(d, []byte("null")) && !bytes.Equal(d, []byte("{}")) {
-			e.Data = json.RawMessage(c.scrub(sec, string(transport.RedactBody(d))))
+			e.Data = json.RawMessage(resp.Scrub(string(transport.RedactBody(d))))
 		}
 		if len(e.Messages) > 0 || e.Code != "" {
 			return e
 		}
 	}
 	if len(body) > 0 {
-		e.Body = c.excerpt(sec, resp)
+		e.Body = resp.Excerpt(excerptSize)
 	}
 	return e
 }
@@ -304,52 +361,56 @@ func (c *Client) loginError(op string, err error) error {
 
 const excerptSize = 256
 
-// callSecrets are the secrets of one call beyond the password: its token
-// and the secret values of its request body (a SIP password, a PIN), which
-// an answer quoting the request would otherwise carry into an error.
-type callSecrets struct {
-	tok  string
-	body []string
-}
-
-// scrub removes the password and the call's secrets from text.
-func (c *Client) scrub(sec callSecrets, text string) string {
-	text = c.t.Scrub(text)
-	if sec.tok != "" {
-		text = strings.ReplaceAll(text, sec.tok, transport.Redacted)
-	}
-	for _, v := range sec.body {
-		text = strings.ReplaceAll(text, v, transport.Redacted)
-	}
-	return text
-}
-
-func (c *Client) excerpt(sec callSecrets, resp *transport.Response) string {
-	s := c.scrub(sec, resp.Scrubber().Excerpt(resp.Body, excerptSize))
-	if resp.Truncated {
-		s += " (truncated)"
-	}
-	return s
-}
-
 // Do sends a request the typed layer does not cover (yet): method and path
 // under the base URL, with "{partition}" in path replaced by the partition
 // (e.g. "/v2/partition/{partition}/account/ID/user"), body marshalled as
 // JSON when not nil, and a JSON answer decoded into out when out is not nil.
 // Login and the one re-login on 401 are handled as for every call.
+//
+// A path with a "." or ".." segment (also percent-encoded), a control
+// character or invalid UTF-8 is refused before anything is sent. The body
+// is encoded with encoding/json, in which a Secret is REDACTED, except for
+// the package's types that hold one — DeviceLine, User, Port and
+// NumberActivation, pointers to them and slices of the first three — which
+// are sent with their secrets, as the typed calls send them.
 func (c *Client) Do(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	_, err := c.doPath(ctx, "Do", method, path, query, body, out)
+	return err
+}
+
+// doPath is Do for the operation op (Do, Jobs.Start), returning the answer.
+func (c *Client) doPath(ctx context.Context, op, method, path string, query url.Values, body, out any) (*transport.Response, error) {
 	if ctx == nil {
-		return invalid("Do", "ctx", "is nil")
+		return nil, invalid(op, "ctx", "is nil")
 	}
-	if !strings.HasPrefix(path, "/") {
-		return invalid("Do", "path", "must start with '/'")
+	if err := checkPath(op, path); err != nil {
+		return nil, err
 	}
 	if strings.Contains(path, "{partition}") {
 		p, err := c.partitionID(ctx)
 		if err != nil {
-			return c.loginError("Do "+path, err)
+			return nil, c.loginError(op+" "+path, err)
 		}
 		path = strings.ReplaceAll(path, "{partition}", url.PathEscape(p))
 	}
-	return c.do(ctx, call{op: "Do " + method + " " + path, method: method, path: path, query: query, body: body}, out)
+	return c.send(ctx, call{op: op + " " + method + " " + path, method: method, path: path, query: query, body: body}, out)
+}
+
+// checkPath refuses a path for Do that does not start with '/' or has a
+// segment that, decoded, is "." or "..", holds a control character or is
+// not valid UTF-8 (see segmentProblem); empty segments are allowed.
+func checkPath(op, path string) error {
+	if !strings.HasPrefix(path, "/") {
+		return invalid(op, "path", "must start with '/'")
+	}
+	for _, seg := range strings.Split(path[1:], "/") {
+		dec, err := url.PathUnescape(seg)
+		if err != nil {
+			return invalid(op, "path", "segment %q is not properly escaped", seg)
+		}
+		if reason := segmentProblem(dec); reason != "" {
+			return invalid(op, "path", "segment %q %s", seg, reason)
+		}
+	}
+	return nil
 }

@@ -2,7 +2,6 @@ package alianza
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -10,8 +9,8 @@ import (
 )
 
 // DeviceLine is a device line, which is how Alianza models a SIP line (the
-// spec's DeviceX). SIPPassword prints as REDACTED but is sent and received
-// as is.
+// spec's DeviceX). SIPPassword is REDACTED in fmt, slog and encoding/json
+// output; the client sends and receives it as is.
 type DeviceLine struct {
 	ID                           string `json:"id,omitempty"`
 	DeviceTypeID                 string `json:"deviceTypeId,omitempty"` // ReferenceData.DeviceTypes; required on create
@@ -30,16 +29,6 @@ type DeviceLine struct {
 	State                        string `json:"state,omitempty"`
 	LineType                     string `json:"lineType,omitempty"` // Line, AdvancedSharedLine, ReferencedUser, IntercomLine, PresenceBlfUser, SpeedDialUse
 	ReferenceID                  string `json:"referenceId,omitempty"`
-}
-
-// MarshalJSON sends the SIP password itself (Secret alone would write
-// REDACTED).
-func (d DeviceLine) MarshalJSON() ([]byte, error) {
-	type plain DeviceLine
-	return json.Marshal(struct {
-		plain
-		SIPPassword string `json:"sipPassword,omitempty"`
-	}{plain(d), d.SIPPassword.Reveal()})
 }
 
 // SIPLine is the line as the CRM keeps it (see PlanSIPLineSync).
@@ -166,8 +155,8 @@ func (s *DeviceLinesService) ByMAC(ctx context.Context, accountID, mac string) (
 // Get returns one device line (GET …/deviceline/{deviceId}).
 func (s *DeviceLinesService) Get(ctx context.Context, accountID, deviceID string) (*DeviceLine, error) {
 	const op = "DeviceLines.Get"
-	if strings.TrimSpace(deviceID) == "" {
-		return nil, invalid(op, "deviceID", "is empty")
+	if err := checkID(op, "deviceID", deviceID); err != nil {
+		return nil, err
 	}
 	p, err := s.c.accountScope(ctx, op, accountID)
 	if err != nil {
@@ -205,8 +194,8 @@ func (s *DeviceLinesService) Create(ctx context.Context, accountID string, d Dev
 // endpoint (reach it with Client.Do). Retried per the policy.
 func (s *DeviceLinesService) Update(ctx context.Context, accountID string, d DeviceLine) (*DeviceLine, error) {
 	const op = "DeviceLines.Update"
-	if strings.TrimSpace(d.ID) == "" {
-		return nil, invalid(op, "ID", "is empty")
+	if err := checkID(op, "ID", d.ID); err != nil {
+		return nil, err
 	}
 	if err := d.validate(op, false); err != nil {
 		return nil, err
@@ -225,8 +214,8 @@ func (s *DeviceLinesService) Update(ctx context.Context, accountID string, d Dev
 // Delete removes a device line (DELETE …/deviceline/{deviceId}).
 func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID string) error {
 	const op = "DeviceLines.Delete"
-	if strings.TrimSpace(deviceID) == "" {
-		return invalid(op, "deviceID", "is empty")
+	if err := checkID(op, "deviceID", deviceID); err != nil {
+		return err
 	}
 	p, err := s.c.accountScope(ctx, op, accountID)
 	if err != nil {

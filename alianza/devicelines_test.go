@@ -38,7 +38,7 @@ func TestDeviceLinesWire(t *testing.T) {
 	sip, err := c.DeviceLines.SIPLines(ctx, "a1")
 	require.NoError(t, err)
 	require.Len(t, sip, 1, "only Line types with a SIP username")
-	assert.Equal(t, SIPLine{DeviceID: "d1", LineNumber: 1, SIPUsername: "acme-100", SIPPassword: "s1p-s3cret",
+	assert.Equal(t, SIPLine{DeviceID: "d1", LineNumber: 1, SIPUsername: "acme-100", SIPPassword: NewSecret("s1p-s3cret"),
 		DisplayName: "Front desk", EmergencyNumber: "5551234567", MACAddress: "0004f2abcdef"}, sip[0])
 
 	_, err = c.DeviceLines.ByMAC(ctx, "a1", "00:04:f2:ab:cd:ef")
@@ -46,7 +46,7 @@ func TestDeviceLinesWire(t *testing.T) {
 	assert.Equal(t, "filter=0004f2abcdef&filterType=MAC_ADDRESS", w.last(t).query)
 
 	created, err := c.DeviceLines.Create(ctx, "a1", DeviceLine{DeviceTypeID: "dt", DeviceName: "Front desk", UserID: "u1",
-		SIPUsername: "acme-100", SIPPassword: "s1p-s3cret", MACAddress: "00-04-f2-ab-cd-ef"})
+		SIPUsername: "acme-100", SIPPassword: NewSecret("s1p-s3cret"), MACAddress: "00-04-f2-ab-cd-ef"})
 	require.NoError(t, err)
 	assert.Equal(t, "d1", created.ID)
 	var sent map[string]any

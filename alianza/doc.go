@@ -3,7 +3,7 @@
 // customer signs up, mirror the customer's status, and keep the SIP lines of
 // the account in the CRM's own equipment provisioning.
 //
-//	c, err := alianza.New(alianza.Credentials{Username: user, Password: pass}, alianza.WithBeta())
+//	c, err := alianza.New(alianza.Credentials{Username: user, Password: alianza.NewSecret(pass)}, alianza.WithBeta())
 //	acct, err := c.Accounts.GetByNumber(ctx, "CUST-1001")
 //	acct, changed, err := c.Accounts.EnsureStatus(ctx, acct.ID, customerIsCurrent)
 //
@@ -32,9 +32,10 @@
 //   - account status follows the customer: AccountStatusFor and StatusChange
 //     say what it should be, Accounts.EnsureStatus writes only when it differs;
 //   - the status report: Accounts.Report gathers number, name, status, type,
-//     platform, product plans, billing day, calling plans and SIP lines in
-//     three concurrent GETs, then whether each SIP line is registered (one
-//     GET per line, a few at a time);
+//     platform, product plans, billing day, calling plans and SIP lines: the
+//     account first (a missing account ends it there), then its users and
+//     device lines in two concurrent GETs, then whether each SIP line is
+//     registered (one GET per line, a few at a time);
 //   - SIP line sync: PlanSIPLineSync is a pure planner over the CRM's lines and
 //     Alianza's, in the modes SyncFull (add, update, delete) and SyncAddOnly
 //     (never delete); ApplySIPLineSync carries a plan out on the caller's
@@ -45,23 +46,33 @@
 // The client logs in with POST /v2/authorize when a call first needs a token
 // (production answers it 201, the spec gives no status: any 2xx is taken),
 // and sends the token as X-AUTH-TOKEN. All goroutines share it: at most one
-// login is in flight, and the others wait for it. When a call is refused
-// with 401 (an expired or revoked token, as a PublicApiException with
-// ExpiredAuthToken or as the gateway's {"message":"Unauthorized"}: both are
-// seen in the field), the client logs in again, once,
-// and retries that call once; however many calls were refused with the same
-// token, there is one new login. The partition comes from the login answer
-// unless WithPartition names one. Logout ends the session. WithProduction
-// (the default) and WithBeta select the vendor's hosts.
+// login is in flight, and the others wait for it. A login creates nothing,
+// so it is retried like a GET (see Safety): one 503 does not fail the calls
+// waiting for it. When a call is refused with 401 (an expired or revoked
+// token, as a PublicApiException with ExpiredAuthToken or as the gateway's
+// {"message":"Unauthorized"}: both are seen in the field), the client logs
+// in again, once, and retries that call once; however many calls were
+// refused with the same token, there is one new login. The partition comes
+// from the login answer unless WithPartition names one (a login answer
+// whose partitionId could not stand in a path counts as none). Logout ends
+// the session. WithProduction (the default) and WithBeta select the
+// vendor's hosts.
 //
 // # Errors
 //
 // Every failure is an *Error with the operation, the HTTP status and the
 // messages of whichever error shape the server sent: PublicApiException
 // {status, messages, data}, ValidationErrorResponse {errors}, or
-// {code, message|description}. Sentinels: ErrNotFound, ErrUnauthorized,
-// ErrTokenExpired, ErrSIPUsernameInUse, ErrInvalidMAC, ErrValidation,
-// ErrInvalidInput (bad input, nothing sent) and ErrBadResponse.
+// {code, message|description}; or a *ValidationError for input refused
+// before sending. HTTPStatus is set whenever an answer arrived — also a
+// redirect that was not followed and an answer too large or cut short — and
+// is 0 when none did. RetryAfter is the server's Retry-After on a 429 or
+// 503. Sentinels: ErrNotFound, ErrUnauthorized, ErrTokenExpired,
+// ErrSIPUsernameInUse, ErrInvalidMAC, ErrValidation, ErrInvalidInput (bad
+// input, nothing sent), ErrBadResponse (an answer that is not JSON or not
+// the expected shape, one cut short, one over the cap, or a redirect that
+// was not followed), ErrResponseTooLarge (an answer over the cap set with
+// WithMaxResponseSize: raise it knowingly) and ErrJobFailed.
 //
 // # Validation
 //
@@ -69,6 +80,15 @@
 // and dialling behaviours from its enums, DIAL_NINE_* and extension length
 // (3–6) for ADVANCED accounts only, billing cycle day 1–28, the required
 // fields of a new account, time zones, platform and regulatory types.
+//
+// Refused before anything is sent, the login included, with a
+// *ValidationError matching ErrInvalidInput: a nil context, on every call;
+// an id that goes into a URL path (account, user, device line, job, device
+// type and rate plan ids, account numbers, telephone numbers, the
+// partition of WithPartition) when it is empty or blank, "." or "..", or
+// holds a control character (NUL, CR, LF …) or invalid UTF-8; a path for
+// Client.Do or Jobs.Start with such a segment (also percent-encoded). An id
+// is sent as it is, escaped, and never altered.
 //
 // # Reference data
 //
@@ -96,7 +116,28 @@
 //
 // # Safety
 //
-// The password and the token never appear in logs, errors or fmt output.
-// GET, PUT and DELETE are retried per WithRetry; POST and PATCH are re-sent
-// only when the connection could not be made at all.
+// The password, the session token and the secrets a call sends (a device
+// line's SIP password, a port's wireless PIN) never appear in an error,
+// anywhere in its chain, or in a log line: every text taken from an answer
+// is scrubbed of them before it is used or cut, in every spelling — as
+// written, percent-encoded, backslash-escaped as JSON, PHP and Go write
+// strings, as HTML/XML entities, any two of these layered, and the secret
+// in base64 (standard and URL alphabets) — a secret of four bytes or more
+// wherever it stands, a shorter one where it stands as a whole word. An
+// error whose cause printed a secret keeps the cause's errors.Is matches
+// but not the cause itself. Credentials, Secret and the types that hold one
+// print REDACTED in every fmt verb, in slog's text and JSON handlers and
+// through encoding/json; the client sends the values through its own
+// encoding. Bodies are never logged.
+//
+// GET, PUT and DELETE, and the login, are retried per WithRetry (on 5xx
+// except 501, 429 and a connection that failed after sending); POST and
+// PATCH are re-sent only when the connection could not be made at all.
+// Only GET and HEAD follow redirects: for any other method the redirect is
+// the answer (an *Error with its status, matching ErrBadResponse). No
+// request carries a Referer; a redirect that leaves the host (another host
+// or port, or https to http) loses X-AUTH-TOKEN and is not followed when a
+// secret would still travel in its URL. A success body over the cap is
+// refused (ErrResponseTooLarge), before it is read when its Content-Length
+// says so.
 package alianza

@@ -219,7 +219,7 @@ func TestE2ELoginAndGatewayUnauthorized(t *testing.T) {
 	require.NoError(t, err, "a gateway 401: one new login, the call retried")
 	assert.Equal(t, 2, srv.LoginCount())
 
-	bad, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: "wrong"}, alianza.WithBaseURL(srv.URL))
+	bad, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret("wrong")}, alianza.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	_, err = bad.Accounts.List(ctx)
 	require.ErrorIs(t, err, alianza.ErrUnauthorized)

@@ -32,7 +32,7 @@ func messagesOf(t *testing.T, err error) []string {
 // DefaultPartitionID)).
 func secondClient(t *testing.T, srv *alianzatest.Server) *alianza.Client {
 	t.Helper()
-	c, err := alianza.New(alianza.Credentials{Username: "clerk", Password: "clerk-pw"}, alianza.WithBaseURL(srv.URL))
+	c, err := alianza.New(alianza.Credentials{Username: "clerk", Password: alianza.NewSecret("clerk-pw")}, alianza.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	return c
 }
@@ -274,7 +274,7 @@ func TestE2EAccountNumbers(t *testing.T) {
 	// A port brings a number from another carrier: pending until the port completes.
 	crd := time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)
 	ported, err := c.Numbers.Add(ctx, a.ID, alianza.NumberActivation{Port: &alianza.Port{TelephoneNumbers: []string{"+14355550100"},
-		CarrierType: alianza.CarrierLevel3, CRDDate: &crd, WirelessPin: "1234", PortingWireType: alianza.PortingWireless}})
+		CarrierType: alianza.CarrierLevel3, CRDDate: &crd, WirelessPin: alianza.NewSecret("1234"), PortingWireType: alianza.PortingWireless}})
 	require.NoError(t, err)
 	require.NotNil(t, ported.Port)
 	assert.NotEmpty(t, ported.Port.ID)

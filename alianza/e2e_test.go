@@ -19,7 +19,7 @@ func newE2E(t *testing.T, opts ...alianzatest.Option) (*alianzatest.Server, *ali
 	t.Helper()
 	srv := alianzatest.NewServer(opts...)
 	t.Cleanup(srv.Close)
-	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianzatest.DefaultPassword},
+	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
 		alianza.WithBaseURL(srv.URL),
 		alianza.WithRetry(alianza.RetryPolicy{MaxAttempts: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond}))
 	require.NoError(t, err)
@@ -181,13 +181,13 @@ func TestE2ETokenLifetimeAndLogout(t *testing.T) {
 
 func TestE2EWrongCredentialsAndPartition(t *testing.T) {
 	srv, _ := newE2E(t)
-	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: "wrong"}, alianza.WithBaseURL(srv.URL))
+	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret("wrong")}, alianza.WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	_, err = c.Accounts.List(context.Background())
 	require.ErrorIs(t, err, alianza.ErrUnauthorized)
 	assert.NotContains(t, fmt.Sprintf("%v %+v", err, err), "wrong")
 
-	c, err = alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianzatest.DefaultPassword},
+	c, err = alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
 		alianza.WithBaseURL(srv.URL), alianza.WithPartition("someone-else"))
 	require.NoError(t, err)
 	_, err = c.Accounts.List(context.Background())

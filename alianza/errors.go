@@ -7,8 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ispkit/ispkit/internal/flex"
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // Message keys Alianza puts in PublicApiException.messages that this package
@@ -42,19 +46,31 @@ var (
 	ErrValidation = errors.New("alianza: validation failed")
 	// ErrInvalidInput: the call was rejected before sending, by local validation.
 	ErrInvalidInput = errors.New("alianza: invalid input")
-	// ErrBadResponse: the answer could not be understood (not JSON, truncated,
-	// an HTML page, an unexpected status).
+	// ErrBadResponse: the answer could not be used: not JSON, not the
+	// expected shape, an HTML page, cut short (truncated), larger than the
+	// cap (see ErrResponseTooLarge), or a redirect that was not followed.
 	ErrBadResponse = errors.New("alianza: unexpected response")
+	// ErrResponseTooLarge: the answer exceeded the cap set with
+	// WithMaxResponseSize; raise it knowingly. It also matches
+	// ErrBadResponse.
+	ErrResponseTooLarge = errors.New("alianza: response too large")
 )
 
 // Error is every failure of an Alianza call. Its text names the operation,
-// the HTTP status and the server's messages, and never contains a password,
-// a token or a SIP password.
+// the HTTP status and the server's messages, and never contains the
+// password, the token or a secret the call sent (a SIP password, a wireless
+// PIN), in any spelling (see the package documentation).
 type Error struct {
 	// Op is the operation, e.g. "Accounts.Create".
 	Op string
-	// HTTPStatus is the response status, 0 when no response arrived.
+	// HTTPStatus is the status of the answer whenever one arrived — also a
+	// redirect that was not followed and an answer too large or cut short —
+	// and 0 when none did (the connection failed, the context ended, the
+	// input was refused).
 	HTTPStatus int
+	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none; a
+	// call that was not sent again tells the caller when to try.
+	RetryAfter time.Duration
 	// Status is PublicApiException.status (usually the HTTP status again).
 	Status int
 	// Messages are PublicApiException.messages (message keys such as
@@ -67,7 +83,10 @@ type Error struct {
 	Data json.RawMessage
 	// Body is a redacted excerpt of an answer that could not be understood.
 	Body string
-	// Err is the cause: the connection, the context, ErrBadResponse.
+	// Err is the cause: the connection, the context, ErrBadResponse. Its
+	// text is scrubbed like the rest of the error; a cause whose own text
+	// held a secret is replaced by its scrubbed text, which still matches
+	// the same sentinels under errors.Is.
 	Err error
 }
 
@@ -123,6 +142,10 @@ func (e *Error) Is(target error) bool {
 		return has(MessageInvalidMAC)
 	case ErrValidation:
 		return e.HTTPStatus == 400 || e.HTTPStatus == 422
+	case ErrBadResponse:
+		return transport.IsBadResponse(e.Err)
+	case ErrResponseTooLarge:
+		return errors.Is(e.Err, transport.ErrResponseTooLarge)
 	}
 	return false
 }
@@ -148,6 +171,41 @@ func (e *ValidationError) Unwrap() error { return e.Err }
 
 func invalid(op, field, format string, args ...any) error {
 	return &ValidationError{Op: op, Field: field, Reason: fmt.Sprintf(format, args...)}
+}
+
+// checkID refuses an id that cannot be sent as it is as one segment of a
+// URL path: empty or blank, or one that segmentProblem refuses. An id is
+// never altered to make it fit.
+func checkID(op, field, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return invalid(op, field, "is empty")
+	}
+	if reason := segmentProblem(v); reason != "" {
+		return invalid(op, field, "%q %s", v, reason)
+	}
+	return nil
+}
+
+// segmentProblem says why v, a decoded path segment, cannot be sent: "."
+// and ".." (a server or proxy that cleans paths would apply the call to the
+// parent: Users.Delete(ctx, "A1", "..") would delete the account), a
+// control character (NUL, CR, LF, DEL …) or invalid UTF-8 (which could
+// only be sent altered). "" when it can.
+func segmentProblem(v string) string {
+	if v == "." || v == ".." {
+		return "is a dot segment, which a server or proxy may resolve to the parent path"
+	}
+	for i := 0; i < len(v); {
+		r, n := utf8.DecodeRuneInString(v[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return "is not valid UTF-8"
+		case unicode.IsControl(r):
+			return "holds a control character"
+		}
+		i += n
+	}
+	return ""
 }
 
 // wireError reads every error shape of the spec at once: PublicApiException

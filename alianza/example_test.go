@@ -12,7 +12,7 @@ import (
 // exampleClient is a client of a new in-memory Alianza; stop ends it.
 func exampleClient() (c *alianza.Client, stop func()) {
 	srv := alianzatest.NewServer()
-	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianzatest.DefaultPassword},
+	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
 		alianza.WithBaseURL(srv.URL))
 	if err != nil {
 		log.Fatal(err)

@@ -29,8 +29,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-
-	"github.com/ispkit/ispkit/internal/transport"
 )
 
 const (
@@ -155,7 +153,7 @@ func fuzzClient(t testing.TB, answer func(*http.Request) (int, []byte)) *Client 
 		}
 		return answer(r)
 	})
-	c, err := New(Credentials{Username: fuzzUser, Password: fuzzPassword}, WithBaseURL("http://alianza.fuzz"),
+	c, err := New(Credentials{Username: fuzzUser, Password: NewSecret(fuzzPassword)}, WithBaseURL("http://alianza.fuzz"),
 		WithRetry(RetryPolicy{MaxAttempts: 1}), WithHTTPClient(&http.Client{Transport: rt}))
 	if err != nil {
 		t.Fatal(err)
@@ -257,57 +255,47 @@ func fuzzCheckErrWithout(t *testing.T, what string, err error, secrets ...string
 	}
 }
 
-// fuzzDirect is a client for the decode functions, which send nothing.
-var fuzzDirect = sync.OnceValue(func() *Client {
-	c, err := New(Credentials{Username: fuzzUser, Password: fuzzPassword}, WithBaseURL("http://alianza.fuzz"))
-	if err != nil {
-		panic(err)
-	}
-	return c
-})
-
-// FuzzStatusError reads arbitrary answers with arbitrary statuses as errors
-// (statusError) and as answers to decode (decode), and through a call.
+// FuzzStatusError reads arbitrary answers with arbitrary statuses through
+// calls: one that decodes an account, one that reads the answer raw
+// (Client.Do into a json.RawMessage) and one that reads nothing (Delete).
 func FuzzStatusError(f *testing.F) {
 	fuzzSeeds(f, 400, 401, 404, 500, 200)
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		status = fuzzStatus(status)
-		c := fuzzDirect()
-		for _, truncated := range []bool{false, true} {
-			resp := &transport.Response{StatusCode: status, Body: body, Truncated: truncated}
-			err := c.statusError("Fuzz.Op", callSecrets{tok: fuzzToken}, resp)
+		c := fuzzClient(t, fuzzFixed(status, body))
+		ctx := context.Background()
+		ok := status >= 200 && status <= 299
+
+		_, err := c.Accounts.Get(ctx, "a1")
+		fuzzCheckErr(t, "Accounts.Get", err)
+		var out json.RawMessage
+		rawErr := c.Do(ctx, http.MethodGet, "/v2/partition/{partition}/account/a1", nil, nil, &out)
+		fuzzCheckErr(t, "Do", rawErr)
+		delErr := c.Accounts.Delete(ctx, "a1")
+		fuzzCheckErr(t, "Accounts.Delete", delErr)
+		switch {
+		case !ok && (rawErr == nil || delErr == nil):
+			t.Fatalf("HTTP %d was accepted: %v, %v", status, rawErr, delErr)
+		case ok && rawErr == nil && !json.Valid(out):
+			t.Fatalf("Do gave invalid JSON: %q", out)
+		case ok && delErr != nil:
+			t.Fatalf("HTTP %d to a Delete is an error: %v", status, delErr)
+		}
+		if ok {
+			return
+		}
+		for _, err := range []error{rawErr, delErr} {
 			var e *Error
 			if !errors.As(err, &e) {
-				t.Fatalf("statusError gave %T %v", err, err)
+				t.Fatalf("HTTP %d gave %T %v", status, err, err)
 			}
-			if e.HTTPStatus != status || e.Op != "Fuzz.Op" {
-				t.Fatalf("statusError lost the status or the op: %#v", e)
+			if e.HTTPStatus != status {
+				t.Fatalf("HTTP %d gave HTTPStatus %d: %v", status, e.HTTPStatus, err)
 			}
-			if status == 401 || status == 403 {
-				if !errors.Is(err, ErrUnauthorized) {
-					t.Fatalf("HTTP %d is not ErrUnauthorized: %v", status, err)
-				}
-			}
-			fuzzCheckErr(t, "statusError", err)
-
-			var out json.RawMessage
-			err = c.decode("Fuzz.Op", callSecrets{tok: fuzzToken}, resp, &out)
-			ok := status >= 200 && status <= 299
-			switch {
-			case !ok && err == nil:
-				t.Fatalf("decode accepted HTTP %d", status)
-			case ok && err == nil && !json.Valid(out):
-				t.Fatalf("decode gave invalid JSON: %q", out)
-			}
-			fuzzCheckErr(t, "decode", err)
-			if ok {
-				fuzzCheckErr(t, "decode (no out)", c.decode("Fuzz.Op", callSecrets{tok: fuzzToken}, resp, nil))
+			if (status == 401 || status == 403) && !errors.Is(err, ErrUnauthorized) {
+				t.Fatalf("HTTP %d is not ErrUnauthorized: %v", status, err)
 			}
 		}
-
-		// Through a call: the answer to an account read.
-		_, err := fuzzClient(t, fuzzFixed(status, body)).Accounts.Get(context.Background(), "a1")
-		fuzzCheckErr(t, "Accounts.Get", err)
 	})
 }
 
@@ -343,10 +331,11 @@ func fuzzEqual(t *testing.T, what string, want, got any) {
 	}
 }
 
-// fuzzRoundTrip marshals v and decodes it into a new value of its type.
+// fuzzRoundTrip marshals v as the client sends it (its wire form: with the
+// secrets) and decodes it into a new value of its type.
 func fuzzRoundTrip[T any](t *testing.T, what string, v T) {
 	t.Helper()
-	b, err := json.Marshal(v)
+	b, err := encodeBody(v)
 	if err != nil {
 		t.Fatalf("%s: marshal: %v", what, err)
 	}
@@ -563,7 +552,7 @@ func FuzzLogin(f *testing.F) {
 			mu.Unlock()
 			return http.StatusOK, []byte(`[]`)
 		})
-		c, err := New(Credentials{Username: fuzzUser, Password: fuzzPassword}, WithBaseURL("http://alianza.fuzz"),
+		c, err := New(Credentials{Username: fuzzUser, Password: NewSecret(fuzzPassword)}, WithBaseURL("http://alianza.fuzz"),
 			WithRetry(RetryPolicy{MaxAttempts: 1}), WithHTTPClient(&http.Client{Transport: rt}))
 		if err != nil {
 			t.Fatal(err)
@@ -581,7 +570,7 @@ func FuzzLogin(f *testing.F) {
 			// A login without a partition keeps its token (the next call
 			// may name a partition through Client.Do); no other failure does.
 			if tok, part := c.sess.current(); tok != nil && part != "" {
-				t.Fatalf("a failed login left the token %q", tok.value())
+				t.Fatalf("a failed login left the token %q", tok.tok)
 			}
 			return
 		}
@@ -589,7 +578,10 @@ func FuzzLogin(f *testing.F) {
 			t.Fatalf("a login answered with HTTP %d succeeded", status)
 		}
 		cur, part := c.sess.current()
-		tok := cur.value()
+		tok := ""
+		if cur != nil {
+			tok = cur.tok
+		}
 		switch {
 		case p == "" || p != part:
 			t.Fatalf("Login gave the partition %q, the session has %q", p, part)

@@ -76,7 +76,7 @@ func newFieldServer(t *testing.T, logins, calls []fieldAnswer) *fieldServer {
 
 func (s *fieldServer) client(t *testing.T) *Client {
 	t.Helper()
-	c, err := New(Credentials{Username: "field-user", Password: "field-pw"}, WithBaseURL(s.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	c, err := New(Credentials{Username: "field-user", Password: NewSecret("field-pw")}, WithBaseURL(s.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
 	return c
 }
@@ -95,7 +95,7 @@ func TestFieldLogin201(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []string{"5f0c7a52-3b8e-4c1d-9a77-2e1f4d6b8c90"}, s.tokens)
 		var tok wireLoginToken
-		require.NoError(t, c.decode("Login", callSecrets{}, &transport.Response{StatusCode: status, Body: login}, &tok))
+		require.NoError(t, decode("Login", &transport.Response{StatusCode: status, Body: login}, &tok))
 		want := wireLoginToken{AuthToken: "5f0c7a52-3b8e-4c1d-9a77-2e1f4d6b8c90", UserID: "8d1e3f20-6a4b-4c59-8e2d-7b9a0c1f2e34",
 			UserType: "ManagementUser", Username: "provisioning-api", PartitionID: "3a7c9e1b-5d2f-4b8a-a6c4-0e9f1d2b3c4a", MaxLifeInHours: 12}
 		assert.Empty(t, cmp.Diff(want, tok), "(-want +got)")
@@ -157,7 +157,7 @@ func TestFieldDeviceLineCreateRequest(t *testing.T) {
 	s := newFieldServer(t, []fieldAnswer{{http.StatusCreated, login}}, []fieldAnswer{{http.StatusCreated, []byte(`{"id":"d1"}`)}})
 	_, err := s.client(t).DeviceLines.Create(context.Background(), "a1", DeviceLine{
 		DeviceTypeID: "SIP_4_Port_MTA", MACAddress: "00:04:F2:AB:CD:EF", DeviceName: "Port 1", EmergencyNumber: "8015550100",
-		LineNumber: 1, UserID: "e0000000-0000-4000-8000-000000000001", SIPPassword: "Xk7pQ2mV9sLt4RwZ", SIPUsername: "cust1001-port1",
+		LineNumber: 1, UserID: "e0000000-0000-4000-8000-000000000001", SIPPassword: NewSecret("Xk7pQ2mV9sLt4RwZ"), SIPUsername: "cust1001-port1",
 		LineType: "Line",
 	})
 	require.NoError(t, err)

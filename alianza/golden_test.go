@@ -102,7 +102,7 @@ func newGoldenServer(t *testing.T, status int, body []byte) *goldenServer {
 // client is a client of the server, without retries.
 func (s *goldenServer) client(t *testing.T) *Client {
 	t.Helper()
-	c, err := New(Credentials{Username: goldenUser, Password: goldenPassword}, WithBaseURL(s.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	c, err := New(Credentials{Username: goldenUser, Password: NewSecret(goldenPassword)}, WithBaseURL(s.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
 	return c
 }

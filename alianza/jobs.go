@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // This file is the asynchronous jobs of the API. Bulk and long operations
@@ -137,14 +139,22 @@ func (s *JobsService) Get(ctx context.Context, jobID string) (*Job, error) {
 }
 
 func (s *JobsService) get(ctx context.Context, op, jobID string) (*Job, error) {
-	if err := required(op, "jobID", jobID); err != nil {
-		return nil, err
+	j, _, err := s.poll(ctx, op, jobID)
+	return j, err
+}
+
+// poll reads a job and returns the answer too, whose scrubber Wait uses on
+// the texts of the job it puts in an error.
+func (s *JobsService) poll(ctx context.Context, op, jobID string) (*Job, *transport.Response, error) {
+	if err := checkID(op, "jobID", jobID); err != nil {
+		return nil, nil, err
 	}
 	var out Job
-	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: jobPath(jobID)}, &out); err != nil {
-		return nil, err
+	resp, err := s.c.send(ctx, call{op: op, method: http.MethodGet, path: jobPath(jobID)}, &out)
+	if err != nil {
+		return nil, nil, err
 	}
-	return &out, nil
+	return &out, resp, nil
 }
 
 // Start sends a request that answers with a Job, such as the _2 CSV reports
@@ -156,18 +166,15 @@ func (s *JobsService) get(ctx context.Context, op, jobID string) (*Job, error) {
 //	job, err := c.Jobs.Start(ctx, http.MethodGet, "/v2/partition/{partition}/report/tn/csv_2", nil, nil)
 //	job, err = c.Jobs.Wait(ctx, job.ID)
 func (s *JobsService) Start(ctx context.Context, method, path string, query url.Values, body any) (*Job, error) {
-	if ctx == nil {
-		return nil, invalid("Jobs.Start", "ctx", "is nil")
-	}
 	var raw json.RawMessage
-	if err := s.c.Do(ctx, method, path, query, body, &raw); err != nil {
+	resp, err := s.c.doPath(ctx, "Jobs.Start", method, path, query, body, &raw)
+	if err != nil {
 		return nil, err
 	}
 	job, ok := jobFromJSON(raw)
 	if !ok {
-		tok, _ := s.c.sess.current()
-		return nil, &Error{Op: "Jobs.Start " + method + " " + path, Err: fmt.Errorf("%w: the answer is not a job", ErrBadResponse),
-			Body: s.c.scrub(callSecrets{tok: tok.value()}, s.c.t.Scrubber().Excerpt(raw, excerptSize))}
+		return nil, &Error{Op: "Jobs.Start " + method + " " + path, HTTPStatus: resp.StatusCode,
+			Err: fmt.Errorf("%w: the answer is not a job", ErrBadResponse), Body: resp.Excerpt(excerptSize)}
 	}
 	return job, nil
 }
@@ -183,11 +190,11 @@ func (s *JobsService) Start(ctx context.Context, method, path string, query url.
 // read) and an *Error wrapping ctx.Err().
 func (s *JobsService) Wait(ctx context.Context, jobID string) (*Job, error) {
 	const op = "Jobs.Wait"
-	if err := required(op, "jobID", jobID); err != nil {
-		return nil, err
-	}
 	if ctx == nil {
 		return nil, invalid(op, "ctx", "is nil")
+	}
+	if err := checkID(op, "jobID", jobID); err != nil {
+		return nil, err
 	}
 	lo, hi := s.MinInterval, s.MaxInterval
 	if lo <= 0 {
@@ -203,7 +210,7 @@ func (s *JobsService) Wait(ctx context.Context, jobID string) (*Job, error) {
 	}
 	var last *Job
 	for pause := lo; ; pause = min(2*pause, hi) {
-		j, err := s.get(ctx, op, jobID)
+		j, resp, err := s.poll(ctx, op, jobID)
 		if err != nil {
 			if ctx.Err() != nil {
 				return last, waitEnded(op, jobID, last, ctx.Err())
@@ -215,11 +222,14 @@ func (s *JobsService) Wait(ctx context.Context, jobID string) (*Job, error) {
 		case JobDone:
 			return j, nil
 		case JobFailed:
-			return j, s.failure(op, j)
+			return j, failure(op, j, resp)
 		case JobPending, JobInProgress:
 		default:
-			return j, &Error{Op: op, HTTPStatus: http.StatusOK,
-				Err: fmt.Errorf("%w: job %q has status %q, not one of the spec's", ErrBadResponse, jobID, j.Status)}
+			// The status is the server's text: scrubbed, as every text of
+			// the answer put in an error.
+			return j, &Error{Op: op, HTTPStatus: resp.StatusCode,
+				Err: fmt.Errorf("%w: job %q has status %s, not one of the spec's", ErrBadResponse, jobID,
+					resp.Scrub(strconv.Quote(string(j.Status))))}
 		}
 		if err := sleep(ctx, pause); err != nil {
 			return last, waitEnded(op, jobID, last, err)
@@ -240,8 +250,9 @@ func waitEnded(op, jobID string, last *Job, cause error) error {
 const maxJobErrors = 3
 
 // failure is the *Error of a FAILED job: its first errors, without their
-// input lines (which may hold secrets of an import).
-func (s *JobsService) failure(op string, j *Job) error {
+// input lines (which may hold secrets of an import), scrubbed with the
+// scrubber of the poll that read it.
+func failure(op string, j *Job, resp *transport.Response) error {
 	var parts []string
 	for i, e := range j.Errors {
 		if i == maxJobErrors {
@@ -268,8 +279,7 @@ func (s *JobsService) failure(op string, j *Job) error {
 	if len(parts) > 0 {
 		text += ": " + strings.Join(parts, "; ")
 	}
-	tok, _ := s.c.sess.current()
-	return &Error{Op: op, Err: fmt.Errorf("%w: %s", ErrJobFailed, s.c.scrub(callSecrets{tok: tok.value()}, text))}
+	return &Error{Op: op, HTTPStatus: resp.StatusCode, Err: fmt.Errorf("%w: %s", ErrJobFailed, resp.Scrub(text))}
 }
 
 // sleepCtx pauses for d or until ctx ends.

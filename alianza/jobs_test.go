@@ -100,7 +100,7 @@ func TestJobsWaitFailed(t *testing.T) {
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, "Jobs.Wait", e.Op)
 	assert.Equal(t, `alianza: Jobs.Wait: alianza: job failed: job "job/1" (deviceImport): line 3, column B: Invalid MAC address; `+
-		`line 7: Duplicate SIP username; column C: Unknown device type; and 1 more`, err.Error())
+		`line 7: Duplicate SIP username; column C: Unknown device type; and 1 more [HTTP 200]`, err.Error())
 	assert.NotContains(t, err.Error(), "p4ssw0rd", "input lines stay out of the text")
 	require.NotNil(t, j)
 	assert.Equal(t, JobFailed, j.Status)
@@ -110,7 +110,7 @@ func TestJobsWaitFailed(t *testing.T) {
 	_, s, _ = jobServer(t, `{"id":"job/2","status":"FAILED"}`)
 	_, err = s.Wait(context.Background(), "job/2")
 	require.ErrorIs(t, err, ErrJobFailed)
-	assert.Equal(t, `alianza: Jobs.Wait: alianza: job failed: job "job/2"`, err.Error())
+	assert.Equal(t, `alianza: Jobs.Wait: alianza: job failed: job "job/2" [HTTP 200]`, err.Error())
 }
 
 func TestJobsWaitUnknownStatus(t *testing.T) {

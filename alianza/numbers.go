@@ -2,7 +2,6 @@ package alianza
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -70,14 +69,6 @@ func firstErr(errs ...error) error {
 		if err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// required refuses an empty id.
-func required(op, field, v string) error {
-	if strings.TrimSpace(v) == "" {
-		return invalid(op, field, "is empty")
 	}
 	return nil
 }
@@ -222,8 +213,8 @@ type Address struct {
 	Unit                         string            `json:"unit,omitempty"` // up to 10 characters
 }
 
-// Port is a port-in request (the spec's PortX). WirelessPin prints as
-// REDACTED but is sent as is.
+// Port is a port-in request (the spec's PortX). WirelessPin is REDACTED in
+// fmt, slog and encoding/json output; the client sends it as is.
 type Port struct {
 	ID                     string                 `json:"id,omitempty"`
 	PartitionID            string                 `json:"partitionId,omitempty"`
@@ -251,16 +242,6 @@ type Port struct {
 	PortNow                bool                   `json:"portNow"`
 	CanAcceptSMS           bool                   `json:"canAcceptSMS"`
 	SMSCallbackURL         string                 `json:"smsCallbackUrl,omitempty"`
-}
-
-// MarshalJSON sends the wireless PIN itself (Secret alone would write
-// REDACTED).
-func (p Port) MarshalJSON() ([]byte, error) {
-	type plain Port
-	return json.Marshal(struct {
-		plain
-		WirelessPin string `json:"wirelessPin,omitempty"`
-	}{plain(p), p.WirelessPin.Reveal()})
 }
 
 // TelecomSettings is the spec's TelecomSettingsX: the losing carrier's
@@ -427,7 +408,7 @@ func numbersPath(p, accountID string, tn ...string) string {
 // …/account/{accountId}/telephonenumber).
 func (s *NumbersService) List(ctx context.Context, accountID string, opts NumberListOptions) ([]TelephoneNumber, error) {
 	const op = "Numbers.List"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	var q url.Values
@@ -448,7 +429,7 @@ func (s *NumbersService) List(ctx context.Context, accountID string, opts Number
 // ErrNotFound.
 func (s *NumbersService) Get(ctx context.Context, accountID, tn string) (*TelephoneNumber, error) {
 	const op = "Numbers.Get"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	tn, err := checkTN(op, "tn", tn)
@@ -474,7 +455,7 @@ func (s *NumbersService) Get(ctx context.Context, accountID, tn string) (*Teleph
 // Port.BillingTelephoneNumber. Not re-sent automatically (POST).
 func (s *NumbersService) Add(ctx context.Context, accountID string, a NumberActivation) (*NumberActivation, error) {
 	const op = "Numbers.Add"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	a, err := a.checked(op, accountID)
@@ -498,7 +479,7 @@ func (s *NumbersService) Add(ctx context.Context, accountID string, a NumberActi
 // ReferenceID to route it to another user. Retried per the policy (PUT).
 func (s *NumbersService) Update(ctx context.Context, accountID string, n TelephoneNumber) (*TelephoneNumber, error) {
 	const op = "Numbers.Update"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	n, err := n.checked(op, accountID)
@@ -523,7 +504,7 @@ func (s *NumbersService) Update(ctx context.Context, accountID string, n Telepho
 // unfinished activation event or port.
 func (s *NumbersService) Remove(ctx context.Context, accountID, tn string) error {
 	const op = "Numbers.Remove"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return err
 	}
 	tn, err := checkTN(op, "tn", tn)

@@ -180,7 +180,7 @@ func TestNumbersAdd(t *testing.T) {
 	port := &Port{
 		TelephoneNumbers: []string{"+18015550000"}, BillingTelephoneNumber: "+18015550000", SendLoa: true,
 		CarrierType: CarrierBandwidth, CRDDate: &crd, FOCDateTimeZone: "US/Mountain", PortingWireType: PortingWireless,
-		WirelessPin: "9876", CancelType: CancelNormal,
+		WirelessPin: NewSecret("9876"), CancelType: CancelNormal,
 	}
 	out, err := s.Add(context.Background(), "a/1", NumberActivation{
 		AccountID: "a/1", TelephoneNumbers: nums, Port: port,
@@ -309,7 +309,7 @@ func TestNumbersValidationSendsNothing(t *testing.T) {
 		"bad function":       {TelephoneNumbers: []BareTelephoneNumber{{PhoneNumber: "18015551212", FunctionType: "X"}}},
 		"bad port number":    {Port: &Port{TelephoneNumbers: []string{"18015551212", "x"}}},
 		"bad billing number": {TelephoneNumbers: one, Port: &Port{BillingTelephoneNumber: "5551212"}},
-		"long pin":           {TelephoneNumbers: one, Port: &Port{WirelessPin: "1234567890123456"}},
+		"long pin":           {TelephoneNumbers: one, Port: &Port{WirelessPin: NewSecret("1234567890123456")}},
 		"foc time zone":      {TelephoneNumbers: one, Port: &Port{FOCDateTimeZone: "Europe/Dublin"}},
 		"carrier type":       {TelephoneNumbers: one, Port: &Port{CarrierType: "AT&T"}},
 		"wire type":          {TelephoneNumbers: one, Port: &Port{PortingWireType: "Fibre"}},

@@ -3,7 +3,6 @@ package alianza
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -67,13 +66,16 @@ func pages[T any](ctx context.Context, c *Client, op string, path func(partition
 			q.Set(queryFirstResultIndex, strconv.Itoa(first))
 			q.Set(queryMaxResult, strconv.Itoa(pageSize))
 			var raw json.RawMessage
-			if err := c.do(ctx, call{op: op, method: http.MethodGet, path: path(p), query: q}, &raw); err != nil {
+			resp, err := c.send(ctx, call{op: op, method: http.MethodGet, path: path(p), query: q}, &raw)
+			if err != nil {
 				yield(zero, err)
 				return
 			}
 			items, total, err := extract(raw)
 			if err != nil {
-				yield(zero, &Error{Op: op, HTTPStatus: http.StatusOK, Err: fmt.Errorf("%w: %s", ErrBadResponse, c.scrub(callSecrets{}, err.Error()))})
+				// The call's scrubber knows the token too: a decoding
+				// error such as `parsing time "…"` may quote the answer.
+				yield(zero, badAnswer(op, resp, err))
 				return
 			}
 			for _, it := range items {
@@ -323,7 +325,7 @@ type AccountHistory struct {
 // for when it stops.
 func (s *AccountsService) History(ctx context.Context, accountID string, hq HistoryQuery) iter.Seq2[AccountHistory, error] {
 	const op = "Accounts.History"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return failed[AccountHistory](err)
 	}
 	size, err := checkPageSize(op, hq.PageSize, defaultHistoryPageSize)

@@ -25,7 +25,7 @@ type ProductPlansService struct{ c *Client }
 // …/account/{accountId}/user-product-plans).
 func (s *ProductPlansService) List(ctx context.Context, accountID string) ([]UserProductPlan, error) {
 	const op = "ProductPlans.List"
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	p, err := s.c.partitionOf(ctx, op)

@@ -144,7 +144,7 @@ func (s *ReferenceDataService) DeviceTypes(ctx context.Context) ([]DeviceType, e
 // unknown id matches ErrNotFound.
 func (s *ReferenceDataService) DeviceType(ctx context.Context, id string) (*DeviceType, error) {
 	const op = "ReferenceData.DeviceType"
-	if err := required(op, "id", id); err != nil {
+	if err := checkID(op, "id", id); err != nil {
 		return nil, err
 	}
 	var out DeviceType
@@ -162,12 +162,13 @@ func (s *ReferenceDataService) DeviceType(ctx context.Context, id string) (*Devi
 func (s *ReferenceDataService) TimeZones(ctx context.Context) ([]string, error) {
 	const op = "ReferenceData.TimeZones"
 	var raw json.RawMessage
-	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: pathTimeZones}, &raw); err != nil {
+	resp, err := s.c.send(ctx, call{op: op, method: http.MethodGet, path: pathTimeZones}, &raw)
+	if err != nil {
 		return nil, err
 	}
 	zones, err := stringLists(raw)
 	if err != nil {
-		return nil, &Error{Op: op, HTTPStatus: http.StatusOK, Err: fmt.Errorf("%w: %v", ErrBadResponse, err)}
+		return nil, badAnswer(op, resp, err)
 	}
 	return zones, nil
 }
@@ -240,7 +241,7 @@ func (s *ReferenceDataService) InboundRatePlans(ctx context.Context) ([]InboundR
 // …/inboundrateplanproduct/{ratePlanId}); an unknown id matches ErrNotFound.
 func (s *ReferenceDataService) InboundRatePlan(ctx context.Context, id string) (*InboundRatePlan, error) {
 	const op = "ReferenceData.InboundRatePlan"
-	if err := required(op, "id", id); err != nil {
+	if err := checkID(op, "id", id); err != nil {
 		return nil, err
 	}
 	p, err := s.c.partitionOf(ctx, op)

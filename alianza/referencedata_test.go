@@ -28,7 +28,7 @@ func refClient(t *testing.T, status int, body string) *Client {
 		_, _ = w.Write([]byte(body))
 	}))
 	t.Cleanup(ts.Close)
-	c, err := New(Credentials{Username: "u", Password: "p"}, WithBaseURL(ts.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	c, err := New(Credentials{Username: "u", Password: NewSecret("p")}, WithBaseURL(ts.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
 	return c
 }

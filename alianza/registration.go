@@ -3,7 +3,6 @@ package alianza
 import (
 	"context"
 	"net/http"
-	"strings"
 )
 
 // RegistrationStatus is whether a device line's device is registered with
@@ -19,8 +18,8 @@ type RegistrationStatus struct {
 // shows it for each SIP line. An unknown line matches ErrNotFound.
 func (s *DeviceLinesService) RegistrationStatus(ctx context.Context, accountID, deviceID string) (*RegistrationStatus, error) {
 	const op = "DeviceLines.RegistrationStatus"
-	if strings.TrimSpace(deviceID) == "" {
-		return nil, invalid(op, "deviceID", "is empty")
+	if err := checkID(op, "deviceID", deviceID); err != nil {
+		return nil, err
 	}
 	p, err := s.c.accountScope(ctx, op, accountID)
 	if err != nil {

@@ -32,26 +32,29 @@ type AccountReport struct {
 	Calls int
 }
 
-// Report gathers an account's status report in the fewest calls: the
-// account (with its calling plans), its users (for the product plans) and
-// its device lines, three GETs sent at once, then the registration status
-// of each SIP line, at most reportConcurrency at a time.
+// Report gathers an account's status report in few calls: the account
+// (with its calling plans) first — an account that cannot be read ends the
+// report after one call — then its users (for the product plans) and its
+// device lines, two GETs sent at once, then the registration status of each
+// SIP line, at most reportConcurrency at a time.
 func (s *AccountsService) Report(ctx context.Context, accountID string) (*AccountReport, error) {
 	const op = "Accounts.Report"
 	if _, err := s.c.accountScope(ctx, op, accountID); err != nil {
-		return nil, err // bad input or a failed login: before any of the three
+		return nil, err // bad input or a failed login: before any call
+	}
+	acct, err := s.Get(ctx, accountID)
+	if err != nil {
+		return nil, err
 	}
 	var (
 		wg    sync.WaitGroup
-		acct  *Account
 		users []User
 		lines []SIPLine
-		errs  [3]error
+		errs  [2]error
 	)
-	wg.Add(3)
-	go func() { defer wg.Done(); acct, errs[0] = s.Get(ctx, accountID) }()
-	go func() { defer wg.Done(); users, errs[1] = s.c.Users.List(ctx, accountID) }()
-	go func() { defer wg.Done(); lines, errs[2] = s.c.DeviceLines.SIPLines(ctx, accountID) }()
+	wg.Add(2)
+	go func() { defer wg.Done(); users, errs[0] = s.c.Users.List(ctx, accountID) }()
+	go func() { defer wg.Done(); lines, errs[1] = s.c.DeviceLines.SIPLines(ctx, accountID) }()
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {

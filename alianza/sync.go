@@ -434,7 +434,10 @@ type SyncResult struct {
 // SyncFailure is one store call that failed. It is an error whose text
 // names the action and the line by SIP username, never the password (the
 // line's password is also scrubbed from the store's error text); Unwrap
-// gives the store's error for errors.Is and errors.As.
+// gives the store's error for errors.Is and errors.As — unless the text of
+// that error, or of one it wraps, holds the line's password: Err is then an
+// error with the scrubbed text that matches what the store's error matched
+// under errors.Is, and the original cannot be reached.
 type SyncFailure struct {
 	Action string  // "add", "update" or "delete"
 	Line   SIPLine // the line passed to the store
@@ -486,6 +489,8 @@ func ApplySIPLineSync(ctx context.Context, store SIPLineStore, plan SyncPlan) (S
 		return res, &ValidationError{Op: op, Field: "Delete", Reason: fmt.Sprintf("an add-only plan has %d lines to delete", len(plan.Delete))}
 	case store == nil:
 		return res, &ValidationError{Op: op, Field: "store", Reason: "is nil"}
+	case ctx == nil:
+		return res, &ValidationError{Op: op, Field: "ctx", Reason: "is nil"}
 	}
 
 	type step struct {
@@ -517,7 +522,7 @@ func ApplySIPLineSync(ctx context.Context, store SIPLineStore, plan SyncPlan) (S
 			break
 		}
 		if err := s.call(ctx, s.line); err != nil {
-			f := SyncFailure{Action: s.action, Line: s.line, Err: err}
+			f := SyncFailure{Action: s.action, Line: s.line, Err: transport.NewScrubber(s.line.SIPPassword.Reveal()).Error(err)}
 			res.Failed = append(res.Failed, f)
 			errs = append(errs, f)
 			continue

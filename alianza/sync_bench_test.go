@@ -45,7 +45,7 @@ func syncBenchLine(i int, local bool) (alianza.SIPLine, bool) {
 	u := fmt.Sprintf("Sip%07dUser", i)
 	l := alianza.SIPLine{
 		DeviceID: fmt.Sprintf("dev-%d", i), LineNumber: 1 + i%4, SIPUsername: u,
-		SIPPassword: alianza.Secret(fmt.Sprintf("pw-%d", i)), DisplayName: "Phone " + u,
+		SIPPassword: alianza.NewSecret(fmt.Sprintf("pw-%d", i)), DisplayName: "Phone " + u,
 		EmergencyNumber: "5551230000", MACAddress: fmt.Sprintf("00:04:F2:%02X:%02X:%02X", i>>16&255, i>>8&255, i&255),
 	}
 	switch i % 4 {

@@ -20,7 +20,7 @@ func line(u string) SIPLine {
 		DeviceID:        "dev-" + u,
 		LineNumber:      1,
 		SIPUsername:     u,
-		SIPPassword:     Secret("pw-" + u + "-s3cr3t"),
+		SIPPassword:     NewSecret("pw-" + u + "-s3cr3t"),
 		DisplayName:     "Phone " + u,
 		EmergencyNumber: "5551230000",
 		MACAddress:      "00:11:22:aa:bb:cc",
@@ -108,7 +108,7 @@ func TestPlanSIPLineSync(t *testing.T) {
 		{
 			name:   "SIPPassword differs",
 			local:  lines(a),
-			remote: lines(with(a, func(l *SIPLine) { l.SIPPassword = "rotated-pw" })),
+			remote: lines(with(a, func(l *SIPLine) { l.SIPPassword = NewSecret("rotated-pw") })),
 			want:   summary{Update: []string{"alice: SIPPassword"}},
 		},
 		{
@@ -144,7 +144,7 @@ func TestPlanSIPLineSync(t *testing.T) {
 		{
 			name:   "every field differs: fields sorted",
 			local:  lines(a),
-			remote: lines(SIPLine{DeviceID: "x", LineNumber: 9, SIPUsername: "ALICE", SIPPassword: "y", DisplayName: "z", EmergencyNumber: "1", MACAddress: "ff"}),
+			remote: lines(SIPLine{DeviceID: "x", LineNumber: 9, SIPUsername: "ALICE", SIPPassword: NewSecret("y"), DisplayName: "z", EmergencyNumber: "1", MACAddress: "ff"}),
 			want:   summary{Update: []string{"ALICE: DeviceID,DisplayName,EmergencyNumber,LineNumber,MACAddress,SIPPassword,SIPUsername"}},
 		},
 		{
@@ -353,7 +353,7 @@ func TestSyncConverges(t *testing.T) {
 			}
 			out = append(out, SIPLine{
 				DeviceID: []string{"", "d" + u}[rng.Intn(2)], LineNumber: rng.Intn(2), SIPUsername: u,
-				SIPPassword: Secret([]string{"p1", "p2"}[rng.Intn(2)]), DisplayName: []string{"a", "b"}[rng.Intn(2)],
+				SIPPassword: NewSecret([]string{"p1", "p2"}[rng.Intn(2)]), DisplayName: []string{"a", "b"}[rng.Intn(2)],
 				EmergencyNumber: []string{"", "911"}[rng.Intn(2)], MACAddress: []string{"AA:BB", "aabb", "aa-bc"}[rng.Intn(3)],
 			})
 		}
@@ -617,12 +617,12 @@ func TestNoPasswordInOutput(t *testing.T) {
 
 func ExamplePlanSIPLineSync() {
 	local := []SIPLine{
-		{DeviceID: "d1", LineNumber: 1, SIPUsername: "5551000001", SIPPassword: "old-pw", DisplayName: "Kitchen", MACAddress: "00:04:F2:AA:BB:01"},
-		{DeviceID: "d9", LineNumber: 2, SIPUsername: "5551000009", SIPPassword: "fax-pw", DisplayName: "Fax"},
+		{DeviceID: "d1", LineNumber: 1, SIPUsername: "5551000001", SIPPassword: NewSecret("old-pw"), DisplayName: "Kitchen", MACAddress: "00:04:F2:AA:BB:01"},
+		{DeviceID: "d9", LineNumber: 2, SIPUsername: "5551000009", SIPPassword: NewSecret("fax-pw"), DisplayName: "Fax"},
 	}
 	remote := []SIPLine{ // as read from Alianza's device lines
-		{DeviceID: "d2", LineNumber: 2, SIPUsername: "5551000002", SIPPassword: "office-pw", DisplayName: "Office"},
-		{DeviceID: "d1", LineNumber: 1, SIPUsername: "5551000001", SIPPassword: "new-pw", DisplayName: "Kitchen", MACAddress: "0004f2aabb01"},
+		{DeviceID: "d2", LineNumber: 2, SIPUsername: "5551000002", SIPPassword: NewSecret("office-pw"), DisplayName: "Office"},
+		{DeviceID: "d1", LineNumber: 1, SIPUsername: "5551000001", SIPPassword: NewSecret("new-pw"), DisplayName: "Kitchen", MACAddress: "0004f2aabb01"},
 	}
 	for _, mode := range []SyncMode{SyncFull, SyncAddOnly} {
 		plan, err := PlanSIPLineSync(local, remote, mode)
@@ -701,11 +701,11 @@ func TestPlanSIPLineSyncLocalOnlyOrder(t *testing.T) {
 	}
 	local := lines(
 		line("Mike"),
-		blank("", func(l *SIPLine) { l.SIPPassword = "b" }),
+		blank("", func(l *SIPLine) { l.SIPPassword = NewSecret("b") }),
 		blank(" ", func(l *SIPLine) {}),
 		blank("", func(l *SIPLine) { l.DeviceID = "a" }),
 		line("alpha"),
-		blank("", func(l *SIPLine) { l.SIPPassword = "a" }),
+		blank("", func(l *SIPLine) { l.SIPPassword = NewSecret("a") }),
 		blank("", func(l *SIPLine) { l.MACAddress = "0" }),
 		blank("", func(l *SIPLine) { l.EmergencyNumber = "0" }),
 		blank("", func(l *SIPLine) { l.DisplayName = "A" }),

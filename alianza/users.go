@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 )
 
@@ -84,7 +83,7 @@ type UsersService struct{ c *Client }
 // accountScope checks the account id of a call on an account's
 // sub-resource and resolves the partition.
 func (c *Client) accountScope(ctx context.Context, op, accountID string) (string, error) {
-	if err := required(op, "accountID", accountID); err != nil {
+	if err := checkID(op, "accountID", accountID); err != nil {
 		return "", err
 	}
 	return c.partitionOf(ctx, op)
@@ -105,8 +104,8 @@ func (s *UsersService) List(ctx context.Context, accountID string) ([]User, erro
 // Get returns one user (GET …/user/{userId}).
 func (s *UsersService) Get(ctx context.Context, accountID, userID string) (*User, error) {
 	const op = "Users.Get"
-	if strings.TrimSpace(userID) == "" {
-		return nil, invalid(op, "userID", "is empty")
+	if err := checkID(op, "userID", userID); err != nil {
+		return nil, err
 	}
 	p, err := s.c.accountScope(ctx, op, accountID)
 	if err != nil {
@@ -142,8 +141,8 @@ func (s *UsersService) Create(ctx context.Context, accountID string, u User) (*U
 // and change what is needed. Retried per the policy.
 func (s *UsersService) Update(ctx context.Context, accountID string, u User) (*User, error) {
 	const op = "Users.Update"
-	if strings.TrimSpace(u.ID) == "" {
-		return nil, invalid(op, "ID", "is empty")
+	if err := checkID(op, "ID", u.ID); err != nil {
+		return nil, err
 	}
 	if err := u.validate(op, false); err != nil {
 		return nil, err
@@ -162,8 +161,8 @@ func (s *UsersService) Update(ctx context.Context, accountID string, u User) (*U
 // Delete removes a user (DELETE …/user/{userId}).
 func (s *UsersService) Delete(ctx context.Context, accountID, userID string) error {
 	const op = "Users.Delete"
-	if strings.TrimSpace(userID) == "" {
-		return invalid(op, "userID", "is empty")
+	if err := checkID(op, "userID", userID); err != nil {
+		return err
 	}
 	p, err := s.c.accountScope(ctx, op, accountID)
 	if err != nil {

@@ -6,6 +6,7 @@ package alianza
 // struct tags of the public types, copied from the spec's schemas.
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 )
@@ -73,4 +74,106 @@ type wireLoginToken struct {
 	PartitionName  string `json:"partitionName"`
 	AccountID      string `json:"accountId"`
 	MaxLifeInHours int    `json:"maxLifeInHours"`
+}
+
+// The public types that hold a Secret (DeviceLine.SIPPassword,
+// Port.WirelessPin, and User and NumberActivation, which hold those) encode
+// it as REDACTED through encoding/json, like every Secret: json.Marshal and
+// slog's JSON handler never show it. The server needs the value, so request
+// bodies are encoded through the wire types below, whose secret fields are
+// strings. Each embeds the public type under a method-less name, so every
+// other field keeps its tag; the wire type's own field, shallower, wins.
+
+type (
+	plainDeviceLine       DeviceLine
+	plainPort             Port
+	plainUser             User
+	plainNumberActivation NumberActivation
+)
+
+type wireDeviceLine struct {
+	plainDeviceLine
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+type wirePort struct {
+	plainPort
+	WirelessPin string `json:"wirelessPin,omitempty"`
+}
+
+type wireUser struct {
+	plainUser
+	Devices []wireDeviceLine `json:"devices,omitempty"`
+}
+
+type wireNumberActivation struct {
+	plainNumberActivation
+	Port *wirePort `json:"port,omitempty"`
+}
+
+func (d DeviceLine) wire() wireDeviceLine {
+	return wireDeviceLine{plainDeviceLine(d), d.SIPPassword.Reveal()}
+}
+
+func (p Port) wire() wirePort { return wirePort{plainPort(p), p.WirelessPin.Reveal()} }
+
+func (u User) wire() wireUser { return wireUser{plainUser(u), wireSlice(u.Devices, DeviceLine.wire)} }
+
+func (a NumberActivation) wire() wireNumberActivation {
+	var port *wirePort
+	if a.Port != nil {
+		p := a.Port.wire()
+		port = &p
+	}
+	return wireNumberActivation{plainNumberActivation(a), port}
+}
+
+// encodeBody encodes a request body as JSON, the package's types that hold
+// a secret (values, pointers and slices of them) through their wire types.
+func encodeBody(v any) ([]byte, error) {
+	switch x := v.(type) {
+	case DeviceLine:
+		v = x.wire()
+	case *DeviceLine:
+		if x != nil {
+			v = x.wire()
+		}
+	case Port:
+		v = x.wire()
+	case *Port:
+		if x != nil {
+			v = x.wire()
+		}
+	case User:
+		v = x.wire()
+	case *User:
+		if x != nil {
+			v = x.wire()
+		}
+	case NumberActivation:
+		v = x.wire()
+	case *NumberActivation:
+		if x != nil {
+			v = x.wire()
+		}
+	case []DeviceLine:
+		v = wireSlice(x, DeviceLine.wire)
+	case []User:
+		v = wireSlice(x, User.wire)
+	case []Port:
+		v = wireSlice(x, Port.wire)
+	}
+	return json.Marshal(v)
+}
+
+// wireSlice is the wire form of a slice (nil stays nil: JSON null).
+func wireSlice[T, W any](s []T, wire func(T) W) []W {
+	if s == nil {
+		return nil
+	}
+	out := make([]W, len(s))
+	for i, x := range s {
+		out[i] = wire(x)
+	}
+	return out
 }

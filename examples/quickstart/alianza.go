@@ -24,9 +24,9 @@ const (
 )
 
 func alianzaClient(p *printer) (*alianza.Client, func(), error) {
-	creds := alianza.Credentials{Username: os.Getenv(envAlianzaUsername), Password: os.Getenv(envAlianzaPassword)}
+	creds := alianza.Credentials{Username: os.Getenv(envAlianzaUsername), Password: alianza.NewSecret(os.Getenv(envAlianzaPassword))}
 	base := os.Getenv(envAlianzaBaseURL)
-	if creds.Username != "" && creds.Password != "" && base != "" {
+	if creds.Username != "" && !creds.Password.IsZero() && base != "" {
 		p.note("using Alianza at %s (from %s)", base, envAlianzaBaseURL)
 		opts := []alianza.Option{alianza.WithBaseURL(base), alianza.WithUserAgent("ispkit-quickstart")}
 		if part := os.Getenv(envAlianzaPartition); part != "" {
@@ -37,7 +37,7 @@ func alianzaClient(p *printer) (*alianza.Client, func(), error) {
 	}
 	srv := alianzatest.NewServer()
 	p.note("using an in-memory Alianza (set %s, %s and %s for a real one)", envAlianzaUsername, envAlianzaPassword, envAlianzaBaseURL)
-	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianzatest.DefaultPassword},
+	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
 		alianza.WithBaseURL(srv.URL), alianza.WithUserAgent("ispkit-quickstart"))
 	return c, srv.Close, err
 }
