@@ -89,7 +89,7 @@ func confHost(c *alianza.Client) string {
 var (
 	confDay  = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	confLine = alianza.DeviceLine{DeviceTypeID: "SIP_4_Port_MTA", DeviceName: "Line 1", UserID: "U1", LineNumber: 1,
-		SIPUsername: "confsip1", SIPPassword: alianza.NewSecret(confSIP), MACAddress: "0004f2abcdef"}
+		SIPUsername: "confline1", SIPPassword: alianza.NewSecret(confSIP), MACAddress: "0004f2abcdef"}
 	confPort = alianza.Port{TelephoneNumbers: []string{"18015551212"}, BillingTelephoneNumber: "18015551212",
 		PortingWireType: alianza.PortingWireless, WirelessAccountNumber: "W-1", WirelessPin: alianza.NewSecret(confPIN)}
 )
@@ -122,8 +122,8 @@ func (s confStore) DeleteSIPLine(ctx context.Context, l alianza.SIPLine) error {
 // confPlan updates one line: a new SIP password. (One change, one call:
 // the memory scenarios measure one call's worth.)
 func confPlan() alianza.SyncPlan {
-	local := []alianza.SIPLine{{DeviceID: "D1", LineNumber: 1, SIPUsername: "confsip1", SIPPassword: alianza.NewSecret("old-" + confSIP), DisplayName: "Line 1"}}
-	remote := []alianza.SIPLine{{DeviceID: "D1", LineNumber: 1, SIPUsername: "confsip1", SIPPassword: alianza.NewSecret(confSIP), DisplayName: "Line 1"}}
+	local := []alianza.SIPLine{{DeviceID: "D1", LineNumber: 1, SIPUsername: "confline1", SIPPassword: alianza.NewSecret("old-" + confSIP), DisplayName: "Line 1"}}
+	remote := []alianza.SIPLine{{DeviceID: "D1", LineNumber: 1, SIPUsername: "confline1", SIPPassword: alianza.NewSecret(confSIP), DisplayName: "Line 1"}}
 	plan, err := alianza.PlanSIPLineSync(local, remote, alianza.SyncFull)
 	if err != nil || len(plan.Update) != 1 {
 		panic(fmt.Sprintf("the plan is not one update: %v", err))

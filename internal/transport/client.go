@@ -290,10 +290,14 @@ type RedirectError struct {
 }
 
 func (e *RedirectError) Error() string {
-	if e.Location == "" {
-		return fmt.Sprintf("HTTP %d redirect not followed", e.StatusCode)
+	what := "redirect"
+	if e.StatusCode != 0 {
+		what = fmt.Sprintf("HTTP %d redirect", e.StatusCode)
 	}
-	return fmt.Sprintf("HTTP %d redirect to %s not followed", e.StatusCode, e.Location)
+	if e.Location == "" {
+		return what + " not followed"
+	}
+	return what + " to " + e.Location + " not followed"
 }
 
 // Is matches ErrRedirect.

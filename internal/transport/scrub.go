@@ -171,6 +171,11 @@ func (s *Scrubber) find(text string) [][2]int {
 			hay = bytes.ReplaceAll(hay, []byte("+"), []byte(" "))
 		}
 		for _, sec := range s.secrets {
+			if v.binary && len(sec) < shortLen {
+				// Decoding ordinary words as base64 or hex makes random
+				// bytes, among which a three-byte value turns up by chance.
+				continue
+			}
 			spans = appendMatches(spans, hay, sec, v.from, v.to)
 		}
 		if v.depth < maxLayers && bytes.IndexAny(v.b, `%\&`) >= 0 {

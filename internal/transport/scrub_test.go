@@ -176,3 +176,12 @@ func FuzzScrub(f *testing.F) {
 		}
 	})
 }
+
+// A short secret is not found in random bytes that decoding ordinary words
+// as base64 or hex gives ("cAdd" is base64 of three bytes).
+func TestScrubberShortSecretNotInDecodedWords(t *testing.T) {
+	raw, err := base64.StdEncoding.DecodeString("cAdd")
+	require.NoError(t, err)
+	sc := NewScrubber(string(raw), "s3cr3t-long")
+	assert.Equal(t, "InvalidMacAddress", sc.Scrub("InvalidMacAddress"))
+}
