@@ -30,7 +30,7 @@ type scenario struct {
 }
 
 const (
-	mib             = 1 << 20
+	mib = 1 << 20
 	// defaultDeadline is long: the calls it bounds answer in milliseconds,
 	// and a busy machine (go test runs packages side by side; -race) must
 	// not turn a slow scheduler into a finding. The scenarios that test
