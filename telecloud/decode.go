@@ -329,6 +329,11 @@ func (dc *decoder) textOf(ni int32) string {
 
 // leaf stores text in a scalar field.
 func (dc *decoder) leaf(f reflect.Value, s string) error {
+	if f.Type() == secretT {
+		// The setter path of a Secret (its UnmarshalText would copy s).
+		f.Set(reflect.ValueOf(NewSecret(s)))
+		return nil
+	}
 	if f.CanAddr() {
 		if u, ok := f.Addr().Interface().(textSetter); ok {
 			if err := u.setText(s); err != nil {

@@ -19,6 +19,7 @@ var (
 	textMarshalT = reflect.TypeFor[encoding.TextMarshaler]()
 	timeT        = reflect.TypeFor[time.Time]()
 	varValuesT   = reflect.TypeFor[VarValues]()
+	secretT      = reflect.TypeFor[Secret]()
 )
 
 // encodeParams turns a typed request into wire parameters, following the
@@ -122,6 +123,12 @@ func formValue(f reflect.Value) (s string, set bool, err error) {
 }
 
 func formValueAny(f reflect.Value, force bool) (string, bool, error) {
+	if f.Type() == secretT {
+		// Before the TextMarshaler case: a Secret marshals as REDACTED, and
+		// the one place that sends its value is here.
+		s := f.Interface().(Secret).Reveal()
+		return s, s != "" || force, nil
+	}
 	if f.Type() == timeT {
 		t := f.Interface().(time.Time)
 		if t.IsZero() {

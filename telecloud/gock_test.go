@@ -228,7 +228,7 @@ var gkTypeHints = map[reflect.Type]any{
 var gkFieldHints = map[string]any{
 	"ExpirationMonth":     "02",
 	"ExpirationYear":      "29",
-	"CVV":                 Secret("1234"),
+	"CVV":                 NewSecret("1234"),
 	"MaintenanceFeeMonth": "March",
 }
 
@@ -291,6 +291,10 @@ func gkFill(t *testing.T, op string, name string, f reflect.Value, n, k int) str
 	case ft == gkCycleDateT:
 		f.Set(reflect.ValueOf(NewCycleDate(2024, time.May, 6)))
 		return "5/6/2024"
+	case ft == secretT:
+		s := fmt.Sprintf("%s-%02d s3cr&t+/é", name, n)
+		f.Set(reflect.ValueOf(NewSecret(s)))
+		return s
 	case ft.Implements(textMarshalT):
 		t.Fatalf("%s: no test value for %s (%s): add one to gkFill", op, name, ft)
 	case ft.Kind() == reflect.String:
@@ -308,6 +312,9 @@ func gkFill(t *testing.T, op string, name string, f reflect.Value, n, k int) str
 // gkHint returns a valid value for a refused field, if the test knows one.
 func gkHint(name string, ft reflect.Type) (reflect.Value, string, bool) {
 	if h, ok := gkFieldHints[name]; ok {
+		if sec, ok := h.(Secret); ok {
+			return reflect.ValueOf(sec), sec.Reveal(), true
+		}
 		v := reflect.ValueOf(h).Convert(ft)
 		return v, v.String(), true
 	}
@@ -576,8 +583,8 @@ func gkLiterals() []gkLiteral {
 				r, err := c.Customers.Create(ctx, &CustomerCreateRequest{
 					Company: "Hawkins & Sons", FirstName: "Don", LastName: "Hawkins", Address: "101 Main St",
 					UnitType: "APT", UnitNumber: "4B", City: "Harrisburg", State: "PA", ZipCode: "17109",
-					Country: "United States", Email: "don@example.com", Phone: "7175551212", Password: "88888811",
-					DL: "D1234567", SSN: "123-45-6789", CustomField1: "cf one", CustomField2: "cf two",
+					Country: "United States", Email: "don@example.com", Phone: "7175551212", Password: NewSecret("88888811"),
+					DL: NewSecret("D1234567"), SSN: NewSecret("123-45-6789"), CustomField1: "cf one", CustomField2: "cf two",
 				})
 				if err == nil && r.AccountNumber != "7105045" {
 					return "", fmt.Errorf("account number %q", r.AccountNumber)
@@ -641,7 +648,7 @@ func gkLiterals() []gkLiteral {
 		}, `<telecloud trans_id="77"><paymentmethod id="3001"/></telecloud>`,
 			func(ctx context.Context, c *Client) (string, error) {
 				r, err := c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentCard,
-					Number: "4111111111111111", ExpirationMonth: "02", ExpirationYear: "29", CVV: "737"})
+					Number: NewSecret("4111111111111111"), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret("737")})
 				if err == nil && r.PaymentMethod.ID != "3001" {
 					return "", fmt.Errorf("payment method %+v", r.PaymentMethod)
 				}
@@ -652,15 +659,15 @@ func gkLiterals() []gkLiteral {
 			"bank_account_type": {"Business Checking"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
 			return gkTrans(c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{Type: PaymentBank,
-				Number: "000123456789", RoutingNumber: "021000021", BankAccountType: BankBusinessChecking}))
+				Number: NewSecret("000123456789"), RoutingNumber: NewSecret("021000021"), BankAccountType: BankBusinessChecking}))
 		}},
 		{"PaymentMethod/Create Plaid", "POST", "/API/xml/PaymentMethod/Create", url.Values{
 			"account_number": {"7105045"}, "type": {"BA"}, "account_id": {"vzeNDwK7KQIm4yEog683uElbp9GRLEFXGK98D"},
 			"access_token": {"access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6"}, "item_id": {"M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
 			return gkTrans(c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentBank,
-				PlaidAccountID: "vzeNDwK7KQIm4yEog683uElbp9GRLEFXGK98D", PlaidAccessToken: "access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6",
-				PlaidItemID: "M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op"}))
+				PlaidAccountID: NewSecret("vzeNDwK7KQIm4yEog683uElbp9GRLEFXGK98D"), PlaidAccessToken: NewSecret("access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6"),
+				PlaidItemID: NewSecret("M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op")}))
 		}},
 		{"Billing/Create debit", "POST", "/API/xml/Billing/Create", url.Values{
 			"cloud_account_type": {"VAR"}, "cloud_account_number": {"2502093947"}, "type": {"DEBIT"},
@@ -684,7 +691,7 @@ func gkLiterals() []gkLiteral {
 			"payment_method_id": {"3001"}, "type": {"CC"}, "amount": {"25.50"}, "cvv": {"737"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
 			return gkTrans(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard,
-				Amount: MustMoney("25.5"), CVV: "737"}))
+				Amount: MustMoney("25.5"), CVV: NewSecret("737")}))
 		}},
 		// The newer page lists status alone: no alert is named.
 		{"Alerts/Edit", "PATCH", "/API/xml/Alerts/Edit", url.Values{"status": {"2"}},
@@ -720,8 +727,8 @@ func gkLiterals() []gkLiteral {
 			"account_number": {"7105045"}, "password": {"88888811"}, "ssn": {"123-45-6789"}, "dl": {"D1234567"},
 			"status": {"ACTIVE"}, "var1": {"356938035643809"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Customers.Search(ctx, &CustomerSearchRequest{AccountNumber: "7105045", Password: "88888811",
-				SSN: "123-45-6789", DL: "D1234567", OrderStatus: OrderActive, Vars: VarValues{1: "356938035643809"}}))
+			return gkTrans(c.Customers.Search(ctx, &CustomerSearchRequest{AccountNumber: "7105045", Password: NewSecret("88888811"),
+				SSN: NewSecret("123-45-6789"), DL: NewSecret("D1234567"), OrderStatus: OrderActive, Vars: VarValues{1: "356938035643809"}}))
 		}},
 		{"Ticket/Reply", "POST", "/API/xml/Ticket/Reply", url.Values{
 			"ticket_id": {"791"}, "message": {"Thanks, fixed & closed."}, "guest_email": {"guest@example.com"},
@@ -945,14 +952,14 @@ func gkErr[T any](_ *T, err error) error { return err }
 func gkRules() []gkRule {
 	card := func(mod func(*PaymentMethodCreateRequest)) func(context.Context, *Client) error {
 		return func(ctx context.Context, c *Client) error {
-			r := &PaymentMethodCreateRequest{Type: PaymentCard, Number: "4111111111111111", ExpirationMonth: "02", ExpirationYear: "29", CVV: "737"}
+			r := &PaymentMethodCreateRequest{Type: PaymentCard, Number: NewSecret("4111111111111111"), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret("737")}
 			mod(r)
 			return gkErr(c.PaymentMethods.Create(ctx, r))
 		}
 	}
 	bank := func(mod func(*PaymentMethodCreateRequest)) func(context.Context, *Client) error {
 		return func(ctx context.Context, c *Client) error {
-			r := &PaymentMethodCreateRequest{Type: PaymentBank, Number: "000123456789", RoutingNumber: "021000021"}
+			r := &PaymentMethodCreateRequest{Type: PaymentBank, Number: NewSecret("000123456789"), RoutingNumber: NewSecret("021000021")}
 			mod(r)
 			return gkErr(c.PaymentMethods.Create(ctx, r))
 		}
@@ -994,7 +1001,7 @@ func gkRules() []gkRule {
 			return gkErr(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{Type: PaymentCard, Amount: MustMoney("10")}))
 		}},
 		{"Billing/AddFunds bank with cvv", "CVV", "cvv", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{Type: PaymentBank, Amount: MustMoney("10"), CVV: "737"}))
+			return gkErr(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{Type: PaymentBank, Amount: MustMoney("10"), CVV: NewSecret("737")}))
 		}},
 		{"CloudAccount/Search orders without number", "Orders", "orders", func(ctx context.Context, c *Client) error {
 			return gkErr(c.CloudAccounts.Search(ctx, &CloudAccountSearchRequest{Orders: Yes}))
@@ -1098,16 +1105,16 @@ func gkRules() []gkRule {
 			return gkErr(c.Orders.ReportUsage(ctx, &OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "1",
 				OrderNumber: "GBT83432HH", Units: &n, Mode: "sideways"}))
 		}},
-		{"PaymentMethod/Create card without number", "Number", "payment_account_number", card(func(r *PaymentMethodCreateRequest) { r.Number = "" })},
+		{"PaymentMethod/Create card without number", "Number", "payment_account_number", card(func(r *PaymentMethodCreateRequest) { r.Number = Secret{} })},
 		{"PaymentMethod/Create month 13", "ExpirationMonth", "expiration_month", card(func(r *PaymentMethodCreateRequest) { r.ExpirationMonth = "13" })},
 		{"PaymentMethod/Create month 2", "ExpirationMonth", "expiration_month", card(func(r *PaymentMethodCreateRequest) { r.ExpirationMonth = "2" })},
 		{"PaymentMethod/Create four-digit year", "ExpirationYear", "expiration_year", card(func(r *PaymentMethodCreateRequest) { r.ExpirationYear = "2029" })},
-		{"PaymentMethod/Create cvv", "CVV", "cvv", card(func(r *PaymentMethodCreateRequest) { r.CVV = "12" })},
+		{"PaymentMethod/Create cvv", "CVV", "cvv", card(func(r *PaymentMethodCreateRequest) { r.CVV = NewSecret("12") })},
 		{"PaymentMethod/Create card without expiry", "ExpirationMonth", "", card(func(r *PaymentMethodCreateRequest) { r.ExpirationYear = "" })},
-		{"PaymentMethod/Create card with routing", "Type", "", card(func(r *PaymentMethodCreateRequest) { r.RoutingNumber = "021000021" })},
-		{"PaymentMethod/Create bank with cvv", "Type", "", bank(func(r *PaymentMethodCreateRequest) { r.CVV = "737" })},
-		{"PaymentMethod/Create bank without routing", "Number", "", bank(func(r *PaymentMethodCreateRequest) { r.RoutingNumber = "" })},
-		{"PaymentMethod/Create partial Plaid", "PlaidAccountID", "", bank(func(r *PaymentMethodCreateRequest) { r.PlaidItemID = "item-1" })},
+		{"PaymentMethod/Create card with routing", "Type", "", card(func(r *PaymentMethodCreateRequest) { r.RoutingNumber = NewSecret("021000021") })},
+		{"PaymentMethod/Create bank with cvv", "Type", "", bank(func(r *PaymentMethodCreateRequest) { r.CVV = NewSecret("737") })},
+		{"PaymentMethod/Create bank without routing", "Number", "", bank(func(r *PaymentMethodCreateRequest) { r.RoutingNumber = Secret{} })},
+		{"PaymentMethod/Create partial Plaid", "PlaidAccountID", "", bank(func(r *PaymentMethodCreateRequest) { r.PlaidItemID = NewSecret("item-1") })},
 		{"PaymentMethod/Create bank account type", "BankAccountType", "bank_account_type",
 			bank(func(r *PaymentMethodCreateRequest) { r.BankAccountType = "Checking" })},
 		{"PaymentMethod/Create type", "Type", "type", card(func(r *PaymentMethodCreateRequest) { r.Type = "PP" })},
@@ -1363,7 +1370,7 @@ func TestGockRedirectDoesNotCarryTheBody(t *testing.T) {
 			gkExpect(rec, gkHost, "POST", "/API/xml/Customer/Create").Reply(status).SetHeader("Location", gkOther+"/API/xml/Customer/Create")
 			other := &gkRecorder{}
 			gkExpect(other, gkOther, "POST", "/API/xml/Customer/Create").Reply(http.StatusOK).BodyString(gkOK)
-			_, err := c.Customers.Create(context.Background(), &CustomerCreateRequest{FirstName: "Don", Password: "88888811"})
+			_, err := c.Customers.Create(context.Background(), &CustomerCreateRequest{FirstName: "Don", Password: NewSecret("88888811")})
 			assert.Error(t, err, "the redirect is the answer")
 			assert.Empty(t, other.all(), "the body (with the keys) went to another host")
 			assert.Len(t, rec.all(), 1)
@@ -1403,7 +1410,7 @@ const (
 )
 
 func gkSecretSearch() *CustomerSearchRequest {
-	return &CustomerSearchRequest{LastName: "Hawkins", Password: gkPW, SSN: gkSSN, DL: gkDL}
+	return &CustomerSearchRequest{LastName: "Hawkins", Password: NewSecret(gkPW), SSN: NewSecret(gkSSN), DL: NewSecret(gkDL)}
 }
 
 // gkEchoPage is a 500 page quoting the request it got: its query string
@@ -1487,7 +1494,7 @@ func TestGockEscapedCredentialsInErrorBody(t *testing.T) {
 func TestGockSearchSecretsInUnwrappedError(t *testing.T) {
 	c := gkClient(t)
 	gkExpect(&gkRecorder{}, gkHost, "GET", "/API/xml/Customer/Search").ReplyError(gkResetErr)
-	_, err := c.Customers.Search(context.Background(), &CustomerSearchRequest{DL: "DL-X1234567"})
+	_, err := c.Customers.Search(context.Background(), &CustomerSearchRequest{DL: NewSecret("DL-X1234567")})
 	require.Error(t, err)
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		assert.NotContains(t, e.Error(), "DL-X1234567", "%T", e)

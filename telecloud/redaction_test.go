@@ -261,18 +261,18 @@ type rdCall struct {
 // rdRequests are the typed requests the sweep sends, also printed.
 func rdRequests() (card, bank, plaid *PaymentMethodCreateRequest, create *CustomerCreateRequest, edit *CustomerEditRequest,
 	search *CustomerSearchRequest, funds *BillingAddFundsRequest, gateway *GatewayCreateRequest) {
-	card = &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentCard, Number: rdCard, ExpirationMonth: "02",
-		ExpirationYear: "29", CVV: rdCVV}
-	bank = &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentBank, Number: rdBank, RoutingNumber: rdRouting,
+	card = &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentCard, Number: NewSecret(rdCard), ExpirationMonth: "02",
+		ExpirationYear: "29", CVV: NewSecret(rdCVV)}
+	bank = &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentBank, Number: NewSecret(rdBank), RoutingNumber: NewSecret(rdRouting),
 		BankAccountType: BankPersonalChecking}
-	plaid = &PaymentMethodCreateRequest{Type: PaymentBank, PlaidAccountID: rdPlaidAccount, PlaidAccessToken: rdPlaidToken,
-		PlaidItemID: rdPlaidItem}
-	create = &CustomerCreateRequest{FirstName: "Don", LastName: "Hawkins", ZipCode: "17109", Password: rdPassword, SSN: rdSSN, DL: rdDL}
-	edit = &CustomerEditRequest{AccountNumber: "7105045", Password: rdPassword, SSN: rdSSN, DL: rdDL}
+	plaid = &PaymentMethodCreateRequest{Type: PaymentBank, PlaidAccountID: NewSecret(rdPlaidAccount), PlaidAccessToken: NewSecret(rdPlaidToken),
+		PlaidItemID: NewSecret(rdPlaidItem)}
+	create = &CustomerCreateRequest{FirstName: "Don", LastName: "Hawkins", ZipCode: "17109", Password: NewSecret(rdPassword), SSN: NewSecret(rdSSN), DL: NewSecret(rdDL)}
+	edit = &CustomerEditRequest{AccountNumber: "7105045", Password: NewSecret(rdPassword), SSN: NewSecret(rdSSN), DL: NewSecret(rdDL)}
 	// The licence is left out of the search: TestRedactionLicenceInSearchURL.
-	search = &CustomerSearchRequest{LastName: "Hawkins", Password: rdPassword, SSN: rdSSN}
-	funds = &BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard, Amount: MustMoney("25.00"), CVV: rdCVV}
-	gateway = &GatewayCreateRequest{Name: "STRIPE", Credentials1: rdGateway, Credentials2: rdGateway2}
+	search = &CustomerSearchRequest{LastName: "Hawkins", Password: NewSecret(rdPassword), SSN: NewSecret(rdSSN)}
+	funds = &BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard, Amount: MustMoney("25.00"), CVV: NewSecret(rdCVV)}
+	gateway = &GatewayCreateRequest{Name: "STRIPE", Credentials1: NewSecret(rdGateway), Credentials2: NewSecret(rdGateway2)}
 	return
 }
 
@@ -424,8 +424,8 @@ func TestRedactionValues(t *testing.T) {
 		"Credentials": creds, "*Credentials": &creds,
 		"card": card, "bank": bank, "plaid": plaid, "create": create, "edit": edit, "search": search,
 		"funds": funds, "gateway": gateway, "*card": *card, "*create": *create,
-		"Customer": Customer{Password: rdPassword, SSN: rdSSN, DL: rdDL},
-		"User":     User{InitialPassword: Secret(rdPassword)},
+		"Customer": Customer{Password: NewSecret(rdPassword), SSN: NewSecret(rdSSN), DL: NewSecret(rdDL)},
+		"User":     User{InitialPassword: NewSecret(rdPassword)},
 	} {
 		leaks = append(leaks, rdLeaks(name, rdValueTexts(v, rdAllVerbs...), rdSecrets)...)
 	}
@@ -484,7 +484,7 @@ func TestRedactionEscapedCredentials(t *testing.T) {
 func TestRedactionLicenceInSearchURL(t *testing.T) {
 	leaks, _, _ := rdSweep(t, Credentials{APIIDKey: rdIDKey, APIKey: rdAPIKey}, []rdCall{
 		{"Customer/Search with dl", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Search(ctx, &CustomerSearchRequest{DL: rdDL}))
+			return gkErr(c.Customers.Search(ctx, &CustomerSearchRequest{DL: NewSecret(rdDL)}))
 		}},
 	}, []string{rdDL})
 	assert.Empty(t, leaks)
@@ -502,7 +502,7 @@ func TestRedactionCallUsesTableSecrets(t *testing.T) {
 				"account_id": {rdPlaidAccount}, "item_id": {rdPlaidItem}}, nil)
 		}},
 		{"WithParam payment_account_number", func(ctx context.Context, c *Client) error {
-			return gkErr(c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{Type: PaymentCard, Number: "4000056655665556",
+			return gkErr(c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{Type: PaymentCard, Number: NewSecret("4000056655665556"),
 				ExpirationMonth: "02", ExpirationYear: "29"}, WithParam("payment_account_number", rdCard)))
 		}},
 		{"Call Customer/Edit", func(ctx context.Context, c *Client) error {
@@ -593,7 +593,7 @@ func TestRedactionThreeDigitCVV(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c, err := New(Credentials{APIIDKey: rdIDKey, APIKey: rdAPIKey}, WithBaseURL(srv.URL))
 	require.NoError(t, err)
-	_, err = c.Billing.AddFunds(context.Background(), &BillingAddFundsRequest{Type: PaymentCard, Amount: MustMoney("10"), CVV: cvv})
+	_, err = c.Billing.AddFunds(context.Background(), &BillingAddFundsRequest{Type: PaymentCard, Amount: MustMoney("10"), CVV: NewSecret(cvv)})
 	require.ErrorIs(t, err, ErrVendor)
 	for _, text := range rdVerbs(err) {
 		assert.NotContains(t, text, cvv)
@@ -614,7 +614,7 @@ func TestRedactionSecretCutByExcerpt(t *testing.T) {
 	t.Cleanup(srv.Close)
 	c, err := New(Credentials{APIIDKey: rdIDKey, APIKey: rdAPIKey}, WithBaseURL(srv.URL), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	require.NoError(t, err)
-	_, err = c.PaymentMethods.Create(context.Background(), &PaymentMethodCreateRequest{Type: PaymentCard, Number: rdCard,
+	_, err = c.PaymentMethods.Create(context.Background(), &PaymentMethodCreateRequest{Type: PaymentCard, Number: NewSecret(rdCard),
 		ExpirationMonth: "02", ExpirationYear: "29"})
 	require.ErrorIs(t, err, ErrHTTPStatus)
 	assert.NotContains(t, err.Error(), rdCard[:12], "no part of the card number longer than its last four digits")
