@@ -187,7 +187,7 @@ func (r *BillingAddFundsRequest) validate() error {
 	if err := checkPaymentMethodType("Type", "type", r.Type); err != nil {
 		return err
 	}
-	if r.Type == PaymentCard && r.CVV.IsZero() {
+	if r.Type == PaymentCard && blank(r.CVV.Reveal()) {
 		return invalidField("CVV", "cvv", "is required for a credit card (Type CC)")
 	}
 	if r.Type == PaymentBank && !r.CVV.IsZero() {

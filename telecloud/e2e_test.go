@@ -1577,7 +1577,7 @@ func TestE2EOrdersWaitForOrderNamesTheCreateTransaction(t *testing.T) {
 			_, _ = w.Write(body)
 		}))
 		t.Cleanup(ts.Close)
-		c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey, APIKey: telecloudtest.DefaultAPIKey},
+		c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
 			telecloud.WithBaseURL(ts.URL), telecloud.WithFormat(e.format), telecloud.WithRouteStyle(e.style))
 		require.NoError(t, err)
 
@@ -2569,7 +2569,7 @@ func TestE2EWrongCredentials(t *testing.T) {
 		require.Len(t, reqs, 1)
 		assert.Equal(t, http.MethodGet, reqs[0].Method)
 		assert.Equal(t, e.path("User/Search", "")+"?API_ID_KEY=REDACTED&API_KEY=REDACTED", reqs[0].Path)
-		_, err = telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey})
+		_, err = telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey)})
 		invalidInput(t, err, "Credentials.APIKey")
 	})
 }

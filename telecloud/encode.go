@@ -54,6 +54,7 @@ func encodeParams(r *route, req any) (url.Values, []string, error) {
 			if err := vals.check(); err != nil {
 				return nil, nil, invalidField(p.Field, p.Name, err.Error())
 			}
+			sent, given := false, false
 			for _, slot := range vals.slots() {
 				val := vals[slot]
 				if err := checkText(val); err != nil {
@@ -61,10 +62,14 @@ func encodeParams(r *route, req any) (url.Values, []string, error) {
 				}
 				if val != "" {
 					params.Set(fmt.Sprintf(p.Name, slot), val)
+					sent, given = true, given || !blank(val)
 				}
 			}
 			if p.Required && len(vals) == 0 {
 				return nil, nil, invalidField(p.Field, p.Name, "is required")
+			}
+			if p.Required && sent && !given {
+				return nil, nil, invalidField(p.Field, p.Name, "holds only blank values")
 			}
 			continue
 		}
@@ -80,6 +85,9 @@ func encodeParams(r *route, req any) (url.Values, []string, error) {
 		}
 		if err := checkText(s); err != nil {
 			return nil, nil, invalidField(p.Field, p.Name, err.Error())
+		}
+		if p.Required && blank(s) {
+			return nil, nil, invalidField(p.Field, p.Name, "is blank")
 		}
 		params.Set(p.Name, s)
 		if p.Secret || isSecretParam(p.Name) {

@@ -81,7 +81,7 @@ func (r *PaymentMethodCreateRequest) validate() error {
 	plaid := !r.PlaidAccountID.IsZero() || !r.PlaidAccessToken.IsZero() || !r.PlaidItemID.IsZero()
 	switch r.Type {
 	case PaymentCard:
-		if r.Number.IsZero() {
+		if blank(r.Number.Reveal()) {
 			return invalidField("Number", "payment_account_number", "is required for a card")
 		}
 		if r.ExpirationMonth == "" || r.ExpirationYear == "" {
@@ -94,10 +94,10 @@ func (r *PaymentMethodCreateRequest) validate() error {
 		if r.ExpirationMonth != "" || r.ExpirationYear != "" || !r.CVV.IsZero() {
 			return invalidf("Type", "card fields are set on a bank account (BA)")
 		}
-		if plaid && (r.PlaidAccountID.IsZero() || r.PlaidAccessToken.IsZero() || r.PlaidItemID.IsZero()) {
+		if plaid && (blank(r.PlaidAccountID.Reveal()) || blank(r.PlaidAccessToken.Reveal()) || blank(r.PlaidItemID.Reveal())) {
 			return invalidf("PlaidAccountID", "PlaidAccountID, PlaidAccessToken and PlaidItemID go together")
 		}
-		if !plaid && (r.Number.IsZero() || r.RoutingNumber.IsZero()) {
+		if !plaid && (blank(r.Number.Reveal()) || blank(r.RoutingNumber.Reveal())) {
 			return invalidf("Number", "a bank account needs Number and RoutingNumber, or the Plaid account_id, access_token and item_id")
 		}
 	}

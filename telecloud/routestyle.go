@@ -79,7 +79,7 @@ func (s RouteStyle) valid() bool { return s >= RouteMethodPath && s <= RouteVerb
 func WithRouteStyle(s RouteStyle) Option {
 	return func(st *settings) error {
 		if !s.valid() {
-			return fmt.Errorf("telecloud: WithRouteStyle: unknown style %d", int(s))
+			return &ValidationError{Op: "New", Field: "WithRouteStyle", Reason: fmt.Sprintf("unknown style %d", int(s))}
 		}
 		st.style = s
 		return nil

@@ -32,6 +32,9 @@ var ErrOrderNotFound = errors.New("telecloud: order not found")
 // (Transaction/Search). Both element names are inferred. When ctx ends first,
 // the last order seen is returned with ctx's error.
 func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *WaitOptions) (*Order, error) {
+	if ctx == nil {
+		return nil, errNilContext("WaitForOrder")
+	}
 	if strings.TrimSpace(orderNumber) == "" {
 		return nil, &ValidationError{Op: "WaitForOrder", Field: "orderNumber", Reason: "is empty"}
 	}
@@ -51,9 +54,6 @@ func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *Wai
 	for {
 		found, err := c.findOrder(ctx, orderNumber, o.AccountNumber)
 		if err != nil {
-			if ctx.Err() != nil {
-				return last, ctx.Err()
-			}
 			return last, err
 		}
 		last = found
@@ -67,7 +67,8 @@ func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *Wai
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return last, ctx.Err()
+			return last, &Error{Op: "Order/Search", Service: "Order", Method: "Search",
+				Message: "order " + orderNumber + " still PENDING: " + ctx.Err().Error(), Err: ctx.Err()}
 		case <-t.C:
 		}
 		pause = min(pause*2, o.MaxInterval)
@@ -84,19 +85,21 @@ func (c *Client) findOrder(ctx context.Context, number, account string) (*Order,
 			return &res.Orders[i], nil
 		}
 	}
-	return nil, &Error{Service: "Order", Method: "Search", TransID: res.TransID,
+	// The answer's texts are scrubbed of the keys: Order/Search sends no
+	// other secret.
+	return nil, &Error{Op: "Order/Search", Service: "Order", Method: "Search", TransID: c.t.Scrub(res.TransID),
 		Message: "order " + number + " is not listed", Err: ErrOrderNotFound}
 }
 
 // orderFailure builds the error of a FAILED order, with the vendor's text.
 func (c *Client) orderFailure(ctx context.Context, o *Order) error {
-	e := &Error{Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
+	e := &Error{Op: "Order/Create", Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
 	// The order's own failure is its Order/Create transaction; later calls
 	// on the failed order (a refused Cancel) are FAILED transactions too.
 	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
 		for _, t := range tx.Transactions {
 			if t.Status.Failed() && (t.Service == "" || t.Service == "Order/Create") {
-				e.TransID = t.TransID
+				e.TransID = c.t.Scrub(t.TransID)
 				if e.Message == "" {
 					e.Message = t.Error
 				}
