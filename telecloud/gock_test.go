@@ -964,9 +964,9 @@ func TestGockNilContextRefused(t *testing.T) {
 		check(r.op, err)
 	}
 	//lint:ignore SA1012 the nil context is what is tested
-	check("Call", c.Call(nil, "Order/Status", url.Values{"order_number": {"A1"}}, nil)) //nolint:staticcheck
+	check("Call", c.Call(nil, "Order/Status", url.Values{"order_number": {"A1"}}, nil))
 	//lint:ignore SA1012 the nil context is what is tested
-	_, err := c.WaitForOrder(nil, "A1", nil) //nolint:staticcheck
+	_, err := c.WaitForOrder(nil, "A1", nil)
 	check("WaitForOrder", err)
 	assert.Empty(t, rec.All(), "nothing is sent")
 }
