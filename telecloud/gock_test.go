@@ -871,73 +871,51 @@ func TestGockCallOptions(t *testing.T) {
 // ---------------------------------------------------------------------
 // Local validation: nothing is sent.
 
-// Every required parameter, left empty in an otherwise valid request, is
-// refused before sending.
+// Every required parameter, left empty or (text) given as white space only
+// in an otherwise valid request, is refused before sending. White space
+// was sent before.
 func TestGockRequiredRefusedLocally(t *testing.T) {
 	c := gkClient(t)
 	rec := gkCatchAll()
-	n := 0
+	n, blanks := 0, 0
 	for _, r := range gkRoutes(t, c) {
 		for _, p := range r.ref.r.Params {
 			if !p.Required {
 				continue
 			}
-			b := gkBuild(t, r.ref, r.reqT)
-			f := b.req.Elem().FieldByName(p.Field)
-			f.Set(reflect.Zero(f.Type()))
-			_, err := gkInvoke(context.Background(), r.method, b.req)
-			var ve *ValidationError
-			if !assert.ErrorAs(t, err, &ve, "%s without %s", r.op, p.Field) {
-				continue
-			}
-			assert.ErrorIs(t, err, ErrInvalidInput)
-			assert.Equal(t, r.op, ve.Op)
-			assert.Equal(t, p.Field, ve.Field, r.op)
-			assert.Equal(t, p.Name, ve.Param, r.op)
-			assert.Contains(t, ve.Error(), r.op)
-			n++
-		}
-	}
-	assert.Greater(t, n, 50, "required params checked")
-	assert.Empty(t, rec.All(), "nothing is sent")
-	assert.False(t, gock.HasUnmatchedRequest())
-}
-
-// Every required parameter that is text, given as white space only in an
-// otherwise valid request, is refused before sending: it was sent before.
-func TestGockBlankRequiredRefusedLocally(t *testing.T) {
-	c := gkClient(t)
-	rec := gkCatchAll()
-	n := 0
-	for _, r := range gkRoutes(t, c) {
-		for _, p := range r.ref.r.Params {
-			if !p.Required {
-				continue
-			}
-			for _, blankText := range []string{" ", "\t \n", "\u00a0"} {
+			for _, value := range []string{"(zero)", " ", "\t \n", "\u00a0"} {
 				b := gkBuild(t, r.ref, r.reqT)
 				f := b.req.Elem().FieldByName(p.Field)
 				switch {
+				case value == "(zero)":
+					f.Set(reflect.Zero(f.Type()))
 				case f.Kind() == reflect.String:
-					f.SetString(blankText)
+					f.SetString(value)
 				case f.Type() == varValuesT:
-					f.Set(reflect.ValueOf(VarValues{3: blankText}))
+					f.Set(reflect.ValueOf(VarValues{3: value}))
 				default:
 					continue // a number, an amount, a date: no blank form
 				}
 				_, err := gkInvoke(context.Background(), r.method, b.req)
 				var ve *ValidationError
-				if !assert.ErrorAs(t, err, &ve, "%s with %s = %q", r.op, p.Field, blankText) {
+				if !assert.ErrorAs(t, err, &ve, "%s with %s %q", r.op, p.Field, value) {
 					continue
 				}
 				assert.ErrorIs(t, err, ErrInvalidInput)
 				assert.Equal(t, r.op, ve.Op)
 				assert.Equal(t, p.Field, ve.Field, r.op)
-				n++
+				assert.Contains(t, ve.Error(), r.op)
+				if value == "(zero)" {
+					assert.Equal(t, p.Name, ve.Param, r.op)
+					n++
+				} else {
+					blanks++
+				}
 			}
 		}
 	}
-	assert.Greater(t, n, 100, "blank required params checked")
+	assert.Greater(t, n, 50, "required params checked")
+	assert.Greater(t, blanks, 100, "blank required params checked")
 	assert.Empty(t, rec.All(), "nothing is sent")
 	assert.False(t, gock.HasUnmatchedRequest())
 }

@@ -148,6 +148,19 @@ func scEcho(t *testing.T, mode string) *httptest.Server {
 	return srv
 }
 
+// scEchoClient is an echoing server in mode and a client of it that logs
+// at debug level and sends every call once.
+func scEchoClient(t *testing.T, mode string) (*httptest.Server, *Client, *scLog, *slog.Logger) {
+	t.Helper()
+	srv := scEcho(t, mode)
+	log := &scLog{}
+	logger := log.logger()
+	c, err := New(Credentials{APIIDKey: NewSecret(testIDKey), APIKey: NewSecret(testAPIKey)}, WithBaseURL(srv.URL),
+		WithLogger(logger), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	require.NoError(t, err)
+	return srv, c, log, logger
+}
+
 func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
@@ -177,17 +190,12 @@ func TestCVVNeverShown(t *testing.T) {
 				}},
 			} {
 				t.Run(cvv+"/"+mode+"/"+call.name, func(t *testing.T) {
-					srv := scEcho(t, mode)
-					var log scLog
-					logger := log.logger()
-					c, err := New(Credentials{APIIDKey: NewSecret(testIDKey), APIKey: NewSecret(testAPIKey)}, WithBaseURL(srv.URL),
-						WithLogger(logger), WithRetry(RetryPolicy{MaxAttempts: 1}))
-					require.NoError(t, err)
-					err = call.f(context.Background(), c)
+					srv, c, log, logger := scEchoClient(t, mode)
+					err := call.f(context.Background(), c)
 					require.Error(t, err)
 					host := strings.TrimPrefix(srv.URL, "http://")
 					found := false
-					for _, text := range scTexts(err, &log, logger, host, url.QueryEscape(host)) {
+					for _, text := range scTexts(err, log, logger, host, url.QueryEscape(host)) {
 						found = found || strings.Contains(text, "REDACTED")
 						assert.False(t, scDigits(cvv).MatchString(text), "the CVV in %s", text)
 						assert.NotContains(t, text, "4000056655665556")
@@ -255,12 +263,7 @@ func TestDebugLogScrubsCallSecrets(t *testing.T) {
 	gw := "sk_live_gw&Cred<1>"
 	for _, mode := range []string{"status-line", "location"} {
 		t.Run(mode, func(t *testing.T) {
-			srv := scEcho(t, mode)
-			var log scLog
-			logger := log.logger()
-			c, err := New(Credentials{APIIDKey: NewSecret(testIDKey), APIKey: NewSecret(testAPIKey)}, WithBaseURL(srv.URL),
-				WithLogger(logger), WithRetry(RetryPolicy{MaxAttempts: 1}))
-			require.NoError(t, err)
+			srv, c, log, _ := scEchoClient(t, mode)
 			calls := []error{
 				gkErr(c.PaymentMethods.Create(context.Background(), &PaymentMethodCreateRequest{Type: PaymentCard,
 					Number: NewSecret(card), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret(cvv)})),
