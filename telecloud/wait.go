@@ -30,7 +30,10 @@ var ErrOrderNotFound = errors.New("telecloud: order not found")
 // whose Message is the failure's text: the order's own <error> element when
 // Order/Search gives one, else the error of the order's failed transaction
 // (Transaction/Search). Both element names are inferred. When ctx ends first,
-// the last order seen is returned with ctx's error.
+// the last order seen is returned with an *Error matching ctx's error
+// (context.DeadlineExceeded or context.Canceled). The texts these errors
+// take from the answers (messages, trans_ids) are scrubbed of the API keys,
+// the only secrets Order/Search and Transaction/Search send, then cut.
 func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *WaitOptions) (*Order, error) {
 	if ctx == nil {
 		return nil, errNilContext("WaitForOrder")
@@ -85,9 +88,7 @@ func (c *Client) findOrder(ctx context.Context, number, account string) (*Order,
 			return &res.Orders[i], nil
 		}
 	}
-	// The answer's texts are scrubbed of the keys: Order/Search sends no
-	// other secret.
-	return nil, &Error{Op: "Order/Search", Service: "Order", Method: "Search", TransID: c.t.Scrub(res.TransID),
+	return nil, &Error{Op: "Order/Search", Service: "Order", Method: "Search", TransID: c.answerText(res.TransID, transIDLen),
 		Message: "order " + number + " is not listed", Err: ErrOrderNotFound}
 }
 
@@ -99,7 +100,7 @@ func (c *Client) orderFailure(ctx context.Context, o *Order) error {
 	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
 		for _, t := range tx.Transactions {
 			if t.Status.Failed() && (t.Service == "" || t.Service == "Order/Create") {
-				e.TransID = c.t.Scrub(t.TransID)
+				e.TransID = c.answerText(t.TransID, transIDLen)
 				if e.Message == "" {
 					e.Message = t.Error
 				}
@@ -110,7 +111,16 @@ func (c *Client) orderFailure(ctx context.Context, o *Order) error {
 	if e.Message == "" {
 		e.Message = "order " + o.OrderNumber + " FAILED (no error text given)"
 	} else {
-		e.Message = "order " + o.OrderNumber + " FAILED: " + c.t.Scrub(e.Message)
+		e.Message = "order " + o.OrderNumber + " FAILED: " + c.answerText(e.Message, messageLen)
 	}
 	return e
+}
+
+// answerText is a text of an answer of a call that sent no secret but the
+// keys, for an error: scrubbed of the keys, then cut to n bytes.
+func (c *Client) answerText(s string, n int) string {
+	if s == "" {
+		return ""
+	}
+	return c.t.Scrubber().Excerpt([]byte(s), n)
 }
