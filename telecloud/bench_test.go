@@ -210,7 +210,7 @@ func BenchmarkQualifyRoundTrip(b *testing.B) {
 			_, _ = w.Write(body)
 		}))
 		b.Run(string(format)+"/telecloud", func(b *testing.B) {
-			c, err := New(Credentials{APIIDKey: testIDKey, APIKey: testAPIKey}, WithBaseURL(srv.URL), WithFormat(format))
+			c, err := New(Credentials{APIIDKey: NewSecret(testIDKey), APIKey: NewSecret(testAPIKey)}, WithBaseURL(srv.URL), WithFormat(format))
 			if err != nil {
 				b.Fatal(err)
 			}

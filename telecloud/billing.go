@@ -187,10 +187,10 @@ func (r *BillingAddFundsRequest) validate() error {
 	if err := checkPaymentMethodType("Type", "type", r.Type); err != nil {
 		return err
 	}
-	if r.Type == PaymentCard && r.CVV == "" {
+	if r.Type == PaymentCard && blank(r.CVV.Reveal()) {
 		return invalidField("CVV", "cvv", "is required for a credit card (Type CC)")
 	}
-	if r.Type == PaymentBank && r.CVV != "" {
+	if r.Type == PaymentBank && !r.CVV.IsZero() {
 		return invalidField("CVV", "cvv", "is for a credit card only, not a bank account (Type BA)")
 	}
 	return amountParam("Amount", "amount", r.Amount)

@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
-	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ispkit/ispkit/internal/transport"
 )
@@ -60,6 +60,9 @@ func InFormat(f Format) CallOption { return func(s *callSettings) { s.format = f
 
 // call is the typed path: encode by the route's table, send, decode into a new T.
 func call[T any](ctx context.Context, c *Client, op string, req any, opts []CallOption) (*T, error) {
+	if ctx == nil {
+		return nil, errNilContext(op)
+	}
 	ref, err := lookupRoute(op)
 	if err != nil {
 		return nil, err
@@ -73,10 +76,15 @@ func call[T any](ctx context.Context, c *Client, op string, req any, opts []Call
 		return nil, err
 	}
 	out := new(T)
-	if err := c.send(ctx, ref.service, ref.r.Method, ref.r.Verb, params, secrets, out, opts); err != nil {
+	if err := c.send(ctx, op, ref.service, ref.r.Method, ref.r.Verb, params, secrets, out, opts); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// errNilContext refuses a call without a context.
+func errNilContext(op string) error {
+	return &ValidationError{Op: op, Field: "ctx", Reason: "is nil"}
 }
 
 // Call sends any service/method with the given parameters and decodes the
@@ -91,9 +99,17 @@ func call[T any](ctx context.Context, c *Client, op string, req any, opts []Call
 //	}
 //	err := c.Call(ctx, "Order/Status", url.Values{"account_number": {"7105045"}, "order_number": {"GBT83432HH"}}, &out)
 func (c *Client) Call(ctx context.Context, op string, params url.Values, out any, opts ...CallOption) error {
+	if ctx == nil {
+		return errNilContext(op)
+	}
 	service, method, ok := strings.Cut(op, "/")
-	if !ok || service == "" || method == "" || strings.Contains(method, "/") {
+	if !ok || strings.Contains(method, "/") {
 		return &ValidationError{Op: op, Field: "op", Reason: `must be "Service/Method"`}
+	}
+	for _, seg := range [...]string{service, method} {
+		if reason := checkSegment(seg); reason != "" {
+			return &ValidationError{Op: op, Field: "op", Reason: `must be "Service/Method": ` + reason}
+		}
 	}
 	verb := verbFor(method)
 	if ref, err := lookupRoute(op); err == nil {
@@ -112,11 +128,30 @@ func (c *Client) Call(ctx context.Context, op string, params url.Values, out any
 			}
 		}
 	}
-	return c.send(ctx, service, method, verb, p, secrets, out, opts)
+	return c.send(ctx, op, service, method, verb, p, secrets, out, opts)
+}
+
+// checkSegment says what is wrong with a path segment (a service or method
+// name of Call), "" when nothing is: it is sent as it is or not at all.
+func checkSegment(s string) string {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return "a part is empty"
+	case s == "." || s == "..":
+		return "a part is a dot segment"
+	case !utf8.ValidString(s):
+		return "a part is not valid UTF-8"
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return "a part holds a control character"
+		}
+	}
+	return ""
 }
 
 // send performs one call.
-func (c *Client) send(ctx context.Context, service, method, verb string, params url.Values, secrets []string, out any, opts []CallOption) error {
+func (c *Client) send(ctx context.Context, op, service, method, verb string, params url.Values, secrets []string, out any, opts []CallOption) error {
 	st := callSettings{format: c.format}
 	for _, o := range opts {
 		if o != nil {
@@ -124,12 +159,12 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 		}
 	}
 	if st.format != FormatXML && st.format != FormatJSON {
-		return &ValidationError{Op: service + "/" + method, Field: "format", Reason: fmt.Sprintf("%q is neither xml nor json", string(st.format))}
+		return &ValidationError{Op: op, Field: "format", Reason: fmt.Sprintf("%q is neither xml nor json", string(st.format))}
 	}
 	for k, vs := range st.params {
 		for _, v := range vs {
 			if err := checkText(v); err != nil {
-				return &ValidationError{Op: service + "/" + method, Param: k, Reason: err.Error()}
+				return &ValidationError{Op: op, Param: k, Reason: err.Error()}
 			}
 			if isSecretParam(k) {
 				secrets = append(secrets, v)
@@ -145,13 +180,16 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 	params[paramAPIIDKey], params[paramAPIKey] = creds[:1:1], creds[1:]
 
 	req := &transport.Request{
-		Op:                 service + "/" + method,
+		Op:                 op,
 		Method:             verb,
 		Path:               routePath(c.style, st.format, service, method, verb),
 		CarriesCredentials: true,
 		Idempotent:         retryable(method),
 		NotIdempotent:      !retryable(method),
 		SecretParams:       secretParamNames,
+		// The card, CVV, SSN, licence, passwords, gateway credentials of this
+		// call: scrubbed from its errors and its debug log lines.
+		Secrets: secrets,
 	}
 	if verb == http.MethodGet || verb == http.MethodHead {
 		req.Query = params
@@ -159,73 +197,35 @@ func (c *Client) send(ctx context.Context, service, method, verb string, params 
 		req.Body = []byte(params.Encode())
 		req.ContentType = "application/x-www-form-urlencoded"
 	}
-	scrub := c.scrubber(secrets)
 	resp, err := c.t.Do(ctx, req)
 	if err != nil {
-		return &Error{Service: service, Method: method, Err: scrubError{scrub(err.Error()), err}}
+		// The transport's error is scrubbed of the keys and of this call's
+		// secrets, its chain included.
+		return &Error{Op: op, Service: service, Method: method, HTTPStatus: transport.StatusOf(err),
+			RetryAfter: transport.RetryAfterOf(err), Err: err}
 	}
-	return c.answer(service, method, st.format, resp, out, scrub)
+	return c.answer(op, service, method, st.format, resp, out)
 }
 
-// secretForms returns the spellings a secret may take in an answer: raw,
-// JSON-escaped, form-encoded (as a server quoting the request would write
-// it) and XML-escaped.
-func secretForms(s string) []string {
-	var forms []string
-	for _, f := range []string{s} { // the scrubber knows every spelling
-		if f != "" && !slices.Contains(forms, f) {
-			forms = append(forms, f)
-		}
-	}
-	return forms
-}
+// The caps of the texts of an answer kept in an error, each scrubbed before
+// it is cut: the excerpt of a body, the text of a decoding failure (which
+// may quote a value of the answer), the vendor's message and trans_id.
+const (
+	excerptLen = 512
+	causeLen   = 300
+	messageLen = 1024
+	transIDLen = 64
+)
 
-// scrubber returns a function removing the credentials and the call's secret
-// values (in every spelling) from text. The shared scrubber ignores values
-// under four bytes; a call's own three-character secrets (a CVV) are removed
-// where they stand as a whole word.
-func (c *Client) scrubber(secrets []string) func(string) string {
-	if len(secrets) == 0 {
-		return c.t.Scrub
-	}
-	var forms []string
-	var short []*regexp.Regexp
-	for _, s := range secrets {
-		if len(s) == 3 {
-			short = append(short, regexp.MustCompile(`\b`+regexp.QuoteMeta(s)+`\b`))
-		}
-		forms = append(forms, secretForms(s)...)
-	}
-	sc := transport.NewScrubber(forms...)
-	return func(s string) string {
-		s = sc.Scrub(c.t.Scrub(s))
-		for _, re := range short {
-			s = re.ReplaceAllString(s, transport.Redacted)
-		}
-		return s
-	}
-}
-
-// scrubError keeps the cause for errors.Is/As while printing scrubbed text.
-type scrubError struct {
-	text string
-	err  error
-}
-
-func (e scrubError) Error() string { return e.text }
-func (e scrubError) Unwrap() error { return e.err }
-
-// excerptLen caps the body kept in an error.
-const excerptLen = 512
-
-// answer reads a response: the error envelope, or the data into out.
-func (c *Client) answer(service, method string, format Format, resp *transport.Response, out any, scrub func(string) string) error {
+// answer reads a response: the error envelope, or the data into out. Every
+// text of an error that comes from the answer is scrubbed of the keys and of
+// the call's secrets, then cut.
+func (c *Client) answer(op, service, method string, format Format, resp *transport.Response, out any) error {
 	fail := func(sentinel error, cause error) error {
-		// Scrubbed whole before it is cut, so no secret straddles the cut.
-		e := &Error{Service: service, Method: method, HTTPStatus: resp.StatusCode, Err: sentinel,
-			Body: resp.Scrubber().Excerpt(resp.Body, excerptLen)}
+		e := &Error{Op: op, Service: service, Method: method, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter,
+			Err: sentinel, Body: resp.Excerpt(excerptLen)}
 		if cause != nil {
-			e.Err = fmt.Errorf("%w: %s", sentinel, scrub(cause.Error()))
+			e.Err = fmt.Errorf("%w: %s", sentinel, resp.Scrubber().Excerpt([]byte(cause.Error()), causeLen))
 		}
 		return e
 	}
@@ -241,7 +241,9 @@ func (c *Client) answer(service, method string, format Format, resp *transport.R
 		return fail(ErrBadResponse, errors.New("empty body"))
 	}
 	if resp.Truncated {
-		return fail(ErrBadResponse, errors.New("the body exceeds the size limit"))
+		// Only an error status's body is cut (at 1 MiB): no envelope can
+		// be read from it.
+		return fail(ErrHTTPStatus, nil)
 	}
 	d, err := parseAnswer(body, format)
 	if err != nil {
@@ -270,8 +272,9 @@ func (c *Client) answer(service, method string, format Format, resp *transport.R
 			if msg == "" {
 				msg = "(no message)"
 			}
-			return &Error{Service: service, Method: method, TransID: transID, HTTPStatus: resp.StatusCode,
-				Message: scrub(msg), Err: ErrVendor}
+			return &Error{Op: op, Service: service, Method: method, TransID: transIDText(resp, transID),
+				HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter, Message: resp.Scrubber().Excerpt([]byte(msg), messageLen),
+				Err: ErrVendor}
 		}
 	}
 	if resp.StatusCode != http.StatusOK {
@@ -282,10 +285,19 @@ func (c *Client) answer(service, method string, format Format, resp *transport.R
 	}
 	if err := decodeDoc(d, out); err != nil {
 		e := fail(ErrBadResponse, err).(*Error)
-		e.TransID = transID
+		e.TransID = transIDText(resp, transID)
 		return e
 	}
 	return nil
+}
+
+// transIDText is the trans_id attribute for an error: scrubbed, then cut
+// (a trans_id is a number; an answer may hold anything there).
+func transIDText(resp *transport.Response, transID string) string {
+	if transID == "" {
+		return ""
+	}
+	return resp.Scrubber().Excerpt([]byte(transID), transIDLen)
 }
 
 // parseAnswer reads the body in the format it is in: the server is trusted to

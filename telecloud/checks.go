@@ -1,8 +1,14 @@
 package telecloud
 
+import "strings"
+
 // Local checks shared by the requests' validate methods. Each returns a
 // *ValidationError naming the Go field and its wire name; empty values pass
 // (the tables' required marks catch what must be given).
+
+// blank reports a value that is empty or white space only: not given, for
+// a value that must be.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // flagParam checks a Flag field (empty allowed).
 func flagParam(field, param string, f Flag) error {

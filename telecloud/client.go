@@ -29,10 +29,12 @@ const (
 
 // Credentials are a TeleCloud.app API user: API_ID_KEY (on the Profile
 // screen) and API_KEY (generated under "API Credentials"). Both are secrets:
-// they print as REDACTED in every fmt verb and in slog.
+// they print as REDACTED in every fmt verb, in slog and in JSON.
+//
+//	creds := telecloud.Credentials{APIIDKey: telecloud.NewSecret(id), APIKey: telecloud.NewSecret(key)}
 type Credentials struct {
-	APIIDKey string
-	APIKey   string
+	APIIDKey Secret
+	APIKey   Secret
 }
 
 // String implements fmt.Stringer without the keys.
@@ -94,7 +96,8 @@ func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) 
 // WithTimeout bounds every call, retries included, when ctx has no earlier deadline.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
 
-// WithMaxResponseSize caps a success body (default 32 MiB).
+// WithMaxResponseSize caps a success body (default 32 MiB); a larger answer
+// is an *Error matching ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
 // WithFormat chooses the answer format of every call (FormatXML by default).
@@ -102,7 +105,7 @@ func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxRespon
 func WithFormat(f Format) Option {
 	return func(s *settings) error {
 		if f != FormatXML && f != FormatJSON {
-			return fmt.Errorf("telecloud: WithFormat: %q is neither xml nor json", string(f))
+			return &ValidationError{Op: "New", Field: "WithFormat", Reason: fmt.Sprintf("%q is neither xml nor json", string(f))}
 		}
 		s.format = f
 		return nil
@@ -142,14 +145,16 @@ type Client struct {
 	format Format
 }
 
-// New returns a client for the API user. It sends nothing.
+// New returns a client for the API user. It sends nothing. Every error it
+// returns is a *ValidationError matching ErrInvalidInput.
 func New(creds Credentials, opts ...Option) (*Client, error) {
-	for name, v := range map[string]string{"APIIDKey": creds.APIIDKey, "APIKey": creds.APIKey} {
-		if strings.TrimSpace(v) == "" {
-			return nil, &ValidationError{Op: "New", Field: "Credentials." + name, Reason: "is empty"}
+	idKey, apiKey := creds.APIIDKey.Reveal(), creds.APIKey.Reveal()
+	for _, k := range [...]struct{ name, v string }{{"APIIDKey", idKey}, {"APIKey", apiKey}} {
+		if strings.TrimSpace(k.v) == "" {
+			return nil, &ValidationError{Op: "New", Field: "Credentials." + k.name, Reason: "is empty"}
 		}
-		if err := checkText(v); err != nil || strings.ContainsAny(v, "\r\n") {
-			return nil, &ValidationError{Op: "New", Field: "Credentials." + name, Reason: "holds characters a key cannot have"}
+		if err := checkText(k.v); err != nil || strings.ContainsAny(k.v, "\r\n") {
+			return nil, &ValidationError{Op: "New", Field: "Credentials." + k.name, Reason: "holds characters a key cannot have"}
 		}
 	}
 	st := settings{format: FormatXML}
@@ -168,12 +173,13 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	t, err := transport.New(transport.Vendor{
 		Name:           "telecloud",
 		DefaultBaseURL: DefaultBaseURL,
-		Secrets:        append(secretForms(creds.APIIDKey), secretForms(creds.APIKey)...),
+		Secrets:        []string{idKey, apiKey},
 	}, st.transport)
 	if err != nil {
-		return nil, err
+		// An option the transport refused (a base URL, a retry policy …).
+		return nil, &ValidationError{Op: "New", Field: "options", Reason: err.Error()}
 	}
-	c := &Client{t: t, keys: func() (string, string) { return creds.APIIDKey, creds.APIKey }, format: st.format}
+	c := &Client{t: t, keys: func() (string, string) { return idKey, apiKey }, format: st.format}
 	c.Alerts = &AlertsService{c}
 	c.Announcements = &AnnouncementsService{c}
 	c.Billing = &BillingService{c}

@@ -182,7 +182,7 @@ func (r *CustomerCreateRequest) validate() error {
 
 // unitParams checks that a unit number comes with its unit type.
 func unitParams(unitType, unitNumber string) error {
-	if unitNumber != "" && unitType == "" {
+	if unitNumber != "" && blank(unitType) {
 		return invalidField("UnitType", "unit_type", "is required with a UnitNumber (e.g. APT or SUITE)")
 	}
 	return nil
@@ -289,7 +289,7 @@ func (r *CustomerQualifyRequest) validate() error {
 	default:
 		return invalidField("ProductType", "product_type", "must be TRADITIONAL or ADD-ON")
 	}
-	if r.OrderNumber == "" {
+	if blank(r.OrderNumber) {
 		if r.QualifyType == QualifyReplenish {
 			return invalidField("OrderNumber", "order_number", "is required when QualifyType is REPLENISH")
 		}

@@ -329,6 +329,11 @@ func (dc *decoder) textOf(ni int32) string {
 
 // leaf stores text in a scalar field.
 func (dc *decoder) leaf(f reflect.Value, s string) error {
+	if f.Type() == secretT {
+		// The setter path of a Secret (its UnmarshalText would copy s).
+		f.Set(reflect.ValueOf(NewSecret(s)))
+		return nil
+	}
 	if f.CanAddr() {
 		if u, ok := f.Addr().Interface().(textSetter); ok {
 			if err := u.setText(s); err != nil {
@@ -353,7 +358,7 @@ func (dc *decoder) leaf(f reflect.Value, s string) error {
 		}
 		n, err := strconv.ParseInt(strings.TrimPrefix(s, "+"), 10, 64)
 		if err != nil || f.OverflowInt(n) {
-			return dc.fail("%q is not a whole number", truncate(s, 40))
+			return dc.fail("%q is not a whole number", s)
 		}
 		f.SetInt(n)
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
@@ -363,7 +368,7 @@ func (dc *decoder) leaf(f reflect.Value, s string) error {
 		}
 		n, err := strconv.ParseUint(s, 10, 64)
 		if err != nil || f.OverflowUint(n) {
-			return dc.fail("%q is not a whole number", truncate(s, 40))
+			return dc.fail("%q is not a whole number", s)
 		}
 		f.SetUint(n)
 	case reflect.Bool:
@@ -373,7 +378,7 @@ func (dc *decoder) leaf(f reflect.Value, s string) error {
 		case "", "N", "NO", "FALSE", "0":
 			f.SetBool(false)
 		default:
-			return dc.fail("%q is not a yes/no value", truncate(s, 40))
+			return dc.fail("%q is not a yes/no value", s)
 		}
 	case reflect.Slice:
 		if f.Type().Elem().Kind() == reflect.String {
@@ -391,13 +396,6 @@ func (dc *decoder) leaf(f reflect.Value, s string) error {
 		return dc.fail("cannot hold text in %s", f.Type())
 	}
 	return nil
-}
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	return s[:n] + "…"
 }
 
 // variables reads the VAR1…VAR20 children of node ni. values selects the

@@ -4,7 +4,7 @@
 // places and replenishes orders, swaps SIM and device variables, and manages
 // plans, promos, discounts, payment methods, billing, tickets and users.
 //
-//	c, err := telecloud.New(telecloud.Credentials{APIIDKey: id, APIKey: key})
+//	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(id), APIKey: telecloud.NewSecret(key)})
 //	cust, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{…})
 //	order, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{…})
 //	final, err := c.WaitForOrder(ctx, order.Order.OrderNumber, nil)
@@ -130,29 +130,66 @@
 //
 // # Errors
 //
+// Every error the package returns starts with "telecloud: ". A failed call
+// is an *Error naming it (Op "Customer/Create", with Service and Method);
+// input refused before anything is sent is a *ValidationError matching
+// ErrInvalidInput.
+//
 // TeleCloud's <telecloud trans_id="…"><error>…</error></telecloud> (and its
-// JSON form) becomes an *Error with the service, method, trans_id and the
-// vendor's message, matching ErrVendor; the reference documents no error
-// codes. Answers that cannot be read (an HTML page, truncated XML or JSON)
-// match ErrBadResponse, other HTTP statuses ErrHTTPStatus; both keep a
-// capped, redacted excerpt of the body. Input refused before sending is a
-// *ValidationError matching ErrInvalidInput. Every response carries the
-// call's TransID (Meta), which Transaction/Search looks up.
+// JSON form) becomes an *Error with the trans_id and the vendor's message,
+// matching ErrVendor; the reference documents no error codes. A 200 that
+// cannot be read (an HTML page, malformed XML or JSON, a value of the wrong
+// kind) matches ErrBadResponse, and so does an answer the transport could
+// not use: one cut short, one over the cap (which matches
+// ErrResponseTooLarge too: raise the cap with WithMaxResponseSize
+// knowingly), a redirect that was not followed. Another HTTP status without
+// the error envelope matches ErrHTTPStatus. The errors of unreadable answers
+// keep a capped excerpt of the body. Error.HTTPStatus is the status of the
+// answer whenever one arrived, those above included; 0 means none did (the
+// connection failed, the context ended first). Error.RetryAfter is the
+// server's Retry-After on a 429 or 503. Every response carries the call's
+// TransID (Meta), which Transaction/Search looks up.
+//
+// Refused before sending: a nil context (every call); a required parameter
+// that is empty or white space only; text that is not valid UTF-8 or holds
+// a NUL; values a request's rules refuse (see each request type); and, for
+// Client.Call, an op whose service or method is empty, white space, "." or
+// "..", not valid UTF-8 or holds a control character (they go into the
+// path, and are never altered).
 //
 // # Safety
 //
-// The API keys, card and bank account numbers, CVV, routing numbers, Plaid
-// tokens, customer passwords, SSN and driver's licence numbers never appear
-// in errors or logs, in the URL's query string included: the parameters the
-// tables mark secret are redacted by name, and the values a call sent are
-// scrubbed from whatever the server echoes (raw, form-encoded, XML- and
-// JSON-escaped). Such fields are of type Secret, which prints as REDACTED,
-// in requests and in answers (a customer's PASSWORD, DL and SSN). Two limits:
-// a number the server quotes that this call did not send (a card in an
-// order's failure text) cannot be told from an IMEI or ICCID and is shown;
-// and Customer/Search, a GET like every search, puts its password, SSN and
-// licence criteria in the URL, where the server's own access logs keep them.
-// Transaction.FullRequest is the vendor's log of a request, shown as sent.
+// The API keys, and the secrets a call sends (card and bank account
+// numbers, CVV, routing numbers, Plaid values, customer passwords, SSN and
+// driver's licence numbers, gateway and module credentials) never appear in
+// the package's errors, in any error of their chain, nor in its debug log
+// lines: the query parameters that hold them are redacted by name
+// (API_KEY, dl …), and every text that comes from an answer (the vendor's
+// message and trans_id, excerpts of bodies, the values a decoding error
+// quotes, a redirect's Location, the transport's own errors) is scrubbed of
+// them before it is cut, in every spelling the shared scrubber knows: as
+// written, percent-encoded (either case of hex, '+' for a space), escaped
+// as JSON, PHP and Go write strings, as HTML and XML entities, any two of
+// these layered, and in base64. A secret of four bytes or more is removed
+// wherever it stands; a shorter one (a three-digit CVV) where it stands as
+// a whole word, between characters that are not letters or digits. Such
+// fields are of type Secret, which prints as REDACTED in every fmt verb, in
+// slog and in JSON, in requests and in answers (a customer's PASSWORD, DL
+// and SSN); Credentials, the Client and its services print without the
+// keys. Two limits: a number the server quotes that this call did not send
+// (a card in an order's failure text) cannot be told from an IMEI or ICCID
+// and is shown; and Customer/Search, a GET like every search, puts its
+// password, SSN and licence criteria in the URL, where the server's own
+// access logs keep them. Transaction.FullRequest is the vendor's log of a
+// request, shown as sent.
+//
+// The keys travel in every request's parameters, in the query string of a
+// GET (every Search, Qualify and Estimate). Only GET follows a redirect: any
+// other call gets the redirect as its answer (an *Error matching
+// ErrBadResponse, HTTPStatus the redirect's), so a write is never re-sent
+// elsewhere. No request carries a Referer, and a redirect to another host,
+// port or from https to http is followed only when the new URL carries no
+// key (the server chose it), without credential headers.
 //
 // Only Search methods are sent again after a failure that may have reached
 // the server; every other call (Qualify and Estimate included) is re-sent

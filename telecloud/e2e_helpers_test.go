@@ -118,7 +118,7 @@ var fastRetry = telecloud.WithRetry(telecloud.RetryPolicy{MaxAttempts: 3, MinWai
 // typed calls (see TestMain).
 func newClient(t *testing.T, srv *telecloudtest.Server, id, key string, f telecloud.Format, style telecloud.RouteStyle) *telecloud.Client {
 	t.Helper()
-	c, err := telecloud.New(telecloud.Credentials{APIIDKey: id, APIKey: key},
+	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(id), APIKey: telecloud.NewSecret(key)},
 		telecloud.WithBaseURL(srv.URL), telecloud.WithFormat(f), telecloud.WithRouteStyle(style), fastRetry,
 		telecloud.WithHTTPClient(&http.Client{Transport: typedCalls{style}}))
 	require.NoError(t, err)
@@ -128,7 +128,7 @@ func newClient(t *testing.T, srv *telecloudtest.Server, id, key string, f telecl
 // newRawClient is a client of srv whose requests are not counted.
 func newRawClient(t *testing.T, srv *telecloudtest.Server, id, key string, f telecloud.Format, style telecloud.RouteStyle) *telecloud.Client {
 	t.Helper()
-	c, err := telecloud.New(telecloud.Credentials{APIIDKey: id, APIKey: key},
+	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(id), APIKey: telecloud.NewSecret(key)},
 		telecloud.WithBaseURL(srv.URL), telecloud.WithFormat(f), telecloud.WithRouteStyle(style), fastRetry)
 	require.NoError(t, err)
 	return c

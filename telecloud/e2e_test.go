@@ -291,10 +291,10 @@ func TestE2EBillingAddFunds(t *testing.T) {
 
 		// A card on the VAR's own cloud account must be verified first.
 		pm, err := e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{Type: telecloud.PaymentCard,
-			Number: testCard, ExpirationMonth: "12", ExpirationYear: "30", CVV: "123"})
+			Number: telecloud.NewSecret(testCard), ExpirationMonth: "12", ExpirationYear: "30", CVV: telecloud.NewSecret("123")})
 		require.NoError(t, err)
 		_, err = e.c.Billing.AddFunds(e.ctx, &telecloud.BillingAddFundsRequest{PaymentMethodID: pm.PaymentMethod.ID,
-			Type: telecloud.PaymentCard, CVV: "123", Amount: money("50.00")})
+			Type: telecloud.PaymentCard, CVV: telecloud.NewSecret("123"), Amount: money("50.00")})
 		vendorError(t, err, "Payment method "+pm.PaymentMethod.ID+" is not verified: use PaymentMethod/Verify first.")
 		a1, a2, ok := e.srv.MicroDebits(pm.PaymentMethod.ID)
 		require.True(t, ok)
@@ -303,7 +303,7 @@ func TestE2EBillingAddFunds(t *testing.T) {
 		require.NoError(t, err)
 
 		res, err := e.c.Billing.AddFunds(e.ctx, &telecloud.BillingAddFundsRequest{PaymentMethodID: pm.PaymentMethod.ID,
-			Type: telecloud.PaymentCard, CVV: "123", Amount: money("50.00")})
+			Type: telecloud.PaymentCard, CVV: telecloud.NewSecret("123"), Amount: money("50.00")})
 		require.NoError(t, err)
 		assert.NotEmpty(t, res.TransID)
 		assert.NotEmpty(t, res.Billing.BillingTransID)
@@ -317,7 +317,7 @@ func TestE2EBillingAddFunds(t *testing.T) {
 		assert.Equal(t, "Funds added with payment method "+pm.PaymentMethod.ID+".", hist.Transactions[0].Details)
 
 		// Without a payment method id the (now default) verified card is used.
-		res, err = e.c.Billing.AddFunds(e.ctx, &telecloud.BillingAddFundsRequest{Type: telecloud.PaymentCard, CVV: "123", Amount: money("3.00")})
+		res, err = e.c.Billing.AddFunds(e.ctx, &telecloud.BillingAddFundsRequest{Type: telecloud.PaymentCard, CVV: telecloud.NewSecret("123"), Amount: money("3.00")})
 		require.NoError(t, err)
 		assertMoney(t, "710.00", res.Billing.EndingBalance)
 
@@ -451,7 +451,7 @@ func TestE2ECustomers(t *testing.T) {
 		created, err := e.c.Customers.Create(e.ctx, &telecloud.CustomerCreateRequest{
 			Company: "Analytical Engines", FirstName: "Ada", LastName: "Lovelace", Address: "12 Analytical Way",
 			UnitType: "APT", UnitNumber: "4B", City: "Harrisburg", State: "PA", ZipCode: "17109",
-			Email: "ada@example.com", Phone: "2145550100", Password: "12345678", DL: "PA-1234567", SSN: "123-45-6789",
+			Email: "ada@example.com", Phone: "2145550100", Password: telecloud.NewSecret("12345678"), DL: telecloud.NewSecret("PA-1234567"), SSN: telecloud.NewSecret("123-45-6789"),
 			CustomField1: "crm-42", CustomField2: "gold",
 		})
 		require.NoError(t, err)
@@ -502,7 +502,7 @@ func TestE2ECustomers(t *testing.T) {
 			{"name", telecloud.CustomerSearchRequest{FirstName: "gina", LastName: "hammond"}, []string{telecloudtest.SeedCustomer}},
 			{"zip", telecloud.CustomerSearchRequest{ZipCode: "17109"}, []string{telecloudtest.SeedCustomer, "7105046"}},
 			{"custom field", telecloud.CustomerSearchRequest{CustomField: "crm-42"}, []string{"7105046"}},
-			{"password", telecloud.CustomerSearchRequest{Password: "12345678"}, []string{"7105046"}},
+			{"password", telecloud.CustomerSearchRequest{Password: telecloud.NewSecret("12345678")}, []string{"7105046"}},
 			{"unit", telecloud.CustomerSearchRequest{UnitType: "APT", UnitNumber: "4b"}, []string{"7105046"}},
 			{"nobody", telecloud.CustomerSearchRequest{LastName: "Babbage"}, nil},
 		} {
@@ -529,7 +529,7 @@ func TestE2ECustomers(t *testing.T) {
 		assert.Equal(t, "12345678", cu.Password.Reveal())
 		_, err = e.c.Customers.Edit(e.ctx, &telecloud.CustomerEditRequest{AccountNumber: "7105046", Email: "not-an-email"})
 		vendorError(t, err, "Invalid email: not-an-email is not an e-mail address.")
-		_, err = e.c.Customers.Edit(e.ctx, &telecloud.CustomerEditRequest{AccountNumber: "7105046", Password: "1234"})
+		_, err = e.c.Customers.Edit(e.ctx, &telecloud.CustomerEditRequest{AccountNumber: "7105046", Password: telecloud.NewSecret("1234")})
 		vendorError(t, err, "Invalid password: it must be eight numeric digits.")
 		assert.Equal(t, "countess@example.com", e.customer("7105046").Email, "a refused edit changes nothing")
 		_, err = e.c.Customers.Edit(e.ctx, &telecloud.CustomerEditRequest{AccountNumber: "404", FirstName: "X"})
@@ -744,7 +744,7 @@ func TestE2ECustomersNotationAndCredit(t *testing.T) {
 			Type: telecloud.BillingCredit, Amount: money("10.00")})
 		vendorError(t, err, "Customer account 7105045 has no payment method: credit is only used with a payment method on the customer's account.")
 		pm, err := e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: telecloudtest.SeedCustomer,
-			Type: telecloud.PaymentCard, Number: testCard, ExpirationMonth: "12", ExpirationYear: "30", CVV: "123"})
+			Type: telecloud.PaymentCard, Number: telecloud.NewSecret(testCard), ExpirationMonth: "12", ExpirationYear: "30", CVV: telecloud.NewSecret("123")})
 		require.NoError(t, err)
 		cr, err := e.c.Customers.Credit(e.ctx, &telecloud.CustomerCreditRequest{AccountNumber: telecloudtest.SeedCustomer,
 			Type: telecloud.BillingCredit, Amount: money("10.00")})
@@ -897,7 +897,7 @@ func TestE2EGateways(t *testing.T) {
 			assert.Empty(t, stripe.Credentials1.Label, "JSON loses the attributes of an element with text")
 		}
 
-		cr, err := e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "NMI", Credentials1: "nmi-security-key"})
+		cr, err := e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "NMI", Credentials1: telecloud.NewSecret("nmi-security-key")})
 		require.NoError(t, err)
 		assert.NotEmpty(t, cr.TransID)
 		assert.Equal(t, "4", cr.Gateway.GatewayID)
@@ -907,13 +907,13 @@ func TestE2EGateways(t *testing.T) {
 		assert.Equal(t, "NMI", one.Gateways[0].Name)
 		assert.Equal(t, "nmi-security-key", one.Gateways[0].Credentials1.Value.Reveal())
 		assert.Equal(t, telecloud.No, one.Gateways[0].DefaultCCGateway)
-		_, err = e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "NMI", Credentials1: "again"})
+		_, err = e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "NMI", Credentials1: telecloud.NewSecret("again")})
 		vendorError(t, err, "The NMI gateway is already set up (gateway_id 4).")
-		_, err = e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "PAYPAL", Credentials1: "id-only"})
+		_, err = e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "PAYPAL", Credentials1: telecloud.NewSecret("id-only")})
 		vendorError(t, err, "The credentials_2 parameter (SECRET) is required for PAYPAL.")
 
 		// Edit: NMI becomes the card default (STRIPE stops being it) with a new key.
-		ed, err := e.core.Gateways.Edit(e.ctx, &telecloud.GatewayEditRequest{GatewayID: "4", DefaultCCGateway: telecloud.Yes, Credentials1: "nmi-key-2"})
+		ed, err := e.core.Gateways.Edit(e.ctx, &telecloud.GatewayEditRequest{GatewayID: "4", DefaultCCGateway: telecloud.Yes, Credentials1: telecloud.NewSecret("nmi-key-2")})
 		require.NoError(t, err)
 		assert.Equal(t, "4", ed.Gateway.GatewayID)
 		assert.Equal(t, telecloud.Yes, ed.Gateway.DefaultCCGateway)
@@ -952,7 +952,7 @@ func TestE2EModules(t *testing.T) {
 		assert.Equal(t, "27", cr.Module.ModuleID)
 		assert.Equal(t, telecloud.ModuleExternal, cr.Module.Type)
 		pre, err := e.core.Modules.Create(e.ctx, &telecloud.ModuleCreateRequest{Type: telecloud.ModulePrebuilt, Name: "AT&T",
-			Provider: "att_mobility", Credentials1: "att-user", Credentials2: "att-pass", Status: telecloud.StatusSuspended})
+			Provider: "att_mobility", Credentials1: telecloud.NewSecret("att-user"), Credentials2: telecloud.NewSecret("att-pass"), Status: telecloud.StatusSuspended})
 		require.NoError(t, err)
 		assert.Equal(t, telecloud.ModulePrebuilt, pre.Module.Type)
 
@@ -1577,7 +1577,7 @@ func TestE2EOrdersWaitForOrderNamesTheCreateTransaction(t *testing.T) {
 			_, _ = w.Write(body)
 		}))
 		t.Cleanup(ts.Close)
-		c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey, APIKey: telecloudtest.DefaultAPIKey},
+		c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
 			telecloud.WithBaseURL(ts.URL), telecloud.WithFormat(e.format), telecloud.WithRouteStyle(e.style))
 		require.NoError(t, err)
 
@@ -1633,16 +1633,16 @@ func TestE2EOrdersReportUsageDecimalUnits(t *testing.T) {
 func TestE2EPaymentMethodsOfACustomer(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
 		card, err := e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: telecloudtest.SeedCustomer,
-			Type: telecloud.PaymentCard, Number: testCard, ExpirationMonth: "12", ExpirationYear: "30", CVV: "123"})
+			Type: telecloud.PaymentCard, Number: telecloud.NewSecret(testCard), ExpirationMonth: "12", ExpirationYear: "30", CVV: telecloud.NewSecret("123")})
 		require.NoError(t, err)
 		assert.NotEmpty(t, card.TransID)
 		assert.Equal(t, "72", card.PaymentMethod.ID)
 		bank, err := e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: telecloudtest.SeedCustomer,
-			Type: telecloud.PaymentBank, Number: "000123456789", RoutingNumber: "021000021", BankAccountType: telecloud.BankBusinessChecking})
+			Type: telecloud.PaymentBank, Number: telecloud.NewSecret("000123456789"), RoutingNumber: telecloud.NewSecret("021000021"), BankAccountType: telecloud.BankBusinessChecking})
 		require.NoError(t, err)
 		assert.Equal(t, "73", bank.PaymentMethod.ID)
 		plaid, err := e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: telecloudtest.SeedCustomer,
-			Type: telecloud.PaymentBank, PlaidAccountID: "plaid-acct-9876", PlaidAccessToken: "access-sandbox-1", PlaidItemID: "item-1"})
+			Type: telecloud.PaymentBank, PlaidAccountID: telecloud.NewSecret("plaid-acct-9876"), PlaidAccessToken: telecloud.NewSecret("access-sandbox-1"), PlaidItemID: telecloud.NewSecret("item-1")})
 		require.NoError(t, err)
 
 		list, err := e.c.PaymentMethods.Search(e.ctx, &telecloud.PaymentMethodSearchRequest{AccountNumber: telecloudtest.SeedCustomer})
@@ -1703,7 +1703,7 @@ func TestE2EPaymentMethodsOfACustomer(t *testing.T) {
 			{testCard, "20", "The card has expired."},
 		} {
 			_, err = e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: telecloudtest.SeedCustomer,
-				Type: telecloud.PaymentCard, Number: telecloud.Secret(c.number), ExpirationMonth: "01", ExpirationYear: c.year, CVV: "123"})
+				Type: telecloud.PaymentCard, Number: telecloud.NewSecret(c.number), ExpirationMonth: "01", ExpirationYear: c.year, CVV: telecloud.NewSecret("123")})
 			te := vendorError(t, err, c.msg)
 			assert.NotContains(t, te.Error(), c.number)
 		}
@@ -1716,7 +1716,7 @@ func TestE2EPaymentMethodsOfACustomer(t *testing.T) {
 func TestE2EPaymentMethodsOfTheCloudAccount(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
 		pm, err := e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{Type: telecloud.PaymentCard,
-			Number: "5555555555554444", ExpirationMonth: "05", ExpirationYear: "29", CVV: "4321"})
+			Number: telecloud.NewSecret("5555555555554444"), ExpirationMonth: "05", ExpirationYear: "29", CVV: telecloud.NewSecret("4321")})
 		require.NoError(t, err)
 		id := pm.PaymentMethod.ID
 		list, err := e.c.PaymentMethods.Search(e.ctx, &telecloud.PaymentMethodSearchRequest{})
@@ -2281,7 +2281,7 @@ func TestE2ETickets(t *testing.T) {
 
 func TestE2ETransactions(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
-		cr, err := e.c.Customers.Create(e.ctx, &telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace", Password: "12345678"})
+		cr, err := e.c.Customers.Create(e.ctx, &telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace", Password: telecloud.NewSecret("12345678")})
 		require.NoError(t, err)
 		tx := e.transaction(cr.TransID)
 		assert.Equal(t, cr.TransID, tx.TransID)
@@ -2329,7 +2329,7 @@ func TestE2ETransactions(t *testing.T) {
 
 		// The CORE sees the calls of the accounts under it, not the other way.
 		assert.Equal(t, []string{"Customer/Create"}, search(e.core, telecloud.TransactionSearchRequest{TransID: cr.TransID}))
-		g, err := e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "NMI", Credentials1: "nmi-key"})
+		g, err := e.core.Gateways.Create(e.ctx, &telecloud.GatewayCreateRequest{Name: "NMI", Credentials1: telecloud.NewSecret("nmi-key")})
 		require.NoError(t, err)
 		assert.Empty(t, search(e.c, telecloud.TransactionSearchRequest{TransID: g.TransID}))
 		gtx := search(e.core, telecloud.TransactionSearchRequest{TransID: g.TransID})
@@ -2456,7 +2456,7 @@ func TestE2EUsers(t *testing.T) {
 		}
 		u := user("234")
 		assert.Equal(t, telecloud.User{UserID: "234", Username: "carla_clerk1", Email: "clerk@yourbrand.example", FirstName: "Carla",
-			LastName: "Clerk", InitialPassword: telecloud.Secret(pw), AccessLevel: telecloud.AccessStaff, Status: telecloud.UserActive}, u)
+			LastName: "Clerk", InitialPassword: telecloud.NewSecret(pw), AccessLevel: telecloud.AccessStaff, Status: telecloud.UserActive}, u)
 		me := user("233")
 		assert.Equal(t, telecloudtest.DefaultUsername, me.Username)
 		assert.Equal(t, telecloud.AccessAdmin, me.AccessLevel)
@@ -2569,7 +2569,7 @@ func TestE2EWrongCredentials(t *testing.T) {
 		require.Len(t, reqs, 1)
 		assert.Equal(t, http.MethodGet, reqs[0].Method)
 		assert.Equal(t, e.path("User/Search", "")+"?API_ID_KEY=REDACTED&API_KEY=REDACTED", reqs[0].Path)
-		_, err = telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey})
+		_, err = telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey)})
 		invalidInput(t, err, "Credentials.APIKey")
 	})
 }
@@ -2879,7 +2879,7 @@ func TestE2ECallOptions(t *testing.T) {
 		// … and can add a parameter under another name: the server reads
 		// Order/Replenish's payment method as paymentmethod_id.
 		pm, err := e.c.PaymentMethods.Create(e.ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: cr.AccountNumber,
-			Type: telecloud.PaymentCard, Number: testCard, ExpirationMonth: "12", ExpirationYear: "30", CVV: "123"})
+			Type: telecloud.PaymentCard, Number: telecloud.NewSecret(testCard), ExpirationMonth: "12", ExpirationYear: "30", CVV: telecloud.NewSecret("123")})
 		require.NoError(t, err)
 		on := e.newOrder(cr.AccountNumber)
 		_, err = e.c.Orders.Replenish(e.ctx, &telecloud.OrderReplenishRequest{AccountNumber: cr.AccountNumber, OrderNumber: on},

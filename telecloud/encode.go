@@ -19,6 +19,7 @@ var (
 	textMarshalT = reflect.TypeFor[encoding.TextMarshaler]()
 	timeT        = reflect.TypeFor[time.Time]()
 	varValuesT   = reflect.TypeFor[VarValues]()
+	secretT      = reflect.TypeFor[Secret]()
 )
 
 // encodeParams turns a typed request into wire parameters, following the
@@ -53,6 +54,7 @@ func encodeParams(r *route, req any) (url.Values, []string, error) {
 			if err := vals.check(); err != nil {
 				return nil, nil, invalidField(p.Field, p.Name, err.Error())
 			}
+			sent, given := false, false
 			for _, slot := range vals.slots() {
 				val := vals[slot]
 				if err := checkText(val); err != nil {
@@ -60,10 +62,14 @@ func encodeParams(r *route, req any) (url.Values, []string, error) {
 				}
 				if val != "" {
 					params.Set(fmt.Sprintf(p.Name, slot), val)
+					sent, given = true, given || !blank(val)
 				}
 			}
 			if p.Required && len(vals) == 0 {
 				return nil, nil, invalidField(p.Field, p.Name, "is required")
+			}
+			if p.Required && sent && !given {
+				return nil, nil, invalidField(p.Field, p.Name, "holds only blank values")
 			}
 			continue
 		}
@@ -79,6 +85,9 @@ func encodeParams(r *route, req any) (url.Values, []string, error) {
 		}
 		if err := checkText(s); err != nil {
 			return nil, nil, invalidField(p.Field, p.Name, err.Error())
+		}
+		if p.Required && blank(s) {
+			return nil, nil, invalidField(p.Field, p.Name, "is blank")
 		}
 		params.Set(p.Name, s)
 		if p.Secret || isSecretParam(p.Name) {
@@ -122,6 +131,12 @@ func formValue(f reflect.Value) (s string, set bool, err error) {
 }
 
 func formValueAny(f reflect.Value, force bool) (string, bool, error) {
+	if f.Type() == secretT {
+		// Before the TextMarshaler case: a Secret marshals as REDACTED, and
+		// the one place that sends its value is here.
+		s := f.Interface().(Secret).Reveal()
+		return s, s != "" || force, nil
+	}
 	if f.Type() == timeT {
 		t := f.Interface().(time.Time)
 		if t.IsZero() {

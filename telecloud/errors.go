@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // Sentinels for errors.Is. Every failure of a call is an *Error or a
@@ -17,9 +20,14 @@ var (
 	// ErrHTTPStatus: the server answered with an HTTP status other than 200
 	// and no error envelope.
 	ErrHTTPStatus = errors.New("telecloud: unexpected HTTP status")
-	// ErrBadResponse: the answer could not be read (an HTML page, truncated
-	// or malformed XML/JSON, a value of the wrong kind).
+	// ErrBadResponse: the answer could not be used: an HTML page, malformed
+	// XML or JSON, a value of the wrong kind, a body cut short or larger than
+	// the cap (see ErrResponseTooLarge), or a redirect that was not followed.
 	ErrBadResponse = errors.New("telecloud: unexpected response")
+	// ErrResponseTooLarge: the answer exceeded the cap set with
+	// WithMaxResponseSize; raise it knowingly. Such an error matches
+	// ErrBadResponse too.
+	ErrResponseTooLarge = errors.New("telecloud: response too large")
 	// ErrOrderFailed: WaitForOrder saw the order FAILED.
 	ErrOrderFailed = errors.New("telecloud: order failed")
 	// ErrInvalidInput: the call was refused before anything was sent.
@@ -28,15 +36,23 @@ var (
 
 // Error is a failed call.
 type Error struct {
-	// Service and Method name the call, e.g. "Customer" and "Create".
+	// Op names the call as "Service/Method", e.g. "Customer/Create".
+	Op string
+	// Service and Method are the two halves of Op, e.g. "Customer" and "Create".
 	Service, Method string
 	// TransID is the vendor's transaction id of the call, when it gave one;
 	// Transaction/Search looks it up (failed non-Search calls are recorded).
 	TransID string
 	// Message is the vendor's error text (secrets removed).
 	Message string
-	// HTTPStatus is the status of the answer (0 when none arrived).
+	// HTTPStatus is the status of the answer whenever one arrived (a
+	// redirect that was not followed, a body cut short or over the cap
+	// included); 0 means no answer arrived (a connection failure, the
+	// context ending before the answer).
 	HTTPStatus int
+	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none;
+	// a call that was not sent again tells the caller when to try.
+	RetryAfter time.Duration
 	// Body is a capped, redacted excerpt of an answer that could not be read.
 	Body string
 	// Err is the sentinel (ErrVendor, ErrHTTPStatus, ErrBadResponse,
@@ -48,10 +64,15 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("telecloud: ")
-	b.WriteString(e.Service)
-	if e.Method != "" {
+	switch {
+	case e.Op != "":
+		b.WriteString(e.Op)
+	case e.Method != "":
+		b.WriteString(e.Service)
 		b.WriteString("/")
 		b.WriteString(e.Method)
+	default:
+		b.WriteString(e.Service)
 	}
 	if e.TransID != "" {
 		b.WriteString(" (trans_id ")
@@ -67,7 +88,8 @@ func (e *Error) Error() string {
 	default:
 		b.WriteString("failed")
 	}
-	if e.HTTPStatus != 0 && e.HTTPStatus != 200 {
+	var te *transport.Error
+	if e.HTTPStatus != 0 && e.HTTPStatus != 200 && !errors.As(e.Err, &te) { // a transport error names it
 		b.WriteString(" (HTTP ")
 		b.WriteString(strconv.Itoa(e.HTTPStatus))
 		b.WriteString(")")
@@ -81,6 +103,19 @@ func (e *Error) Error() string {
 
 // Unwrap returns the sentinel or cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches ErrBadResponse for an answer the transport could not use (cut
+// short, over the cap, a redirect not followed), and ErrResponseTooLarge for
+// one over the cap.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrBadResponse:
+		return transport.IsBadResponse(e.Err)
+	case ErrResponseTooLarge:
+		return errors.Is(e.Err, transport.ErrResponseTooLarge)
+	}
+	return false
+}
 
 // ValidationError reports input refused before anything was sent.
 type ValidationError struct {

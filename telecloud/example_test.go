@@ -18,7 +18,7 @@ import (
 func newExampleClient() (*telecloud.Client, *telecloudtest.Server) {
 	srv := telecloudtest.New(telecloudtest.WithOrderDelay(20 * time.Millisecond))
 	c, err := telecloud.New(
-		telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey, APIKey: telecloudtest.DefaultAPIKey},
+		telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
 		telecloud.WithBaseURL(srv.URL),
 	)
 	if err != nil {

@@ -158,7 +158,7 @@ var goldenGroupA = []golden{
 			Country:       "United States",
 			Email:         "customer@gmail.com",
 			Phone:         "2145551212",
-			Password:      "88888811",
+			Password:      NewSecret("88888811"),
 			LocationType:  "Residential",
 			AccountCredit: MustMoney("65.00"),
 			Status:        StatusActive,
@@ -310,7 +310,7 @@ var goldenGroupA = []golden{
 			DefaultCCGateway:  No,
 			DefaultACHGateway: No,
 			Name:              "STRIPE",
-			Credentials1:      GatewayCredential{Label: "API KEY", Value: "fejhfbweufbu34b2"},
+			Credentials1:      GatewayCredential{Label: "API KEY", Value: NewSecret("fejhfbweufbu34b2")},
 		}}},
 		jsonLoses: []string{"Gateways[0].Credentials1.Label (<credentials_1 name> beside its text)"},
 		jsonAdjust: func(v any) {

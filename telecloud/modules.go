@@ -81,11 +81,11 @@ type ModuleCreateRequest struct {
 func (r *ModuleCreateRequest) validate() error {
 	switch r.Type {
 	case ModuleExternal:
-		if r.URL == "" {
+		if blank(r.URL) {
 			return invalidField("URL", "url", "is required for an external module")
 		}
 	case ModulePrebuilt:
-		if r.Provider == "" {
+		if blank(r.Provider) {
 			return invalidField("Provider", "provider", "is required for a prebuilt module")
 		}
 	default:

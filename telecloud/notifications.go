@@ -32,7 +32,7 @@ func notifyParams(notify Flag, htmlCustomer string) error {
 	if err := flagParam("NotifyCustomer", "notify_customer", notify); err != nil {
 		return err
 	}
-	if notify == Yes && htmlCustomer == "" {
+	if notify == Yes && blank(htmlCustomer) {
 		return invalidField("HTMLCustomer", "html_customer", "is required when NotifyCustomer is Y")
 	}
 	return nil

@@ -325,7 +325,7 @@ type OrderSwapRequest struct {
 
 func (r *OrderSwapRequest) validate() error {
 	for _, v := range r.Vars {
-		if v != "" {
+		if !blank(v) {
 			return nil
 		}
 	}

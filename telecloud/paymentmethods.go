@@ -70,7 +70,7 @@ func (r *PaymentMethodCreateRequest) validate() error {
 	if r.ExpirationYear != "" && !isDigitsLen(r.ExpirationYear, 2, 2) {
 		return invalidField("ExpirationYear", "expiration_year", "must be two digits")
 	}
-	if r.CVV != "" && !isDigitsLen(r.CVV.Reveal(), 3, 4) {
+	if !r.CVV.IsZero() && !isDigitsLen(r.CVV.Reveal(), 3, 4) {
 		return invalidField("CVV", "cvv", "must be three or four digits")
 	}
 	switch r.BankAccountType {
@@ -78,26 +78,26 @@ func (r *PaymentMethodCreateRequest) validate() error {
 	default:
 		return invalidField("BankAccountType", "bank_account_type", "must be Personal Checking, Personal Savings, Business Checking or Business Savings")
 	}
-	plaid := r.PlaidAccountID != "" || r.PlaidAccessToken != "" || r.PlaidItemID != ""
+	plaid := !r.PlaidAccountID.IsZero() || !r.PlaidAccessToken.IsZero() || !r.PlaidItemID.IsZero()
 	switch r.Type {
 	case PaymentCard:
-		if r.Number == "" {
+		if blank(r.Number.Reveal()) {
 			return invalidField("Number", "payment_account_number", "is required for a card")
 		}
 		if r.ExpirationMonth == "" || r.ExpirationYear == "" {
 			return invalidf("ExpirationMonth", "a card needs ExpirationMonth and ExpirationYear")
 		}
-		if r.RoutingNumber != "" || r.BankAccountType != "" || plaid {
+		if !r.RoutingNumber.IsZero() || r.BankAccountType != "" || plaid {
 			return invalidf("Type", "bank account fields are set on a card (CC)")
 		}
 	case PaymentBank:
-		if r.ExpirationMonth != "" || r.ExpirationYear != "" || r.CVV != "" {
+		if r.ExpirationMonth != "" || r.ExpirationYear != "" || !r.CVV.IsZero() {
 			return invalidf("Type", "card fields are set on a bank account (BA)")
 		}
-		if plaid && (r.PlaidAccountID == "" || r.PlaidAccessToken == "" || r.PlaidItemID == "") {
+		if plaid && (blank(r.PlaidAccountID.Reveal()) || blank(r.PlaidAccessToken.Reveal()) || blank(r.PlaidItemID.Reveal())) {
 			return invalidf("PlaidAccountID", "PlaidAccountID, PlaidAccessToken and PlaidItemID go together")
 		}
-		if !plaid && (r.Number == "" || r.RoutingNumber == "") {
+		if !plaid && (blank(r.Number.Reveal()) || blank(r.RoutingNumber.Reveal())) {
 			return invalidf("Number", "a bank account needs Number and RoutingNumber, or the Plaid account_id, access_token and item_id")
 		}
 	}

@@ -282,7 +282,7 @@ type PlanEditRequest struct {
 }
 
 func (r *PlanEditRequest) validate() error {
-	if (r.ProductID == "") == (r.RatePlanID == "") {
+	if blank(r.ProductID) == blank(r.RatePlanID) || r.ProductID != "" && blank(r.ProductID) || r.RatePlanID != "" && blank(r.RatePlanID) {
 		return invalidf("ProductID", "give exactly one of ProductID (CORE) and RatePlanID (VAR)")
 	}
 	if err := checkPlanStatus(r.Status); err != nil {
@@ -327,7 +327,7 @@ type PlanDeleteRequest struct {
 }
 
 func (r *PlanDeleteRequest) validate() error {
-	if (r.ProductID == "") == (r.RatePlanID == "") {
+	if blank(r.ProductID) == blank(r.RatePlanID) || r.ProductID != "" && blank(r.ProductID) || r.RatePlanID != "" && blank(r.RatePlanID) {
 		return invalidf("ProductID", "give exactly one of ProductID (CORE) and RatePlanID (VAR)")
 	}
 	return nil

@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strings"
 )
 
 // RouteStyle is how a call's service and method are put in its URL. The
@@ -79,7 +78,7 @@ func (s RouteStyle) valid() bool { return s >= RouteMethodPath && s <= RouteVerb
 func WithRouteStyle(s RouteStyle) Option {
 	return func(st *settings) error {
 		if !s.valid() {
-			return fmt.Errorf("telecloud: WithRouteStyle: unknown style %d", int(s))
+			return &ValidationError{Op: "New", Field: "WithRouteStyle", Reason: fmt.Sprintf("unknown style %d", int(s))}
 		}
 		st.style = s
 		return nil
@@ -129,20 +128,6 @@ func verbSelects(svcName, method, verb string) bool {
 		}
 	}
 	return true
-}
-
-// cutOp splits "Service/Method".
-func cutOp(op string) (service, method string, ok bool) {
-	service, method, ok = strings.Cut(op, "/")
-	return service, method, ok && service != "" && method != "" && !strings.Contains(method, "/")
-}
-
-// verbOf is the verb of op: the table's, else the verb rule's.
-func verbOf(op, method string) string {
-	if ref, err := lookupRoute(op); err == nil {
-		return ref.r.Verb
-	}
-	return verbFor(method)
 }
 
 // routePath returns the path of a call under the base URL, in style.

@@ -10,9 +10,9 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
+	"github.com/ispkit/ispkit/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/h2non/gock.v1"
@@ -59,7 +59,7 @@ func TestRouteStyleOption(t *testing.T) {
 	assert.Equal(t, "verb-api-host", RouteVerbAPIHost.String())
 	assert.Equal(t, "RouteStyle(7)", RouteStyle(7).String())
 
-	creds := Credentials{APIIDKey: "id", APIKey: "key"}
+	creds := Credentials{APIIDKey: NewSecret("id"), APIKey: NewSecret("key")}
 	_, err := New(creds, WithRouteStyle(RouteStyle(7)))
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "WithRouteStyle")
@@ -98,20 +98,19 @@ func TestRouteStyleDefaultHosts(t *testing.T) {
 	} {
 		t.Run(tc.style.String(), func(t *testing.T) {
 			gock.OffAll()
-			c, err := New(Credentials{APIIDKey: gkIDKey, APIKey: gkAPIKey}, WithRouteStyle(tc.style), WithRetry(RetryPolicy{MaxAttempts: 1}))
+			c, err := New(Credentials{APIIDKey: NewSecret(gkIDKey), APIKey: NewSecret(gkAPIKey)}, WithRouteStyle(tc.style), WithRetry(RetryPolicy{MaxAttempts: 1}))
 			require.NoError(t, err)
 			gock.InterceptClient(c.t.HTTPClient())
 			t.Cleanup(func() {
 				gock.OffAll()
 				gock.RestoreClient(c.t.HTTPClient())
 			})
-			rec := &gkRecorder{}
+			rec := &testkit.Recorder{}
 			gkExpect(rec, tc.host, http.MethodGet, tc.path).Reply(http.StatusOK).BodyString(gkOK)
 			_, err = c.Alerts.Search(context.Background(), &AlertSearchRequest{Type: AlertTypeAlert})
 			require.NoError(t, err, "unmatched:%s", gkUnmatched())
-			seen := rec.all()
+			seen := rec.All()
 			require.Len(t, seen, 1)
-			assert.Equal(t, strings.TrimPrefix(tc.host, "https://"), seen[0].host)
 			gkCheck(t, seen[0], http.MethodGet, tc.path, url.Values{"type": {"ALERT"}})
 			gkDone(t)
 		})
@@ -169,10 +168,10 @@ func TestRouteStyleVerbSharedMethods(t *testing.T) {
 				}},
 			} {
 				gock.Flush()
-				rec := &gkRecorder{}
+				rec := &testkit.Recorder{}
 				gkExpect(rec, gkHost, tc.verb, tc.path).Reply(http.StatusOK).BodyString(gkOK)
 				require.NoError(t, tc.call(), "%s %s unmatched:%s", tc.verb, tc.path, gkUnmatched())
-				require.Len(t, rec.all(), 1, tc.path)
+				require.Len(t, rec.All(), 1, tc.path)
 				gkDone(t)
 			}
 		})
@@ -195,17 +194,17 @@ func TestRouteStyleCall(t *testing.T) {
 		{"Widget/SearchAll", "GET", "/API/xml/Widget/SearchAll"},
 	} {
 		gock.Flush()
-		rec := &gkRecorder{}
+		rec := &testkit.Recorder{}
 		gkExpect(rec, gkHost, tc.verb, tc.path).Reply(http.StatusOK).BodyString(gkOK)
 		require.NoError(t, c.Call(context.Background(), tc.op, url.Values{"a": {"1"}}, nil), "%s unmatched:%s", tc.op, gkUnmatched())
-		seen := rec.all()
+		seen := rec.All()
 		require.Len(t, seen, 1, tc.op)
 		gkCheck(t, seen[0], tc.verb, tc.path, url.Values{"a": {"1"}})
 		gkDone(t)
 	}
 	// InFormat changes the format segment only.
 	gock.Flush()
-	rec := &gkRecorder{}
+	rec := &testkit.Recorder{}
 	gkExpect(rec, gkHost, http.MethodGet, "/API/json/Alerts/").Reply(http.StatusOK).BodyString(`{"@attributes":{"trans_id":"77"}}`)
 	res, err := c.Alerts.Search(context.Background(), nil, InFormat(FormatJSON))
 	require.NoError(t, err, "unmatched:%s", gkUnmatched())

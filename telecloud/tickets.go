@@ -224,13 +224,13 @@ func (r *TicketCreateRequest) validate() error {
 	switch r.Direction {
 	case "", TicketInternal, TicketExternal:
 	case TicketExternalCustomer:
-		if r.AccountNumber == "" {
+		if blank(r.AccountNumber) {
 			return invalidField("AccountNumber", "account_number", "is required when Direction is EXTERNAL-CUSTOMER")
 		}
 	default:
 		return invalidField("Direction", "direction", "must be INTERNAL, EXTERNAL or EXTERNAL-CUSTOMER")
 	}
-	if r.OrderNumber != "" && r.AccountNumber == "" {
+	if r.OrderNumber != "" && blank(r.AccountNumber) {
 		return invalidField("AccountNumber", "account_number", "is required with OrderNumber")
 	}
 	return checkCloudAccountPair(r.CloudAccountType, r.CloudAccountNumber)

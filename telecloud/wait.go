@@ -30,8 +30,14 @@ var ErrOrderNotFound = errors.New("telecloud: order not found")
 // whose Message is the failure's text: the order's own <error> element when
 // Order/Search gives one, else the error of the order's failed transaction
 // (Transaction/Search). Both element names are inferred. When ctx ends first,
-// the last order seen is returned with ctx's error.
+// the last order seen is returned with an *Error matching ctx's error
+// (context.DeadlineExceeded or context.Canceled). The texts these errors
+// take from the answers (messages, trans_ids) are scrubbed of the API keys,
+// the only secrets Order/Search and Transaction/Search send, then cut.
 func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *WaitOptions) (*Order, error) {
+	if ctx == nil {
+		return nil, errNilContext("WaitForOrder")
+	}
 	if strings.TrimSpace(orderNumber) == "" {
 		return nil, &ValidationError{Op: "WaitForOrder", Field: "orderNumber", Reason: "is empty"}
 	}
@@ -51,9 +57,6 @@ func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *Wai
 	for {
 		found, err := c.findOrder(ctx, orderNumber, o.AccountNumber)
 		if err != nil {
-			if ctx.Err() != nil {
-				return last, ctx.Err()
-			}
 			return last, err
 		}
 		last = found
@@ -67,7 +70,8 @@ func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *Wai
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return last, ctx.Err()
+			return last, &Error{Op: "Order/Search", Service: "Order", Method: "Search",
+				Message: "order " + orderNumber + " still PENDING: " + ctx.Err().Error(), Err: ctx.Err()}
 		case <-t.C:
 		}
 		pause = min(pause*2, o.MaxInterval)
@@ -84,19 +88,19 @@ func (c *Client) findOrder(ctx context.Context, number, account string) (*Order,
 			return &res.Orders[i], nil
 		}
 	}
-	return nil, &Error{Service: "Order", Method: "Search", TransID: res.TransID,
+	return nil, &Error{Op: "Order/Search", Service: "Order", Method: "Search", TransID: c.answerText(res.TransID, transIDLen),
 		Message: "order " + number + " is not listed", Err: ErrOrderNotFound}
 }
 
 // orderFailure builds the error of a FAILED order, with the vendor's text.
 func (c *Client) orderFailure(ctx context.Context, o *Order) error {
-	e := &Error{Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
+	e := &Error{Op: "Order/Create", Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
 	// The order's own failure is its Order/Create transaction; later calls
 	// on the failed order (a refused Cancel) are FAILED transactions too.
 	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
 		for _, t := range tx.Transactions {
 			if t.Status.Failed() && (t.Service == "" || t.Service == "Order/Create") {
-				e.TransID = t.TransID
+				e.TransID = c.answerText(t.TransID, transIDLen)
 				if e.Message == "" {
 					e.Message = t.Error
 				}
@@ -107,7 +111,16 @@ func (c *Client) orderFailure(ctx context.Context, o *Order) error {
 	if e.Message == "" {
 		e.Message = "order " + o.OrderNumber + " FAILED (no error text given)"
 	} else {
-		e.Message = "order " + o.OrderNumber + " FAILED: " + c.t.Scrub(e.Message)
+		e.Message = "order " + o.OrderNumber + " FAILED: " + c.answerText(e.Message, messageLen)
 	}
 	return e
+}
+
+// answerText is a text of an answer of a call that sent no secret but the
+// keys, for an error: scrubbed of the keys, then cut to n bytes.
+func (c *Client) answerText(s string, n int) string {
+	if s == "" {
+		return ""
+	}
+	return c.t.Scrubber().Excerpt([]byte(s), n)
 }

@@ -44,7 +44,7 @@ func orderServer(t *testing.T, orderErr, txBody string, statuses ...string) (*Cl
 		}
 	}))
 	t.Cleanup(srv.Close)
-	c, err := New(Credentials{APIIDKey: testIDKey, APIKey: testAPIKey}, WithBaseURL(srv.URL))
+	c, err := New(Credentials{APIIDKey: NewSecret(testIDKey), APIKey: NewSecret(testAPIKey)}, WithBaseURL(srv.URL))
 	require.NoError(t, err)
 	return c, func() int { mu.Lock(); defer mu.Unlock(); return polls }
 }

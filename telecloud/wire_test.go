@@ -113,7 +113,7 @@ func wtRequestType(m reflect.Value) reflect.Type { return m.Type().In(1).Elem() 
 // wtClient is a client that sends nothing (its methods are only inspected).
 func wtClient(t *testing.T) *Client {
 	t.Helper()
-	c, err := New(Credentials{APIIDKey: "wire-id-key", APIKey: "wire-api-key"}, WithBaseURL("http://telecloud.invalid"))
+	c, err := New(Credentials{APIIDKey: NewSecret("wire-id-key"), APIKey: NewSecret("wire-api-key")}, WithBaseURL("http://telecloud.invalid"))
 	require.NoError(t, err)
 	return c
 }

@@ -31,7 +31,7 @@ type teleCloudCard struct{ number, month, year, cvv string }
 // teleCloudSetup prepares the in-memory catalogue as its CORE account would:
 // a metered usage component on the seeded product.
 func teleCloudSetup(ctx context.Context, base string) (string, error) {
-	core, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.CoreAPIIDKey, APIKey: telecloudtest.CoreAPIKey},
+	core, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.CoreAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.CoreAPIKey)},
 		telecloud.WithBaseURL(base), telecloud.WithUserAgent("ispkit-quickstart"))
 	if err != nil {
 		return "", err
@@ -50,9 +50,9 @@ func teleCloudSetup(ctx context.Context, base string) (string, error) {
 }
 
 func teleCloudClient(p *printer) (*telecloud.Client, *teleCloudCard, func(), error) {
-	creds := telecloud.Credentials{APIIDKey: os.Getenv(envTeleCloudIDKey), APIKey: os.Getenv(envTeleCloudAPIKey)}
+	creds := telecloud.Credentials{APIIDKey: telecloud.NewSecret(os.Getenv(envTeleCloudIDKey)), APIKey: telecloud.NewSecret(os.Getenv(envTeleCloudAPIKey))}
 	base := os.Getenv(envTeleCloudBaseURL)
-	if creds.APIIDKey != "" && creds.APIKey != "" && base != "" {
+	if !creds.APIIDKey.IsZero() && !creds.APIKey.IsZero() && base != "" {
 		p.note("using TeleCloud.app at %s (from %s)", base, envTeleCloudBaseURL)
 		c, err := telecloud.New(creds, telecloud.WithBaseURL(base), telecloud.WithUserAgent("ispkit-quickstart"))
 		var card *teleCloudCard
@@ -69,7 +69,7 @@ func teleCloudClient(p *printer) (*telecloud.Client, *teleCloudCard, func(), err
 		return nil, nil, nil, fmt.Errorf("setting up the in-memory catalogue: %w", err)
 	}
 	p.note("the CORE account metered product %s with usage component %s", telecloudtest.SeedProduct, comp)
-	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloudtest.DefaultAPIIDKey, APIKey: telecloudtest.DefaultAPIKey},
+	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
 		telecloud.WithBaseURL(srv.URL), telecloud.WithUserAgent("ispkit-quickstart"))
 	return c, &teleCloudCard{number: "4111111111111111", month: "12", year: "30", cvv: "123"}, srv.Close, err
 }
@@ -96,7 +96,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 		{"create customer", func() (string, error) {
 			res, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{
 				FirstName: "Ada", LastName: "Lovelace", Address: "12 Analytical Way", City: "Harrisburg",
-				State: "PA", ZipCode: "17109", Email: "ada@example.com", Phone: "2145551212", Password: "88888811",
+				State: "PA", ZipCode: "17109", Email: "ada@example.com", Phone: "2145551212", Password: telecloud.NewSecret("88888811"),
 			})
 			if err != nil {
 				return "", err
@@ -149,8 +149,8 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 				return "skipped: no card in the environment", nil
 			}
 			res, err := c.PaymentMethods.Create(ctx, &telecloud.PaymentMethodCreateRequest{
-				AccountNumber: account, Type: telecloud.PaymentCard, Number: telecloud.Secret(card.number),
-				ExpirationMonth: card.month, ExpirationYear: card.year, CVV: telecloud.Secret(card.cvv),
+				AccountNumber: account, Type: telecloud.PaymentCard, Number: telecloud.NewSecret(card.number),
+				ExpirationMonth: card.month, ExpirationYear: card.year, CVV: telecloud.NewSecret(card.cvv),
 			})
 			if err != nil {
 				return "", err
