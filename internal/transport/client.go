@@ -415,7 +415,7 @@ func (st *call) scrubber() *Scrubber {
 // call's secrets scrubbed.
 func (st *call) redactedURL(u string) string {
 	if st.url == "" {
-		st.url = st.scrubber().Scrub(RedactURLString(u, st.req.SecretParams...))
+		st.url = RedactURLString(st.scrubber().Scrub(u), st.req.SecretParams...)
 	}
 	return st.url
 }
@@ -474,7 +474,9 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 		drainClose(resp.Body)
 		loc := resp.Header.Get("Location")
 		if loc != "" {
-			loc = st.scrubber().Scrub(RedactURLString(loc, r.SecretParams...))
+			// Scrubbed first: a raw '&' in a secret would split it across
+			// query parameters, and the redaction would leave a piece.
+			loc = RedactURLString(st.scrubber().Scrub(loc), r.SecretParams...)
 		}
 		return nil, c.transportError(st, u, resp, &RedirectError{StatusCode: resp.StatusCode, Location: loc})
 	}

@@ -118,8 +118,13 @@ func canon(v string) string { return strings.ReplaceAll(v, "+", " ") }
 // shortLen is the length below which a secret is matched only as a whole word.
 const shortLen = 4
 
-// maxLayers is how many layers of escaping are decoded.
-const maxLayers = 3
+// maxLayers is how many layers of escapes are decoded; maxBinaryLayers how
+// many beneath a hex or base64 layer, which is read from the text itself
+// (an echo encodes what it received as a whole).
+const (
+	maxLayers       = 3
+	maxBinaryLayers = 2
+)
 
 // Scrub returns text with every known secret replaced by REDACTED.
 func (s *Scrubber) Scrub(text string) string {
@@ -158,8 +163,8 @@ type view struct {
 
 // find returns the sorted, merged spans of text that spell a secret. It looks
 // in the text and in every view of it that decoding gives: up to maxLayers
-// layers of escapes, and once a hex or base64 layer (at every alignment) with
-// its own escape layers beneath.
+// layers of escapes, and a hex or base64 layer of the text itself (at every
+// alignment) with up to maxBinaryLayers layers of escapes beneath.
 func (s *Scrubber) find(text string) [][2]int {
 	var spans [][2]int
 	queue := []view{{b: []byte(text)}}
@@ -178,12 +183,16 @@ func (s *Scrubber) find(text string) [][2]int {
 			}
 			spans = appendMatches(spans, hay, sec, v.from, v.to)
 		}
-		if v.depth < maxLayers && bytes.IndexAny(v.b, `%\&`) >= 0 {
+		limit := maxLayers
+		if v.binary {
+			limit = maxBinaryLayers
+		}
+		if v.depth < limit && bytes.IndexAny(v.b, `%\&`) >= 0 {
 			if next, from, to, changed := decodeLayer(v.b, v.from, v.to); changed {
 				queue = append(queue, view{b: next, from: from, to: to, depth: v.depth + 1, binary: v.binary})
 			}
 		}
-		if !v.binary {
+		if v.depth == 0 && !v.binary {
 			for align := 0; align < 2; align++ {
 				if next, from, to, changed := decodeHex(v.b, v.from, v.to, align); changed {
 					queue = append(queue, view{b: next, from: from, to: to, depth: v.depth, binary: true})
@@ -263,13 +272,18 @@ func decodeBase64(in []byte, inFrom, inTo []int32, align int) (out []byte, from,
 		}
 		return inTo[i]
 	}
-	out = make([]byte, 0, len(in))
-	from = make([]int32, 0, len(in))
-	to = make([]int32, 0, len(in))
+	out = make([]byte, 0, len(in)/4)
+	from = make([]int32, 0, len(in)/4)
+	to = make([]int32, 0, len(in)/4)
+	// Only the runs are kept, one NUL between them: a secret spelled in hex
+	// or base64 lies within one run, and the view stays small.
 	pass := func(i int) {
-		out = append(out, in[i])
-		from = append(from, origFrom(i))
-		to = append(to, origTo(i))
+		if len(out) > 0 && out[len(out)-1] == 0 && from[len(from)-1] < 0 {
+			return
+		}
+		out = append(out, 0)
+		from = append(from, -1)
+		to = append(to, -1)
 	}
 	for i := 0; i < len(in); {
 		j := i
@@ -351,13 +365,18 @@ func decodeHex(in []byte, inFrom, inTo []int32, align int) (out []byte, from, to
 		}
 		return inTo[i]
 	}
-	out = make([]byte, 0, len(in))
-	from = make([]int32, 0, len(in))
-	to = make([]int32, 0, len(in))
+	out = make([]byte, 0, len(in)/4)
+	from = make([]int32, 0, len(in)/4)
+	to = make([]int32, 0, len(in)/4)
+	// Only the runs are kept, one NUL between them: a secret spelled in hex
+	// or base64 lies within one run, and the view stays small.
 	pass := func(i int) {
-		out = append(out, in[i])
-		from = append(from, origFrom(i))
-		to = append(to, origTo(i))
+		if len(out) > 0 && out[len(out)-1] == 0 && from[len(from)-1] < 0 {
+			return
+		}
+		out = append(out, 0)
+		from = append(from, -1)
+		to = append(to, -1)
 	}
 	for i := 0; i < len(in); {
 		j := i
@@ -409,7 +428,7 @@ func appendMatches(spans [][2]int, layer []byte, sec string, from, to []int32) [
 		}
 		if from == nil {
 			spans = append(spans, [2]int{i, j})
-		} else {
+		} else if from[i] >= 0 && to[j-1] >= 0 {
 			spans = append(spans, [2]int{int(from[i]), int(to[j-1])})
 		}
 	}
@@ -603,19 +622,29 @@ const excerptMargin = 24
 func (s *Scrubber) Excerpt(body []byte, n int) string {
 	n = max(n, 0)
 	body = bytes.TrimSpace(body)
-	// Only the window that can reach the first n bytes is scrubbed: a secret
-	// starting before the cut ends within the margin.
-	window := n + 64
+	// Only a window that can reach the first n bytes is scrubbed. Scrubbing
+	// shortens the text (a spelled secret becomes REDACTED), so the window
+	// grows until the scrubbed text runs a margin past the cut: a secret cut
+	// by the window's edge then ends well after the first n bytes.
+	margin := 64
 	if s != nil {
-		window += excerptMargin * s.maxLen
+		margin += excerptMargin * s.maxLen
 	}
+	var text string
 	cutWindow := false
-	if len(body) > window {
-		body, cutWindow = body[:window], true
-	}
-	text := string(RedactBody(body))
-	if s != nil {
-		text = s.Scrub(text)
+	for window := n + 2*margin; ; window *= 2 {
+		part := body
+		cutWindow = len(body) > window
+		if cutWindow {
+			part = body[:window]
+		}
+		text = string(RedactBody(part))
+		if s != nil {
+			text = s.Scrub(text)
+		}
+		if !cutWindow || len(text) >= n+2*margin {
+			break
+		}
 	}
 	text = strings.ToValidUTF8(strings.TrimSpace(text), "\uFFFD")
 	if len(text) <= n {
