@@ -114,6 +114,13 @@ func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d
 // Content-Length says so.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
+// WithMaxIdleConnsPerHost sets how many idle connections the client keeps
+// for reuse (default 64). A client shared by more goroutines than that —
+// a worker pool, a high bulk concurrency — should set it to their number, or
+// it opens new connections where it could reuse one. Refused together with
+// WithHTTPClient, whose transport is the caller's to size.
+func WithMaxIdleConnsPerHost(n int) Option { return shared(transport.WithMaxIdleConnsPerHost(n)) }
+
 // Client is an Alianza Public API v2 client. It logs in lazily, shares one
 // token between all goroutines, and logs in again once when the token is
 // refused. It is safe for concurrent use.

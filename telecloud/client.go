@@ -100,6 +100,13 @@ func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d
 // is an *Error matching ErrResponseTooLarge.
 func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxResponseSize(n)) }
 
+// WithMaxIdleConnsPerHost sets how many idle connections the client keeps
+// for reuse (default 64). A client shared by more goroutines than that —
+// a worker pool, a high bulk concurrency — should set it to their number, or
+// it opens new connections where it could reuse one. Refused together with
+// WithHTTPClient, whose transport is the caller's to size.
+func WithMaxIdleConnsPerHost(n int) Option { return shared(transport.WithMaxIdleConnsPerHost(n)) }
+
 // WithFormat chooses the answer format of every call (FormatXML by default).
 // InFormat overrides it for one call.
 func WithFormat(f Format) Option {
@@ -202,6 +209,10 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	c.style = st.style
 	return c, nil
 }
+
+// HTTPClient returns the *http.Client the client sends through (for test
+// interceptors such as gock.InterceptClient), as in the other packages.
+func (c *Client) HTTPClient() *http.Client { return c.t.HTTPClient() }
 
 // BaseURL returns the base URL calls go to.
 func (c *Client) BaseURL() string { return c.t.BaseURL() }
