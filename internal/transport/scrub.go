@@ -187,7 +187,7 @@ func (s *Scrubber) find(text string) [][2]int {
 		if v.binary {
 			limit = maxBinaryLayers
 		}
-		if v.depth < limit && bytes.IndexAny(v.b, `%\&`) >= 0 {
+		if v.depth < limit && bytes.ContainsAny(v.b, `%\&`) {
 			if next, from, to, changed := decodeLayer(v.b, v.from, v.to); changed {
 				queue = append(queue, view{b: next, from: from, to: to, depth: v.depth + 1, binary: v.binary})
 			}
@@ -221,6 +221,46 @@ func (s *Scrubber) find(text string) [][2]int {
 	return merged
 }
 
+// viewBuilder writes a decoded view: each output byte with the span of the
+// original text it came from. inFrom and inTo map the input view to the
+// original (nil: the input is the original).
+type viewBuilder struct {
+	inFrom, inTo []int32
+	out          []byte
+	from, to     []int32
+}
+
+func newViewBuilder(inFrom, inTo []int32, capacity int) *viewBuilder {
+	return &viewBuilder{inFrom: inFrom, inTo: inTo,
+		out: make([]byte, 0, capacity), from: make([]int32, 0, capacity), to: make([]int32, 0, capacity)}
+}
+
+// emit writes bytes decoded from input bytes [i, j).
+func (v *viewBuilder) emit(i, j int, bs ...byte) {
+	f, t := int32(i), int32(j)
+	if v.inFrom != nil {
+		f, t = v.inFrom[i], v.inTo[j-1]
+	}
+	for _, c := range bs {
+		v.out = append(v.out, c)
+		v.from = append(v.from, f)
+		v.to = append(v.to, t)
+	}
+}
+
+// gap writes one NUL for any number of skipped input bytes (binary views
+// keep only their runs): no secret spans it.
+func (v *viewBuilder) gap() {
+	if n := len(v.out); n > 0 && v.out[n-1] == 0 && v.from[n-1] < 0 {
+		return
+	}
+	v.out = append(v.out, 0)
+	v.from = append(v.from, -1)
+	v.to = append(v.to, -1)
+}
+
+func (v *viewBuilder) view() ([]byte, []int32, []int32) { return v.out, v.from, v.to }
+
 // minBase64Run is the shortest run of base64 characters read as base64.
 const minBase64Run = 8
 
@@ -246,88 +286,57 @@ func base64Val(c byte) (byte, bool) {
 // one or two bytes. Other bytes pass as they are.
 func decodeBase64(in []byte, inFrom, inTo []int32, align int) (out []byte, from, to []int32, changed bool) {
 	isB64 := func(c byte) bool { _, ok := base64Val(c); return ok }
-	run, found := 0, false
-	for _, c := range in {
-		if isB64(c) {
-			if run++; run >= minBase64Run+align {
-				found = true
-				break
-			}
-		} else {
-			run = 0
-		}
-	}
-	if !found {
+	if !hasRun(in, isB64, minBase64Run+align) {
 		return nil, nil, nil, false
 	}
-	origFrom := func(i int) int32 {
-		if inFrom == nil {
-			return int32(i)
-		}
-		return inFrom[i]
-	}
-	origTo := func(i int) int32 {
-		if inTo == nil {
-			return int32(i + 1)
-		}
-		return inTo[i]
-	}
-	out = make([]byte, 0, len(in)/4)
-	from = make([]int32, 0, len(in)/4)
-	to = make([]int32, 0, len(in)/4)
-	// Only the runs are kept, one NUL between them: a secret spelled in hex
-	// or base64 lies within one run, and the view stays small.
-	pass := func(i int) {
-		if len(out) > 0 && out[len(out)-1] == 0 && from[len(from)-1] < 0 {
-			return
-		}
-		out = append(out, 0)
-		from = append(from, -1)
-		to = append(to, -1)
-	}
+	v := newViewBuilder(inFrom, inTo, len(in)/4)
 	for i := 0; i < len(in); {
 		j := i
 		for j < len(in) && isB64(in[j]) {
 			j++
 		}
 		if j-i < minBase64Run+align {
-			for ; i < j; i++ {
-				pass(i)
-			}
-			if i < len(in) {
-				pass(i)
-				i++
-			}
+			v.gap()
+			i = max(j, i+1)
 			continue
 		}
-		for k := 0; k < align; k++ {
-			pass(i)
-			i++
-		}
+		i += align
 		for i+1 < j {
 			n := min(4, j-i)
-			var v uint32
+			var w uint32
 			for k := 0; k < 4; k++ {
-				v <<= 6
+				w <<= 6
 				if k < n {
 					d, _ := base64Val(in[i+k])
-					v |= uint32(d)
+					w |= uint32(d)
 				}
 			}
-			f, t := origFrom(i), origTo(i+n-1)
 			for k := 0; k < n-1; k++ {
-				out = append(out, byte(v>>(16-8*k)))
-				from = append(from, f)
-				to = append(to, t)
+				v.emit(i, i+n, byte(w>>(16-8*k)))
 			}
 			changed = true
 			i += n
 		}
-		for ; i < j; i++ {
-			pass(i)
+		v.gap()
+		i = j
+	}
+	out, from, to = v.view()
+	return out, from, to, changed
+}
+
+// hasRun reports whether in holds at least n bytes in a row for which ok is true.
+func hasRun(in []byte, ok func(byte) bool, n int) bool {
+	run := 0
+	for _, c := range in {
+		if !ok(c) {
+			run = 0
+			continue
+		}
+		if run++; run >= n {
+			return true
 		}
 	}
-	return out, from, to, changed
+	return false
 }
 
 // minHexRun is the shortest run of hex digits read as hex-encoded bytes.
@@ -338,77 +347,29 @@ const minHexRun = 8
 // text may start a secret on either digit). Other bytes pass as they are.
 func decodeHex(in []byte, inFrom, inTo []int32, align int) (out []byte, from, to []int32, changed bool) {
 	isHex := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' }
-	// A quick look first: most texts have no run long enough.
-	run, found := 0, false
-	for _, c := range in {
-		if isHex(c) {
-			if run++; run >= minHexRun {
-				found = true
-				break
-			}
-		} else {
-			run = 0
-		}
-	}
-	if !found {
+	if !hasRun(in, isHex, minHexRun) {
 		return nil, nil, nil, false
 	}
-	origFrom := func(i int) int32 {
-		if inFrom == nil {
-			return int32(i)
-		}
-		return inFrom[i]
-	}
-	origTo := func(i int) int32 {
-		if inTo == nil {
-			return int32(i + 1)
-		}
-		return inTo[i]
-	}
-	out = make([]byte, 0, len(in)/4)
-	from = make([]int32, 0, len(in)/4)
-	to = make([]int32, 0, len(in)/4)
-	// Only the runs are kept, one NUL between them: a secret spelled in hex
-	// or base64 lies within one run, and the view stays small.
-	pass := func(i int) {
-		if len(out) > 0 && out[len(out)-1] == 0 && from[len(from)-1] < 0 {
-			return
-		}
-		out = append(out, 0)
-		from = append(from, -1)
-		to = append(to, -1)
-	}
+	v := newViewBuilder(inFrom, inTo, len(in)/4)
 	for i := 0; i < len(in); {
 		j := i
 		for j < len(in) && isHex(in[j]) {
 			j++
 		}
 		if j-i < minHexRun {
-			for ; i < j; i++ {
-				pass(i)
-			}
-			if i < len(in) {
-				pass(i)
-				i++
-			}
+			v.gap()
+			i = max(j, i+1)
 			continue
 		}
-		if align == 1 {
-			pass(i)
-			i++
-		}
-		for ; i+1 < j; i += 2 {
-			v, _ := hexVal(in[i : i+2])
-			c := byte(v)
-			out = append(out, c)
-			from = append(from, origFrom(i))
-			to = append(to, origTo(i+1))
+		for i += align; i+1 < j; i += 2 {
+			w, _ := hexVal(in[i : i+2])
+			v.emit(i, i+2, byte(w))
 			changed = true
 		}
-		for ; i < j; i++ {
-			pass(i)
-		}
+		v.gap()
+		i = j
 	}
+	out, from, to = v.view()
 	return out, from, to, changed
 }
 
@@ -444,40 +405,20 @@ func isWordByte(c byte) bool {
 // from and to of the input layer map input positions to the original text
 // (nil: the input is the original).
 func decodeLayer(in []byte, inFrom, inTo []int32) (out []byte, from, to []int32, changed bool) {
-	out = make([]byte, 0, len(in))
-	from = make([]int32, 0, len(in))
-	to = make([]int32, 0, len(in))
-	origFrom := func(i int) int32 {
-		if inFrom == nil {
-			return int32(i)
-		}
-		return inFrom[i]
-	}
-	origTo := func(i int) int32 { // i is the last input byte of the token
-		if inTo == nil {
-			return int32(i + 1)
-		}
-		return inTo[i]
-	}
+	v := newViewBuilder(inFrom, inTo, len(in))
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(in); {
 		decoded, n := decodeToken(in[i:], buf[:0])
 		if n == 0 {
-			out = append(out, in[i])
-			from = append(from, origFrom(i))
-			to = append(to, origTo(i))
+			v.emit(i, i+1, in[i])
 			i++
 			continue
 		}
 		changed = true
-		f, t := origFrom(i), origTo(i+n-1)
-		for _, c := range decoded {
-			out = append(out, c)
-			from = append(from, f)
-			to = append(to, t)
-		}
+		v.emit(i, i+n, decoded...)
 		i += n
 	}
+	out, from, to = v.view()
 	return out, from, to, changed
 }
 
