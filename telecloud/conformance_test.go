@@ -287,7 +287,7 @@ func TestConformanceOpsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	missing := conformance.Uncovered(ops, "", c, "BaseURL", "String", "GoString", "Format")
+	missing := conformance.Uncovered(ops, "", c, "BaseURL", "HTTPClient", "String", "GoString", "Format")
 	// Every service: the exported fields of the Client.
 	cv := reflect.ValueOf(c).Elem()
 	services := 0

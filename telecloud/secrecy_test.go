@@ -200,7 +200,9 @@ func TestCVVNeverShown(t *testing.T) {
 						assert.False(t, scDigits(cvv).MatchString(text), "the CVV in %s", text)
 						assert.NotContains(t, text, "4000056655665556")
 					}
-					assert.True(t, found, "the server quoted the CVV, and it was removed")
+					if mode != "location" { // an unparseable Location is not quoted at all
+						assert.True(t, found, "the server quoted the CVV, and it was removed")
+					}
 				})
 			}
 		}
@@ -275,7 +277,9 @@ func TestDebugLogScrubsCallSecrets(t *testing.T) {
 			}
 			text := log.String()
 			require.Contains(t, text, "ispkit request", "the attempts are logged")
-			require.Contains(t, text, "REDACTED")
+			if mode != "location" { // an unparseable Location is not quoted at all
+				require.Contains(t, text, "REDACTED")
+			}
 			for _, s := range []string{card, ssn, dl, gw, url.QueryEscape(dl), url.QueryEscape(gw), testIDKey, testAPIKey} {
 				assert.NotContains(t, text, s)
 			}
