@@ -154,8 +154,7 @@ func PlanSIPLineSync(local, remote []SIPLine, mode SyncMode) (SyncPlan, error) {
 				Reason: "the line " + describeLine(remote[r.i]) + " has no SIP username and cannot be synced"})
 		}
 	}
-	sortLines(remote, rs)
-	sortLines(local, ls)
+	sortBoth(remote, rs, local, ls)
 	errs = append(errs, duplicates(op, "remote", remote, rs)...)
 	errs = append(errs, duplicates(op, "local", local, ls)...)
 	if len(errs) > 0 {
@@ -237,19 +236,22 @@ type keyed struct {
 	i      int32
 }
 
-// less reports whether k's key sorts before o's.
-func (k *keyed) less(o *keyed) bool {
+// compare orders k's and o's keys as strings.Compare does.
+func (k *keyed) compare(o *keyed) int {
 	if k.p0 != o.p0 {
-		return k.p0 < o.p0
+		return cmp.Compare(k.p0, o.p0)
 	}
 	if k.p1 != o.p1 {
-		return k.p1 < o.p1
+		return cmp.Compare(k.p1, o.p1)
 	}
 	if len(k.key) == len(o.key) && len(k.key) <= 16 {
-		return false // the same key
+		return 0 // the same key
 	}
-	return k.key < o.key
+	return strings.Compare(k.key, o.key)
 }
+
+// less reports whether k's key sorts before o's.
+func (k *keyed) less(o *keyed) bool { return k.compare(o) < 0 }
 
 // lineKeys returns the key of every line, in input order.
 func lineKeys(lines []SIPLine) []keyed {
@@ -268,14 +270,29 @@ func lineKeys(lines []SIPLine) []keyed {
 // depend on the input's.
 func sortLines(lines []SIPLine, s []keyed) {
 	slices.SortFunc(s, func(a, b keyed) int {
-		switch {
-		case a.less(&b):
-			return -1
-		case b.less(&a):
-			return 1
+		if c := a.compare(&b); c != 0 {
+			return c
 		}
 		return compareFields(&lines[a.i], &lines[b.i])
 	})
+}
+
+// sortBoth sorts both sides, at the same time when they are large enough
+// for a second goroutine to pay for itself (the plan is a pure function:
+// the goroutine ends before sortBoth returns).
+func sortBoth(remote []SIPLine, rs []keyed, local []SIPLine, ls []keyed) {
+	if len(rs) < 4096 || len(ls) < 4096 {
+		sortLines(remote, rs)
+		sortLines(local, ls)
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sortLines(remote, rs)
+	}()
+	sortLines(local, ls)
+	<-done
 }
 
 // duplicates reports every SIP username that more than one line of a side
