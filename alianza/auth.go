@@ -112,7 +112,7 @@ func (c *Client) login(ctx context.Context, creds Credentials) (*wireLoginToken,
 	if err != nil {
 		return nil, &Error{Op: op, Err: fmt.Errorf("encoding request: %w", err)}
 	}
-	resp, err := c.t.Do(ctx, &transport.Request{Op: op, Method: http.MethodPost, Path: pathAuthorize, Body: body, Idempotent: true})
+	resp, err := c.t.Do(ctx, &transport.Request{Op: op, Method: http.MethodPost, Path: pathAuthorize, Body: body, Retry: transport.RetrySafe})
 	if err != nil {
 		return nil, transportError(op, err)
 	}

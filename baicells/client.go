@@ -106,8 +106,13 @@ func WithHTTPClient(hc *http.Client) Option { return shared(transport.WithHTTPCl
 // WithUserAgent appends the application's product token to the User-Agent.
 func WithUserAgent(app string) Option { return shared(transport.WithUserAgent(app)) }
 
-// RetryPolicy is the shared retry policy; see WithRetry.
-type RetryPolicy = transport.RetryPolicy
+// RetryPolicy says how often and how patiently a call is sent again; it is
+// [ispkit.RetryPolicy], shared by the four packages. See WithRetry.
+type RetryPolicy = ispkit.RetryPolicy
+
+// DefaultRetryPolicy is the policy a client starts with (see
+// [ispkit.DefaultRetryPolicy]); change a field of it and pass it to WithRetry.
+func DefaultRetryPolicy() RetryPolicy { return ispkit.DefaultRetryPolicy() }
 
 // WithRetry sets the retry policy. Only idempotent calls are retried after a
 // failure that may have reached the server (see the package documentation).
@@ -323,7 +328,7 @@ func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string,
 	if err := checkCtx(ctx, rt.op); err != nil {
 		return nil, err
 	}
-	req := &transport.Request{Op: rt.op, Method: rt.method, Path: path, Idempotent: rt.idempotent}
+	req := &transport.Request{Op: rt.op, Method: rt.method, Path: path, Retry: transport.RetrySafeIf(rt.idempotent)}
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {

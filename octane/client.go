@@ -94,8 +94,13 @@ func WithHTTPClient(hc *http.Client) Option { return shared(transport.WithHTTPCl
 // WithUserAgent appends the application's product token to the User-Agent.
 func WithUserAgent(app string) Option { return shared(transport.WithUserAgent(app)) }
 
-// RetryPolicy is the shared retry policy; see WithRetry.
-type RetryPolicy = transport.RetryPolicy
+// RetryPolicy says how often and how patiently a call is sent again; it is
+// [ispkit.RetryPolicy], shared by the four packages. See WithRetry.
+type RetryPolicy = ispkit.RetryPolicy
+
+// DefaultRetryPolicy is the policy a client starts with (see
+// [ispkit.DefaultRetryPolicy]); change a field of it and pass it to WithRetry.
+func DefaultRetryPolicy() RetryPolicy { return ispkit.DefaultRetryPolicy() }
 
 // WithRetry sets the retry policy. Queries (orderQuery, getServiceDetail, the
 // REST GET) are retried; orders and REST POSTs are re-sent only when the

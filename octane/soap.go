@@ -132,7 +132,7 @@ func (c *Client) sendSOAP(ctx context.Context, op soapOp, parts ...any) (*transp
 		Body:               body,
 		ContentType:        soapContent,
 		Header:             soapHeaders,
-		Idempotent:         op.idempotent,
+		Retry:              transport.RetrySafeIf(op.idempotent),
 	})
 	if err != nil {
 		return nil, sendError(SOAP, op.name, err)

@@ -184,8 +184,7 @@ func (c *Client) send(ctx context.Context, op, service, method, verb string, par
 		Method:             verb,
 		Path:               routePath(c.style, st.format, service, method, verb),
 		CarriesCredentials: true,
-		Idempotent:         retryable(method),
-		NotIdempotent:      !retryable(method),
+		Retry:              retryMode(method),
 		SecretParams:       secretParamNames,
 		// The card, CVV, SSN, licence, passwords, gateway credentials of this
 		// call: scrubbed from its errors and its debug log lines.

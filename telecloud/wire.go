@@ -61,6 +61,15 @@ func verbFor(method string) string {
 // may have reached the server: only searches, which change nothing.
 func retryable(method string) bool { return strings.HasPrefix(method, "Search") }
 
+// retryMode is the transport's setting for retryable: a search is safe to
+// send again whatever its verb, and anything else only when it never left.
+func retryMode(method string) transport.Retry {
+	if retryable(method) {
+		return transport.RetrySafe
+	}
+	return transport.RetryUnsafe
+}
+
 type param struct {
 	Field    string // Go field of the request struct
 	Name     string // wire name; "var%d" expands VarValues

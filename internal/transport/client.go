@@ -180,9 +180,9 @@ type Request struct {
 	ContentType string
 	// Header holds extra headers.
 	Header http.Header
-	// Idempotent marks a request that is safe to send twice. GET, HEAD, PUT,
-	// DELETE and OPTIONS are idempotent anyway; set it for POSTs that only read.
-	Idempotent bool
+	// Retry says whether the request may be sent again after a failure that
+	// may have reached the server; the zero value decides by its method.
+	Retry Retry
 	// BaseURL, when set, replaces the client's base URL for this request, for
 	// vendors that serve one API from several roots (Octane's SOAP and REST). It
 	// must be a value returned by ParseBaseURL(...).String().
@@ -195,10 +195,6 @@ type Request struct {
 	// outage: SOAP 1.1 sends every Fault, a refused login included, with 500.
 	// Such a 500 is never retried; 502, 503, 504 and 429 still are.
 	Answers500 bool
-	// NotIdempotent marks a request that must not be sent twice whatever its
-	// method: TeleCloud's DELETE and PATCH act once (only its searches are safe
-	// to repeat). It is re-sent only when it provably never left (dial errors).
-	NotIdempotent bool
 	// SecretParams names query parameters whose values are secrets although
 	// their names do not say so (TeleCloud's "dl", a driver's licence number):
 	// they are redacted from the URL in logs and errors like API_KEY is.
@@ -212,15 +208,45 @@ type Request struct {
 	Secrets []string
 }
 
+// Retry says when a request may be sent again. Every request is sent again
+// after a failure that proves it never left (the connection was not made);
+// Retry decides for the failures after which it may have reached the server
+// (a reset, a 429, a 502, 503 or 504 answer).
+type Retry int
+
+const (
+	// RetryByMethod, the zero value, sends GET, HEAD, PUT, DELETE and
+	// OPTIONS again and any other method only when it never left.
+	RetryByMethod Retry = iota
+	// RetrySafe sends the request again whatever its method: a POST that
+	// only reads, or a login.
+	RetrySafe
+	// RetryUnsafe sends the request again only when it never left,
+	// whatever its method: TeleCloud's DELETE and PATCH act once (only its
+	// searches are safe to repeat).
+	RetryUnsafe
+)
+
+// RetrySafeIf is RetrySafe when safe holds, else RetryByMethod.
+func RetrySafeIf(safe bool) Retry {
+	if safe {
+		return RetrySafe
+	}
+	return RetryByMethod
+}
+
 func (r *Request) idempotent() bool {
-	if r.NotIdempotent {
+	switch r.Retry {
+	case RetrySafe:
+		return true
+	case RetryUnsafe:
 		return false
 	}
 	switch r.Method {
 	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
 		return true
 	}
-	return r.Idempotent
+	return false
 }
 
 // Response is the final answer to a Request, whatever its status.

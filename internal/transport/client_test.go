@@ -775,7 +775,7 @@ func TestRequestShapeAndBodyRewind(t *testing.T) {
 	})
 	c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()))
 	resp, err := c.Do(context.Background(), &Request{
-		Op: "boss/query", Method: http.MethodPost, Path: "/boss/query", Idempotent: true,
+		Op: "boss/query", Method: http.MethodPost, Path: "/boss/query", Retry: RetrySafe,
 		Query: url.Values{"page": {"1"}}, Body: []byte(`{"q":"all"}`),
 		Header: http.Header{"X-Custom": {"v"}},
 	})

@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/ispkit/ispkit"
 )
 
 // Version is the ispkit release carried in every User-Agent.
@@ -15,37 +17,18 @@ const Version = "0.1.0"
 
 // Defaults shared by every vendor package.
 const (
-	DefaultMaxAttempts     = 4
-	DefaultMinWait         = 250 * time.Millisecond
-	DefaultMaxWait         = 5 * time.Second
-	DefaultMaxRetryAfter   = 30 * time.Second
+	DefaultMaxAttempts     = ispkit.DefaultMaxAttempts
 	DefaultMaxResponseSize = 32 << 20 // success bodies
 	MaxErrorBodySize       = 1 << 20  // error bodies are read up to this and truncated
 )
 
-// RetryPolicy says how often and how patiently a request is retried. Whether a
-// request may be retried at all is decided per request (see Request.Idempotent).
-type RetryPolicy struct {
-	// MaxAttempts is the total number of attempts, first one included. 1 disables retries.
-	MaxAttempts int
-	// MinWait and MaxWait bound the exponential backoff between attempts.
-	MinWait, MaxWait time.Duration
-	// MaxRetryAfter caps a server's Retry-After. A longer Retry-After, or one that
-	// would outlast the context deadline, ends the retries and returns that response.
-	MaxRetryAfter time.Duration
-}
+// RetryPolicy is the public ispkit.RetryPolicy.
+type RetryPolicy = ispkit.RetryPolicy
 
 // DefaultRetryPolicy is the policy a client starts with.
-func DefaultRetryPolicy() RetryPolicy {
-	return RetryPolicy{
-		MaxAttempts:   DefaultMaxAttempts,
-		MinWait:       DefaultMinWait,
-		MaxWait:       DefaultMaxWait,
-		MaxRetryAfter: DefaultMaxRetryAfter,
-	}
-}
+func DefaultRetryPolicy() RetryPolicy { return ispkit.DefaultRetryPolicy() }
 
-func (p RetryPolicy) validate() error {
+func validateRetry(p RetryPolicy) error {
 	switch {
 	case p.MaxAttempts < 1:
 		return errors.New("retry policy: MaxAttempts must be at least 1")
@@ -142,7 +125,7 @@ func WithUserAgent(app string) Option {
 // disable retries.
 func WithRetry(p RetryPolicy) Option {
 	return func(c *Config) error {
-		if err := p.validate(); err != nil {
+		if err := validateRetry(p); err != nil {
 			return err
 		}
 		c.retry = p

@@ -53,7 +53,7 @@ func TestRetryMatrixStatus(t *testing.T) {
 			srv := newAttemptServer(t, statusSequence(tc.statuses...))
 			c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()))
 			resp, err := c.Do(context.Background(), &Request{
-				Op: "test", Method: tc.method, Path: "/r", Idempotent: tc.idempotent,
+				Op: "test", Method: tc.method, Path: "/r", Retry: RetrySafeIf(tc.idempotent),
 				Body: []byte(`{"a":1}`),
 			})
 			require.NoError(t, err, "an HTTP status is not a transport error")
@@ -88,7 +88,7 @@ func TestRetryMatrixTransportError(t *testing.T) {
 			c := newClient(t, Vendor{}, WithBaseURL(srv.URL+"/api"), WithRetry(fastRetry()))
 			resp, err := c.Do(context.Background(), &Request{
 				Op: "orders/create", Method: tc.method, Path: "/orders", Query: secretQuery,
-				Idempotent: tc.idempotent, Body: []byte(`{"item":"x"}`),
+				Retry: RetrySafeIf(tc.idempotent), Body: []byte(`{"item":"x"}`),
 			})
 			require.Error(t, err)
 			assert.Nil(t, resp)
@@ -399,7 +399,7 @@ func TestRetryAnswers500(t *testing.T) {
 		srv := newAttemptServer(t, statusSequence(tc.statuses...))
 		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()))
 		resp, err := c.Do(context.Background(), &Request{
-			Op: "query", Method: http.MethodPost, Path: "/soap", Idempotent: true, Answers500: true, Body: []byte("<x/>"),
+			Op: "query", Method: http.MethodPost, Path: "/soap", Retry: RetrySafe, Answers500: true, Body: []byte("<x/>"),
 		})
 		require.NoError(t, err)
 		assert.Equal(t, tc.wantStatus, resp.StatusCode, "statuses %v", tc.statuses)
@@ -407,16 +407,16 @@ func TestRetryAnswers500(t *testing.T) {
 	}
 }
 
-func TestNotIdempotentIsNeverResent(t *testing.T) {
+func TestRetryUnsafeIsNeverResent(t *testing.T) {
 	for _, method := range []string{http.MethodDelete, http.MethodPatch, http.MethodPut, http.MethodGet} {
 		t.Run(method, func(t *testing.T) {
 			srv := newAttemptServer(t, statusSequence(503, 200))
 			c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()))
 			resp, err := c.Do(context.Background(), &Request{
-				Op: "test", Method: method, Path: "/r", NotIdempotent: true, Idempotent: true,
+				Op: "test", Method: method, Path: "/r", Retry: RetryUnsafe,
 			})
 			require.NoError(t, err)
-			assert.Equal(t, 503, resp.StatusCode, "NotIdempotent wins over the method and Idempotent")
+			assert.Equal(t, 503, resp.StatusCode, "RetryUnsafe wins over the method")
 			assert.Equal(t, 1, resp.Attempts)
 		})
 	}
