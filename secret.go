@@ -1,6 +1,8 @@
 // Package ispkit holds what the four vendor packages share in their public
-// API. Today that is Secret, the type of every credential and sensitive value
-// the packages accept or return.
+// API: [Secret], the type of every credential and sensitive value the
+// packages accept or return; [RetryPolicy], which every package's WithRetry
+// takes; and [Attempt] and [Observer], which every package's WithObserver
+// reports each HTTP attempt to.
 //
 // The vendor packages are the place to start:
 // [github.com/ispkit/ispkit/baicells], [github.com/ispkit/ispkit/telecloud],

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
+	"github.com/ispkit/ispkit"
 )
 
 // Vendor describes what a vendor package contributes to the shared client.
@@ -52,6 +53,7 @@ type Client struct {
 	userAgentValue []string
 	retry          RetryPolicy
 	logger         *slog.Logger
+	observer       ispkit.Observer
 	timeout        time.Duration
 	maxBody        int64
 	auth           func(*http.Request)
@@ -81,6 +83,7 @@ func New(v Vendor, opts []Option) (*Client, error) {
 		base:        cfg.baseURL,
 		retry:       cfg.retry,
 		logger:      cfg.logger,
+		observer:    cfg.observer,
 		timeout:     cfg.timeout,
 		maxBody:     cfg.maxResponseSize,
 		auth:        v.Authenticate,
@@ -199,6 +202,14 @@ type Request struct {
 	// their names do not say so (TeleCloud's "dl", a driver's licence number):
 	// they are redacted from the URL in logs and errors like API_KEY is.
 	SecretParams []string
+	// RequestID is the vendor's correlation id of the call when it is known
+	// before sending (BOSS's session_id): it is in every log line and
+	// Attempt of the call.
+	RequestID string
+	// ResponseRequestID, when set, reads the vendor's correlation id from
+	// the final answer (TeleCloud's trans_id); it replaces RequestID in that
+	// attempt's log line and Attempt. It must not keep body.
+	ResponseRequestID func(h http.Header, body []byte) string
 	// Secrets are this call's own secret values beyond the client's (a
 	// session token, a SIP password, a card number): they are scrubbed, in
 	// every spelling, from the errors and log lines of the call and through
@@ -469,7 +480,7 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 	}
 	rreq, err := retryablehttp.NewRequestWithContext(ctx, r.Method, u, body)
 	if err != nil {
-		return nil, c.transportError(st, u, nil, err)
+		return nil, c.finalError(ctx, st, u, nil, err)
 	}
 	h := rreq.Header
 	for k, v := range r.Header {
@@ -493,7 +504,7 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 		if resp != nil {
 			drainClose(resp.Body)
 		}
-		return nil, c.transportError(st, u, resp, err)
+		return nil, c.finalError(ctx, st, u, resp, err)
 	}
 	if isRedirect(resp.StatusCode) {
 		// Not followed (checkRedirect's rule): the redirect is the answer.
@@ -504,15 +515,40 @@ func (c *Client) Do(ctx context.Context, r *Request) (*Response, error) {
 			// query parameters, and the redaction would leave a piece.
 			loc = RedactURLString(st.scrubber().Scrub(loc), r.SecretParams...)
 		}
-		return nil, c.transportError(st, u, resp, &RedirectError{StatusCode: resp.StatusCode, Location: loc})
+		return nil, c.finalError(ctx, st, u, resp, &RedirectError{StatusCode: resp.StatusCode, Location: loc})
 	}
 	out, err := c.readResponse(resp)
 	if err != nil {
-		return nil, c.transportError(st, u, resp, err)
+		return nil, c.finalError(ctx, st, u, resp, err)
 	}
 	out.Attempts = st.attempts
 	out.call = st
+	id := r.RequestID
+	if r.ResponseRequestID != nil {
+		if v := r.ResponseRequestID(out.Header, out.Body); v != "" {
+			id = v
+		}
+	}
+	c.endAttempt(ctx, st, resp.StatusCode, id, nil, false)
 	return out, nil
+}
+
+// finalError is transportError for the call's last attempt, which it
+// reports (log line, Observer) with the error the caller gets.
+func (c *Client) finalError(ctx context.Context, st *call, u string, resp *http.Response, err error) error {
+	terr := c.transportError(st, u, resp, err)
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	var cause error = terr
+	if e, ok := terr.(*Error); ok {
+		cause = e.Err
+	}
+	if st.attempts > 0 { // 0: the request could not even be built
+		c.endAttempt(ctx, st, status, st.req.RequestID, cause, false)
+	}
+	return terr
 }
 
 func isRedirect(status int) bool {

@@ -48,6 +48,7 @@ type Config struct {
 	userAgentApp    string
 	retry           RetryPolicy
 	logger          *slog.Logger
+	observer        ispkit.Observer
 	timeout         time.Duration
 	maxResponseSize int64
 	idlePerHost     int
@@ -138,6 +139,15 @@ func WithRetry(p RetryPolicy) Option {
 func WithLogger(l *slog.Logger) Option {
 	return func(c *Config) error {
 		c.logger = l
+		return nil
+	}
+}
+
+// WithObserver reports every attempt of every call to o (see
+// ispkit.Observer); nil reports nothing.
+func WithObserver(o ispkit.Observer) Option {
+	return func(c *Config) error {
+		c.observer = o
 		return nil
 	}
 }

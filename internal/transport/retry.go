@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/ispkit/ispkit"
 )
 
 // checkRetry decides after every attempt. The rules:
@@ -24,12 +26,8 @@ import (
 //     last answer, instead of sleeping into a deadline error.
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	st, _ := ctx.Value(callKey{}).(*call)
-	c.logAttempt(ctx, st, resp, err)
-	if ctx.Err() != nil {
-		return false, ctx.Err()
-	}
-	if st == nil {
-		return false, nil
+	if ctx.Err() != nil || st == nil {
+		return false, ctx.Err() // the last attempt: Do reports it
 	}
 	retry := false
 	switch {
@@ -52,6 +50,15 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	if dl, has := ctx.Deadline(); has && time.Until(dl) < wait {
 		return false, nil
 	}
+	status := 0
+	if resp != nil {
+		status = resp.StatusCode
+	}
+	var cause error
+	if err != nil {
+		cause = st.scrubber().Error(classify(err))
+	}
+	c.endAttempt(ctx, st, status, st.req.RequestID, cause, true)
 	return true, nil
 }
 
@@ -136,29 +143,51 @@ func retryAfter(resp *http.Response) (time.Duration, bool) {
 	return 0, false
 }
 
-func (c *Client) logAttempt(ctx context.Context, st *call, resp *http.Response, err error) {
-	if c.logger == nil || st == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
+// endAttempt reports an attempt that ended (a debug log line, the
+// Observer): status is the answer's, 0 when none arrived; err, already
+// scrubbed, is why the attempt got no usable answer.
+func (c *Client) endAttempt(ctx context.Context, st *call, status int, requestID string, err error, retrying bool) {
+	debug := c.logger != nil && c.logger.Enabled(ctx, slog.LevelDebug)
+	if !debug && c.observer == nil {
 		return
 	}
-	attrs := []slog.Attr{
-		slog.String("op", st.req.Op),
-		slog.String("method", st.req.Method),
-		slog.String("url", st.redactedURL(c.resolve(st.req))),
-		slog.Int("attempt", st.attempts),
-		slog.Duration("duration", time.Since(st.start)),
+	d := time.Since(st.start)
+	u := st.redactedURL(c.resolve(st.req))
+	if debug {
+		attrs := make([]slog.Attr, 0, 8)
+		attrs = append(attrs,
+			slog.String("op", st.req.Op),
+			slog.String("method", st.req.Method),
+			slog.String("url", u),
+			slog.Int("attempt", st.attempts),
+			slog.Duration("duration", d),
+		)
+		if requestID != "" {
+			attrs = append(attrs, slog.String("request_id", st.scrubber().Scrub(requestID)))
+		}
+		if status != 0 {
+			attrs = append(attrs, slog.Int("status", status))
+		}
+		if err != nil {
+			attrs = append(attrs, slog.String("error", err.Error()))
+		}
+		if retrying {
+			attrs = append(attrs, slog.Bool("retrying", true))
+		}
+		c.logger.LogAttrs(ctx, slog.LevelDebug, "ispkit request", attrs...)
 	}
-	if resp != nil {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	if c.observer != nil {
+		c.observer(ctx, ispkit.Attempt{
+			Op: st.req.Op, Number: st.attempts, Method: st.req.Method, URL: u,
+			StatusCode: status, Duration: d, RequestID: st.scrubber().Scrub(requestID),
+			Err: err, Retrying: retrying,
+		})
 	}
-	if err != nil {
-		attrs = append(attrs, slog.String("error", st.scrubber().Scrub(logText(err))))
-	}
-	c.logger.LogAttrs(ctx, slog.LevelDebug, "ispkit request", attrs...)
 }
 
-// logText is the text of an attempt's error as the caller's error gives it:
-// without net/http's wrapper and its URL, and classified.
-func logText(err error) string {
+// classify is an attempt's error as the caller's error gives it: without
+// net/http's wrapper and its URL, and classified.
+func classify(err error) error {
 	err, _ = netHTTPAnswerError(stripURLError(err))
-	return err.Error()
+	return err
 }
