@@ -39,7 +39,8 @@ var (
 	ErrUnknownPool = errors.New("octane: unknown data pool")
 	// ErrFault: the server answered with a SOAP Fault.
 	ErrFault = errors.New("octane: SOAP fault")
-	// ErrOrderFailed: an order ended FAILED or REJECTED (see Orders.Wait).
+	// ErrOrderFailed: an order ended FAILED or REJECTED (see
+	// [OrdersService.Wait]).
 	ErrOrderFailed = errors.New("octane: order failed")
 	// ErrLimitRequired: a consumer data limit cannot be removed, only raised or
 	// lowered; zero is refused.
@@ -72,6 +73,9 @@ type Error struct {
 	// of the waits and rules (no Layer) carry 0, but for a wait ended by
 	// its context, which repeats its last poll's status.
 	HTTPStatus int
+	// RequestID is the vendor's correlation id of the call. Octane documents
+	// no request id; this is always empty until it does.
+	RequestID string
 	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none;
 	// a call that was not sent again tells the caller when to try.
 	RetryAfter time.Duration

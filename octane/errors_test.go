@@ -289,3 +289,45 @@ func TestInvalidUTF8Refused(t *testing.T) {
 	_, err = c.Orders.Query(context.Background(), "5\xff")
 	assert.ErrorIs(t, err, ErrInvalidInput, "order id")
 }
+
+// TestNewErrorsPrefixed walks every error New can return (bad credentials,
+// each option that can refuse its value, a refused combination): each text
+// starts with "octane: ".
+func TestNewErrorsPrefixed(t *testing.T) {
+	good := Credentials{Username: "u", Password: NewSecret("p")}
+	cases := []struct {
+		name  string
+		creds Credentials
+		opts  []Option
+	}{
+		{"empty user", Credentials{Password: NewSecret("p")}, nil},
+		{"blank user", Credentials{Username: " ", Password: NewSecret("p")}, nil},
+		{"empty password", Credentials{Username: "u"}, nil},
+		{"colon in user", Credentials{Username: "a:b", Password: NewSecret("p")}, nil},
+		{"XML in password", Credentials{Username: "u", Password: NewSecret("p\x01")}, nil},
+		{"SOAP URL", good, []Option{WithSOAPBaseURL("ftp://x")}},
+		{"SOAP URL no host", good, []Option{WithSOAPBaseURL("https://")}},
+		{"SOAP URL credentials", good, []Option{WithSOAPBaseURL("https://u:p@x")}},
+		{"REST URL", good, []Option{WithRESTBaseURL("not a url")}},
+		{"REST URL credentials", good, []Option{WithRESTBaseURL("https://u:p@x")}},
+		{"nil HTTP client", good, []Option{WithHTTPClient(nil)}},
+		{"user agent line break", good, []Option{WithUserAgent("a\nb")}},
+		{"retry attempts", good, []Option{WithRetry(RetryPolicy{})}},
+		{"retry negative", good, []Option{WithRetry(RetryPolicy{MaxAttempts: 1, MinWait: -1})}},
+		{"timeout", good, []Option{WithTimeout(-1)}},
+		{"response size", good, []Option{WithMaxResponseSize(0)}},
+		{"idle conns", good, []Option{WithMaxIdleConnsPerHost(0)}},
+		{"idle conns with client", good, []Option{WithHTTPClient(&http.Client{}), WithMaxIdleConnsPerHost(4)}},
+		{"poll zero", good, []Option{WithPollInterval(0, time.Second)}},
+		{"poll max below min", good, []Option{WithPollInterval(time.Second, time.Millisecond)}},
+		{"location", good, []Option{WithLocation(nil)}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := New(tc.creds, tc.opts...)
+			assert.Nil(t, c)
+			require.Error(t, err)
+			assert.True(t, strings.HasPrefix(err.Error(), "octane: "), "%q", err.Error())
+		})
+	}
+}
