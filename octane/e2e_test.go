@@ -36,7 +36,7 @@ func newE2E(t *testing.T, opts ...octanetest.Option) *e2e {
 	e.stranger = "0412999999"
 	srv.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: e.stranger, PlanNo: "VOICE-ONLY"})
 	c, err := octane.New(octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)},
-		octane.WithSOAPBaseURL(srv.SOAPURL()), octane.WithRESTBaseURL(srv.RESTURL()),
+		octane.WithSOAPBaseURL(srv.SOAPBaseURL()), octane.WithRESTBaseURL(srv.RESTBaseURL()),
 		octane.WithPollInterval(time.Millisecond, 5*time.Millisecond),
 		octane.WithRetry(octane.RetryPolicy{MaxAttempts: 3, MinWait: time.Millisecond, MaxWait: 2 * time.Millisecond}))
 	require.NoError(t, err)
@@ -296,7 +296,7 @@ func TestE2EWaitOutlastsTransientFailures(t *testing.T) {
 func TestE2EAuthFailures(t *testing.T) {
 	e := newE2E(t)
 	c, err := octane.New(octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret("wrong")},
-		octane.WithSOAPBaseURL(e.srv.SOAPURL()), octane.WithRESTBaseURL(e.srv.RESTURL()))
+		octane.WithSOAPBaseURL(e.srv.SOAPBaseURL()), octane.WithRESTBaseURL(e.srv.RESTBaseURL()))
 	require.NoError(t, err)
 	ctx := context.Background()
 	_, err = c.Orders.Query(ctx, "5000001")
@@ -430,7 +430,7 @@ func TestE2EPollingDefaults(t *testing.T) {
 		{"explicit", []octane.Option{octane.WithPollInterval(time.Millisecond, 5*time.Millisecond)}, 5, 1000},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c, err := octane.New(creds, append([]octane.Option{octane.WithSOAPBaseURL(srv.SOAPURL()), octane.WithRESTBaseURL(srv.RESTURL())}, tc.opts...)...)
+			c, err := octane.New(creds, append([]octane.Option{octane.WithSOAPBaseURL(srv.SOAPBaseURL()), octane.WithRESTBaseURL(srv.RESTBaseURL())}, tc.opts...)...)
 			require.NoError(t, err)
 			id, err := c.Orders.CreateDataPool(context.Background(), order)
 			require.NoError(t, err)

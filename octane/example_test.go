@@ -20,8 +20,8 @@ func newExampleClient() (*octane.Client, *octanetest.Server) {
 	}
 	c, err := octane.New(
 		octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)},
-		octane.WithSOAPBaseURL(srv.SOAPURL()),
-		octane.WithRESTBaseURL(srv.RESTURL()),
+		octane.WithSOAPBaseURL(srv.SOAPBaseURL()),
+		octane.WithRESTBaseURL(srv.RESTBaseURL()),
 		octane.WithPollInterval(time.Millisecond, 10*time.Millisecond),
 	)
 	if err != nil {

@@ -66,7 +66,7 @@ func octaneClient(p *printer) (*octaneSetup, error) {
 		consumers = append(consumers, sn)
 	}
 	c, err := octane.New(octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)},
-		octane.WithSOAPBaseURL(srv.SOAPURL()), octane.WithRESTBaseURL(srv.RESTURL()),
+		octane.WithSOAPBaseURL(srv.SOAPBaseURL()), octane.WithRESTBaseURL(srv.RESTBaseURL()),
 		octane.WithPollInterval(10*time.Millisecond, 50*time.Millisecond),
 		octane.WithUserAgent("ispkit-quickstart"))
 	return &octaneSetup{c, octanetest.DefaultCustNo, octanetest.DefaultProviderPlan, consumers, srv.Close}, err

@@ -5,7 +5,7 @@
 //
 // It serves both of Octane's layers over HTTP:
 //
-//   - SOAP 1.1 under SOAPURL (/tiab): at /tiab/UtbOrder the operations
+//   - SOAP 1.1 under SOAPBaseURL (/tiab): at /tiab/UtbOrder the operations
 //     orderCreate (a new pool, ADD_WME_NEW), orderQuery, orderCreateBulk
 //     (consumers in, WME_OPT_IN_CONSUMER, and out, WME_OPT_OUT_CONSUMER) and
 //     orderReset, in namespace http://order.frontend.ws.utilibill.com.au/;
@@ -28,7 +28,7 @@
 //     (faultcode S:Client, HTTP 500), a method other than POST with a Fault
 //     and HTTP 405, a Content-Type other than text/xml with a Fault and
 //     HTTP 415.
-//   - JSON REST under RESTURL (/tiab/api), with HTTP Basic authentication:
+//   - JSON REST under RESTBaseURL (/tiab/api), with HTTP Basic authentication:
 //     GET /v1/datapool?custno=&lineseqno= (a pool and its consumers, sizes
 //     as "100 GB"), POST /v1/datapool/transfer,
 //     /v1/datapool/modify-consumer-data-limit and /v1/datapool/disconnect.
@@ -78,6 +78,8 @@
 // default, as the vendor asks; against the fake, whose orders complete in
 // milliseconds, a test chooses its interval explicitly, e.g.
 // octane.WithPollInterval(time.Millisecond, 10*time.Millisecond).
+// [Server.Client] returns a client pointed at the fake, with its
+// credentials and a fast interval chosen so.
 //
 // A typical test:
 //
@@ -85,6 +87,7 @@
 //	defer srv.Close()
 //	pool := srv.SeedPool(octanetest.Pool{Name: "Fleet"})
 //	srv.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, PoolProviderID: pool.ProviderID})
-//	// point the client under test at srv.SOAPURL() and srv.RESTURL() …
+//	c := srv.Client() // or octane.New(…, octane.WithSOAPBaseURL(srv.SOAPBaseURL()), octane.WithRESTBaseURL(srv.RESTBaseURL()))
+//	// … exercise c …
 //	got, _ := srv.Pool(pool.ProviderID)
 package octanetest

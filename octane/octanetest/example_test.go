@@ -22,7 +22,7 @@ func Example() {
 	srv.SetUsage(a.ServiceNumber, 1<<30)
 	srv.SetUsage(b.ServiceNumber, 512<<20)
 
-	req, err := http.NewRequest(http.MethodGet, srv.RESTURL()+"/v1/datapool?custno="+pool.CustNo+"&lineseqno="+pool.LineSeqNo, nil)
+	req, err := http.NewRequest(http.MethodGet, srv.RESTBaseURL()+"/v1/datapool?custno="+pool.CustNo+"&lineseqno="+pool.LineSeqNo, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -53,7 +53,7 @@ func Example_soap() {
 			`<ns:` + op + ` xmlns:ns="http://order.frontend.ws.utilibill.com.au/">` +
 			`<login><password>` + octanetest.DefaultPassword + `</password><userName>` + octanetest.DefaultUsername + `</userName></login>` +
 			inner + `</ns:` + op + `></soapenv:Body></soapenv:Envelope>`
-		resp, err := http.Post(srv.SOAPURL()+"/UtbOrder", "text/xml; charset=utf-8", strings.NewReader(env))
+		resp, err := http.Post(srv.SOAPBaseURL()+"/UtbOrder", "text/xml; charset=utf-8", strings.NewReader(env))
 		if err != nil {
 			panic(err)
 		}

@@ -16,7 +16,7 @@ func TestFaultStatusAndRetryAfter(t *testing.T) {
 	s.InjectFault(Fault{Path: "/v1/datapool/", Status: http.StatusServiceUnavailable, Times: 2})
 
 	// The 429 comes before authentication and parsing, with an HTML body.
-	resp, err := http.Post(s.SOAPURL()+"/UtbOrder", "text/xml", strings.NewReader("not even XML"))
+	resp, err := http.Post(s.SOAPBaseURL()+"/UtbOrder", "text/xml", strings.NewReader("not even XML"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestFaultStatusAndRetryAfter(t *testing.T) {
 	// "/v1/datapool" is the GET only: the transfer path does not match.
 	restErr(t, postREST(t, s, "/v1/datapool/transfer", map[string]any{}), http.StatusBadRequest, CodeInvalidInput, "")
 	for range 2 {
-		req, _ := http.NewRequest(http.MethodGet, s.RESTURL()+"/v1/datapool?custno=1&lineseqno=1", nil)
+		req, _ := http.NewRequest(http.MethodGet, s.RESTBaseURL()+"/v1/datapool?custno=1&lineseqno=1", nil)
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -51,7 +51,7 @@ func TestFaultStatusAndRetryAfter(t *testing.T) {
 func TestFaultForeverAndClear(t *testing.T) {
 	s := newTestServer(t)
 	s.InjectFault(Fault{Status: http.StatusBadGateway})
-	for _, url := range []string{s.SOAPURL() + "/UtbOrder", s.SOAPURL() + "/UtbServiceV3", s.RESTURL() + "/v1/datapool/disconnect", s.URL + "/nowhere"} {
+	for _, url := range []string{s.SOAPBaseURL() + "/UtbOrder", s.SOAPBaseURL() + "/UtbServiceV3", s.RESTBaseURL() + "/v1/datapool/disconnect", s.URL + "/nowhere"} {
 		resp, err := http.Post(url, "text/xml", strings.NewReader("{}"))
 		if err != nil {
 			t.Fatal(err)
@@ -78,7 +78,7 @@ func TestFaultLatency(t *testing.T) {
 	s.InjectFault(Fault{Path: "/UtbOrder", Latency: 10 * time.Second})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.SOAPURL()+"/UtbOrder",
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.SOAPBaseURL()+"/UtbOrder",
 		strings.NewReader(createPoolXML(DefaultCustNo, DefaultProviderPlan, "late")))
 	req.Header.Set("Content-Type", "text/xml; charset=utf-8")
 	start = time.Now()
@@ -95,7 +95,7 @@ func TestFaultLatency(t *testing.T) {
 	}
 	// Close ends a latency still sleeping (the test cleanup would hang otherwise).
 	go func() {
-		resp, err := http.Post(s.SOAPURL()+"/UtbOrder", "text/xml", strings.NewReader(""))
+		resp, err := http.Post(s.SOAPBaseURL()+"/UtbOrder", "text/xml", strings.NewReader(""))
 		if err == nil {
 			resp.Body.Close()
 		}
@@ -114,7 +114,7 @@ func TestFaultDrop(t *testing.T) {
 	s := newTestServer(t)
 	f := seedFixture(t, s, 0, 0)
 	s.InjectFault(Fault{Path: "/v1/datapool/disconnect", Drop: true, Times: 1})
-	req, _ := http.NewRequest(http.MethodPost, s.RESTURL()+"/v1/datapool/disconnect",
+	req, _ := http.NewRequest(http.MethodPost, s.RESTBaseURL()+"/v1/datapool/disconnect",
 		strings.NewReader(`{"custno":"100001","lineseqno":"`+f.pool.LineSeqNo+`"}`))
 	req.SetBasicAuth(DefaultUsername, DefaultPassword)
 	resp, err := http.DefaultClient.Do(req)
@@ -161,7 +161,7 @@ func TestFaultLatencyThenStatus(t *testing.T) {
 	s := newTestServer(t)
 	s.InjectFault(Fault{Latency: 20 * time.Millisecond, Status: http.StatusInternalServerError, Times: 1})
 	start := time.Now()
-	r, err := http.Get(s.RESTURL() + "/v1/datapool")
+	r, err := http.Get(s.RESTBaseURL() + "/v1/datapool")
 	if err != nil {
 		t.Fatal(err)
 	}

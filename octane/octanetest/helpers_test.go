@@ -150,7 +150,7 @@ func postSOAP(t *testing.T, s *Server, path, body string) soapResult {
 
 func sendSOAP(t *testing.T, s *Server, method, path, contentType, body string) soapResult {
 	t.Helper()
-	req, err := http.NewRequest(method, s.SOAPURL()+path, strings.NewReader(body))
+	req, err := http.NewRequest(method, s.SOAPBaseURL()+path, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,7 +347,7 @@ func sendREST(t *testing.T, s *Server, a auth, method, path string, body any) re
 		}
 		rd = bytes.NewReader(enc)
 	}
-	req, err := http.NewRequest(method, s.RESTURL()+path, rd)
+	req, err := http.NewRequest(method, s.RESTBaseURL()+path, rd)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -182,8 +182,9 @@ type RecordedRequest struct {
 // orders, records every request and can inject faults. It is safe for
 // concurrent use.
 type Server struct {
-	// URL is the root of a started server, e.g. http://127.0.0.1:1234; the
-	// SOAP services are under SOAPURL and the REST API under RESTURL. It is
+	// URL is the root of a started server, e.g. http://127.0.0.1:1234, as
+	// httptest.Server.URL; the SOAP services are under SOAPBaseURL and the
+	// REST API under RESTBaseURL. It is
 	// empty for a server made by NewHandler.
 	URL string
 
@@ -273,7 +274,7 @@ func WithSuccessStatus() Option {
 }
 
 // NewServer starts a server on a loopback httptest.Server. Give a client
-// SOAPURL and RESTURL (or URL, the root). Close stops it.
+// SOAPBaseURL and RESTBaseURL, or use Client. Close stops it.
 func NewServer(opts ...Option) *Server {
 	s := NewHandler(opts...)
 	s.ts = httptest.NewServer(s)
@@ -318,14 +319,14 @@ func (s *Server) Close() {
 	}
 }
 
-// SOAPURL is the base URL of the SOAP services: URL + "/tiab". The order
-// service is at SOAPURL()+"/UtbOrder", service details at
-// SOAPURL()+"/UtbServiceV3".
-func (s *Server) SOAPURL() string { return s.URL + soapBase }
+// SOAPBaseURL is what to pass to octane.WithSOAPBaseURL: the base URL of the
+// SOAP services, URL + "/tiab". The order service is at
+// SOAPBaseURL()+"/UtbOrder", service details at SOAPBaseURL()+"/UtbServiceV3".
+func (s *Server) SOAPBaseURL() string { return s.URL + soapBase }
 
-// RESTURL is the base URL of the REST API: URL + "/tiab/api"; its paths
+// RESTBaseURL is what to pass to octane.WithRESTBaseURL: the base URL of the REST API: URL + "/tiab/api"; its paths
 // start with /v1/datapool.
-func (s *Server) RESTURL() string { return s.URL + restBase }
+func (s *Server) RESTBaseURL() string { return s.URL + restBase }
 
 // SeedCustomer adds a customer (a no-op if it exists).
 func (s *Server) SeedCustomer(custNo string) {
@@ -361,18 +362,17 @@ func (s *Server) SeedConsumerPlan(planNo string) {
 	s.consumerPlans[planNo] = true
 }
 
-// SeedService stores a mobile service of svc.CustNo (adding the customer if
-// needed) and returns its lineSeqNo. An empty LineSeqNo gets the customer's
+// SeedService stores a mobile service of svc.CustNo (DefaultCustNo when
+// empty; the customer is added if needed) and returns its lineSeqNo. An empty LineSeqNo gets the customer's
 // next one ("1", "2", …, shared with its pools); an empty ServiceNumber a
 // new one ("0491" and six digits); an empty PlanNo DefaultConsumerPlan. A
 // non-empty PoolProviderID makes it a member of that pool at once. It panics
-// on a service number or lineSeqNo already in use, an empty CustNo or an
-// unknown pool: those are mistakes in the test.
+// on a service number or lineSeqNo already in use or an unknown pool: those are mistakes in the test.
 func (s *Server) SeedService(svc Service) (lineSeqNo string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if svc.CustNo == "" {
-		panic("octanetest: SeedService: empty CustNo")
+		svc.CustNo = DefaultCustNo
 	}
 	if svc.ServiceNumber != "" && s.numberTaken(svc.ServiceNumber) {
 		panic("octanetest: SeedService: service number " + svc.ServiceNumber + " is in use")

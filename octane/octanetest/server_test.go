@@ -11,8 +11,8 @@ import (
 
 func TestURLs(t *testing.T) {
 	s := newTestServer(t)
-	if !strings.HasPrefix(s.URL, "http://127.0.0.1:") || s.SOAPURL() != s.URL+"/tiab" || s.RESTURL() != s.URL+"/tiab/api" {
-		t.Fatalf("URL %q SOAPURL %q RESTURL %q", s.URL, s.SOAPURL(), s.RESTURL())
+	if !strings.HasPrefix(s.URL, "http://127.0.0.1:") || s.SOAPBaseURL() != s.URL+"/tiab" || s.RESTBaseURL() != s.URL+"/tiab/api" {
+		t.Fatalf("URL %q SOAPBaseURL %q RESTBaseURL %q", s.URL, s.SOAPBaseURL(), s.RESTBaseURL())
 	}
 	s.Close()
 	s.Close() // twice is fine
@@ -20,8 +20,8 @@ func TestURLs(t *testing.T) {
 
 func TestNewHandler(t *testing.T) {
 	h := NewHandler()
-	if h.URL != "" || h.SOAPURL() != "/tiab" || h.RESTURL() != "/tiab/api" {
-		t.Fatalf("URL %q SOAPURL %q RESTURL %q", h.URL, h.SOAPURL(), h.RESTURL())
+	if h.URL != "" || h.SOAPBaseURL() != "/tiab" || h.RESTBaseURL() != "/tiab/api" {
+		t.Fatalf("URL %q SOAPBaseURL %q RESTBaseURL %q", h.URL, h.SOAPBaseURL(), h.RESTBaseURL())
 	}
 	defer h.Close() // a no-op without a listener of its own
 
@@ -112,8 +112,13 @@ func TestSeeding(t *testing.T) {
 		t.Fatal("Pool shares its Consumers slice")
 	}
 
+	// SeedService defaults CustNo as SeedPool does.
+	ln := s.SeedService(Service{ServiceNumber: "0499000001"})
+	if svc, ok := s.Service("0499000001"); !ok || svc.CustNo != DefaultCustNo || svc.LineSeqNo != ln {
+		t.Fatalf("SeedService without CustNo: %+v %v", svc, ok)
+	}
+
 	for name, f := range map[string]func(){
-		"empty CustNo":       func() { s.SeedService(Service{}) },
 		"number in use":      func() { s.SeedService(Service{CustNo: "1", ServiceNumber: "0400"}) },
 		"pool number in use": func() { s.SeedService(Service{CustNo: "1", ServiceNumber: p.ServiceNumber}) },
 		"line in use":        func() { s.SeedService(Service{CustNo: DefaultCustNo, LineSeqNo: "1"}) },
