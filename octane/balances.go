@@ -8,7 +8,7 @@ import (
 // ServiceBalance is what queryBalanceV3 reports about one service: its
 // balances, among them its data allowance and use. For a consumer of a data
 // pool it is the per-service half of step 6 (the pool's own totals come from
-// PoolAPI.Get).
+// DataPools.Get).
 type ServiceBalance struct {
 	CustNo    string
 	LineSeqNo string

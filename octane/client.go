@@ -127,9 +127,10 @@ func WithMaxResponseSize(n int64) Option { return shared(transport.WithMaxRespon
 // WithHTTPClient, whose transport is the caller's to size.
 func WithMaxIdleConnsPerHost(n int) Option { return shared(transport.WithMaxIdleConnsPerHost(n)) }
 
-// WithPollInterval sets how often Orders.Wait (and every Pools call, which
-// waits for its orders) asks about an order: at once, then after min, then
-// backing off to max. The defaults, DefaultPollMin and DefaultPollMax, are
+// WithPollInterval sets how often [OrdersService.Wait] (and every Pools
+// call, which waits for its orders) asks about an order: at once, then after
+// min, the pause doubling up to max. A [WaitOptions] given to one Wait
+// overrides it for that call. The defaults, DefaultPollMin and DefaultPollMax, are
 // both 30 minutes: the vendor's flow page asks integrators polling an order
 // to completion to call orderQuery at most once every 30 minutes [vendor
 // page]. Polling faster is the caller's explicit choice, made here; tests
@@ -169,16 +170,16 @@ const (
 // concurrent use.
 type Client struct {
 	// Pools is the data-pool flow with its business rules: start here.
-	Pools *PoolService
+	Pools *PoolsService
 	// Orders is the SOAP order service (UtbOrder): steps 1, 2, 4 and 8 of the
 	// flow, order reset, and Wait.
-	Orders *OrderService
+	Orders *OrdersService
 	// Services is the SOAP service lookup: step 2's service number → line
 	// sequence number (UtbServiceV3), and a service's balances (UtbMobile).
 	Services *ServicesService
-	// PoolAPI is the REST data-pool API: steps 3, 5, 6, 7 and 9, one call each,
+	// DataPools is the REST data-pool API: steps 3, 5, 6, 7 and 9, one call each,
 	// without the rules.
-	PoolAPI *PoolAPIService
+	DataPools *DataPoolsService
 
 	t                *transport.Client
 	soapBase         string
@@ -241,10 +242,10 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		pollMin:    st.pollMin,
 		pollMax:    st.pollMax,
 	}
-	c.Orders = &OrderService{c: c}
+	c.Orders = &OrdersService{c: c}
 	c.Services = &ServicesService{c: c}
-	c.PoolAPI = &PoolAPIService{c: c}
-	c.Pools = &PoolService{c: c}
+	c.DataPools = &DataPoolsService{c: c}
+	c.Pools = &PoolsService{c: c}
 	return c, nil
 }
 

@@ -112,7 +112,7 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Orders.Query", func(ctx context.Context, c *octane.Client) error { return second(c.Orders.Query(ctx, "5000001")) }),
 	confOp("Orders.Reset", func(ctx context.Context, c *octane.Client) error { return c.Orders.Reset(ctx, "5000001") }),
-	confWaiting("Orders.Wait", func(ctx context.Context, c *octane.Client) error { return second(c.Orders.Wait(ctx, "5000001")) }),
+	confWaiting("Orders.Wait", func(ctx context.Context, c *octane.Client) error { return second(c.Orders.Wait(ctx, "5000001", nil)) }),
 	confOp("Orders.AddConsumers", func(ctx context.Context, c *octane.Client) error {
 		return results(c.Orders.AddConsumers(ctx, confCust, "PRV-1", "0412000001", "0412000002"))
 	}),
@@ -125,19 +125,19 @@ var confOps = []conformance.Op{
 	confOp("Services.Balance", func(ctx context.Context, c *octane.Client) error {
 		return second(c.Services.Balance(ctx, confCust, "11"))
 	}),
-	confOp("PoolAPI.Get", func(ctx context.Context, c *octane.Client) error { return second(c.PoolAPI.Get(ctx, confPool.Ref())) }),
-	confOp("PoolAPI.Transfer", func(ctx context.Context, c *octane.Client) error {
-		return results(c.PoolAPI.Transfer(ctx, octane.TransferRequest{
+	confOp("DataPools.Get", func(ctx context.Context, c *octane.Client) error { return second(c.DataPools.Get(ctx, confPool.Ref())) }),
+	confOp("DataPools.Transfer", func(ctx context.Context, c *octane.Client) error {
+		return results(c.DataPools.Transfer(ctx, octane.TransferRequest{
 			From: confPool.Ref(), ToProviderID: "PRV-2", ToLineSeqNo: "8", ServiceNumbers: []string{"0412000001", "0412000002"},
 		}))
 	}),
-	confOp("PoolAPI.SetDataLimits", func(ctx context.Context, c *octane.Client) error {
-		return results(c.PoolAPI.SetDataLimits(ctx,
+	confOp("DataPools.SetDataLimits", func(ctx context.Context, c *octane.Client) error {
+		return results(c.DataPools.SetDataLimits(ctx,
 			octane.ConsumerLimit{CustNo: confCust, LineSeqNo: "11", Limit: octane.GB(5)},
 			octane.ConsumerLimit{CustNo: confCust, LineSeqNo: "12", Limit: octane.MB(512)}))
 	}),
-	confOp("PoolAPI.Disconnect", func(ctx context.Context, c *octane.Client) error {
-		return second(c.PoolAPI.Disconnect(ctx, confPool.Ref()))
+	confOp("DataPools.Disconnect", func(ctx context.Context, c *octane.Client) error {
+		return second(c.DataPools.Disconnect(ctx, confPool.Ref()))
 	}),
 	confWaiting("Pools.Create", func(ctx context.Context, c *octane.Client) error { return second(c.Pools.Create(ctx, confOrder)) }),
 	confOp("Pools.Lookup", func(ctx context.Context, c *octane.Client) error {
@@ -345,7 +345,7 @@ func TestConformanceOpsComplete(t *testing.T) {
 	var missing []string
 	missing = append(missing, conformance.Uncovered(confOps, "Orders", c.Orders)...)
 	missing = append(missing, conformance.Uncovered(confOps, "Services", c.Services)...)
-	missing = append(missing, conformance.Uncovered(confOps, "PoolAPI", c.PoolAPI)...)
+	missing = append(missing, conformance.Uncovered(confOps, "DataPools", c.DataPools)...)
 	missing = append(missing, conformance.Uncovered(confOps, "Pools", c.Pools)...)
 	missing = append(missing, conformance.Uncovered(confOps, "", c,
 		"HTTPClient", "SOAPBaseURL", "RESTBaseURL", "String", "GoString")...)

@@ -25,14 +25,14 @@
 //	1     create a data pool                     Orders.CreateDataPool       SOAP   Pools.Create
 //	2     query the order: the pool's number     Orders.Query, Orders.Wait   SOAP   Pools.Create
 //	      service number → line sequence number  Services.Detail             SOAP   Pools.Create, Pools.Lookup
-//	3     pool details: the provider id          PoolAPI.Get                 REST   Pools.Create, Pools.Lookup
+//	3     pool details: the provider id          DataPools.Get               REST   Pools.Create, Pools.Lookup
 //	4     add consumers (several in one call)    Orders.AddConsumers         SOAP   Pools.AddConsumers
-//	5     transfer services to another pool      PoolAPI.Transfer            REST   Pools.Transfer
-//	6     pool with consumers, usage, limits     PoolAPI.Get                 REST   Pools.Get
+//	5     transfer services to another pool      DataPools.Transfer          REST   Pools.Transfer
+//	6     pool with consumers, usage, limits     DataPools.Get               REST   Pools.Get
 //	      a service's data allowance and use     Services.Balance            SOAP
-//	7     update consumer data limits            PoolAPI.SetDataLimits       REST   Pools.SetDataLimit
+//	7     update consumer data limits            DataPools.SetDataLimits     REST   Pools.SetDataLimit
 //	8     remove consumers                       Orders.RemoveConsumers      SOAP   Pools.RemoveConsumers
-//	9     disconnect a pool                      PoolAPI.Disconnect          REST   Pools.Disconnect
+//	9     disconnect a pool                      DataPools.Disconnect        REST   Pools.Disconnect
 //	      re-run a failed order                  Orders.Reset                SOAP
 //
 // # The rules
@@ -44,7 +44,8 @@
 // 30 minutes, as the vendor's flow page asks of integrators polling an order
 // to completion, so a Pools call whose order is not done at the first look
 // returns after half an hour at the earliest; polling faster is an explicit
-// choice (WithPollInterval). They also enforce the flow's business rules
+// choice ([WithPollInterval] for the client, [WaitOptions] for one
+// [OrdersService.Wait]). They also enforce the flow's business rules
 // before sending:
 //
 //   - Pools.Create returns only when the pool's service number, line sequence
@@ -117,7 +118,7 @@
 // REDACTED in every fmt verb, in slog and in JSON (the Secret type); the
 // Client prints without it.
 //
-// Redirects: only a GET (PoolAPI.Get, Pools.Get and the reads of the other
+// Redirects: only a GET (DataPools.Get, Pools.Get and the reads of the other
 // Pools calls, a DoREST GET) follows one; every SOAP call and every REST
 // POST gets the redirect as its answer, an *Error with the 3xx status that
 // matches ErrBadResponse, so an order is never re-sent elsewhere nor

@@ -175,7 +175,7 @@ func TestE2ERulesRefuseLocally(t *testing.T) {
 	_, err = e.c.Pools.SetDataLimit(ctx, *fleet, e.consumers[0], 0)
 	require.ErrorIs(t, err, octane.ErrLimitRequired)
 	require.ErrorIs(t, err, octane.ErrInvalidInput)
-	_, err = e.c.PoolAPI.SetDataLimits(ctx, octane.ConsumerLimit{CustNo: fleet.CustNo, LineSeqNo: "2", Limit: -1})
+	_, err = e.c.DataPools.SetDataLimits(ctx, octane.ConsumerLimit{CustNo: fleet.CustNo, LineSeqNo: "2", Limit: -1})
 	require.ErrorIs(t, err, octane.ErrLimitRequired)
 	assert.Empty(t, e.srv.Requests(), "nothing is sent for a zero or negative limit")
 
@@ -203,7 +203,7 @@ func TestE2EServerEnforcesRulesToo(t *testing.T) {
 	require.NoError(t, err)
 
 	// The raw REST disconnect skips the local check; the server refuses.
-	_, err = e.c.PoolAPI.Disconnect(ctx, fleet.Ref())
+	_, err = e.c.DataPools.Disconnect(ctx, fleet.Ref())
 	require.ErrorIs(t, err, octane.ErrPoolNotEmpty)
 	var oe *octane.Error
 	require.ErrorAs(t, err, &oe)
@@ -211,11 +211,11 @@ func TestE2EServerEnforcesRulesToo(t *testing.T) {
 	assert.NotZero(t, oe.Code)
 
 	// A transfer to a pool that does not exist, sent raw.
-	_, err = e.c.PoolAPI.Transfer(ctx, octane.TransferRequest{From: fleet.Ref(), ToProviderID: "1", ToLineSeqNo: "77", ServiceNumbers: []string{e.consumers[0]}})
+	_, err = e.c.DataPools.Transfer(ctx, octane.TransferRequest{From: fleet.Ref(), ToProviderID: "1", ToLineSeqNo: "77", ServiceNumbers: []string{e.consumers[0]}})
 	require.ErrorIs(t, err, octane.ErrUnknownPool)
 
 	// Unknown pool, unknown service, unknown order.
-	_, err = e.c.PoolAPI.Get(ctx, octane.PoolRef{CustNo: fleet.CustNo, LineSeqNo: "77"})
+	_, err = e.c.DataPools.Get(ctx, octane.PoolRef{CustNo: fleet.CustNo, LineSeqNo: "77"})
 	require.ErrorIs(t, err, octane.ErrUnknownPool)
 	_, err = e.c.Services.Detail(ctx, fleet.CustNo, "0400000000")
 	require.ErrorIs(t, err, octane.ErrUnknownService)
@@ -223,7 +223,7 @@ func TestE2EServerEnforcesRulesToo(t *testing.T) {
 	require.ErrorIs(t, err, octane.ErrUnknownOrder)
 	require.ErrorAs(t, err, &oe)
 	assert.Equal(t, "1", oe.OrderID)
-	_, err = e.c.Orders.Wait(ctx, "1")
+	_, err = e.c.Orders.Wait(ctx, "1", nil)
 	require.ErrorIs(t, err, octane.ErrUnknownOrder, "an unknown order ends the wait at once")
 }
 
@@ -247,7 +247,7 @@ func TestE2EFailedOrderAndReset(t *testing.T) {
 	assert.Equal(t, "provisioning system unavailable", o.Message)
 
 	require.NoError(t, e.c.Orders.Reset(ctx, p.OrderID))
-	o, err = e.c.Orders.Wait(ctx, p.OrderID)
+	o, err = e.c.Orders.Wait(ctx, p.OrderID, nil)
 	require.NoError(t, err)
 	assert.True(t, o.Status.Done())
 	require.NotEmpty(t, o.PoolServiceNumber)
@@ -269,14 +269,14 @@ func TestE2EWaitEndsWithContext(t *testing.T) {
 	require.NoError(t, err)
 	short, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
 	defer cancel()
-	o, err := e.c.Orders.Wait(short, id)
+	o, err := e.c.Orders.Wait(short, id, nil)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	require.NotNil(t, o)
 	assert.False(t, o.Status.Terminal())
 	assert.Contains(t, err.Error(), id)
 
 	e.srv.CompleteOrders()
-	o, err = e.c.Orders.Wait(ctx, id)
+	o, err = e.c.Orders.Wait(ctx, id, nil)
 	require.NoError(t, err)
 	assert.Equal(t, octane.OrderCommitted, o.Status)
 }
@@ -288,7 +288,7 @@ func TestE2EWaitOutlastsTransientFailures(t *testing.T) {
 	require.NoError(t, err)
 	// More 503s than one query's retries: Wait keeps polling through them.
 	e.srv.InjectFault(octanetest.Fault{Path: "/UtbOrder", Status: http.StatusServiceUnavailable, Times: 5})
-	o, err := e.c.Orders.Wait(ctx, id)
+	o, err := e.c.Orders.Wait(ctx, id, nil)
 	require.NoError(t, err)
 	assert.True(t, o.Status.Done())
 }
@@ -302,7 +302,7 @@ func TestE2EAuthFailures(t *testing.T) {
 	_, err = c.Orders.Query(ctx, "5000001")
 	require.ErrorIs(t, err, octane.ErrAuthFailed)
 	require.ErrorIs(t, err, octane.ErrFault)
-	_, err = c.PoolAPI.Get(ctx, octane.PoolRef{CustNo: octanetest.DefaultCustNo, LineSeqNo: "1"})
+	_, err = c.DataPools.Get(ctx, octane.PoolRef{CustNo: octanetest.DefaultCustNo, LineSeqNo: "1"})
 	require.ErrorIs(t, err, octane.ErrAuthFailed)
 	var oe *octane.Error
 	require.ErrorAs(t, err, &oe)
@@ -405,7 +405,7 @@ func TestE2ESuccessStatus(t *testing.T) {
 	res, err := e.c.Pools.AddConsumers(ctx, *p, e.consumers[0])
 	require.NoError(t, err)
 	assert.Equal(t, octane.OrderSuccess, res[0].Status)
-	o, err = e.c.Orders.Wait(ctx, res[0].OrderID)
+	o, err = e.c.Orders.Wait(ctx, res[0].OrderID, nil)
 	require.NoError(t, err)
 	assert.Equal(t, octanetest.DefaultConsumerPlan, o.PlanName)
 }
@@ -437,7 +437,7 @@ func TestE2EPollingDefaults(t *testing.T) {
 			srv.ResetRequests()
 			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 			defer cancel()
-			o, err := c.Orders.Wait(ctx, id)
+			o, err := c.Orders.Wait(ctx, id, nil)
 			require.ErrorIs(t, err, context.DeadlineExceeded)
 			require.NotNil(t, o)
 			assert.False(t, o.Status.Terminal())
@@ -484,4 +484,48 @@ func TestE2EBalances(t *testing.T) {
 
 	_, err = e.c.Services.Balance(ctx, p.CustNo, "999")
 	assert.ErrorIs(t, err, octane.ErrUnknownService)
+}
+
+// TestE2EWaitOptions: a per-call interval overrides the client's 30-minute
+// default; a bad one is refused before anything is sent.
+func TestE2EWaitOptions(t *testing.T) {
+	srv := octanetest.NewServer(octanetest.WithOrderDelay(20 * time.Millisecond))
+	defer srv.Close()
+	c, err := octane.New(octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)},
+		octane.WithSOAPBaseURL(srv.SOAPBaseURL()), octane.WithRESTBaseURL(srv.RESTBaseURL())) // default: 30 minutes
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	id, err := c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Quick"})
+	require.NoError(t, err)
+
+	n := srv.RequestCount("")
+	for name, opts := range map[string]*octane.WaitOptions{
+		"negative min":   {MinInterval: -time.Second},
+		"negative max":   {MaxInterval: -time.Second},
+		"max below min":  {MinInterval: time.Second, MaxInterval: time.Millisecond},
+		"negative both":  {MinInterval: -1, MaxInterval: -1},
+		"max below min2": {MinInterval: 2 * time.Millisecond, MaxInterval: time.Millisecond},
+	} {
+		_, err := c.Orders.Wait(ctx, id, opts)
+		var ve *octane.ValidationError
+		require.ErrorAs(t, err, &ve, name)
+		assert.ErrorIs(t, err, octane.ErrInvalidInput, name)
+	}
+	assert.Equal(t, n, srv.RequestCount(""), "nothing sent")
+
+	start := time.Now()
+	o, err := c.Orders.Wait(ctx, id, &octane.WaitOptions{MinInterval: time.Millisecond, MaxInterval: 4 * time.Millisecond})
+	require.NoError(t, err)
+	assert.True(t, o.Status.Done())
+	assert.Less(t, time.Since(start), 5*time.Second)
+
+	// Only MinInterval: the client's 30-minute maximum holds, and the first
+	// pause is short.
+	id, err = c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Quick2"})
+	require.NoError(t, err)
+	time.Sleep(25 * time.Millisecond)
+	o, err = c.Orders.Wait(ctx, id, &octane.WaitOptions{MinInterval: time.Millisecond})
+	require.NoError(t, err)
+	assert.True(t, o.Status.Done())
 }

@@ -164,7 +164,7 @@ func TestValidationFromCalls(t *testing.T) {
 	require.NoError(t, err)
 	ctx := context.Background()
 
-	_, err = c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: "1", LineSeqNo: "11", Limit: 0})
+	_, err = c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: "1", LineSeqNo: "11", Limit: 0})
 	goldenSentinelsExactly(t, err, ErrInvalidInput, ErrLimitRequired)
 	assert.Equal(t, "octane: POST /v1/datapool/modify-consumer-data-limit: invalid limits[0].Limit: 0 bytes: "+
 		"a data limit can be raised or lowered but never removed; give a positive size", err.Error())

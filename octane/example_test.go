@@ -81,7 +81,7 @@ func Example() {
 
 // A data limit can be raised or lowered but never removed: zero is refused
 // before anything is sent.
-func ExamplePoolService_SetDataLimit() {
+func ExamplePoolsService_SetDataLimit() {
 	c, srv := newExampleClient()
 	defer srv.Close()
 
@@ -102,7 +102,7 @@ func ExampleParseSize() {
 }
 
 // Orders.Wait follows an order until it is done or has failed.
-func ExampleOrderService_Wait() {
+func ExampleOrdersService_Wait() {
 	c, srv := newExampleClient()
 	defer srv.Close()
 	ctx := context.Background()
@@ -114,14 +114,14 @@ func ExampleOrderService_Wait() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.Orders.Wait(ctx, id)
+	_, err = c.Orders.Wait(ctx, id, nil)
 	fmt.Println(errors.Is(err, octane.ErrOrderFailed))
 
 	// A failed order can be re-run.
 	if err := c.Orders.Reset(ctx, id); err != nil {
 		log.Fatal(err)
 	}
-	o, err := c.Orders.Wait(ctx, id)
+	o, err := c.Orders.Wait(ctx, id, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

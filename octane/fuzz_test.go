@@ -413,7 +413,7 @@ func FuzzRESTDecode(f *testing.F) {
 		c := fuzzClient(t, fuzzFixed(http.StatusOK, "application/json", body))
 		ctx := context.Background()
 		ref := PoolRef{CustNo: fuzzCust, LineSeqNo: "3"}
-		p, err := c.PoolAPI.Get(ctx, ref)
+		p, err := c.DataPools.Get(ctx, ref)
 		fuzzResultXorErr(t, "Get", p != nil, err)
 		if p != nil {
 			if p.ProviderID == "" {
@@ -425,13 +425,13 @@ func FuzzRESTDecode(f *testing.F) {
 				}
 			}
 		}
-		res, err := c.PoolAPI.Transfer(ctx, TransferRequest{From: ref, ToProviderID: "PRV-2", ToLineSeqNo: "9", ServiceNumbers: []string{"0412000001", "0412000002"}})
+		res, err := c.DataPools.Transfer(ctx, TransferRequest{From: ref, ToProviderID: "PRV-2", ToLineSeqNo: "9", ServiceNumbers: []string{"0412000001", "0412000002"}})
 		fuzzResultXorErr(t, "Transfer", res != nil, err)
 		fuzzCheckResults(t, "Transfer", res, 2)
-		res, err = c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: fuzzCust, LineSeqNo: "11", Limit: GB(1)})
+		res, err = c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: fuzzCust, LineSeqNo: "11", Limit: GB(1)})
 		fuzzResultXorErr(t, "SetDataLimits", res != nil, err)
 		fuzzCheckResults(t, "SetDataLimits", res, 1)
-		id, err := c.PoolAPI.Disconnect(ctx, ref)
+		id, err := c.DataPools.Disconnect(ctx, ref)
 		fuzzResultXorErr(t, "Disconnect", id != "", err)
 		var out map[string]any
 		err = c.DoREST(ctx, http.MethodGet, "/v1/datapool", nil, nil, &out)
@@ -542,19 +542,19 @@ func FuzzErrorPaths(f *testing.F) {
 		_, err = c.Orders.RemoveConsumers(ctx, id, sn)
 		add(err)
 		ref := PoolRef{CustNo: id, LineSeqNo: sn}
-		_, err = c.PoolAPI.Get(ctx, ref)
+		_, err = c.DataPools.Get(ctx, ref)
 		add(err)
-		_, err = c.PoolAPI.Transfer(ctx, TransferRequest{From: ref, ToProviderID: id, ToLineSeqNo: id, ServiceNumbers: []string{sn}})
+		_, err = c.DataPools.Transfer(ctx, TransferRequest{From: ref, ToProviderID: id, ToLineSeqNo: id, ServiceNumbers: []string{sn}})
 		add(err)
-		_, err = c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: id, LineSeqNo: sn, Limit: Size(limit)})
+		_, err = c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: id, LineSeqNo: sn, Limit: Size(limit)})
 		add(err)
-		_, err = c.PoolAPI.Disconnect(ctx, ref)
+		_, err = c.DataPools.Disconnect(ctx, ref)
 		add(err)
 		add(c.CallSOAP(ctx, "/"+sn, nsOrder, "orderQuery", true, nil))
 		add(c.DoREST(ctx, http.MethodPost, "/v1/"+url2path(sn), nil, map[string]string{"id": id}, nil))
 
 		wctx, cancel := context.WithTimeout(ctx, 2*time.Millisecond)
-		_, err = c.Orders.Wait(wctx, id)
+		_, err = c.Orders.Wait(wctx, id, nil)
 		cancel()
 		add(err)
 		// Pools calls wait for their orders, polling until ctx ends: bound them.

@@ -383,7 +383,7 @@ func gockRESTCases() []gockRESTCase {
 		{"get", http.MethodGet, "/tiab/api/v1/datapool", url.Values{"custno": {gockCust}, "lineseqno": {"3"}}, "",
 			`{"errorCode":0,"success":true,"provider":{"memberId":"PRV-1","dataPoolStatus":"OPTED-IN"}}`,
 			func(ctx context.Context, c *Client) error {
-				p, err := c.PoolAPI.Get(ctx, ref)
+				p, err := c.DataPools.Get(ctx, ref)
 				if err != nil {
 					return err
 				}
@@ -393,21 +393,21 @@ func gockRESTCases() []gockRESTCase {
 			`{"custno":"20005678","lineseqno":"3","newProviderId":"PRV-2","newProviderLineseqno":"9","serviceNumbers":["0412000001"]}`,
 			`{"errorCode":0,"success":true,"orderDetails":[{"success":true,"orderId":"7000021"}]}`,
 			func(ctx context.Context, c *Client) error {
-				res, err := c.PoolAPI.Transfer(ctx, TransferRequest{From: ref, ToProviderID: "PRV-2", ToLineSeqNo: "9", ServiceNumbers: []string{"0412000001"}})
+				res, err := c.DataPools.Transfer(ctx, TransferRequest{From: ref, ToProviderID: "PRV-2", ToLineSeqNo: "9", ServiceNumbers: []string{"0412000001"}})
 				return gockResults(res, err, "7000021")
 			}},
 		{"modify limit", http.MethodPost, "/tiab/api/v1/datapool/modify-consumer-data-limit", nil,
 			`{"consumerServices":[{"custNo":"20005678","lineSeqNo":"11","dataLimit":5368709120}]}`,
 			`{"errorCode":0,"success":"true","orderDetails":[{"success":"true","orderId":"7000031"}]}`,
 			func(ctx context.Context, c *Client) error {
-				res, err := c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: gockCust, LineSeqNo: "11", Limit: GB(5)})
+				res, err := c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: gockCust, LineSeqNo: "11", Limit: GB(5)})
 				return gockResults(res, err, "7000031")
 			}},
 		{"disconnect", http.MethodPost, "/tiab/api/v1/datapool/disconnect", nil,
 			`{"custno":"20005678","lineseqno":"3"}`,
 			`{"errorCode":0,"success":true,"orderId":"7000041"}`,
 			func(ctx context.Context, c *Client) error {
-				id, err := c.PoolAPI.Disconnect(ctx, ref)
+				id, err := c.DataPools.Disconnect(ctx, ref)
 				return gockWant(id, "7000041", err)
 			}},
 		{"DoREST", http.MethodPost, "/tiab/api/v1/datapool/other", nil, `{"custno":"20005678"}`,
@@ -501,7 +501,7 @@ func TestGockRESTKeyCasing(t *testing.T) {
 	t.Run("transfer: lower-case custno, lineseqno", func(t *testing.T) {
 		c := gockClient(t)
 		m := capture(t, c, "/tiab/api/v1/datapool/transfer", `{"success":true,"orderDetails":[{"success":true,"orderId":"1"}]}`, func() error {
-			_, err := c.PoolAPI.Transfer(context.Background(), TransferRequest{From: ref, ToProviderID: "PRV-2", ToLineSeqNo: "9", ServiceNumbers: []string{"0412000001"}})
+			_, err := c.DataPools.Transfer(context.Background(), TransferRequest{From: ref, ToProviderID: "PRV-2", ToLineSeqNo: "9", ServiceNumbers: []string{"0412000001"}})
 			return err
 		})
 		assert.Equal(t, []string{"custno", "lineseqno", "newProviderId", "newProviderLineseqno", "serviceNumbers"}, gockKeys(t, m))
@@ -515,7 +515,7 @@ func TestGockRESTKeyCasing(t *testing.T) {
 	t.Run("modify-consumer-data-limit: camelCase custNo, lineSeqNo", func(t *testing.T) {
 		c := gockClient(t)
 		m := capture(t, c, "/tiab/api/v1/datapool/modify-consumer-data-limit", `{"success":true,"orderDetails":[{"success":true,"orderId":"1"},{"success":true,"orderId":"2"}]}`, func() error {
-			_, err := c.PoolAPI.SetDataLimits(context.Background(),
+			_, err := c.DataPools.SetDataLimits(context.Background(),
 				ConsumerLimit{CustNo: gockCust, LineSeqNo: "11", Limit: MB(512)},
 				ConsumerLimit{CustNo: gockCust, LineSeqNo: "12", Limit: 1})
 			return err
@@ -539,7 +539,7 @@ func TestGockRESTKeyCasing(t *testing.T) {
 	t.Run("disconnect: lower-case custno, lineseqno", func(t *testing.T) {
 		c := gockClient(t)
 		m := capture(t, c, "/tiab/api/v1/datapool/disconnect", `{"success":true,"orderId":"1"}`, func() error {
-			_, err := c.PoolAPI.Disconnect(context.Background(), ref)
+			_, err := c.DataPools.Disconnect(context.Background(), ref)
 			return err
 		})
 		assert.Equal(t, []string{"custno", "lineseqno"}, gockKeys(t, m))
@@ -551,7 +551,7 @@ func TestGockRESTKeyCasing(t *testing.T) {
 		rec := &testkit.Recorder{}
 		gock.New(gockHost).Get("/tiab/api/v1/datapool").AddMatcher(rec.Match).Reply(http.StatusOK).
 			BodyString(`{"success":true,"provider":{"memberId":"PRV-1"}}`)
-		_, err := c.PoolAPI.Get(context.Background(), ref)
+		_, err := c.DataPools.Get(context.Background(), ref)
 		require.NoError(t, err)
 		seen := rec.All()
 		require.Len(t, seen, 1)
@@ -792,11 +792,11 @@ func TestGockValidationSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"transfer to the same pool", ErrInvalidInput, func(c *Client) error {
-			_, err := c.PoolAPI.Transfer(ctx, TransferRequest{From: pool.Ref(), ToProviderID: "PRV-2", ToLineSeqNo: "3", ServiceNumbers: []string{"0412000001"}})
+			_, err := c.DataPools.Transfer(ctx, TransferRequest{From: pool.Ref(), ToProviderID: "PRV-2", ToLineSeqNo: "3", ServiceNumbers: []string{"0412000001"}})
 			return err
 		}},
 		{"zero limit", ErrLimitRequired, func(c *Client) error {
-			_, err := c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: gockCust, LineSeqNo: "11", Limit: 0})
+			_, err := c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: gockCust, LineSeqNo: "11", Limit: 0})
 			return err
 		}},
 		{"negative limit (Pools)", ErrLimitRequired, func(c *Client) error {
@@ -804,7 +804,7 @@ func TestGockValidationSendsNothing(t *testing.T) {
 			return err
 		}},
 		{"no limits", ErrInvalidInput, func(c *Client) error {
-			_, err := c.PoolAPI.SetDataLimits(ctx)
+			_, err := c.DataPools.SetDataLimits(ctx)
 			return err
 		}},
 		{"pool without provider id", ErrInvalidInput, func(c *Client) error {

@@ -432,19 +432,19 @@ func goldenSOAPOps() []goldenOp {
 func goldenRESTOps() []goldenOp {
 	return []goldenOp{
 		{"GET /v1/datapool", REST, "/tiab/api/v1/datapool", "", func(ctx context.Context, c *Client) error {
-			_, err := c.PoolAPI.Get(ctx, goldenPoolRef)
+			_, err := c.DataPools.Get(ctx, goldenPoolRef)
 			return err
 		}},
 		{"POST /v1/datapool/transfer", REST, "/tiab/api/v1/datapool/transfer", "", func(ctx context.Context, c *Client) error {
-			_, err := c.PoolAPI.Transfer(ctx, goldenTransfer)
+			_, err := c.DataPools.Transfer(ctx, goldenTransfer)
 			return err
 		}},
 		{"POST /v1/datapool/modify-consumer-data-limit", REST, "/tiab/api/v1/datapool/modify-consumer-data-limit", "", func(ctx context.Context, c *Client) error {
-			_, err := c.PoolAPI.SetDataLimits(ctx, goldenLimits...)
+			_, err := c.DataPools.SetDataLimits(ctx, goldenLimits...)
 			return err
 		}},
 		{"POST /v1/datapool/disconnect", REST, "/tiab/api/v1/datapool/disconnect", "", func(ctx context.Context, c *Client) error {
-			_, err := c.PoolAPI.Disconnect(ctx, goldenPoolRef)
+			_, err := c.DataPools.Disconnect(ctx, goldenPoolRef)
 			return err
 		}},
 	}
@@ -548,7 +548,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
 
 		// A finished order ends Wait at once.
-		got, err = c.Orders.Wait(context.Background(), "5000001")
+		got, err = c.Orders.Wait(context.Background(), "5000001", nil)
 		require.NoError(t, err)
 		goldenDiff(t, want, got)
 
@@ -579,7 +579,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		assert.False(t, got.Status.Failed())
 		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
 
-		got, err = c.Orders.Wait(context.Background(), "5000011")
+		got, err = c.Orders.Wait(context.Background(), "5000011", nil)
 		require.NoError(t, err)
 		goldenDiff(t, want, got)
 		capt.mu.Lock()
@@ -599,7 +599,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		assert.True(t, got.Status.Failed())
 		goldenNothingLost(t, goldenXMLLeaves(t, f), got)
 
-		got, err = c.Orders.Wait(context.Background(), "5000012")
+		got, err = c.Orders.Wait(context.Background(), "5000012", nil)
 		goldenDiff(t, want, got)
 		goldenCheckErr(t, err, &Error{
 			Op: "Orders.Wait", OrderID: "5000012", Err: ErrOrderFailed,
@@ -616,7 +616,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 		capt.only(t)
 
 		// An unknown order ends a wait at once: one more query, no polling.
-		got, err = c.Orders.Wait(context.Background(), "5999999")
+		got, err = c.Orders.Wait(context.Background(), "5999999", nil)
 		assert.Nil(t, got)
 		goldenCheckErr(t, err, want, ErrUnknownOrder)
 		capt.mu.Lock()
@@ -805,12 +805,12 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 			}, ErrUnknownPool)
 		}
 		c, _ := goldenClient(t, http.StatusOK, goldenJSONType, f)
-		_, err := c.PoolAPI.Get(context.Background(), goldenPoolRef)
+		_, err := c.DataPools.Get(context.Background(), goldenPoolRef)
 		goldenNothingLost(t, goldenJSONLeaves(t, f), err)
 	},
 	"rest_transfer_response.json": func(t *testing.T, f []byte) {
 		c, _ := goldenClient(t, http.StatusOK, goldenJSONType, f)
-		got, err := c.PoolAPI.Transfer(context.Background(), goldenTransfer)
+		got, err := c.DataPools.Transfer(context.Background(), goldenTransfer)
 		require.NoError(t, err)
 		goldenDiff(t, []OrderResult{
 			{ServiceNumber: "0412000001", OrderID: "5000021"},
@@ -820,7 +820,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 	},
 	"rest_transfer_partial_response.json": func(t *testing.T, f []byte) {
 		c, _ := goldenClient(t, http.StatusOK, goldenJSONType, f)
-		got, err := c.PoolAPI.Transfer(context.Background(), goldenTransfer)
+		got, err := c.DataPools.Transfer(context.Background(), goldenTransfer)
 		require.NoError(t, err, "a refused order is reported per service")
 		// The entries come refused-first; they are paired by serviceNumber.
 		goldenDiff(t, []OrderResult{
@@ -833,7 +833,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 	},
 	"rest_modify_consumer_data_limit_response.json": func(t *testing.T, f []byte) {
 		c, _ := goldenClient(t, http.StatusOK, goldenJSONType, f)
-		got, err := c.PoolAPI.SetDataLimits(context.Background(), goldenLimits...)
+		got, err := c.DataPools.SetDataLimits(context.Background(), goldenLimits...)
 		require.NoError(t, err)
 		// Named by the consumers' line sequence numbers, the request's keys.
 		goldenDiff(t, []OrderResult{
@@ -849,12 +849,12 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 			}, ErrLimitRequired)
 		}
 		c, _ := goldenClient(t, http.StatusOK, goldenJSONType, f)
-		_, err := c.PoolAPI.SetDataLimits(context.Background(), goldenLimits...)
+		_, err := c.DataPools.SetDataLimits(context.Background(), goldenLimits...)
 		goldenNothingLost(t, goldenJSONLeaves(t, f), err)
 	},
 	"rest_disconnect_response.json": func(t *testing.T, f []byte) {
 		c, _ := goldenClient(t, http.StatusOK, goldenJSONType, f)
-		got, err := c.PoolAPI.Disconnect(context.Background(), goldenPoolRef)
+		got, err := c.DataPools.Disconnect(context.Background(), goldenPoolRef)
 		require.NoError(t, err)
 		assert.Equal(t, "5000041", got)
 		goldenNothingLost(t, goldenJSONLeaves(t, f), got)
@@ -866,7 +866,7 @@ var goldenCases = map[string]func(t *testing.T, f []byte){
 			}, ErrPoolNotEmpty)
 		}
 		c, _ := goldenClient(t, http.StatusOK, goldenJSONType, f)
-		_, err := c.PoolAPI.Disconnect(context.Background(), goldenPoolRef)
+		_, err := c.DataPools.Disconnect(context.Background(), goldenPoolRef)
 		assert.Equal(t, "octane: REST POST /v1/datapool/disconnect: errorCode 1 (Data pool still has 2 consumers) [HTTP 200]", err.Error())
 		goldenNothingLost(t, goldenJSONLeaves(t, f), err)
 	},
@@ -950,7 +950,7 @@ func goldenBulkOptOut(t *testing.T, f []byte) {
 func goldenCheckPool(t *testing.T, f []byte, want *DataPool) *DataPool {
 	t.Helper()
 	c, capt := goldenClient(t, http.StatusOK, goldenJSONType, f)
-	got, err := c.PoolAPI.Get(context.Background(), goldenPoolRef)
+	got, err := c.DataPools.Get(context.Background(), goldenPoolRef)
 	require.NoError(t, err)
 	req := capt.only(t)
 	assert.Equal(t, http.MethodGet, req.method)
@@ -1080,7 +1080,7 @@ func TestGoldenOrderDetailsPairing(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			c, _ := goldenClient(t, http.StatusOK, goldenJSONType, []byte(body))
-			res, err := c.PoolAPI.Transfer(context.Background(), goldenTransfer)
+			res, err := c.DataPools.Transfer(context.Background(), goldenTransfer)
 			if err != nil {
 				return // refusing the answer is fine too
 			}

@@ -10,10 +10,10 @@ import (
 	"github.com/ispkit/ispkit/internal/transport"
 )
 
-// OrderService is Octane's SOAP order service (UtbOrder). Every change in
+// OrdersService is Octane's SOAP order service (UtbOrder). Every change in
 // Octane is an asynchronous order: these calls place or inspect orders; Wait
 // follows one to its end. The Pools service does all of this for you.
-type OrderService struct{ c *Client }
+type OrdersService struct{ c *Client }
 
 // NewPoolOrder is step 1 of the flow: an order for a new data pool.
 type NewPoolOrder struct {
@@ -62,7 +62,7 @@ func (o *NewPoolOrder) validate(op string) error {
 // orderCreate) and returns its order id. The pool exists once the order is
 // done: see Wait, or use Pools.Create, which does the whole sequence. The
 // order is never re-sent automatically.
-func (s *OrderService) CreateDataPool(ctx context.Context, o NewPoolOrder) (orderID string, err error) {
+func (s *OrdersService) CreateDataPool(ctx context.Context, o NewPoolOrder) (orderID string, err error) {
 	if err := o.validate(opOrderCreate.name); err != nil {
 		return "", err
 	}
@@ -122,13 +122,13 @@ type Order struct {
 // Query asks about an order (step 2, SOAP orderQuery): its status and, for a
 // pool creation order, the new pool's service number. Queries are retried per
 // the policy.
-func (s *OrderService) Query(ctx context.Context, orderID string) (*Order, error) {
+func (s *OrdersService) Query(ctx context.Context, orderID string) (*Order, error) {
 	o, _, err := s.query(ctx, orderID)
 	return o, err
 }
 
 // query is Query with the answer, for the errors Wait builds from it.
-func (s *OrderService) query(ctx context.Context, orderID string) (*Order, *transport.Response, error) {
+func (s *OrdersService) query(ctx context.Context, orderID string) (*Order, *transport.Response, error) {
 	if err := checkID(opOrderQuery.name, "orderID", orderID); err != nil {
 		return nil, nil, err
 	}
@@ -165,7 +165,7 @@ func (s *OrderService) query(ctx context.Context, orderID string) (*Order, *tran
 
 // Reset re-runs a failed order (SOAP orderReset with retryOrder=true). It is
 // never re-sent automatically.
-func (s *OrderService) Reset(ctx context.Context, orderID string) error {
+func (s *OrdersService) Reset(ctx context.Context, orderID string) error {
 	if err := checkID(opOrderReset.name, "orderID", orderID); err != nil {
 		return err
 	}
@@ -174,20 +174,66 @@ func (s *OrderService) Reset(ctx context.Context, orderID string) error {
 	return err
 }
 
-// Wait polls an order until it is done, has failed, or ctx ends, backing off
-// between the intervals of WithPollInterval: by default one orderQuery at
-// once and then one every 30 minutes, as the vendor asks; a server's
-// Retry-After (on a 429 or 503) lengthens the next interval. A done order
+// WaitOptions tunes one [OrdersService.Wait]. A nil *WaitOptions, or a zero
+// field, means the client's default (see [WithPollInterval]).
+type WaitOptions struct {
+	// MinInterval is the first pause between two polls; each pause doubles
+	// up to MaxInterval. Zero means the client's default (DefaultPollMin
+	// unless WithPollInterval set another).
+	MinInterval time.Duration
+	// MaxInterval is the longest pause between two polls. Zero means the
+	// client's default (DefaultPollMax unless WithPollInterval set another),
+	// raised to MinInterval when that is longer.
+	MaxInterval time.Duration
+}
+
+// intervals are the pauses of one wait: opts over the client's defaults.
+func (o *WaitOptions) intervals(op string, defMin, defMax time.Duration) (lo, hi time.Duration, err error) {
+	lo, hi = defMin, defMax
+	if o == nil {
+		return lo, hi, nil
+	}
+	switch {
+	case o.MinInterval < 0:
+		return 0, 0, invalid(op, "MinInterval", "is negative")
+	case o.MaxInterval < 0:
+		return 0, 0, invalid(op, "MaxInterval", "is negative")
+	case o.MinInterval > 0 && o.MaxInterval > 0 && o.MaxInterval < o.MinInterval:
+		return 0, 0, invalid(op, "MaxInterval", "is shorter than MinInterval")
+	}
+	if o.MinInterval > 0 {
+		lo = o.MinInterval
+	}
+	if o.MaxInterval > 0 {
+		hi = o.MaxInterval
+	}
+	if o.MaxInterval == 0 && hi < lo {
+		hi = lo
+	}
+	if o.MinInterval == 0 && lo > hi {
+		lo = hi
+	}
+	return lo, hi, nil
+}
+
+// Wait polls an order until it is done, has failed, or ctx ends: one
+// orderQuery at once, then after opts.MinInterval, the pause doubling up to
+// opts.MaxInterval. A nil opts or a zero field means the client's default
+// ([WithPollInterval]): by default one orderQuery every 30 minutes, as the
+// vendor asks (DefaultPollMin, DefaultPollMax). A negative interval, or a
+// MaxInterval shorter than MinInterval, is refused with a *ValidationError
+// and nothing is sent. A server's Retry-After (on a 429 or 503) lengthens
+// the next pause. A done order
 // is returned with a nil error. A failed one is returned with an *Error
 // matching ErrOrderFailed that carries the order's status and text,
-// scrubbed; Orders.Reset may re-run it. When ctx ends, the last answer
+// scrubbed; [OrdersService.Reset] may re-run it. When ctx ends, the last answer
 // (possibly nil) comes back with an *Error wrapping ctx.Err() and, when the
 // last poll failed, that poll's error, whose HTTPStatus and RetryAfter it
 // repeats. Transport failures of single polls and answers that cannot be
 // read are retried until ctx ends; the server's refusals (unknown order,
 // authentication), an answer over the size cap and a redirect end the wait
 // at once.
-func (s *OrderService) Wait(ctx context.Context, orderID string) (*Order, error) {
+func (s *OrdersService) Wait(ctx context.Context, orderID string, opts *WaitOptions) (*Order, error) {
 	const op = "Orders.Wait"
 	if err := checkID(op, "orderID", orderID); err != nil {
 		return nil, err
@@ -195,7 +241,10 @@ func (s *OrderService) Wait(ctx context.Context, orderID string) (*Order, error)
 	if ctx == nil {
 		return nil, invalid(op, "ctx", "is nil")
 	}
-	interval := s.c.pollMin
+	interval, maxInterval, err := opts.intervals(op, s.c.pollMin, s.c.pollMax)
+	if err != nil {
+		return nil, err
+	}
 	var (
 		last     *Order
 		lastResp *transport.Response // the answer last was read from
@@ -235,13 +284,13 @@ func (s *OrderService) Wait(ctx context.Context, orderID string) (*Order, error)
 			return last, s.stopped(ctx, orderID, last, lastResp, lastErr)
 		case <-t.C:
 		}
-		interval = min(interval*3/2, s.c.pollMax)
+		interval = min(interval*2, maxInterval)
 	}
 }
 
 // stopped is Wait's error when ctx ends: the order's last status, scrubbed,
 // and the last poll's failure, when it failed.
-func (s *OrderService) stopped(ctx context.Context, orderID string, last *Order, lastResp *transport.Response, lastErr error) error {
+func (s *OrdersService) stopped(ctx context.Context, orderID string, last *Order, lastResp *transport.Response, lastErr error) error {
 	e := &Error{Op: "Orders.Wait", OrderID: s.c.t.Scrub(orderID), Err: ctx.Err()}
 	status := "not yet queried"
 	if last != nil {
@@ -309,7 +358,7 @@ type OrderResult struct {
 // all in one call. Each service must already be on a data pool consumer plan.
 // The results come in the order of serviceNumbers; a refused order has Err
 // set and does not stop the others. The call is never re-sent automatically.
-func (s *OrderService) AddConsumers(ctx context.Context, custNo, providerID string, serviceNumbers ...string) ([]OrderResult, error) {
+func (s *OrdersService) AddConsumers(ctx context.Context, custNo, providerID string, serviceNumbers ...string) ([]OrderResult, error) {
 	const op = "orderCreateBulk"
 	if err := checkID(op, "custNo", custNo); err != nil {
 		return nil, err
@@ -337,7 +386,7 @@ func (s *OrderService) AddConsumers(ctx context.Context, custNo, providerID stri
 // which this sends through orderCreateBulk [field, low confidence]. Afterwards
 // a plan change to a non-pooling plan may be wanted. Never re-sent
 // automatically.
-func (s *OrderService) RemoveConsumers(ctx context.Context, custNo string, serviceNumbers ...string) ([]OrderResult, error) {
+func (s *OrdersService) RemoveConsumers(ctx context.Context, custNo string, serviceNumbers ...string) ([]OrderResult, error) {
 	const op = "orderCreateBulk"
 	if err := checkID(op, "custNo", custNo); err != nil {
 		return nil, err
@@ -356,7 +405,7 @@ func (s *OrderService) RemoveConsumers(ctx context.Context, custNo string, servi
 	return s.bulk(ctx, serviceNumbers, orders)
 }
 
-func (s *OrderService) bulk(ctx context.Context, serviceNumbers []string, orders xmlBulkOrders) ([]OrderResult, error) {
+func (s *OrdersService) bulk(ctx context.Context, serviceNumbers []string, orders xmlBulkOrders) ([]OrderResult, error) {
 	ret, resp, err := soapCall[xmlBulkAnswer](ctx, s.c, opOrderCreateBulk, orders)
 	if err != nil {
 		return nil, err

@@ -11,9 +11,9 @@ import (
 	"github.com/ispkit/ispkit/internal/transport"
 )
 
-// PoolAPIService is Octane's REST data-pool API: one method per endpoint,
+// DataPoolsService is Octane's REST data-pool API: one method per endpoint,
 // with input validation but without the flow's rules (Pools has those).
-type PoolAPIService struct{ c *Client }
+type DataPoolsService struct{ c *Client }
 
 // PoolRef names a data pool in REST calls: the customer and the pool
 // service's line sequence number.
@@ -69,7 +69,7 @@ func (c Consumer) Active() bool { return c.Status != PoolOptedOut }
 // Get reads a pool (steps 3 and 6, GET /v1/datapool): its providerId, status,
 // cap, usage, and its consumers with their limits and usage. Retried per the
 // policy.
-func (s *PoolAPIService) Get(ctx context.Context, ref PoolRef) (*DataPool, error) {
+func (s *DataPoolsService) Get(ctx context.Context, ref PoolRef) (*DataPool, error) {
 	op := http.MethodGet + " " + pathDataPool
 	if err := ref.validate(op, "ref"); err != nil {
 		return nil, err
@@ -134,7 +134,7 @@ type TransferRequest struct {
 // Transfer moves services to another pool (step 5, POST
 // /v1/datapool/transfer), one order per service. It is not re-sent
 // automatically. Pools.Transfer checks that the target exists first.
-func (s *PoolAPIService) Transfer(ctx context.Context, r TransferRequest) ([]OrderResult, error) {
+func (s *DataPoolsService) Transfer(ctx context.Context, r TransferRequest) ([]OrderResult, error) {
 	op := http.MethodPost + " " + pathTransfer
 	if err := r.From.validate(op, "From"); err != nil {
 		return nil, err
@@ -178,7 +178,7 @@ type ConsumerLimit struct {
 // negative limit is refused before anything is sent (ErrLimitRequired): once
 // set, a limit cannot be removed. Results come per consumer, named by
 // LineSeqNo in OrderResult.ServiceNumber. Not re-sent automatically.
-func (s *PoolAPIService) SetDataLimits(ctx context.Context, limits ...ConsumerLimit) ([]OrderResult, error) {
+func (s *DataPoolsService) SetDataLimits(ctx context.Context, limits ...ConsumerLimit) ([]OrderResult, error) {
 	op := http.MethodPost + " " + pathModifyLimit
 	if len(limits) == 0 {
 		return nil, invalid(op, "limits", "is empty")
@@ -216,7 +216,7 @@ func checkLimit(op, field string, l Size) error {
 // Disconnect disconnects a pool (step 9, POST /v1/datapool/disconnect) and
 // returns the order id. The pool must be empty; Pools.Disconnect checks that
 // first. Not re-sent automatically.
-func (s *PoolAPIService) Disconnect(ctx context.Context, ref PoolRef) (orderID string, err error) {
+func (s *DataPoolsService) Disconnect(ctx context.Context, ref PoolRef) (orderID string, err error) {
 	op := http.MethodPost + " " + pathDisconnect
 	if err := ref.validate(op, "ref"); err != nil {
 		return "", err

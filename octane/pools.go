@@ -8,7 +8,7 @@ import (
 	"sync"
 )
 
-// PoolService is the mobile data pool flow with its business rules. Each call
+// PoolsService is the mobile data pool flow with its business rules. Each call
 // places its orders and returns once they have finished (polling as
 // WithPollInterval says, bounded by ctx), with every order id for audit:
 //
@@ -20,8 +20,8 @@ import (
 //     (ErrPoolNotEmpty);
 //   - Transfer checks that the target pool exists first (ErrUnknownPool).
 //
-// The raw steps are on Orders, Services and PoolAPI.
-type PoolService struct{ c *Client }
+// The raw steps are on Orders, Services and DataPools.
+type PoolsService struct{ c *Client }
 
 // Pool is everything the flow needs to know about a data pool.
 type Pool struct {
@@ -55,13 +55,13 @@ func (p Pool) validate(op, field string) error {
 // the complete Pool. If a later step fails, the Pool returned with the error
 // holds what is known (at least OrderID), so that the caller can record the
 // order and resume with Lookup.
-func (s *PoolService) Create(ctx context.Context, o NewPoolOrder) (*Pool, error) {
+func (s *PoolsService) Create(ctx context.Context, o NewPoolOrder) (*Pool, error) {
 	id, err := s.c.Orders.CreateDataPool(ctx, o)
 	if err != nil {
 		return nil, err
 	}
 	p := &Pool{CustNo: o.CustNo, Name: o.PoolName, OrderID: id}
-	order, err := s.c.Orders.Wait(ctx, id)
+	order, err := s.c.Orders.Wait(ctx, id, nil)
 	if err != nil {
 		return p, err
 	}
@@ -82,13 +82,13 @@ func (s *PoolService) Create(ctx context.Context, o NewPoolOrder) (*Pool, error)
 
 // Lookup finds an existing pool by its service number: its line sequence
 // number (getServiceDetail) and provider id (the REST pool details).
-func (s *PoolService) Lookup(ctx context.Context, custNo, poolServiceNumber string) (*Pool, error) {
+func (s *PoolsService) Lookup(ctx context.Context, custNo, poolServiceNumber string) (*Pool, error) {
 	d, err := s.c.Services.Detail(ctx, custNo, poolServiceNumber)
 	if err != nil {
 		return nil, err
 	}
 	p := &Pool{CustNo: custNo, ServiceNumber: poolServiceNumber, LineSeqNo: d.LineSeqNo}
-	dp, err := s.c.PoolAPI.Get(ctx, p.Ref())
+	dp, err := s.c.DataPools.Get(ctx, p.Ref())
 	if err != nil {
 		return p, err
 	}
@@ -98,8 +98,8 @@ func (s *PoolService) Lookup(ctx context.Context, custNo, poolServiceNumber stri
 
 // Get reads the pool's details: status, cap, usage, and its consumers with
 // their limits and usage (step 6).
-func (s *PoolService) Get(ctx context.Context, p Pool) (*DataPool, error) {
-	return s.c.PoolAPI.Get(ctx, p.Ref())
+func (s *PoolsService) Get(ctx context.Context, p Pool) (*DataPool, error) {
+	return s.c.DataPools.Get(ctx, p.Ref())
 }
 
 // AddConsumers adds services to the pool (step 4) and waits for their orders.
@@ -107,7 +107,7 @@ func (s *PoolService) Get(ctx context.Context, p Pool) (*DataPool, error) {
 // order of serviceNumbers, each with its order id and final status; the
 // error, when not nil, is an *OrdersError listing the failures (errors.Is and
 // errors.As work through it), and the results still say which succeeded.
-func (s *PoolService) AddConsumers(ctx context.Context, p Pool, serviceNumbers ...string) ([]OrderResult, error) {
+func (s *PoolsService) AddConsumers(ctx context.Context, p Pool, serviceNumbers ...string) ([]OrderResult, error) {
 	if err := p.validate("Pools.AddConsumers", "pool"); err != nil {
 		return nil, err
 	}
@@ -120,7 +120,7 @@ func (s *PoolService) AddConsumers(ctx context.Context, p Pool, serviceNumbers .
 
 // RemoveConsumers takes services out of the pool (step 8) and waits for their
 // orders. A plan change to a non-pooling plan may be wanted afterwards.
-func (s *PoolService) RemoveConsumers(ctx context.Context, p Pool, serviceNumbers ...string) ([]OrderResult, error) {
+func (s *PoolsService) RemoveConsumers(ctx context.Context, p Pool, serviceNumbers ...string) ([]OrderResult, error) {
 	if err := p.validate("Pools.RemoveConsumers", "pool"); err != nil {
 		return nil, err
 	}
@@ -135,7 +135,7 @@ func (s *PoolService) RemoveConsumers(ctx context.Context, p Pool, serviceNumber
 // orders. The target must exist, checked first: a target that the REST API
 // does not know, whose provider id differs, or that is opted out, gives
 // ErrUnknownPool and nothing is sent.
-func (s *PoolService) Transfer(ctx context.Context, from, to Pool, serviceNumbers ...string) ([]OrderResult, error) {
+func (s *PoolsService) Transfer(ctx context.Context, from, to Pool, serviceNumbers ...string) ([]OrderResult, error) {
 	const op = "Pools.Transfer"
 	if err := from.validate(op, "from"); err != nil {
 		return nil, err
@@ -146,7 +146,7 @@ func (s *PoolService) Transfer(ctx context.Context, from, to Pool, serviceNumber
 	if err := checkServiceNumbers(op, serviceNumbers); err != nil {
 		return nil, err
 	}
-	target, err := s.c.PoolAPI.Get(ctx, to.Ref())
+	target, err := s.c.DataPools.Get(ctx, to.Ref())
 	switch {
 	case errors.Is(err, ErrUnknownPool):
 		return nil, &Error{Op: op, Message: "the target pool does not exist", Err: err}
@@ -159,7 +159,7 @@ func (s *PoolService) Transfer(ctx context.Context, from, to Pool, serviceNumber
 	case target.Status == PoolOptedOut || target.Status == PoolOptedOutPending:
 		return nil, &Error{Op: op, Message: "the target pool is " + string(target.Status), Err: ErrUnknownPool}
 	}
-	res, err := s.c.PoolAPI.Transfer(ctx, TransferRequest{
+	res, err := s.c.DataPools.Transfer(ctx, TransferRequest{
 		From: from.Ref(), ToProviderID: to.ProviderID, ToLineSeqNo: to.LineSeqNo, ServiceNumbers: serviceNumbers,
 	})
 	if err != nil {
@@ -172,7 +172,7 @@ func (s *PoolService) Transfer(ctx context.Context, from, to Pool, serviceNumber
 // A limit can be raised or lowered but never removed: a zero or negative
 // limit is refused before anything is sent (ErrLimitRequired). The consumer's
 // line sequence number is looked up by service number (getServiceDetail).
-func (s *PoolService) SetDataLimit(ctx context.Context, p Pool, serviceNumber string, limit Size) (OrderResult, error) {
+func (s *PoolsService) SetDataLimit(ctx context.Context, p Pool, serviceNumber string, limit Size) (OrderResult, error) {
 	const op = "Pools.SetDataLimit"
 	res := OrderResult{ServiceNumber: serviceNumber}
 	if err := checkLimit(op, "limit", limit); err != nil {
@@ -188,7 +188,7 @@ func (s *PoolService) SetDataLimit(ctx context.Context, p Pool, serviceNumber st
 	if err != nil {
 		return res, err
 	}
-	out, err := s.c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: p.CustNo, LineSeqNo: d.LineSeqNo, Limit: limit})
+	out, err := s.c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: p.CustNo, LineSeqNo: d.LineSeqNo, Limit: limit})
 	if err != nil {
 		return res, err
 	}
@@ -200,12 +200,12 @@ func (s *PoolService) SetDataLimit(ctx context.Context, p Pool, serviceNumber st
 // Disconnect disconnects an empty pool (step 9) and waits for the order. It
 // reads the pool first and refuses one that still has consumers
 // (ErrPoolNotEmpty, naming them), so nothing is sent.
-func (s *PoolService) Disconnect(ctx context.Context, p Pool) (orderID string, err error) {
+func (s *PoolsService) Disconnect(ctx context.Context, p Pool) (orderID string, err error) {
 	const op = "Pools.Disconnect"
 	if err := p.Ref().validate(op, "pool"); err != nil {
 		return "", err
 	}
-	dp, err := s.c.PoolAPI.Get(ctx, p.Ref())
+	dp, err := s.c.DataPools.Get(ctx, p.Ref())
 	if err != nil {
 		return "", err
 	}
@@ -218,11 +218,11 @@ func (s *PoolService) Disconnect(ctx context.Context, p Pool) (orderID string, e
 	if len(in) > 0 {
 		return "", &Error{Op: op, Message: fmt.Sprintf("%d consumer(s) still in the pool: %s; remove them first", len(in), s.c.t.Scrub(strings.Join(in, ", "))), Err: ErrPoolNotEmpty}
 	}
-	id, err := s.c.PoolAPI.Disconnect(ctx, p.Ref())
+	id, err := s.c.DataPools.Disconnect(ctx, p.Ref())
 	if err != nil {
 		return "", err
 	}
-	if _, err := s.c.Orders.Wait(ctx, id); err != nil {
+	if _, err := s.c.Orders.Wait(ctx, id, nil); err != nil {
 		return id, err
 	}
 	return id, nil
@@ -234,7 +234,7 @@ const maxConcurrentWaits = 8
 // waitAll waits, a few at a time, for every placed order of res and fills in
 // the final status. When any order was refused or failed, the error is an
 // *OrdersError listing them.
-func (s *PoolService) waitAll(ctx context.Context, op string, res []OrderResult) ([]OrderResult, error) {
+func (s *PoolsService) waitAll(ctx context.Context, op string, res []OrderResult) ([]OrderResult, error) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, maxConcurrentWaits)
 	for i := range res {
@@ -245,7 +245,7 @@ func (s *PoolService) waitAll(ctx context.Context, op string, res []OrderResult)
 		sem <- struct{}{}
 		go func(r *OrderResult) {
 			defer func() { <-sem; wg.Done() }()
-			o, err := s.c.Orders.Wait(ctx, r.OrderID)
+			o, err := s.c.Orders.Wait(ctx, r.OrderID, nil)
 			if o != nil {
 				r.Status = o.Status
 			}

@@ -116,7 +116,7 @@ func TestWaitScrubsOrderText(t *testing.T) {
 			})
 			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 			defer cancel()
-			_, err := c.Orders.Wait(ctx, "5000001")
+			_, err := c.Orders.Wait(ctx, "5000001", nil)
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			assert.Contains(t, err.Error(), "IN_PROG")
 			secAssertHidden(t, err, secPassword)
@@ -126,7 +126,7 @@ func TestWaitScrubsOrderText(t *testing.T) {
 				w.Header().Set("Content-Type", "text/xml")
 				fmt.Fprint(w, secOrderAnswer("FAILED", "login "+sp+" refused"))
 			})
-			o, err := c.Orders.Wait(context.Background(), "5000001")
+			o, err := c.Orders.Wait(context.Background(), "5000001", nil)
 			assert.ErrorIs(t, err, ErrOrderFailed)
 			require.NotNil(t, o)
 			assert.Equal(t, OrderFailed, o.Status)
@@ -197,7 +197,7 @@ func TestContentTypeEchoScrubbed(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset="+url.QueryEscape(secPassword))
 		fmt.Fprint(w, `<html></html>`)
 	})
-	_, err := c.PoolAPI.Get(context.Background(), PoolRef{CustNo: "1", LineSeqNo: "2"})
+	_, err := c.DataPools.Get(context.Background(), PoolRef{CustNo: "1", LineSeqNo: "2"})
 	assert.ErrorIs(t, err, ErrBadResponse)
 	assert.Contains(t, err.Error(), "text/html; charset=REDACTED")
 	secAssertHidden(t, err, secPassword)
@@ -232,7 +232,7 @@ func TestScrubbedErrorsKeepTheirWords(t *testing.T) {
 	assert.ErrorIs(t, err, ErrAuthFailed)
 	secAssertHidden(t, err, secPassword, token)
 
-	_, err = c.PoolAPI.Get(context.Background(), PoolRef{CustNo: "1", LineSeqNo: "2"})
+	_, err = c.DataPools.Get(context.Background(), PoolRef{CustNo: "1", LineSeqNo: "2"})
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, http.StatusUnauthorized, e.HTTPStatus)
 	assert.Equal(t, "Unauthorized: Basic REDACTED", e.Message)
@@ -311,7 +311,7 @@ func TestRetryAfterOnError(t *testing.T) {
 	n = 0
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
-	_, err = c.Orders.Wait(ctx, "5000001") // polls every millisecond, but for Retry-After
+	_, err = c.Orders.Wait(ctx, "5000001", nil) // polls every millisecond, but for Retry-After
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, http.StatusTooManyRequests, e.HTTPStatus, "the last poll's answer")

@@ -52,7 +52,7 @@ func validateSlots() map[string]func(ctx context.Context, c *Client, v string) e
 		},
 		"Orders.Query": func(ctx context.Context, c *Client, v string) error { _, err := c.Orders.Query(ctx, v); return err },
 		"Orders.Reset": func(ctx context.Context, c *Client, v string) error { return c.Orders.Reset(ctx, v) },
-		"Orders.Wait":  func(ctx context.Context, c *Client, v string) error { _, err := c.Orders.Wait(ctx, v); return err },
+		"Orders.Wait":  func(ctx context.Context, c *Client, v string) error { _, err := c.Orders.Wait(ctx, v, nil); return err },
 		"Orders.AddConsumers custNo": func(ctx context.Context, c *Client, v string) error {
 			return two(c.Orders.AddConsumers(ctx, v, "PRV-1", sn))
 		},
@@ -84,34 +84,34 @@ func validateSlots() map[string]func(ctx context.Context, c *Client, v string) e
 			_, err := c.Services.Balance(ctx, cust, v)
 			return err
 		},
-		"PoolAPI.Get CustNo": func(ctx context.Context, c *Client, v string) error {
-			_, err := c.PoolAPI.Get(ctx, PoolRef{CustNo: v, LineSeqNo: line})
+		"DataPools.Get CustNo": func(ctx context.Context, c *Client, v string) error {
+			_, err := c.DataPools.Get(ctx, PoolRef{CustNo: v, LineSeqNo: line})
 			return err
 		},
-		"PoolAPI.Get LineSeqNo": func(ctx context.Context, c *Client, v string) error {
-			_, err := c.PoolAPI.Get(ctx, PoolRef{CustNo: cust, LineSeqNo: v})
+		"DataPools.Get LineSeqNo": func(ctx context.Context, c *Client, v string) error {
+			_, err := c.DataPools.Get(ctx, PoolRef{CustNo: cust, LineSeqNo: v})
 			return err
 		},
-		"PoolAPI.Transfer From": func(ctx context.Context, c *Client, v string) error {
-			return two(c.PoolAPI.Transfer(ctx, TransferRequest{From: PoolRef{CustNo: cust, LineSeqNo: v}, ToProviderID: "PRV-2", ToLineSeqNo: "8", ServiceNumbers: []string{sn}}))
+		"DataPools.Transfer From": func(ctx context.Context, c *Client, v string) error {
+			return two(c.DataPools.Transfer(ctx, TransferRequest{From: PoolRef{CustNo: cust, LineSeqNo: v}, ToProviderID: "PRV-2", ToLineSeqNo: "8", ServiceNumbers: []string{sn}}))
 		},
-		"PoolAPI.Transfer ToProviderID": func(ctx context.Context, c *Client, v string) error {
-			return two(c.PoolAPI.Transfer(ctx, TransferRequest{From: ok.Ref(), ToProviderID: v, ToLineSeqNo: "8", ServiceNumbers: []string{sn}}))
+		"DataPools.Transfer ToProviderID": func(ctx context.Context, c *Client, v string) error {
+			return two(c.DataPools.Transfer(ctx, TransferRequest{From: ok.Ref(), ToProviderID: v, ToLineSeqNo: "8", ServiceNumbers: []string{sn}}))
 		},
-		"PoolAPI.Transfer ToLineSeqNo": func(ctx context.Context, c *Client, v string) error {
-			return two(c.PoolAPI.Transfer(ctx, TransferRequest{From: ok.Ref(), ToProviderID: "PRV-2", ToLineSeqNo: v, ServiceNumbers: []string{sn}}))
+		"DataPools.Transfer ToLineSeqNo": func(ctx context.Context, c *Client, v string) error {
+			return two(c.DataPools.Transfer(ctx, TransferRequest{From: ok.Ref(), ToProviderID: "PRV-2", ToLineSeqNo: v, ServiceNumbers: []string{sn}}))
 		},
-		"PoolAPI.Transfer serviceNumber": func(ctx context.Context, c *Client, v string) error {
-			return two(c.PoolAPI.Transfer(ctx, TransferRequest{From: ok.Ref(), ToProviderID: "PRV-2", ToLineSeqNo: "8", ServiceNumbers: []string{v}}))
+		"DataPools.Transfer serviceNumber": func(ctx context.Context, c *Client, v string) error {
+			return two(c.DataPools.Transfer(ctx, TransferRequest{From: ok.Ref(), ToProviderID: "PRV-2", ToLineSeqNo: "8", ServiceNumbers: []string{v}}))
 		},
-		"PoolAPI.SetDataLimits CustNo": func(ctx context.Context, c *Client, v string) error {
-			return two(c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: v, LineSeqNo: "11", Limit: GB(1)}))
+		"DataPools.SetDataLimits CustNo": func(ctx context.Context, c *Client, v string) error {
+			return two(c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: v, LineSeqNo: "11", Limit: GB(1)}))
 		},
-		"PoolAPI.SetDataLimits LineSeqNo": func(ctx context.Context, c *Client, v string) error {
-			return two(c.PoolAPI.SetDataLimits(ctx, ConsumerLimit{CustNo: cust, LineSeqNo: v, Limit: GB(1)}))
+		"DataPools.SetDataLimits LineSeqNo": func(ctx context.Context, c *Client, v string) error {
+			return two(c.DataPools.SetDataLimits(ctx, ConsumerLimit{CustNo: cust, LineSeqNo: v, Limit: GB(1)}))
 		},
-		"PoolAPI.Disconnect": func(ctx context.Context, c *Client, v string) error {
-			_, err := c.PoolAPI.Disconnect(ctx, PoolRef{CustNo: cust, LineSeqNo: v})
+		"DataPools.Disconnect": func(ctx context.Context, c *Client, v string) error {
+			_, err := c.DataPools.Disconnect(ctx, PoolRef{CustNo: cust, LineSeqNo: v})
 			return err
 		},
 		"Pools.Create": func(ctx context.Context, c *Client, v string) error {
