@@ -95,7 +95,7 @@ func result(r octane.OrderResult, err error) error { return errors.Join(err, r.E
 var (
 	confPool  = octane.Pool{CustNo: confCust, ServiceNumber: "0491000001", LineSeqNo: "3", ProviderID: "PRV-1"}
 	confOther = octane.Pool{CustNo: confCust, ServiceNumber: "0491000002", LineSeqNo: "8", ProviderID: "PRV-2"}
-	confOrder = octane.NewPoolOrder{CustNo: confCust, ProviderPlanID: "WME-POOL", PoolName: "Fleet", NotificationEmail: "noc@example.net"}
+	confOrder = octane.PoolCreateRequest{CustNo: confCust, ProviderPlanID: "WME-POOL", PoolName: "Fleet", NotificationEmail: "noc@example.net"}
 )
 
 // confPasswordChange is a raw SOAP part carrying a secret of the call.

@@ -46,7 +46,7 @@ func newE2E(t *testing.T, opts ...octanetest.Option) *e2e {
 
 func (e *e2e) pool(t *testing.T, name string) *octane.Pool {
 	t.Helper()
-	p, err := e.c.Pools.Create(context.Background(), octane.NewPoolOrder{
+	p, err := e.c.Pools.Create(context.Background(), octane.PoolCreateRequest{
 		CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: name,
 		Department: "Ops", Notes: "created by the e2e test", NotificationEmail: "noc@example.net",
 	})
@@ -231,7 +231,7 @@ func TestE2EFailedOrderAndReset(t *testing.T) {
 	e := newE2E(t)
 	ctx := context.Background()
 	e.srv.FailNextOrder("provisioning system unavailable")
-	p, err := e.c.Pools.Create(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Doomed"})
+	p, err := e.c.Pools.Create(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Doomed"})
 	require.ErrorIs(t, err, octane.ErrOrderFailed)
 	require.NotNil(t, p, "the order id is kept for the caller")
 	require.NotEmpty(t, p.OrderID)
@@ -265,7 +265,7 @@ func TestE2EFailedOrderAndReset(t *testing.T) {
 func TestE2EWaitEndsWithContext(t *testing.T) {
 	e := newE2E(t, octanetest.WithOrderDelay(time.Hour))
 	ctx := context.Background()
-	id, err := e.c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Slow"})
+	id, err := e.c.Orders.CreateDataPool(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Slow"})
 	require.NoError(t, err)
 	short, cancel := context.WithTimeout(ctx, 30*time.Millisecond)
 	defer cancel()
@@ -284,7 +284,7 @@ func TestE2EWaitEndsWithContext(t *testing.T) {
 func TestE2EWaitOutlastsTransientFailures(t *testing.T) {
 	e := newE2E(t)
 	ctx := context.Background()
-	id, err := e.c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Bumpy"})
+	id, err := e.c.Orders.CreateDataPool(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Bumpy"})
 	require.NoError(t, err)
 	// More 503s than one query's retries: Wait keeps polling through them.
 	e.srv.InjectFault(octanetest.Fault{Path: "/UtbOrder", Status: http.StatusServiceUnavailable, Times: 5})
@@ -347,7 +347,7 @@ func TestE2EConcurrentPools(t *testing.T) {
 	errs := make(chan error, 6)
 	for i := 0; i < 6; i++ {
 		go func() {
-			_, err := e.c.Pools.Create(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "P"})
+			_, err := e.c.Pools.Create(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "P"})
 			errs <- err
 		}()
 	}
@@ -419,7 +419,7 @@ func TestE2EPollingDefaults(t *testing.T) {
 	srv := octanetest.NewServer(octanetest.WithOrderDelay(time.Hour))
 	t.Cleanup(srv.Close)
 	creds := octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)}
-	order := octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Fleet"}
+	order := octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Fleet"}
 	for _, tc := range []struct {
 		name    string
 		opts    []octane.Option
@@ -496,7 +496,7 @@ func TestE2EWaitOptions(t *testing.T) {
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	id, err := c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Quick"})
+	id, err := c.Orders.CreateDataPool(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Quick"})
 	require.NoError(t, err)
 
 	n := srv.RequestCount("")
@@ -522,7 +522,7 @@ func TestE2EWaitOptions(t *testing.T) {
 
 	// Only MinInterval: the client's 30-minute maximum holds, and the first
 	// pause is short.
-	id, err = c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Quick2"})
+	id, err = c.Orders.CreateDataPool(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Quick2"})
 	require.NoError(t, err)
 	time.Sleep(25 * time.Millisecond)
 	o, err = c.Orders.Wait(ctx, id, &octane.WaitOptions{MinInterval: time.Millisecond})

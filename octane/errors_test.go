@@ -182,7 +182,7 @@ func TestValidationFromCalls(t *testing.T) {
 	assert.Equal(t, `octane: orderCreateBulk: invalid serviceNumbers[1]: repeats serviceNumbers[0]`, err.Error())
 	goldenSentinelsExactly(t, err, ErrInvalidInput)
 
-	_, err = c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: "1", PoolName: "p"})
+	_, err = c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: "1", PoolName: "p"})
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "ProviderPlanID", ve.Field)
 }

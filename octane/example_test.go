@@ -37,7 +37,7 @@ func Example() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	pool, err := c.Pools.Create(ctx, octane.NewPoolOrder{
+	pool, err := c.Pools.Create(ctx, octane.PoolCreateRequest{
 		CustNo:         octanetest.DefaultCustNo,
 		ProviderPlanID: octanetest.DefaultProviderPlan,
 		PoolName:       "Fleet",
@@ -108,7 +108,7 @@ func ExampleOrdersService_Wait() {
 	ctx := context.Background()
 
 	srv.FailNextOrder("no capacity")
-	id, err := c.Orders.CreateDataPool(ctx, octane.NewPoolOrder{
+	id, err := c.Orders.CreateDataPool(ctx, octane.PoolCreateRequest{
 		CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Fleet",
 	})
 	if err != nil {

@@ -272,7 +272,7 @@ func FuzzSOAPDecode(f *testing.F) {
 		// The typed calls, end to end over an in-memory transport.
 		c := fuzzClient(t, fuzzFixed(http.StatusOK, "text/xml", body))
 		ctx := context.Background()
-		id, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: fuzzCust, ProviderPlanID: "P", PoolName: "N"})
+		id, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: fuzzCust, ProviderPlanID: "P", PoolName: "N"})
 		fuzzResultXorErr(t, "CreateDataPool", id != "", err)
 		o, err := c.Orders.Query(ctx, "5000001")
 		fuzzResultXorErr(t, "Query", o != nil, err)
@@ -530,7 +530,7 @@ func FuzzErrorPaths(f *testing.F) {
 				errs = append(errs, err)
 			}
 		}
-		_, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: id, ProviderPlanID: sn, PoolName: id, Notes: sn})
+		_, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: id, ProviderPlanID: sn, PoolName: id, Notes: sn})
 		add(err)
 		_, err = c.Orders.Query(ctx, id)
 		add(err)

@@ -206,7 +206,7 @@ func gockSOAPCases() []gockSOAPCase {
 		{"orderCreate", "/tiab/UtbOrder", nsOrder, "orderCreate", []string{"createRequest"},
 			`<errorCode>0</errorCode><orderId>7000001</orderId>`,
 			func(ctx context.Context, c *Client) error {
-				id, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: gockCust, ProviderPlanID: "P1", PoolName: "Pool"})
+				id, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: gockCust, ProviderPlanID: "P1", PoolName: "Pool"})
 				return gockWant(id, "7000001", err)
 			}, false},
 		{"orderQuery", "/tiab/UtbOrder", nsOrder, "orderQuery", []string{"request"},
@@ -342,7 +342,7 @@ func TestGockSOAPElementOrder(t *testing.T) {
 	gock.New(gockHost).Post("/tiab/UtbOrder").AddMatcher(rec.Match).Reply(http.StatusOK).
 		BodyString(gockSOAPAnswer("orderCreate", nsOrder, `<errorCode>0</errorCode><orderId>1</orderId>`))
 	ctx := context.Background()
-	_, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: gockCust, ProviderPlanID: "P1", PoolName: "Pool"})
+	_, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: gockCust, ProviderPlanID: "P1", PoolName: "Pool"})
 	require.NoError(t, err)
 	gock.New(gockHost).Post("/tiab/UtbOrder").AddMatcher(rec.Match).Reply(http.StatusOK).
 		BodyString(gockSOAPAnswer("orderCreateBulk", nsOrder, `<errorCode>0</errorCode><ordersCreateResponse><orderResponse><errorCode>0</errorCode><orderId>2</orderId></orderResponse></ordersCreateResponse>`))
@@ -763,19 +763,19 @@ func TestGockValidationSendsNothing(t *testing.T) {
 		call func(*Client) error
 	}{
 		{"empty custNo", ErrInvalidInput, func(c *Client) error {
-			_, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{ProviderPlanID: "P", PoolName: "N"})
+			_, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{ProviderPlanID: "P", PoolName: "N"})
 			return err
 		}},
 		{"no provider plan", ErrInvalidInput, func(c *Client) error {
-			_, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: gockCust, PoolName: "N"})
+			_, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: gockCust, PoolName: "N"})
 			return err
 		}},
 		{"bad email", ErrInvalidInput, func(c *Client) error {
-			_, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: gockCust, ProviderPlanID: "P", PoolName: "N", NotificationEmail: "nobody"})
+			_, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: gockCust, ProviderPlanID: "P", PoolName: "N", NotificationEmail: "nobody"})
 			return err
 		}},
 		{"control character in pool name", ErrInvalidInput, func(c *Client) error {
-			_, err := c.Orders.CreateDataPool(ctx, NewPoolOrder{CustNo: gockCust, ProviderPlanID: "P", PoolName: "a\x00b"})
+			_, err := c.Orders.CreateDataPool(ctx, PoolCreateRequest{CustNo: gockCust, ProviderPlanID: "P", PoolName: "a\x00b"})
 			return err
 		}},
 		{"empty order id", ErrInvalidInput, func(c *Client) error {

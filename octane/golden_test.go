@@ -53,7 +53,7 @@ const (
 
 // The inputs of the request files.
 var (
-	goldenNewPool = NewPoolOrder{
+	goldenNewPool = PoolCreateRequest{
 		CustNo: goldenCust, ProviderPlanID: "WME-POOL-100GB", PoolName: "Fleet Pool",
 		Department: "Operations", Notes: "Created by ispkit", NotificationEmail: "noc@example.com",
 	}

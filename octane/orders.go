@@ -15,8 +15,9 @@ import (
 // follows one to its end. The Pools service does all of this for you.
 type OrdersService struct{ c *Client }
 
-// NewPoolOrder is step 1 of the flow: an order for a new data pool.
-type NewPoolOrder struct {
+// PoolCreateRequest is the input of step 1 of the flow, an order for a new
+// data pool: of [OrdersService.CreateDataPool] and [PoolsService.Create].
+type PoolCreateRequest struct {
 	// CustNo is the customer the pool belongs to. Required.
 	CustNo string
 	// ProviderPlanID is the data pool provider plan (the order's planNo). There
@@ -32,7 +33,7 @@ type NewPoolOrder struct {
 	NotificationEmail string
 }
 
-func (o *NewPoolOrder) validate(op string) error {
+func (o *PoolCreateRequest) validate(op string) error {
 	if err := checkID(op, "CustNo", o.CustNo); err != nil {
 		return err
 	}
@@ -62,7 +63,7 @@ func (o *NewPoolOrder) validate(op string) error {
 // orderCreate) and returns its order id. The pool exists once the order is
 // done: see Wait, or use Pools.Create, which does the whole sequence. The
 // order is never re-sent automatically.
-func (s *OrdersService) CreateDataPool(ctx context.Context, o NewPoolOrder) (orderID string, err error) {
+func (s *OrdersService) CreateDataPool(ctx context.Context, o PoolCreateRequest) (orderID string, err error) {
 	if err := o.validate(opOrderCreate.name); err != nil {
 		return "", err
 	}

@@ -55,7 +55,7 @@ func (p Pool) validate(op, field string) error {
 // the complete Pool. If a later step fails, the Pool returned with the error
 // holds what is known (at least OrderID), so that the caller can record the
 // order and resume with Lookup.
-func (s *PoolsService) Create(ctx context.Context, o NewPoolOrder) (*Pool, error) {
+func (s *PoolsService) Create(ctx context.Context, o PoolCreateRequest) (*Pool, error) {
 	id, err := s.c.Orders.CreateDataPool(ctx, o)
 	if err != nil {
 		return nil, err

@@ -281,7 +281,7 @@ func TestUnusableAnswers(t *testing.T) {
 			c, err := New(Credentials{Username: secUser, Password: NewSecret(secPassword)}, WithSOAPBaseURL(srv.URL),
 				WithRetry(RetryPolicy{MaxAttempts: 1}), WithMaxResponseSize(1024))
 			require.NoError(t, err)
-			_, err = c.Orders.CreateDataPool(context.Background(), NewPoolOrder{CustNo: "1", ProviderPlanID: "P", PoolName: "N"})
+			_, err = c.Orders.CreateDataPool(context.Background(), PoolCreateRequest{CustNo: "1", ProviderPlanID: "P", PoolName: "N"})
 			var e *Error
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, tc.status, e.HTTPStatus, "an answer arrived")
@@ -300,7 +300,7 @@ func TestRetryAfterOnError(t *testing.T) {
 		w.Header().Set("Retry-After", "7")
 		w.WriteHeader(http.StatusTooManyRequests)
 	})
-	_, err := c.Orders.CreateDataPool(context.Background(), NewPoolOrder{CustNo: "1", ProviderPlanID: "P", PoolName: "N"})
+	_, err := c.Orders.CreateDataPool(context.Background(), PoolCreateRequest{CustNo: "1", ProviderPlanID: "P", PoolName: "N"})
 	var e *Error
 	require.ErrorAs(t, err, &e)
 	assert.Equal(t, http.StatusTooManyRequests, e.HTTPStatus)

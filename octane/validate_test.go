@@ -37,8 +37,8 @@ func validateSlots() map[string]func(ctx context.Context, c *Client, v string) e
 	}
 	ok := pool(cust, line, "PRV-1")
 	other := pool(cust, "8", "PRV-2")
-	order := func(custNo, plan, name string) NewPoolOrder {
-		return NewPoolOrder{CustNo: custNo, ProviderPlanID: plan, PoolName: name}
+	order := func(custNo, plan, name string) PoolCreateRequest {
+		return PoolCreateRequest{CustNo: custNo, ProviderPlanID: plan, PoolName: name}
 	}
 	two := func(r []OrderResult, err error) error { return err }
 	return map[string]func(ctx context.Context, c *Client, v string) error{

@@ -87,7 +87,7 @@ func runOctane(ctx context.Context, p *printer) error {
 	var fleet, sales *octane.Pool
 	newPool := func(name string, into **octane.Pool) func() (string, error) {
 		return func() (string, error) {
-			pool, err := c.Pools.Create(ctx, octane.NewPoolOrder{
+			pool, err := c.Pools.Create(ctx, octane.PoolCreateRequest{
 				CustNo: s.custNo, ProviderPlanID: s.providerPlan, PoolName: fmt.Sprintf("%s %d", name, run),
 				Department: "Operations", NotificationEmail: "noc@example.net",
 			})

@@ -24,7 +24,7 @@ func TestClient(t *testing.T) {
 	// The defaults work, and the fast poll interval makes a wait short.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	pool, err := c.Pools.Create(ctx, octane.NewPoolOrder{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Fleet"})
+	pool, err := c.Pools.Create(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Fleet"})
 	if err != nil {
 		t.Fatal(err)
 	}
