@@ -38,7 +38,7 @@
 // # The rules
 //
 // Every change in Octane is an asynchronous order that takes minutes. The
-// Pools calls wait for their orders (Orders.Wait: polling with backoff per
+// Pools calls wait for their orders ([OrdersService.Wait]: polling with backoff per
 // WithPollInterval, bounded by the context) and return each order id for
 // audit. By default an order is queried at once and then at most once every
 // 30 minutes, as the vendor's flow page asks of integrators polling an order
@@ -67,11 +67,11 @@
 // Every failure of a call is an *Error naming the layer (SOAP or REST), the
 // operation, Octane's errorCode and message, the SOAP faultcode, the HTTP
 // status and the order id where there is one; the waits and rules of
-// Orders.Wait and the Pools calls have errors of their own (no layer) that
+// [OrdersService.Wait] and the Pools calls have errors of their own (no layer) that
 // wrap the call's. Octane documents no error codes, so the sentinels
 // ErrAuthFailed, ErrUnknownOrder, ErrUnknownService, ErrUnknownPool,
 // ErrPoolNotEmpty and ErrLimitRequired are recognised from the status, the
-// Fault and the message as Error.Is describes; ErrFault matches any SOAP
+// Fault and the message as [Error.Is] describes; ErrFault matches any SOAP
 // Fault. ErrBadResponse matches an answer that could not be understood (an
 // HTML page, XML or JSON that does not decode, a Fault without text) or
 // used: cut short, over the size cap, or a redirect that was not followed.
@@ -82,7 +82,7 @@
 // unusable ones included (a redirect, a body cut short or over the cap);
 // 0 means no answer arrived. Error.RetryAfter is the server's Retry-After
 // on a 429 or 503: an order is not sent again, and its error says when to
-// try; Orders.Wait waits at least that long before its next poll.
+// try; [OrdersService.Wait] waits at least that long before its next poll.
 //
 // Refused before anything is sent, with a *ValidationError matching
 // ErrInvalidInput: a nil context, in every call; an identifier (customer,
@@ -134,8 +134,8 @@
 //
 // # Wire assumptions
 //
-// The vendor's endpoint pages were not available. wire.go holds every
-// element, path and key name, each marked [doc] (vendor documentation),
+// The vendor's endpoint pages were not available. The source file wire.go
+// holds every element, path and key name, each marked [doc] (vendor documentation),
 // [vendor page] (its flow pages), [field] (what a public third-party
 // integration sends), [field: 2 clients] (seen in two or more of them),
 // [field: 1 client] or [guess].
@@ -172,7 +172,7 @@
 //   - how the SOAP services report a refused login (a Fault is assumed),
 //     the SOAPAction value (sent empty) and non-200 REST bodies.
 //
-// CallSOAP and DoREST reach anything the typed layer does not cover, so a
+// [Client.CallSOAP] and [Client.DoREST] reach anything the typed layer does not cover, so a
 // wrong guess never blocks a user. The in-memory fake in package octanetest
 // implements the same wire and rules for tests and demos.
 package octane

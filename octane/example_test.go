@@ -12,22 +12,14 @@ import (
 )
 
 // newExampleClient returns a client against an in-memory Octane with two
-// services on a data pool consumer plan.
+// services on a data pool consumer plan. srv.Client polls orders every 10 to
+// 100 milliseconds; a client of the real Octane polls every 30 minutes.
 func newExampleClient() (*octane.Client, *octanetest.Server) {
 	srv := octanetest.NewServer()
 	for _, sn := range []string{"0412000001", "0412000002"} {
-		srv.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
+		srv.SeedService(octanetest.Service{ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
 	}
-	c, err := octane.New(
-		octane.Credentials{Username: octanetest.DefaultUsername, Password: octane.NewSecret(octanetest.DefaultPassword)},
-		octane.WithSOAPBaseURL(srv.SOAPBaseURL()),
-		octane.WithRESTBaseURL(srv.RESTBaseURL()),
-		octane.WithPollInterval(time.Millisecond, 10*time.Millisecond),
-	)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return c, srv
+	return srv.Client(), srv
 }
 
 // The data pool flow with its rules: create a pool, add consumers, cap one,
@@ -156,4 +148,156 @@ func ExampleServicesService_Balance() {
 	// Output:
 	// DATA: "786432000" used of "0"
 	// data used: 750 MB
+}
+
+// Create a pool (steps 1 to 3: the order, its wait, the pool's numbers), and
+// find it again later by its service number.
+func ExamplePoolsService_Create() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	pool, err := c.Pools.Create(ctx, octane.PoolCreateRequest{
+		CustNo:         octanetest.DefaultCustNo,
+		ProviderPlanID: octanetest.DefaultProviderPlan,
+		PoolName:       "Fleet",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(pool.ServiceNumber, pool.LineSeqNo, pool.ProviderID)
+
+	again, err := c.Pools.Lookup(ctx, octanetest.DefaultCustNo, pool.ServiceNumber)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(again.ProviderID == pool.ProviderID)
+	// Output:
+	// 0491000001 3 880001
+	// true
+}
+
+// Read a pool and list its consumers (step 6, REST).
+func ExampleDataPoolsService_Get() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+	p := srv.SeedPool(octanetest.Pool{Name: "Fleet"})
+	srv.SeedService(octanetest.Service{ServiceNumber: "0412000003", PoolProviderID: p.ProviderID, DataLimit: int64(octane.GB(2))})
+
+	pool, err := c.DataPools.Get(ctx, octane.PoolRef{CustNo: p.CustNo, LineSeqNo: p.LineSeqNo})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(pool.ProviderID, pool.Status, pool.MaxCap)
+	for _, cs := range pool.Consumers {
+		fmt.Println(cs.ServiceNumber, cs.Status, cs.DataLimit)
+	}
+	// Output:
+	// 880001 OPTED-IN 100 GB
+	// 0412000003 OPTED-IN 2 GB
+}
+
+// Move a consumer to another pool (step 5): the target is checked first.
+func ExamplePoolsService_Transfer() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+	create := func(name string) octane.Pool {
+		p, err := c.Pools.Create(ctx, octane.PoolCreateRequest{CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: name})
+		if err != nil {
+			log.Fatal(err)
+		}
+		return *p
+	}
+	from, to := create("Fleet"), create("Office")
+	if _, err := c.Pools.AddConsumers(ctx, from, "0412000001"); err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := c.Pools.Transfer(ctx, from, to, "0412000001")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(res[0].ServiceNumber, res[0].Status)
+	got, _ := srv.Pool(to.ProviderID)
+	fmt.Println(got.Consumers)
+
+	_, err = c.Pools.Transfer(ctx, to, octane.Pool{CustNo: octanetest.DefaultCustNo, LineSeqNo: "99", ProviderID: "1"}, "0412000001")
+	fmt.Println(errors.Is(err, octane.ErrUnknownPool))
+	// Output:
+	// 0412000001 COMMITTED
+	// [0412000001]
+	// true
+}
+
+// Disconnect a pool (step 9): only an empty one.
+func ExamplePoolsService_Disconnect() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+	p := srv.SeedPool(octanetest.Pool{Name: "Old"})
+	pool, err := c.Pools.Lookup(ctx, p.CustNo, p.ServiceNumber)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	id, err := c.Pools.Disconnect(ctx, *pool)
+	if err != nil {
+		log.Fatal(err)
+	}
+	got, _ := srv.Pool(p.ProviderID)
+	fmt.Println(id != "", got.Status)
+	// Output: true OPTED-OUT
+}
+
+// One Wait may poll faster or slower than the client's default.
+func ExampleWaitOptions() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	id, err := c.Orders.CreateDataPool(ctx, octane.PoolCreateRequest{
+		CustNo: octanetest.DefaultCustNo, ProviderPlanID: octanetest.DefaultProviderPlan, PoolName: "Fleet",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	o, err := c.Orders.Wait(ctx, id, &octane.WaitOptions{MinInterval: time.Millisecond, MaxInterval: 20 * time.Millisecond})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(o.Status.Done())
+
+	_, err = c.Orders.Wait(ctx, id, &octane.WaitOptions{MinInterval: time.Second, MaxInterval: time.Millisecond})
+	var ve *octane.ValidationError
+	fmt.Println(errors.As(err, &ve), ve.Field)
+	// Output:
+	// true
+	// true MaxInterval
+}
+
+// Errors match the package's sentinels with errors.Is, and errors.As gives
+// the details of an *Error.
+func ExampleError() {
+	srv := octanetest.NewServer()
+	defer srv.Close()
+	ctx := context.Background()
+
+	_, err := srv.Client().Orders.Query(ctx, "4040404")
+	var e *octane.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Layer, e.Op, e.OrderID, errors.Is(err, octane.ErrUnknownOrder))
+	}
+
+	bad, err := octane.New(octane.Credentials{Username: "someone", Password: octane.NewSecret("wrong")},
+		octane.WithSOAPBaseURL(srv.SOAPBaseURL()), octane.WithRESTBaseURL(srv.RESTBaseURL()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	_, err = bad.DataPools.Get(ctx, octane.PoolRef{CustNo: octanetest.DefaultCustNo, LineSeqNo: "1"})
+	fmt.Println(errors.Is(err, octane.ErrAuthFailed))
+	// Output:
+	// SOAP orderQuery 4040404 true
+	// true
 }

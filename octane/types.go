@@ -12,7 +12,7 @@ import (
 // "1.5 GB", "512 MB"); ParseSize reads them. The units are taken as binary
 // (1 GB = 1024 MB): public clients send a data limit of n GB as n × 1024³
 // bytes [field: 2 clients], but the units of the sizes Octane writes are not
-// documented [guess]: sizeUnit is the one place to change.
+// documented [guess]; one constant in the source changes them.
 type Size int64
 
 // Units of Size.

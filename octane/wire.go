@@ -3,8 +3,7 @@ package octane
 // This file is the only place that knows Octane's wire format: every SOAP
 // path, namespace, operation and element name, and every REST path, query
 // parameter and JSON key. The vendor's endpoint pages were not available, so
-// each name carries where it comes from, as in octane-notes.md (in the
-// project's shared specs; its "Second look" section names the clients):
+// each name carries where it comes from:
 //
 //	[doc]               the vendor's documentation site
 //	[vendor page]       the vendor's own flow pages on that site
