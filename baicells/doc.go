@@ -39,7 +39,8 @@
 // # Errors
 //
 // Every failure is a *Error carrying the operation, the HTTP status, the
-// result code, the server's message and the request's session_id. A
+// result code, the server's message and the request's session_id (its
+// RequestID). A
 // result_code other than "200" is a failure even on HTTP 200. The 58 codes of
 // the manual's Table 1-1 are ResultCode constants (CodeIMSIInUse …) and are
 // errors themselves, and the common conditions have sentinels, so both forms
@@ -118,7 +119,8 @@
 // WithoutAuthHeaders omits both, never by default, and then New needs no
 // credentials. Such requests authenticate nothing; see the option for the
 // risk. Each request gets a unique numeric session_id; WithSessionID sets one
-// for the calls of a context.
+// for the calls of a context. A failed call's session_id is its
+// [Error.RequestID].
 //
 // # Assumptions about the wire format
 //

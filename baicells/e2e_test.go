@@ -105,8 +105,8 @@ func TestEndToEndSubscriberLifecycle(t *testing.T) {
 	assert.Equal(t, baicells.CodeSubscriberNotFound, e.Code)
 	assert.Equal(t, 422, e.HTTPStatus)
 	assert.Equal(t, "Subscribers.Get", e.Op)
-	assert.NotEmpty(t, e.SessionID)
-	assert.Contains(t, err.Error(), e.SessionID)
+	assert.NotEmpty(t, e.RequestID)
+	assert.Contains(t, err.Error(), e.RequestID)
 }
 
 func TestEndToEndErrorCodes(t *testing.T) {
@@ -413,7 +413,7 @@ func TestEndToEndSessionID(t *testing.T) {
 	_, err := c.Subscribers.Get(baicells.WithSessionID(ctx, "billing-42"), "missing")
 	var e *baicells.Error
 	require.ErrorAs(t, err, &e)
-	assert.Equal(t, "billing-42", e.SessionID)
+	assert.Equal(t, "billing-42", e.RequestID)
 	assert.Contains(t, err.Error(), "session_id billing-42")
 
 	_, _ = c.Subscribers.Get(ctx, "missing")
@@ -489,7 +489,7 @@ func TestEndToEndUsageErrorSessionID(t *testing.T) {
 	for i, err := range errs {
 		var e *baicells.Error
 		require.ErrorAs(t, err, &e)
-		require.NotEmpty(t, e.SessionID)
-		assert.Contains(t, string(reqs[i].Body), `"session_id":"`+e.SessionID+`"`)
+		require.NotEmpty(t, e.RequestID)
+		assert.Contains(t, string(reqs[i].Body), `"session_id":"`+e.RequestID+`"`)
 	}
 }

@@ -145,7 +145,7 @@ func goldenCheckOK(t *testing.T, fixture []byte, path string, call func(context.
 
 // goldenErr is the *Error of a 422 example: the session_id is the body's.
 func goldenErr(op string, code ResultCode, message string) *Error {
-	return &Error{Op: op, HTTPStatus: http.StatusUnprocessableEntity, Code: code, Message: message, SessionID: goldenSessionID}
+	return &Error{Op: op, HTTPStatus: http.StatusUnprocessableEntity, Code: code, Message: message, RequestID: goldenSessionID}
 }
 
 // goldenProfile is the subscriber of the 2.1 examples.
@@ -493,7 +493,7 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 	"2.1.17_bulk_create_error.json": func(t *testing.T, f []byte) {
 		// The session_id of the error is the body's (198575111866), not the request's.
 		want := goldenErr("Subscribers.BulkCreate", CodeBulkLimitExceeded, "exceed 200 records limit.")
-		want.SessionID = "198575111866"
+		want.RequestID = "198575111866"
 		goldenCheckError(t, f, "/customers/bulkcreate", goldenBulkCreate, want, ErrTooMany, CodeBulkLimitExceeded)
 
 		c, _ := goldenClient(t, http.StatusUnprocessableEntity, f)
