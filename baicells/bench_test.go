@@ -141,7 +141,7 @@ func BenchmarkBulkCreate10000(b *testing.B) {
 		b.StopTimer()
 		srv := baicellstest.NewServer()
 		srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P", Name: "p", Uplink: 1, Downlink: 1})
-		c, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.URL))
+		c, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.BaseURL()))
 		if err != nil {
 			b.Fatal(err)
 		}

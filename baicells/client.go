@@ -97,7 +97,8 @@ func shared(o transport.Option) Option {
 }
 
 // WithBaseURL points the client at another BOSS, e.g. a local OMC+BOSS
-// ("http://10.0.0.5:7090/baicellsapi") or a baicellstest server.
+// ("http://10.0.0.5:7090/baicellsapi") or a baicellstest server (its
+// BaseURL; its Client method does this).
 func WithBaseURL(u string) Option { return shared(transport.WithBaseURL(u)) }
 
 // WithHTTPClient sends requests through hc (the client keeps its own copy).

@@ -29,7 +29,7 @@ func e2e(t testing.TB, opts ...baicells.Option) (*baicells.Client, *baicellstest
 	t.Helper()
 	srv := baicellstest.NewServer()
 	t.Cleanup(srv.Close)
-	c, err := baicells.New(defaultCreds, append([]baicells.Option{baicells.WithBaseURL(srv.URL), baicells.WithRetry(fastRetry)}, opts...)...)
+	c, err := baicells.New(defaultCreds, append([]baicells.Option{baicells.WithBaseURL(srv.BaseURL()), baicells.WithRetry(fastRetry)}, opts...)...)
 	require.NoError(t, err)
 	return c, srv
 }
@@ -154,13 +154,12 @@ func TestEndToEndErrorCodes(t *testing.T) {
 
 func TestEndToEndTenants(t *testing.T) {
 	ctx := context.Background()
-	other := baicellstest.Account{CloudKey: "other-key", Username: "other", Password: "other-pass"}
-	srv := baicellstest.NewServer(baicellstest.WithAccount(other))
+	srv := baicellstest.NewServer(baicellstest.WithCredentials("other-key", "other", "other-pass"))
 	t.Cleanup(srv.Close)
-	mine, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.URL))
+	mine, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.BaseURL()))
 	require.NoError(t, err)
-	theirs, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret(other.CloudKey), Username: other.Username, Password: baicells.NewSecret(other.Password)},
-		baicells.WithBaseURL(srv.URL), baicells.WithAuthScheme(baicells.AuthBasic))
+	theirs, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret("other-key"), Username: "other", Password: baicells.NewSecret("other-pass")},
+		baicells.WithBaseURL(srv.BaseURL()), baicells.WithAuthScheme(baicells.AuthBasic))
 	require.NoError(t, err)
 
 	require.NoError(t, theirs.Plans.Create(ctx, baicells.Plan{ID: "TP", Name: "theirs", Uplink: 1, Downlink: 1}))
@@ -185,7 +184,7 @@ func TestEndToEndTenants(t *testing.T) {
 		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "test-user", Password: baicells.NewSecret("wrong")},
 		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "other", Password: baicells.NewSecret("other-pass")},
 	} {
-		bad, err := baicells.New(creds, baicells.WithBaseURL(srv.URL))
+		bad, err := baicells.New(creds, baicells.WithBaseURL(srv.BaseURL()))
 		require.NoError(t, err)
 		_, err = bad.Subscribers.Get(ctx, "m1")
 		assert.ErrorIs(t, err, baicells.ErrUnauthorized)

@@ -20,7 +20,7 @@ func Example() {
 		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
 		Username: baicellstest.DefaultUsername,
 		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	}, baicells.WithBaseURL(srv.BaseURL()))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func ExampleSubscribersService_Reconcile() {
 	c, _ := baicells.New(baicells.Credentials{
 		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
 		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	}, baicells.WithBaseURL(srv.BaseURL()))
 	ctx := context.Background()
 
 	want := baicells.DesiredSubscriber{
@@ -87,7 +87,7 @@ func ExampleUsageService_Hourly() {
 	c, _ := baicells.New(baicells.Credentials{
 		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
 		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	}, baicells.WithBaseURL(srv.BaseURL()))
 
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	var hours int

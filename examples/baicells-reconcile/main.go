@@ -142,7 +142,7 @@ func client() (*baicells.Client, func()) {
 	c, err := baicells.New(baicells.Credentials{
 		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
 		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	}, baicells.WithBaseURL(srv.BaseURL()))
 	if err != nil {
 		log.Fatal(err)
 	}

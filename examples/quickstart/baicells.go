@@ -36,12 +36,7 @@ func baicellsClient(p *printer) (*baicells.Client, func(), error) {
 	srv := baicellstest.NewServer()
 	p.note("using an in-memory BOSS (set %s, %s, %s and %s for a real one)",
 		envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword)
-	c, err := baicells.New(baicells.Credentials{
-		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
-		Username: baicellstest.DefaultUsername,
-		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL), baicells.WithUserAgent("ispkit-quickstart"))
-	return c, srv.Close, err
+	return srv.Client(baicells.WithUserAgent("ispkit-quickstart")), srv.Close, nil
 }
 
 // runBaicells: create a plan and a subscriber, bind, activate, change speed,
