@@ -36,6 +36,13 @@
 // table), and Plans.Ensure does the same for a service plan. Client.Do sends
 // anything the typed layer does not cover.
 //
+// # No waiting
+//
+// Every BOSS operation completes within its call: the answer reports the
+// result, and none of them starts work that finishes later. So, unlike the
+// other ispkit packages, baicells has no Wait method, no WaitOptions and no
+// poll interval option.
+//
 // # Errors
 //
 // Every failure is a *Error carrying the operation, the HTTP status, the
