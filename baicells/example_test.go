@@ -60,7 +60,7 @@ func ExampleSubscribersService_Reconcile() {
 	}, baicells.WithBaseURL(srv.BaseURL()))
 	ctx := context.Background()
 
-	want := baicells.DesiredSubscriber{
+	want := baicells.SubscriberReconcileRequest{
 		Profile: baicells.Profile{ID: "cust-7", Name: "Grace"},
 		PlanID:  "P25", IMSI: "311980000000007", Active: true,
 	}
@@ -92,7 +92,7 @@ func ExampleUsageService_Hourly() {
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	var hours int
 	var total int64
-	for u, err := range c.Usage.Hourly(context.Background(), baicells.UsageQuery{From: from, To: from.AddDate(0, 3, 0)}) {
+	for u, err := range c.Usage.Hourly(context.Background(), baicells.UsageRequest{From: from, To: from.AddDate(0, 3, 0)}) {
 		if err != nil {
 			log.Fatal(err)
 		}

@@ -39,8 +39,8 @@ func (a Action) String() string {
 	return string(a.Kind) + " " + a.ID + ": " + a.Detail
 }
 
-// DesiredSubscriber is the state a billing system wants one subscriber in.
-type DesiredSubscriber struct {
+// SubscriberReconcileRequest is the state a billing system wants one subscriber in.
+type SubscriberReconcileRequest struct {
 	// Profile.ID is required. Other empty fields are not managed: BOSS cannot
 	// clear a field, so an empty field never causes a change.
 	Profile Profile
@@ -63,7 +63,7 @@ type DesiredSubscriber struct {
 // one, and activate last, only when plan and IMSI are bound (codes 4003/4004).
 // It returns the calls made, in order; run again with the same state it makes
 // none. On error the actions already made are returned with it.
-func (s *SubscribersService) Reconcile(ctx context.Context, d DesiredSubscriber) ([]Action, error) {
+func (s *SubscribersService) Reconcile(ctx context.Context, d SubscriberReconcileRequest) ([]Action, error) {
 	const op = "Subscribers.Reconcile"
 	id := d.Profile.ID
 	if err := checkCtx(ctx, op); err != nil {

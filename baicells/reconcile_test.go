@@ -31,13 +31,13 @@ func TestReconcile(t *testing.T) {
 	tests := []struct {
 		name    string
 		seed    *baicellstest.Subscriber
-		desired baicells.DesiredSubscriber
+		desired baicells.SubscriberReconcileRequest
 		want    []baicells.ActionKind
 		check   func(t *testing.T, s baicellstest.Subscriber, exists bool)
 	}{
 		{
 			name:    "add service to customer, add IMSI, activate",
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan, baicells.ActionBindIMSI, baicells.ActionActivate},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.True(t, s.Active)
@@ -47,14 +47,14 @@ func TestReconcile(t *testing.T) {
 		},
 		{
 			name:    "customer without IMSI yet is not activated",
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
 			want:    []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
 		},
 		{
 			name:    "change to a different Baicells service: transfer",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P25", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P25", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionChangePlan},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Equal(t, "P25", s.PlanID)
@@ -64,14 +64,14 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "change to a non-Baicells service: deactivate",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
 		},
 		{
 			name:    "edit IMSI: deactivate, unbind old, bind new, activate",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiB, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiB, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI, baicells.ActionBindIMSI, baicells.ActionActivate},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Equal(t, imsiB, s.IMSI)
@@ -81,7 +81,7 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "delete IMSI equipment: deactivate, unbind",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Empty(t, s.IMSI)
@@ -91,7 +91,7 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "edit account information: modify",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada L.", Phone: "5550101"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada L.", Phone: "5550101"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionModify},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Equal(t, "Ada L.", s.Name)
@@ -102,28 +102,28 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "status other than Active: deactivate",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
 		},
 		{
 			name:    "status and service Active again: activate",
 			seed:    &baicellstest.Subscriber{ID: "s1", IMSI: imsiA, PlanID: "P10"},
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionActivate},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.True(t, s.Active) },
 		},
 		{
 			name:    "service and IMSI deleted: delete customer",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, Delete: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, Delete: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionDelete},
 			check:   func(t *testing.T, _ baicellstest.Subscriber, exists bool) { assert.False(t, exists) },
 		},
 		{
 			name:    "nothing to do",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{},
 		},
 	}
@@ -160,7 +160,7 @@ func TestReconcileStopsAtFirstFailure(t *testing.T) {
 	c, srv := e2e(t)
 	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "holder", IMSI: "311980000000009"})
-	actions, err := c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+	actions, err := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
 		Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: "311980000000009", Active: true,
 	})
 	assert.ErrorIs(t, err, baicells.ErrIMSIInUse)
@@ -169,13 +169,13 @@ func TestReconcileStopsAtFirstFailure(t *testing.T) {
 	s, _ := srv.Subscriber("s1")
 	assert.False(t, s.Active)
 
-	_, err = c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, IMSI: "12"})
+	_, err = c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, IMSI: "12"})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
 }
 
 func TestReconcileDeleteMissingIsNoop(t *testing.T) {
 	c, srv := e2e(t)
-	actions, err := c.Subscribers.Reconcile(context.Background(), baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "gone"}, Delete: true})
+	actions, err := c.Subscribers.Reconcile(context.Background(), baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "gone"}, Delete: true})
 	require.NoError(t, err)
 	assert.Empty(t, actions)
 	assert.Len(t, srv.Requests(), 1)

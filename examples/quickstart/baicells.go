@@ -89,27 +89,27 @@ func runBaicells(ctx context.Context, p *printer) error {
 			return fmt.Sprintf("held by %s (available: %t)", q.Subscriber.ID, q.Available), nil
 		}},
 		{"bulk create 500", func() (string, error) {
-			subs := make([]baicells.NewSubscriber, 500)
+			subs := make([]baicells.SubscriberCreateRequest, 500)
 			for i := range subs {
-				subs[i] = baicells.NewSubscriber{
+				subs[i] = baicells.SubscriberCreateRequest{
 					Profile: baicells.Profile{ID: fmt.Sprintf("%s-bulk-%03d", planID, i), Name: fmt.Sprintf("Bulk %d", i)},
 					IMSI:    fmt.Sprintf("00101%05d1%04d", run, i),
 				}
 			}
-			res, err := c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{PlanID: planID, Subscribers: subs})
+			res, err := c.Subscribers.BulkCreate(ctx, subs, &baicells.BulkOptions{PlanID: planID})
 			if res == nil {
 				return "", err
 			}
 			return fmt.Sprintf("%d created, %d failed, in %d calls", len(res.Created), len(res.Failed), res.Batches), err
 		}},
 		{"reconcile a changed IMSI", func() (string, error) {
-			acts, err := c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+			acts, err := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
 				Profile: baicells.Profile{ID: subID}, PlanID: planID, IMSI: newIMSI, Active: true,
 			})
 			return fmt.Sprint(acts), err
 		}},
 		{"reconcile again", func() (string, error) {
-			acts, err := c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+			acts, err := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
 				Profile: baicells.Profile{ID: subID}, PlanID: planID, IMSI: newIMSI, Active: true,
 			})
 			return fmt.Sprintf("%d actions", len(acts)), err
