@@ -2,6 +2,9 @@ package baicells_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -202,4 +205,27 @@ func TestPlansEnsure(t *testing.T) {
 	plans := srv.Plans()
 	require.Len(t, plans, 1)
 	assert.Equal(t, 20, plans[0].Downlink)
+}
+
+// The errors of Reconcile and Ensure start with "baicells: " once, name the
+// step, and unwrap to the failed call's *Error.
+func TestReconcileErrorText(t *testing.T) {
+	srv := baicellstest.NewServer()
+	t.Cleanup(srv.Close)
+	c := srv.Client(baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
+	srv.InjectFault(baicellstest.Fault{Path: "/customers/create", Status: http.StatusServiceUnavailable})
+	srv.InjectFault(baicellstest.Fault{Path: "/products/create", Status: http.StatusServiceUnavailable})
+	ctx := context.Background()
+	_, rerr := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "r1"}})
+	_, eerr := c.Plans.Ensure(ctx, baicells.Plan{ID: "P", Name: "p", Uplink: 1, Downlink: 1})
+	for name, err := range map[string]error{"Reconcile": rerr, "Ensure": eerr} {
+		var e *baicells.Error
+		if !errors.As(err, &e) || e.HTTPStatus != http.StatusServiceUnavailable {
+			t.Errorf("%s: %v, want a *Error with HTTP 503", name, err)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, "baicells: ") || strings.Count(msg, "baicells: ") != 1 {
+			t.Errorf("%s: error text %q", name, msg)
+		}
+	}
 }
