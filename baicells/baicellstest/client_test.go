@@ -3,6 +3,7 @@ package baicellstest_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -92,4 +93,23 @@ func TestFaultPathIsASuffix(t *testing.T) {
 		t.Errorf("a fault on another path applied: %v", err)
 	}
 	srv.ClearFaults()
+}
+
+// Client gives a test a ready client; InjectFault makes the fake misbehave.
+func ExampleServer_Client() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	c := srv.Client(baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
+
+	srv.InjectFault(baicellstest.Fault{Path: "/customers/create", Status: http.StatusServiceUnavailable, Times: 1})
+	err := c.Subscribers.Create(context.Background(), baicells.Profile{ID: "s1"})
+	var e *baicells.Error
+	fmt.Println(errors.As(err, &e), e.HTTPStatus)
+
+	err = c.Subscribers.Create(context.Background(), baicells.Profile{ID: "s1"})
+	_, ok := srv.Subscriber("s1")
+	fmt.Println(err, ok, srv.RequestCount("/customers/create"))
+	// Output:
+	// true 503
+	// <nil> true 2
 }
