@@ -115,8 +115,10 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, subs []SubscriberCr
 			out  wireBulkCreateResp
 			resp *transport.Response
 		)
-		err := ctx.Err()
-		if err == nil {
+		var err error
+		if cerr := ctx.Err(); cerr != nil {
+			err = &Error{Op: rt.op, RequestID: sid, Err: cerr} // not sent: ctx ended
+		} else {
 			resp, err = s.c.callResp(ctx, rt, sid, body, &out)
 		}
 		if err != nil {
@@ -252,7 +254,9 @@ func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []str
 	runBatches(ctx, len(batches), conc, func(ctx context.Context, b int) {
 		ids := subIDs[batches[b][0]:batches[b][1]]
 		sid := s.c.nextSessionID(ctx)
-		if errs[b] = ctx.Err(); errs[b] == nil {
+		if cerr := ctx.Err(); cerr != nil {
+			errs[b] = &Error{Op: rt.op, RequestID: sid, Err: cerr} // not sent: ctx ended
+		} else {
 			errs[b] = s.c.call(ctx, rt, sid, &wireBulkIDs{SessionID: sid, Data: ids}, new(envelope))
 		}
 	})

@@ -1,12 +1,14 @@
 package baicells_test
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ispkit/ispkit/baicells"
+	"github.com/ispkit/ispkit/baicells/baicellstest"
 )
 
 // Every error New can return, from its own checks and from every option,
@@ -63,5 +65,23 @@ func TestValidationErrorUnwrap(t *testing.T) {
 	}
 	if got, want := e.Error(), "baicells: Op: invalid f: bad: cause"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+// A bulk call whose context has ended reports it as a *Error, prefixed, that
+// matches the context's error.
+func TestBulkEndedContextIsPrefixed(t *testing.T) {
+	srv := baicellstest.NewServer()
+	t.Cleanup(srv.Close)
+	c := srv.Client()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, cerr := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{{Profile: baicells.Profile{ID: "a"}, IMSI: "311980000000001"}}, nil)
+	_, aerr := c.Subscribers.BulkActivate(ctx, []string{"a"}, nil)
+	for name, err := range map[string]error{"BulkCreate": cerr, "BulkActivate": aerr} {
+		var e *baicells.Error
+		if !errors.As(err, &e) || !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), "baicells: ") {
+			t.Errorf("%s: %v, want a prefixed *Error matching context.Canceled", name, err)
+		}
 	}
 }
