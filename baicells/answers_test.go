@@ -47,7 +47,7 @@ func TestRedirectedCreateIsNotSuccess(t *testing.T) {
 			require.ErrorAs(t, err, &e)
 			assert.Equal(t, status, e.HTTPStatus)
 			assert.Equal(t, "Subscribers.Create", e.Op)
-			assert.NotEmpty(t, e.SessionID)
+			assert.NotEmpty(t, e.RequestID)
 			assert.Contains(t, err.Error(), "redirect")
 			assert.Zero(t, targetHits.Load(), "the redirect was followed")
 		})

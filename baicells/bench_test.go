@@ -127,9 +127,9 @@ func BenchmarkSubscriberGet(b *testing.B) {
 // server per iteration (50 calls of 200, concurrency 4).
 func BenchmarkBulkCreate10000(b *testing.B) {
 	const n = 10_000
-	subs := make([]baicells.NewSubscriber, n)
+	subs := make([]baicells.SubscriberCreateRequest, n)
 	for i := range subs {
-		subs[i] = baicells.NewSubscriber{
+		subs[i] = baicells.SubscriberCreateRequest{
 			Profile: baicells.Profile{ID: fmt.Sprintf("sub-%05d", i), Name: "Subscriber " + strconv.Itoa(i), Email: "s@example.net"},
 			IMSI:    fmt.Sprintf("31198%010d", i),
 		}
@@ -141,12 +141,12 @@ func BenchmarkBulkCreate10000(b *testing.B) {
 		b.StopTimer()
 		srv := baicellstest.NewServer()
 		srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P", Name: "p", Uplink: 1, Downlink: 1})
-		c, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.URL))
+		c, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.BaseURL()))
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		res, err := c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{PlanID: "P", Subscribers: subs})
+		res, err := c.Subscribers.BulkCreate(ctx, subs, &baicells.BulkOptions{PlanID: "P"})
 		if err != nil || len(res.Created) != n {
 			b.Fatalf("created %d, err %v", len(res.Created), err)
 		}

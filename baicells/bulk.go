@@ -16,21 +16,12 @@ const MaxBatch = 200
 // DefaultBulkConcurrency is how many bulk calls run at once by default.
 const DefaultBulkConcurrency = 4
 
-// NewSubscriber is one record of a bulk create.
-type NewSubscriber struct {
+// SubscriberCreateRequest is one subscriber of BulkCreate: its profile
+// and, optionally, the IMSI to bind to it. (Create, which cannot bind an
+// IMSI, takes the Profile alone.)
+type SubscriberCreateRequest struct {
 	Profile
 	IMSI string
-}
-
-// BulkCreateRequest creates many subscribers with one plan bound to all.
-type BulkCreateRequest struct {
-	// PlanID is bound to every created subscriber; optional.
-	PlanID      string
-	Subscribers []NewSubscriber
-	// BatchSize is the records per call, 1..200; 0 means 200.
-	BatchSize int
-	// Concurrency is how many calls run at once; 0 means DefaultBulkConcurrency.
-	Concurrency int
 }
 
 // BulkCreated is a subscriber the server created.
@@ -68,26 +59,31 @@ type BulkCreateResult struct {
 // whole input is validated first: nothing is sent if one record is malformed
 // or two records share a sub_id or IMSI. Per-record failures (4001, 4302 ...)
 // are in Failed and are not an error; the error is non-nil when whole batches
-// failed (their records are in Failed too) or ctx ended.
-func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateRequest) (*BulkCreateResult, error) {
+// failed (their records are in Failed too) or ctx ended. opts may be nil:
+// no plan is bound, and the batching defaults apply.
+func (s *SubscribersService) BulkCreate(ctx context.Context, subs []SubscriberCreateRequest, opts *BulkOptions) (*BulkCreateResult, error) {
 	rt := routeBulkCreate
 	if err := checkCtx(ctx, rt.op); err != nil {
 		return nil, err
 	}
-	size, conc, err := batching(rt.op, req.BatchSize, req.Concurrency)
+	var o BulkOptions
+	if opts != nil {
+		o = *opts
+	}
+	size, conc, err := batching(rt.op, o.BatchSize, o.Concurrency)
 	if err != nil {
 		return nil, err
 	}
-	if req.PlanID != "" {
-		if err := checkID(rt.op, "PlanID", req.PlanID); err != nil {
+	if o.PlanID != "" {
+		if err := checkID(rt.op, "PlanID", o.PlanID); err != nil {
 			return nil, err
 		}
 	}
-	ids := make(map[string]int, len(req.Subscribers))
-	imsis := make(map[string]int, len(req.Subscribers))
+	ids := make(map[string]int, len(subs))
+	imsis := make(map[string]int, len(subs))
 	// The field's name is built only for an error.
-	field := func(i int, name string) string { return "Subscribers[" + strconv.Itoa(i) + "]." + name }
-	for i, sub := range req.Subscribers {
+	field := func(i int, name string) string { return "subs[" + strconv.Itoa(i) + "]." + name }
+	for i, sub := range subs {
 		if f, r := profileProblem(sub.Profile); r != "" {
 			return nil, invalid(rt.op, field(i, f), "%s", r)
 		}
@@ -95,20 +91,20 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateReque
 			return nil, invalid(rt.op, field(i, "IMSI"), "%s", r)
 		}
 		if j, dup := ids[sub.ID]; dup {
-			return nil, invalid(rt.op, field(i, "ID"), "%q repeats Subscribers[%d]", sub.ID, j)
+			return nil, invalid(rt.op, field(i, "ID"), "%q repeats subs[%d]", sub.ID, j)
 		}
 		if j, dup := imsis[sub.IMSI]; dup {
-			return nil, invalid(rt.op, field(i, "IMSI"), "%q repeats Subscribers[%d]", sub.IMSI, j)
+			return nil, invalid(rt.op, field(i, "IMSI"), "%q repeats subs[%d]", sub.IMSI, j)
 		}
 		ids[sub.ID], imsis[sub.IMSI] = i, i
 	}
 
-	batches := split(len(req.Subscribers), size)
+	batches := split(len(subs), size)
 	outs := make([]createBatch, len(batches))
 	runBatches(ctx, len(batches), conc, func(ctx context.Context, b int) {
-		subs := req.Subscribers[batches[b][0]:batches[b][1]]
+		subs := subs[batches[b][0]:batches[b][1]]
 		sid := s.c.nextSessionID(ctx)
-		body := &wireBulkCreate{SessionID: sid, ServicePlanID: req.PlanID, SubList: make([]wireBulkSubscriber, len(subs))}
+		body := &wireBulkCreate{SessionID: sid, ServicePlanID: o.PlanID, SubList: make([]wireBulkSubscriber, len(subs))}
 		for i, sub := range subs {
 			body.SubList[i] = wireBulkSubscriber{
 				SubID: sub.ID, SubName: sub.Name, IMSI: sub.IMSI, IDNum: sub.IDNumber,
@@ -119,8 +115,10 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, req BulkCreateReque
 			out  wireBulkCreateResp
 			resp *transport.Response
 		)
-		err := ctx.Err()
-		if err == nil {
+		var err error
+		if cerr := ctx.Err(); cerr != nil {
+			err = &Error{Op: rt.op, RequestID: sid, Err: cerr} // not sent: ctx ended
+		} else {
 			resp, err = s.c.callResp(ctx, rt, sid, body, &out)
 		}
 		if err != nil {
@@ -157,7 +155,7 @@ type createBatch struct {
 // input order. A record the server did not mention is reported failed: the
 // answer did not account for it. The server's texts are scrubbed with the
 // call's scrubber.
-func mergeBulkCreate(rt route, sessionID string, subs []NewSubscriber, resp *transport.Response, out *wireBulkCreateResp) (o createBatch) {
+func mergeBulkCreate(rt route, sessionID string, subs []SubscriberCreateRequest, resp *transport.Response, out *wireBulkCreateResp) (o createBatch) {
 	ok := make(map[string]bool, len(out.SuccessList))
 	for _, it := range out.SuccessList {
 		ok[string(it.SubID)] = true
@@ -198,35 +196,44 @@ type BulkResult struct {
 	Batches   int
 }
 
-// BulkOptions tunes the batching of BulkActivate and BulkDeactivate.
+// BulkOptions tunes BulkCreate, BulkActivate and BulkDeactivate. A nil
+// *BulkOptions, like a zero field, means the default.
 type BulkOptions struct {
-	// BatchSize is the sub_ids per call, 1..200; 0 means 200 (the limit behind
-	// code 4012 is not documented; 200 is assumed from 4503).
+	// BatchSize is the records or sub_ids per call, 1..200; 0 means 200 (for
+	// the activations the limit behind code 4012 is not documented; 200 is
+	// assumed from 4503).
 	BatchSize int
 	// Concurrency is how many calls run at once; 0 means DefaultBulkConcurrency.
 	Concurrency int
+	// PlanID, BulkCreate only, is the service plan bound to every created
+	// subscriber (service_plan_id); "" binds none. BulkActivate and
+	// BulkDeactivate refuse it (a *ValidationError), having no plan to bind.
+	PlanID string
 }
 
 // BulkActivate activates many subscribers (manual 2.1.10, POST
 // customers/bulkactivate), split into calls of at most 200. BOSS answers for a
 // whole call, so a failed call fails every sub_id in it.
-func (s *SubscribersService) BulkActivate(ctx context.Context, subIDs []string, opts ...BulkOptions) (*BulkResult, error) {
+func (s *SubscribersService) BulkActivate(ctx context.Context, subIDs []string, opts *BulkOptions) (*BulkResult, error) {
 	return s.bulkIDs(ctx, routeBulkActivate, subIDs, opts)
 }
 
 // BulkDeactivate deactivates many subscribers (manual 2.1.11, POST
 // customers/bulkdeactivate), split like BulkActivate.
-func (s *SubscribersService) BulkDeactivate(ctx context.Context, subIDs []string, opts ...BulkOptions) (*BulkResult, error) {
+func (s *SubscribersService) BulkDeactivate(ctx context.Context, subIDs []string, opts *BulkOptions) (*BulkResult, error) {
 	return s.bulkIDs(ctx, routeBulkDeactivate, subIDs, opts)
 }
 
-func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []string, opts []BulkOptions) (*BulkResult, error) {
+func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []string, opts *BulkOptions) (*BulkResult, error) {
 	if err := checkCtx(ctx, rt.op); err != nil {
 		return nil, err
 	}
 	var o BulkOptions
-	if len(opts) > 0 {
-		o = opts[0]
+	if opts != nil {
+		o = *opts
+	}
+	if o.PlanID != "" {
+		return nil, invalid(rt.op, "BulkOptions.PlanID", "is for BulkCreate only")
 	}
 	size, conc, err := batching(rt.op, o.BatchSize, o.Concurrency)
 	if err != nil {
@@ -247,7 +254,9 @@ func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []str
 	runBatches(ctx, len(batches), conc, func(ctx context.Context, b int) {
 		ids := subIDs[batches[b][0]:batches[b][1]]
 		sid := s.c.nextSessionID(ctx)
-		if errs[b] = ctx.Err(); errs[b] == nil {
+		if cerr := ctx.Err(); cerr != nil {
+			errs[b] = &Error{Op: rt.op, RequestID: sid, Err: cerr} // not sent: ctx ended
+		} else {
 			errs[b] = s.c.call(ctx, rt, sid, &wireBulkIDs{SessionID: sid, Data: ids}, new(envelope))
 		}
 	})

@@ -97,7 +97,8 @@ func shared(o transport.Option) Option {
 }
 
 // WithBaseURL points the client at another BOSS, e.g. a local OMC+BOSS
-// ("http://10.0.0.5:7090/baicellsapi") or a baicellstest server.
+// ("http://10.0.0.5:7090/baicellsapi") or a baicellstest server (its
+// BaseURL; its Client method does this).
 func WithBaseURL(u string) Option { return shared(transport.WithBaseURL(u)) }
 
 // WithHTTPClient sends requests through hc (the client keeps its own copy).
@@ -332,7 +333,7 @@ func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string,
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
-			return nil, &Error{Op: rt.op, SessionID: sessionID, Err: fmt.Errorf("encoding request: %w", err)}
+			return nil, &Error{Op: rt.op, RequestID: sessionID, Err: fmt.Errorf("encoding request: %w", err)}
 		}
 		req.Body = b
 	}
@@ -340,7 +341,7 @@ func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string,
 	if err != nil {
 		// The transport's errors are scrubbed of the client's and the call's
 		// secrets already; the status is set when an answer arrived.
-		return nil, &Error{Op: rt.op, SessionID: sessionID, HTTPStatus: transport.StatusOf(err), RetryAfter: transport.RetryAfterOf(err), Err: err}
+		return nil, &Error{Op: rt.op, RequestID: sessionID, HTTPStatus: transport.StatusOf(err), RetryAfter: transport.RetryAfterOf(err), Err: err}
 	}
 	return resp, nil
 }
@@ -349,7 +350,7 @@ func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string,
 // for the caller to fill, scrubbed with the call's scrubber (resp.Scrub,
 // resp.Excerpt, resp.Error).
 func answerError(rt route, sessionID string, resp *transport.Response) *Error {
-	return &Error{Op: rt.op, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter, SessionID: sessionID}
+	return &Error{Op: rt.op, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter, RequestID: sessionID}
 }
 
 func (c *Client) decode(rt route, sessionID string, resp *transport.Response, out enveloped) error {
@@ -382,7 +383,7 @@ func (c *Client) resultError(rt route, sessionID string, resp *transport.Respons
 	e := answerError(rt, sessionID, resp)
 	e.Message = resp.Scrub(string(env.Message))
 	if env.SessionID != "" {
-		e.SessionID = resp.Scrub(string(env.SessionID))
+		e.RequestID = resp.Scrub(string(env.SessionID))
 	}
 	code, ok := parseCode(env.ResultCode)
 	if !ok {

@@ -79,7 +79,7 @@ func TestResultCodeError(t *testing.T) {
 	if got := ResultCode(4999).String(); got != "4999" {
 		t.Errorf("undocumented String() = %q", got)
 	}
-	e := &Error{Op: "Subscribers.BindIMSI", HTTPStatus: 422, Code: CodeIMSIInUse, SessionID: "7"}
+	e := &Error{Op: "Subscribers.BindIMSI", HTTPStatus: 422, Code: CodeIMSIInUse, RequestID: "7"}
 	if e.Error() != "baicells: Subscribers.BindIMSI: result_code 4302 (IMSI has been used) [HTTP 422, session_id 7]" {
 		t.Errorf("Error() = %q", e.Error())
 	}

@@ -89,38 +89,38 @@ var confOps = []conformance.Op{
 		return c.Subscribers.ChangeSpeed(ctx, "s1", baicells.Speed{Uplink: 2, Downlink: 4})
 	}),
 	confOp("Subscribers.BindAPN", func(ctx context.Context, c *baicells.Client) error {
-		return c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s1", Name: "apn1", AMBRUplink: 1, AMBRDownlink: 2,
+		return c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: "s1", Name: "apn1", AMBRUplink: 1, AMBRDownlink: 2,
 			IPs: []netip.Addr{netip.MustParseAddr("10.0.0.1")}})
 	}),
 	confOp("Subscribers.RemoveAPN", func(ctx context.Context, c *baicells.Client) error {
-		return c.Subscribers.RemoveAPN(ctx, baicells.APNBinding{SubID: "s1", Name: "apn1"})
+		return c.Subscribers.RemoveAPN(ctx, baicells.APNRequest{SubID: "s1", Name: "apn1"})
 	}),
 	confOp("Subscribers.BulkCreate", func(ctx context.Context, c *baicells.Client) error {
-		res, err := c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{PlanID: "P1", Subscribers: []baicells.NewSubscriber{
+		res, err := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
 			{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, IMSI: "311980000000001"},
 			{Profile: baicells.Profile{ID: "s2", Name: "Bob"}, IMSI: "311980000000002"},
-		}})
+		}, &baicells.BulkOptions{PlanID: "P1"})
 		if res == nil {
 			return err
 		}
 		return withFailures(err, res.Failed)
 	}),
 	confOp("Subscribers.BulkActivate", func(ctx context.Context, c *baicells.Client) error {
-		res, err := c.Subscribers.BulkActivate(ctx, []string{"s1", "s2"})
+		res, err := c.Subscribers.BulkActivate(ctx, []string{"s1", "s2"}, nil)
 		if res == nil {
 			return err
 		}
 		return withFailures(err, res.Failed)
 	}),
 	confOp("Subscribers.BulkDeactivate", func(ctx context.Context, c *baicells.Client) error {
-		res, err := c.Subscribers.BulkDeactivate(ctx, []string{"s1", "s2"})
+		res, err := c.Subscribers.BulkDeactivate(ctx, []string{"s1", "s2"}, nil)
 		if res == nil {
 			return err
 		}
 		return withFailures(err, res.Failed)
 	}),
 	confOp("Subscribers.Reconcile", func(ctx context.Context, c *baicells.Client) error {
-		return second(c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+		return second(c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
 			Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P1", IMSI: "311980000000001", Active: true,
 		}))
 	}),
@@ -142,10 +142,10 @@ var confOps = []conformance.Op{
 		return second(c.Plans.Ensure(ctx, baicells.Plan{ID: "P1", Name: "1M", Uplink: 1, Downlink: 1}))
 	}),
 	confOp("Usage.Hourly", func(ctx context.Context, c *baicells.Client) error {
-		return drain(c.Usage.Hourly(ctx, baicells.UsageQuery{From: confFrom, To: confTo}))
+		return drain(c.Usage.Hourly(ctx, baicells.UsageRequest{From: confFrom, To: confTo}))
 	}),
 	confOp("Usage.CDRs", func(ctx context.Context, c *baicells.Client) error {
-		return drain(c.Usage.CDRs(ctx, baicells.UsageQuery{IMSI: "311980000000001", From: confFrom, To: confTo}))
+		return drain(c.Usage.CDRs(ctx, baicells.UsageRequest{IMSI: "311980000000001", From: confFrom, To: confTo}))
 	}),
 	confOp("Do/GET", func(ctx context.Context, c *baicells.Client) error {
 		var out json.RawMessage

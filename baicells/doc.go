@@ -31,15 +31,23 @@
 //	2.3.1   Usage.Hourly                           POST usage/querybyhour        (local OMC+BOSS)
 //	2.3.2   Usage.CDRs                             POST usage/querycdr           (local OMC+BOSS)
 //
-// On top of them, Subscribers.Reconcile brings one subscriber to a desired
+// On top of them, [SubscribersService.Reconcile] brings one subscriber to a desired
 // state with the fewest valid calls (the Powercode integration's action
-// table), and Plans.Ensure does the same for a service plan. Client.Do sends
-// anything the typed layer does not cover.
+// table), and [PlansService.Ensure] does the same for a service plan.
+// [Client.Do] sends anything the typed layer does not cover.
+//
+// # No waiting
+//
+// Every BOSS operation completes within its call: the answer reports the
+// result, and none of them starts work that finishes later. So, unlike the
+// other ispkit packages, baicells has no Wait method, no WaitOptions and no
+// poll interval option.
 //
 // # Errors
 //
-// Every failure is a *Error carrying the operation, the HTTP status, the
-// result code, the server's message and the request's session_id. A
+// Every failure is a [*Error] carrying the operation, the HTTP status, the
+// result code, the server's message and the request's session_id (its
+// RequestID). A
 // result_code other than "200" is a failure even on HTTP 200. The 58 codes of
 // the manual's Table 1-1 are ResultCode constants (CodeIMSIInUse …) and are
 // errors themselves, and the common conditions have sentinels, so both forms
@@ -58,7 +66,7 @@
 // Retry-After of a 429 or 503, so that a call that was not sent again says
 // when to try.
 //
-// Refused before anything is sent, with a *ValidationError matching
+// Refused before anything is sent, with a [*ValidationError] matching
 // ErrInvalidInput: a nil context, on every call; an id (sub_id, plan id, APN
 // name, a bulk call's ids) that is empty or blank, "." or "..", not valid
 // UTF-8 or holds a control character (NUL, CR, LF …); a blank plan name; free
@@ -117,13 +125,14 @@
 // installs are called with neither header (a public PHP snippet does so):
 // WithoutAuthHeaders omits both, never by default, and then New needs no
 // credentials. Such requests authenticate nothing; see the option for the
-// risk. Each request gets a unique numeric session_id; WithSessionID sets one
-// for the calls of a context.
+// risk. Each request gets a unique numeric session_id; [WithSessionID] sets one
+// for the calls of a context. A failed call's session_id is its
+// [Error.RequestID].
 //
 // # Assumptions about the wire format
 //
-// The manual is incomplete in places; every wire detail lives in wire.go so
-// that a correction is one line. Assumed: the ip_addr of BindAPN carries
+// The manual is incomplete in places; every wire detail lives in one file of
+// this package (wire.go) so that a correction is one line. Assumed: the ip_addr of BindAPN carries
 // several addresses comma-separated (error 4601 implies a list); times are in
 // UTC unless WithLocation says otherwise (the manual names no zone); a usage
 // interval includes both its ends; the bulk activate/deactivate limit is 200
@@ -134,5 +143,7 @@
 // installs accept requests without cloud_key and Authorization rests on one
 // public snippet, not on the manual (WithoutAuthHeaders).
 //
-// The package baicellstest is an in-memory BOSS for tests and demos.
+// The package [github.com/ispkit/ispkit/baicells/baicellstest] is an
+// in-memory BOSS for tests and demos; its Server.Client method returns a
+// client pointed at it.
 package baicells

@@ -29,7 +29,7 @@ func e2e(t testing.TB, opts ...baicells.Option) (*baicells.Client, *baicellstest
 	t.Helper()
 	srv := baicellstest.NewServer()
 	t.Cleanup(srv.Close)
-	c, err := baicells.New(defaultCreds, append([]baicells.Option{baicells.WithBaseURL(srv.URL), baicells.WithRetry(fastRetry)}, opts...)...)
+	c, err := baicells.New(defaultCreds, append([]baicells.Option{baicells.WithBaseURL(srv.BaseURL()), baicells.WithRetry(fastRetry)}, opts...)...)
 	require.NoError(t, err)
 	return c, srv
 }
@@ -105,8 +105,8 @@ func TestEndToEndSubscriberLifecycle(t *testing.T) {
 	assert.Equal(t, baicells.CodeSubscriberNotFound, e.Code)
 	assert.Equal(t, 422, e.HTTPStatus)
 	assert.Equal(t, "Subscribers.Get", e.Op)
-	assert.NotEmpty(t, e.SessionID)
-	assert.Contains(t, err.Error(), e.SessionID)
+	assert.NotEmpty(t, e.RequestID)
+	assert.Contains(t, err.Error(), e.RequestID)
 }
 
 func TestEndToEndErrorCodes(t *testing.T) {
@@ -154,13 +154,12 @@ func TestEndToEndErrorCodes(t *testing.T) {
 
 func TestEndToEndTenants(t *testing.T) {
 	ctx := context.Background()
-	other := baicellstest.Account{CloudKey: "other-key", Username: "other", Password: "other-pass"}
-	srv := baicellstest.NewServer(baicellstest.WithAccount(other))
+	srv := baicellstest.NewServer(baicellstest.WithCredentials("other-key", "other", "other-pass"))
 	t.Cleanup(srv.Close)
-	mine, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.URL))
+	mine, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.BaseURL()))
 	require.NoError(t, err)
-	theirs, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret(other.CloudKey), Username: other.Username, Password: baicells.NewSecret(other.Password)},
-		baicells.WithBaseURL(srv.URL), baicells.WithAuthScheme(baicells.AuthBasic))
+	theirs, err := baicells.New(baicells.Credentials{CloudKey: baicells.NewSecret("other-key"), Username: "other", Password: baicells.NewSecret("other-pass")},
+		baicells.WithBaseURL(srv.BaseURL()), baicells.WithAuthScheme(baicells.AuthBasic))
 	require.NoError(t, err)
 
 	require.NoError(t, theirs.Plans.Create(ctx, baicells.Plan{ID: "TP", Name: "theirs", Uplink: 1, Downlink: 1}))
@@ -185,7 +184,7 @@ func TestEndToEndTenants(t *testing.T) {
 		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "test-user", Password: baicells.NewSecret("wrong")},
 		{CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: "other", Password: baicells.NewSecret("other-pass")},
 	} {
-		bad, err := baicells.New(creds, baicells.WithBaseURL(srv.URL))
+		bad, err := baicells.New(creds, baicells.WithBaseURL(srv.BaseURL()))
 		require.NoError(t, err)
 		_, err = bad.Subscribers.Get(ctx, "m1")
 		assert.ErrorIs(t, err, baicells.ErrUnauthorized)
@@ -230,10 +229,10 @@ func TestEndToEndAPN(t *testing.T) {
 	c, srv := e2e(t)
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "s"})
 	ips := []netip.Addr{netip.MustParseAddr("192.168.1.10"), netip.MustParseAddr("192.168.1.11")}
-	require.NoError(t, c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8, IPs: ips}))
-	require.NoError(t, c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s", Name: "apn2", AMBRUplink: 1, AMBRDownlink: 2}))
+	require.NoError(t, c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: "s", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8, IPs: ips}))
+	require.NoError(t, c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: "s", Name: "apn2", AMBRUplink: 1, AMBRDownlink: 2}))
 
-	err := c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8})
+	err := c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: "s", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8})
 	assert.ErrorIs(t, err, baicells.CodeBindingExists)
 
 	sub, err := c.Subscribers.Get(ctx, "s")
@@ -244,8 +243,8 @@ func TestEndToEndAPN(t *testing.T) {
 	state, _ := srv.Subscriber("s")
 	assert.Equal(t, []string{"192.168.1.10", "192.168.1.11"}, state.APNs[0].IPs, "several IPs travel comma-separated in ip_addr")
 
-	require.NoError(t, c.Subscribers.RemoveAPN(ctx, baicells.APNBinding{SubID: "s", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8}))
-	err = c.Subscribers.RemoveAPN(ctx, baicells.APNBinding{SubID: "s", Name: "apn1"})
+	require.NoError(t, c.Subscribers.RemoveAPN(ctx, baicells.APNRequest{SubID: "s", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8}))
+	err = c.Subscribers.RemoveAPN(ctx, baicells.APNRequest{SubID: "s", Name: "apn1"})
 	assert.ErrorIs(t, err, baicells.CodeBindingNotFound)
 }
 
@@ -256,15 +255,15 @@ func TestEndToEndBulk(t *testing.T) {
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "taken-imsi-holder", IMSI: "311980000000100"})
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "sub-0003"})
 
-	var subs []baicells.NewSubscriber
+	var subs []baicells.SubscriberCreateRequest
 	for i := 0; i < 450; i++ {
-		subs = append(subs, baicells.NewSubscriber{
+		subs = append(subs, baicells.SubscriberCreateRequest{
 			Profile: baicells.Profile{ID: fmt.Sprintf("sub-%04d", i), Name: "n" + strconv.Itoa(i)},
 			IMSI:    fmt.Sprintf("3119800000%05d", i),
 		})
 	}
 	srv.ResetRequests()
-	res, err := c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{PlanID: "P", Subscribers: subs, Concurrency: 3})
+	res, err := c.Subscribers.BulkCreate(ctx, subs, &baicells.BulkOptions{PlanID: "P", Concurrency: 3})
 	require.NoError(t, err)
 	assert.Equal(t, 3, res.Batches)
 	assert.Equal(t, 3, srv.RequestCount("/customers/bulkcreate"), "450 records go in calls of 200, 200, 50")
@@ -285,7 +284,7 @@ func TestEndToEndBulk(t *testing.T) {
 		ids = append(ids, cr.SubID)
 	}
 	srv.ResetRequests()
-	act, err := c.Subscribers.BulkActivate(ctx, ids, baicells.BulkOptions{BatchSize: 100})
+	act, err := c.Subscribers.BulkActivate(ctx, ids, &baicells.BulkOptions{BatchSize: 100})
 	require.NoError(t, err)
 	assert.Len(t, act.Succeeded, 448)
 	assert.Equal(t, 5, srv.RequestCount("/customers/bulkactivate"))
@@ -295,7 +294,7 @@ func TestEndToEndBulk(t *testing.T) {
 	// A batch naming a subscriber that does not exist fails as a whole (4011),
 	// the others succeed: every id is accounted for.
 	mixed := append([]string{"ghost"}, ids[:250]...)
-	de, err := c.Subscribers.BulkDeactivate(ctx, mixed)
+	de, err := c.Subscribers.BulkDeactivate(ctx, mixed, nil)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, baicells.ErrSubscriberNotFound)
 	assert.Len(t, de.Succeeded, 51)
@@ -305,7 +304,7 @@ func TestEndToEndBulk(t *testing.T) {
 	// Whole-batch transport failure: records are reported failed with the cause.
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/bulkcreate", Status: 503, Times: 10})
 	srv.ResetRequests()
-	res, err = c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{Subscribers: []baicells.NewSubscriber{{Profile: baicells.Profile{ID: "late"}, IMSI: "311980000009999"}}})
+	res, err = c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{{Profile: baicells.Profile{ID: "late"}, IMSI: "311980000009999"}}, nil)
 	require.Error(t, err)
 	require.Len(t, res.Failed, 1)
 	assert.Equal(t, "late", res.Failed[0].SubID)
@@ -315,7 +314,7 @@ func TestEndToEndBulk(t *testing.T) {
 	// Without a result code, the cause is kept.
 	srv.ClearFaults()
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/bulkcreate", Drop: true, Times: 1})
-	res, err = c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{Subscribers: []baicells.NewSubscriber{{Profile: baicells.Profile{ID: "late"}, IMSI: "311980000009999"}}})
+	res, err = c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{{Profile: baicells.Profile{ID: "late"}, IMSI: "311980000009999"}}, nil)
 	require.Error(t, err)
 	require.Len(t, res.Failed, 1)
 	assert.Zero(t, res.Failed[0].Code)
@@ -326,15 +325,20 @@ func TestEndToEndBulkValidation(t *testing.T) {
 	ctx := context.Background()
 	c, srv := e2e(t)
 	srv.ResetRequests()
-	_, err := c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{Subscribers: []baicells.NewSubscriber{
+	_, err := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
 		{Profile: baicells.Profile{ID: "a"}, IMSI: "311980000000001"},
 		{Profile: baicells.Profile{ID: "b"}, IMSI: "311980000000001"},
-	}})
+	}, nil)
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
-	assert.Contains(t, err.Error(), "Subscribers[1].IMSI")
-	_, err = c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{BatchSize: 201})
+	assert.Contains(t, err.Error(), "subs[1].IMSI")
+	_, err = c.Subscribers.BulkCreate(ctx, nil, &baicells.BulkOptions{BatchSize: 201})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
-	_, err = c.Subscribers.BulkActivate(ctx, []string{"x", "x"})
+	_, err = c.Subscribers.BulkActivate(ctx, []string{"x", "x"}, nil)
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+	// PlanID is for BulkCreate only.
+	_, err = c.Subscribers.BulkActivate(ctx, []string{"x"}, &baicells.BulkOptions{PlanID: "P"})
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+	_, err = c.Subscribers.BulkDeactivate(ctx, []string{"x"}, &baicells.BulkOptions{PlanID: "P"})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
 	assert.Empty(t, srv.Requests(), "nothing is sent for bad input")
 }
@@ -349,7 +353,7 @@ func TestEndToEndUsageWindows(t *testing.T) {
 	srv.ResetRequests()
 	var n int
 	last := from.Add(-time.Hour)
-	for u, err := range c.Usage.Hourly(ctx, baicells.UsageQuery{IMSI: "311980000000001", From: from, To: to}) {
+	for u, err := range c.Usage.Hourly(ctx, baicells.UsageRequest{IMSI: "311980000000001", From: from, To: to}) {
 		require.NoError(t, err)
 		require.True(t, u.Time.After(last), "hours are strictly increasing across windows: %s after %s", u.Time, last)
 		last = u.Time
@@ -362,7 +366,7 @@ func TestEndToEndUsageWindows(t *testing.T) {
 
 	srv.ResetRequests()
 	var cdrs int
-	for cdr, err := range c.Usage.CDRs(ctx, baicells.UsageQuery{From: from, To: from.Add(15 * 24 * time.Hour)}) {
+	for cdr, err := range c.Usage.CDRs(ctx, baicells.UsageRequest{From: from, To: from.Add(15 * 24 * time.Hour)}) {
 		require.NoError(t, err)
 		assert.Equal(t, 14, cdr.Time.Minute())
 		assert.Positive(t, cdr.Duration)
@@ -373,7 +377,7 @@ func TestEndToEndUsageWindows(t *testing.T) {
 
 	// Breaking out stops the walk: no further windows are requested.
 	srv.ResetRequests()
-	for range c.Usage.Hourly(ctx, baicells.UsageQuery{From: from, To: to}) {
+	for range c.Usage.Hourly(ctx, baicells.UsageRequest{From: from, To: to}) {
 		break
 	}
 	assert.Equal(t, 1, srv.RequestCount("/usage/querybyhour"))
@@ -381,7 +385,7 @@ func TestEndToEndUsageWindows(t *testing.T) {
 	// Inverted range: one error, nothing sent.
 	srv.ResetRequests()
 	var errs []error
-	for _, err := range c.Usage.Hourly(ctx, baicells.UsageQuery{From: to, To: from}) {
+	for _, err := range c.Usage.Hourly(ctx, baicells.UsageRequest{From: to, To: from}) {
 		errs = append(errs, err)
 	}
 	require.Len(t, errs, 1)
@@ -413,7 +417,7 @@ func TestEndToEndSessionID(t *testing.T) {
 	_, err := c.Subscribers.Get(baicells.WithSessionID(ctx, "billing-42"), "missing")
 	var e *baicells.Error
 	require.ErrorAs(t, err, &e)
-	assert.Equal(t, "billing-42", e.SessionID)
+	assert.Equal(t, "billing-42", e.RequestID)
 	assert.Contains(t, err.Error(), "session_id billing-42")
 
 	_, _ = c.Subscribers.Get(ctx, "missing")
@@ -452,8 +456,8 @@ func TestValidationSendsNothing(t *testing.T) {
 		"imsi 16 digits": c.Subscribers.BindIMSI(ctx, "s", "3119800000000001"),
 		"imsi short":     c.Subscribers.BindIMSI(ctx, "s", "31198"),
 		"negative speed": c.Subscribers.ChangeSpeed(ctx, "s", baicells.Speed{Uplink: -1}),
-		"17 ips":         c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s", Name: "a", IPs: tooMany}),
-		"ipv6":           c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s", Name: "a", IPs: []netip.Addr{netip.MustParseAddr("::1")}}),
+		"17 ips":         c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: "s", Name: "a", IPs: tooMany}),
+		"ipv6":           c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: "s", Name: "a", IPs: []netip.Addr{netip.MustParseAddr("::1")}}),
 		"plan no name":   c.Plans.Create(ctx, baicells.Plan{ID: "x"}),
 		"plan negative":  c.Plans.Create(ctx, baicells.Plan{ID: "x", Name: "x", Downlink: -5}),
 		"empty plan":     c.Subscribers.BindPlan(ctx, "s", " "),
@@ -475,7 +479,7 @@ func TestEndToEndUsageErrorSessionID(t *testing.T) {
 	srv.InjectFault(baicellstest.Fault{Path: "/usage/querybyhour", Status: 500})
 	srv.InjectFault(baicellstest.Fault{Path: "/usage/querycdr", Status: 500})
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	q := baicells.UsageQuery{From: from, To: from.Add(time.Hour)}
+	q := baicells.UsageRequest{From: from, To: from.Add(time.Hour)}
 	var errs []error
 	for _, err := range c.Usage.Hourly(context.Background(), q) {
 		errs = append(errs, err)
@@ -489,7 +493,7 @@ func TestEndToEndUsageErrorSessionID(t *testing.T) {
 	for i, err := range errs {
 		var e *baicells.Error
 		require.ErrorAs(t, err, &e)
-		require.NotEmpty(t, e.SessionID)
-		assert.Contains(t, string(reqs[i].Body), `"session_id":"`+e.SessionID+`"`)
+		require.NotEmpty(t, e.RequestID)
+		assert.Contains(t, string(reqs[i].Body), `"session_id":"`+e.RequestID+`"`)
 	}
 }

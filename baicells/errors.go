@@ -103,8 +103,8 @@ var sentinels = map[ResultCode]error{
 }
 
 // Error is every failure of a BOSS call. Its text names the operation, the
-// result code and message, the HTTP status and the session_id, and never
-// contains a credential.
+// result code and message, the HTTP status and the session_id (RequestID),
+// and never contains a credential.
 type Error struct {
 	// Op is the method that failed, e.g. "Subscribers.BindIMSI".
 	Op string
@@ -115,8 +115,10 @@ type Error struct {
 	Code ResultCode
 	// Message is the server's message (its wording differs from Table 1-1 at times).
 	Message string
-	// SessionID is the session_id of the request, for correlation with BOSS logs.
-	SessionID string
+	// RequestID is the BOSS session_id of the call (the one the answer
+	// echoed when it held one, else the one sent), for correlation with BOSS
+	// logs. It is set with [WithSessionID] or generated per call.
+	RequestID string
 	// Body is a scrubbed excerpt of a body that was not a BOSS answer.
 	Body string
 	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none; a
@@ -152,8 +154,8 @@ func (e *Error) Error() string {
 	if e.HTTPStatus != 0 {
 		meta = append(meta, "HTTP "+strconv.Itoa(e.HTTPStatus))
 	}
-	if e.SessionID != "" {
-		meta = append(meta, "session_id "+e.SessionID)
+	if e.RequestID != "" {
+		meta = append(meta, "session_id "+e.RequestID)
 	}
 	if len(meta) > 0 {
 		b.WriteString(" [")
@@ -190,16 +192,30 @@ func (e *Error) Is(target error) bool {
 	return false
 }
 
-// ValidationError reports input rejected before anything was sent.
+// ValidationError reports input rejected before anything was sent. It
+// matches ErrInvalidInput under errors.Is.
 type ValidationError struct {
-	Op     string
-	Field  string
+	// Op is the method (or option) that refused the input, e.g. "Subscribers.Create".
+	Op string
+	// Field names the refused input, e.g. "Profile.ID".
+	Field string
+	// Reason says what is wrong with it.
 	Reason string
+	// Err is the underlying cause, if any (e.g. a context error for a nil
+	// or ended context); nil for most validation failures.
+	Err error
 }
 
 func (e *ValidationError) Error() string {
-	return fmt.Sprintf("baicells: %s: invalid %s: %s", e.Op, e.Field, e.Reason)
+	s := fmt.Sprintf("baicells: %s: invalid %s: %s", e.Op, e.Field, e.Reason)
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
 }
+
+// Unwrap returns the cause, if any.
+func (e *ValidationError) Unwrap() error { return e.Err }
 
 // Is makes every ValidationError match ErrInvalidInput.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }

@@ -16,14 +16,9 @@ func Example() {
 	srv := baicellstest.NewServer()
 	defer srv.Close()
 
-	c, err := baicells.New(baicells.Credentials{
-		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
-		Username: baicellstest.DefaultUsername,
-		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
-	if err != nil {
-		log.Fatal(err)
-	}
+	// Client returns a *baicells.Client pointed at the fake; against a real
+	// BOSS use baicells.New(creds, baicells.WithBaseURL(...)).
+	c := srv.Client()
 	ctx := context.Background()
 
 	if err := c.Plans.Create(ctx, baicells.Plan{ID: "P25", Name: "25 Mbps", Uplink: 5, Downlink: 25}); err != nil {
@@ -54,13 +49,10 @@ func ExampleSubscribersService_Reconcile() {
 	srv := baicellstest.NewServer()
 	defer srv.Close()
 	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P25", Name: "25 Mbps", Uplink: 5, Downlink: 25})
-	c, _ := baicells.New(baicells.Credentials{
-		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
-		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	c := srv.Client()
 	ctx := context.Background()
 
-	want := baicells.DesiredSubscriber{
+	want := baicells.SubscriberReconcileRequest{
 		Profile: baicells.Profile{ID: "cust-7", Name: "Grace"},
 		PlanID:  "P25", IMSI: "311980000000007", Active: true,
 	}
@@ -84,15 +76,12 @@ func ExampleUsageService_Hourly() {
 	srv := baicellstest.NewServer()
 	defer srv.Close()
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "u1", IMSI: "311980000000001"})
-	c, _ := baicells.New(baicells.Credentials{
-		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
-		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	c := srv.Client()
 
 	from := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	var hours int
 	var total int64
-	for u, err := range c.Usage.Hourly(context.Background(), baicells.UsageQuery{From: from, To: from.AddDate(0, 3, 0)}) {
+	for u, err := range c.Usage.Hourly(context.Background(), baicells.UsageRequest{From: from, To: from.AddDate(0, 3, 0)}) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -102,4 +91,118 @@ func ExampleUsageService_Hourly() {
 	fmt.Println(hours, srv.RequestCount("/usage/querybyhour"), total > 0)
 	// Output:
 	// 2185 3 true
+}
+
+// The plan flow: create, list, modify, and Ensure, which creates or modifies
+// only when needed.
+func ExamplePlansService() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	if err := c.Plans.Create(ctx, baicells.Plan{ID: "P10", Name: "10 Mbps", Uplink: 2, Downlink: 10}); err != nil {
+		log.Fatal(err)
+	}
+	if err := c.Plans.Modify(ctx, baicells.Plan{ID: "P10", Name: "10 Mbps", Uplink: 3, Downlink: 10}); err != nil {
+		log.Fatal(err)
+	}
+	plans, err := c.Plans.List(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, p := range plans {
+		fmt.Println(p.ID, p.Name, p.Uplink, p.Downlink)
+	}
+	actions, _ := c.Plans.Ensure(ctx, baicells.Plan{ID: "P50", Name: "50 Mbps", Uplink: 10, Downlink: 50})
+	fmt.Println(actions)
+	actions, _ = c.Plans.Ensure(ctx, baicells.Plan{ID: "P50", Name: "50 Mbps", Uplink: 10, Downlink: 50})
+	fmt.Println(len(actions))
+	// Output:
+	// P10 10 Mbps 3 10
+	// [create-plan P50: "50 Mbps" 10/50]
+	// 0
+}
+
+// Subscribers are modified (only the fields given) and deleted.
+func ExampleSubscribersService_Modify() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	if err := c.Subscribers.Create(ctx, baicells.Profile{ID: "cust-2", Name: "Alan", Phone: "555-0100"}); err != nil {
+		log.Fatal(err)
+	}
+	if err := c.Subscribers.Modify(ctx, baicells.Profile{ID: "cust-2", Phone: "555-0199"}); err != nil {
+		log.Fatal(err)
+	}
+	sub, _ := c.Subscribers.Get(ctx, "cust-2")
+	fmt.Println(sub.Name, sub.Phone)
+
+	if err := c.Subscribers.Delete(ctx, "cust-2"); err != nil {
+		log.Fatal(err)
+	}
+	_, err := c.Subscribers.Get(ctx, "cust-2")
+	fmt.Println(errors.Is(err, baicells.ErrSubscriberNotFound))
+	// Output:
+	// Alan 555-0199
+	// true
+}
+
+// Any number of subscribers are created and activated in batches; every
+// record is reported as done or failed.
+func ExampleSubscribersService_BulkCreate() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P25", Name: "25 Mbps", Uplink: 5, Downlink: 25})
+	c := srv.Client()
+	ctx := context.Background()
+
+	subs := make([]baicells.SubscriberCreateRequest, 450)
+	ids := make([]string, len(subs))
+	for i := range subs {
+		ids[i] = fmt.Sprintf("bulk-%03d", i)
+		subs[i] = baicells.SubscriberCreateRequest{
+			Profile: baicells.Profile{ID: ids[i]},
+			IMSI:    fmt.Sprintf("3119800000%05d", i),
+		}
+	}
+	created, err := c.Subscribers.BulkCreate(ctx, subs, &baicells.BulkOptions{PlanID: "P25"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(created.Created), len(created.Failed), created.Batches)
+
+	activated, err := c.Subscribers.BulkActivate(ctx, ids, nil) // nil: the default batching
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(activated.Succeeded), len(activated.Failed))
+	// Output:
+	// 450 0 3
+	// 450 0
+}
+
+// A failure is a *Error: errors.As gives the result code, the HTTP status
+// and the session_id (RequestID) to quote to Baicells support.
+func ExampleError() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	c := srv.Client(baicells.WithSessionIDGenerator(func() string { return "20240101-1" }))
+	ctx := context.Background()
+
+	err := c.Subscribers.BindPlan(ctx, "nobody", "P1")
+	var e *baicells.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Op, e.Code.String(), e.HTTPStatus, e.RequestID)
+	}
+	fmt.Println(errors.Is(err, baicells.ErrSubscriberNotFound), errors.Is(err, baicells.CodeSubscriberNotFound))
+
+	err = c.Subscribers.Activate(ctx, "")
+	fmt.Println(errors.Is(err, baicells.ErrInvalidInput))
+	// Output:
+	// Subscribers.BindPlan 4002 Subscribers do not exist 422 20240101-1
+	// true true
+	// true
 }

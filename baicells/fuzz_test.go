@@ -222,7 +222,7 @@ func FuzzDecodeResponse(f *testing.F) {
 				case *wireSubscriberResp:
 					_ = w.subscriber()
 				case *wireBulkCreateResp:
-					_ = mergeBulkCreate(routeBulkCreate, "1", []NewSubscriber{{Profile: Profile{ID: "1"}, IMSI: "460010000000001"}}, &transport.Response{StatusCode: status}, w)
+					_ = mergeBulkCreate(routeBulkCreate, "1", []SubscriberCreateRequest{{Profile: Profile{ID: "1"}, IMSI: "460010000000001"}}, &transport.Response{StatusCode: status}, w)
 				}
 			}
 		}
@@ -264,15 +264,15 @@ func fuzzTyped(t *testing.T, status int, body []byte, mustFail bool, code string
 	err = c.Subscribers.Activate(ctx, "20161201")
 	check("Activate", err == nil, err)
 
-	br, err := c.Subscribers.BulkActivate(ctx, []string{"1", "2"})
+	br, err := c.Subscribers.BulkActivate(ctx, []string{"1", "2"}, nil)
 	check("BulkActivate", err == nil, err)
 	if br == nil || len(br.Succeeded)+len(br.Failed) != 2 {
 		t.Fatalf("BulkActivate: %+v does not account for 2 records", br)
 	}
-	cr, err := c.Subscribers.BulkCreate(ctx, BulkCreateRequest{Subscribers: []NewSubscriber{
+	cr, err := c.Subscribers.BulkCreate(ctx, []SubscriberCreateRequest{
 		{Profile: Profile{ID: "66268756728"}, IMSI: "601011010167723"},
 		{Profile: Profile{ID: "66268766671"}, IMSI: "601011000166666"},
-	}})
+	}, nil)
 	check("BulkCreate", err == nil, err)
 	if cr == nil || len(cr.Created)+len(cr.Failed) != 2 {
 		t.Fatalf("BulkCreate: %+v does not account for 2 records", cr)
@@ -288,7 +288,7 @@ func fuzzTyped(t *testing.T, status int, body []byte, mustFail bool, code string
 		t.Fatalf("Plans.List: both plans and an error")
 	}
 
-	usage := UsageQuery{IMSI: "6000000000000001", From: time.Date(2018, 11, 22, 8, 0, 0, 0, time.UTC), To: time.Date(2018, 11, 22, 12, 0, 0, 0, time.UTC)}
+	usage := UsageRequest{IMSI: "6000000000000001", From: time.Date(2018, 11, 22, 8, 0, 0, 0, time.UTC), To: time.Date(2018, 11, 22, 12, 0, 0, 0, time.UTC)}
 	n := 0
 	for _, err := range c.Usage.Hourly(ctx, usage) {
 		fuzzCheckErr(t, "Usage.Hourly", err)

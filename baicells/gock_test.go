@@ -90,12 +90,12 @@ func gockOps() []gockOp {
 	profileBody := `{"session_id":"2016123456","sub_id":"20161201","sub_name":"test name","id_num":"123456","phone_number":"123456","email":"test@test.com","address":"test address"}`
 	subBody := `{"session_id":"2016123456","sub_id":"20161201"}`
 	bulkBody := `{"session_id":"2016123456","data":["20161201","20161202"]}`
-	apn := APNBinding{SubID: "2017062201", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8,
+	apn := APNRequest{SubID: "2017062201", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8,
 		IPs: []netip.Addr{netip.MustParseAddr("192.168.1.10"), netip.MustParseAddr("192.168.1.11")}}
 	plan := Plan{ID: "2016001", Name: "testname", Uplink: 5, Downlink: 10, Comments: "comments"}
 	planBody := `{"session_id":"2016123456","service_plan_id":"2016001","service_plan_name":"testname","uplink":5,"downlink":10,"comments":"comments"}`
 	plans := `[{"service_plan_id":"T1","service_plan_name":"1M","uplink":"1","downlink":"2","state":"0"}]`
-	usage := UsageQuery{IMSI: "460010000000001", From: time.Date(2018, 11, 22, 8, 0, 0, 0, time.UTC), To: time.Date(2018, 11, 22, 12, 0, 0, 0, time.UTC)}
+	usage := UsageRequest{IMSI: "460010000000001", From: time.Date(2018, 11, 22, 8, 0, 0, 0, time.UTC), To: time.Date(2018, 11, 22, 12, 0, 0, 0, time.UTC)}
 	usageBody := `{"session_id":"2016123456","imsi":"460010000000001","begin_time":"2018-11-22 08:00:00","end_time":"2018-11-22 12:00:00"}`
 	return []gockOp{
 		{"QueryByIMSI", http.MethodPost, "/customers/query", `{"session_id":"2016123456","imsi":"460010000000001"}`,
@@ -131,12 +131,12 @@ func gockOps() []gockOp {
 			}},
 		{"BulkActivate", http.MethodPost, "/customers/bulkactivate", bulkBody, gockOK,
 			func(ctx context.Context, c *Client) error {
-				_, err := c.Subscribers.BulkActivate(ctx, []string{"20161201", "20161202"})
+				_, err := c.Subscribers.BulkActivate(ctx, []string{"20161201", "20161202"}, nil)
 				return err
 			}},
 		{"BulkDeactivate", http.MethodPost, "/customers/bulkdeactivate", bulkBody, gockOK,
 			func(ctx context.Context, c *Client) error {
-				_, err := c.Subscribers.BulkDeactivate(ctx, []string{"20161201", "20161202"})
+				_, err := c.Subscribers.BulkDeactivate(ctx, []string{"20161201", "20161202"}, nil)
 				return err
 			}},
 		{"Get", http.MethodPost, "/customers/querybyid", subBody,
@@ -162,10 +162,10 @@ func gockOps() []gockOp {
 			`{"session_id":"2016123456","service_plan_id":"2016001","sub_list":[{"sub_id":"20161201","sub_name":"test name","imsi":"460010000000001","id_num":"123456","phone_number":"123456","email":"test@test.com","address":"test address"},{"sub_id":"20161202","imsi":"460010000000002"}]}`,
 			`{"session_id":"2016123456","total":2,"successful quantity":2,"unsuccessful quantity":0,"success_list":[{"sub_id":"20161201","imsi":"460010000000001"},{"sub_id":"20161202","imsi":"460010000000002"}],"fail_list":[]}`,
 			func(ctx context.Context, c *Client) error {
-				res, err := c.Subscribers.BulkCreate(ctx, BulkCreateRequest{PlanID: "2016001", Subscribers: []NewSubscriber{
+				res, err := c.Subscribers.BulkCreate(ctx, []SubscriberCreateRequest{
 					{Profile: profile, IMSI: "460010000000001"},
 					{Profile: Profile{ID: "20161202"}, IMSI: "460010000000002"},
-				}})
+				}, &BulkOptions{PlanID: "2016001"})
 				if err == nil && (len(res.Created) != 2 || len(res.Failed) != 0) {
 					err = fmt.Errorf("got %+v", res)
 				}
@@ -337,7 +337,7 @@ func TestGockResultCodeOn200(t *testing.T) {
 	assert.Equal(t, CodeSubscriberNotFound, e.Code)
 	assert.Equal(t, http.StatusOK, e.HTTPStatus)
 	assert.Equal(t, "Subscriber dose not exist", e.Message)
-	assert.Equal(t, gockSID, e.SessionID)
+	assert.Equal(t, gockSID, e.RequestID)
 	assert.ErrorIs(t, err, ErrSubscriberNotFound)
 	assert.ErrorIs(t, err, CodeSubscriberNotFound)
 	assert.NotErrorIs(t, err, ErrBadResponse)
@@ -358,7 +358,7 @@ func TestGockHTMLBody(t *testing.T) {
 	assert.ErrorIs(t, err, ErrBadResponse)
 	assert.Equal(t, http.StatusOK, e.HTTPStatus)
 	assert.Zero(t, e.Code)
-	assert.Equal(t, gockSID, e.SessionID)
+	assert.Equal(t, gockSID, e.RequestID)
 	assert.Contains(t, e.Body, "<html>")
 	assert.Contains(t, e.Body, "Proxy error")
 	assert.Contains(t, err.Error(), "text/html")
@@ -389,16 +389,16 @@ func TestGockValidationSendsNothing(t *testing.T) {
 			return c.Subscribers.ChangeSpeed(ctx, "20161201", Speed{Uplink: -1, Downlink: 5})
 		}},
 		{"17 IPs", func(c *Client) error {
-			return c.Subscribers.BindAPN(ctx, APNBinding{SubID: "2017062201", Name: "apn1", IPs: ips})
+			return c.Subscribers.BindAPN(ctx, APNRequest{SubID: "2017062201", Name: "apn1", IPs: ips})
 		}},
 		{"To before From", func(c *Client) error {
-			for _, err := range c.Usage.Hourly(ctx, UsageQuery{From: from, To: from.Add(-time.Hour)}) {
+			for _, err := range c.Usage.Hourly(ctx, UsageRequest{From: from, To: from.Add(-time.Hour)}) {
 				return err
 			}
 			return errors.New("Hourly yielded nothing")
 		}},
 		{"To before From (CDRs)", func(c *Client) error {
-			for _, err := range c.Usage.CDRs(ctx, UsageQuery{From: from, To: from.Add(-time.Second)}) {
+			for _, err := range c.Usage.CDRs(ctx, UsageRequest{From: from, To: from.Add(-time.Second)}) {
 				return err
 			}
 			return errors.New("CDRs yielded nothing")

@@ -145,7 +145,7 @@ func goldenCheckOK(t *testing.T, fixture []byte, path string, call func(context.
 
 // goldenErr is the *Error of a 422 example: the session_id is the body's.
 func goldenErr(op string, code ResultCode, message string) *Error {
-	return &Error{Op: op, HTTPStatus: http.StatusUnprocessableEntity, Code: code, Message: message, SessionID: goldenSessionID}
+	return &Error{Op: op, HTTPStatus: http.StatusUnprocessableEntity, Code: code, Message: message, RequestID: goldenSessionID}
 }
 
 // goldenProfile is the subscriber of the 2.1 examples.
@@ -158,11 +158,11 @@ var goldenBulkIDs = []string{"20161201", "20161202", "20161203", "20161204"}
 
 var goldenPlan = Plan{ID: "2016001", Name: "testname", Uplink: 5, Downlink: 5, Comments: "comments"}
 
-var goldenAPN = APNBinding{SubID: "2017062201", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8}
+var goldenAPN = APNRequest{SubID: "2017062201", Name: "apn1", AMBRUplink: 4, AMBRDownlink: 8}
 
 // goldenUsageQuery is the window of the 2.3 examples, in the client's default
 // location (UTC).
-var goldenUsageQuery = UsageQuery{
+var goldenUsageQuery = UsageRequest{
 	IMSI: "6000000000000001",
 	From: time.Date(2018, 11, 22, 8, 0, 0, 0, time.UTC),
 	To:   time.Date(2018, 11, 22, 12, 0, 0, 0, time.UTC),
@@ -191,11 +191,11 @@ var (
 		return c.Subscribers.ChangeSpeed(ctx, "20161201", Speed{Uplink: 5, Downlink: 5})
 	}
 	goldenBulkActivate = func(ctx context.Context, c *Client) error {
-		_, err := c.Subscribers.BulkActivate(ctx, goldenBulkIDs)
+		_, err := c.Subscribers.BulkActivate(ctx, goldenBulkIDs, nil)
 		return err
 	}
 	goldenBulkDeactivate = func(ctx context.Context, c *Client) error {
-		_, err := c.Subscribers.BulkDeactivate(ctx, goldenBulkIDs)
+		_, err := c.Subscribers.BulkDeactivate(ctx, goldenBulkIDs, nil)
 		return err
 	}
 	goldenGet = func(ctx context.Context, c *Client) error {
@@ -210,12 +210,13 @@ var (
 	goldenRemoveAPN = func(ctx context.Context, c *Client) error { return c.Subscribers.RemoveAPN(ctx, goldenAPN) }
 	goldenModify    = func(ctx context.Context, c *Client) error { return c.Subscribers.Modify(ctx, goldenProfile) }
 	goldenDelete    = func(ctx context.Context, c *Client) error { return c.Subscribers.Delete(ctx, "20161201") }
-	goldenBulkReq   = BulkCreateRequest{PlanID: "2016001", Subscribers: []NewSubscriber{
+	goldenBulkSubs  = []SubscriberCreateRequest{
 		{Profile: goldenProfile, IMSI: "860100011223344"},
 		{Profile: Profile{ID: "20161202", Name: "test name2", IDNumber: "123457", Phone: "1234567", Email: "test2@test.com", Address: "test2 address"}, IMSI: "860100011223355"},
-	}}
+	}
+	goldenBulkOpts   = &BulkOptions{PlanID: "2016001"}
 	goldenBulkCreate = func(ctx context.Context, c *Client) error {
-		_, err := c.Subscribers.BulkCreate(ctx, goldenBulkReq)
+		_, err := c.Subscribers.BulkCreate(ctx, goldenBulkSubs, goldenBulkOpts)
 		return err
 	}
 	goldenPlanCreate = func(ctx context.Context, c *Client) error { return c.Plans.Create(ctx, goldenPlan) }
@@ -379,7 +380,7 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 	},
 	"2.1.10_bulk_activate_response.json": func(t *testing.T, f []byte) {
 		c, _ := goldenClient(t, http.StatusOK, f)
-		got, err := c.Subscribers.BulkActivate(goldenCtx(), goldenBulkIDs)
+		got, err := c.Subscribers.BulkActivate(goldenCtx(), goldenBulkIDs, nil)
 		require.NoError(t, err)
 		goldenDiff(t, &BulkResult{Succeeded: goldenBulkIDs, Batches: 1}, got)
 	},
@@ -387,7 +388,7 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 		goldenCheckError(t, f, "/customers/bulkactivate", goldenBulkActivate,
 			goldenErr("Subscribers.BulkActivate", CodeSystemError, "System error"), ErrSystem, CodeSystemError)
 		goldenBulkFailed(t, f, func(ctx context.Context, c *Client) (*BulkResult, error) {
-			return c.Subscribers.BulkActivate(ctx, goldenBulkIDs)
+			return c.Subscribers.BulkActivate(ctx, goldenBulkIDs, nil)
 		})
 	},
 	"2.1.11_bulk_deactivate_request.json": func(t *testing.T, f []byte) {
@@ -395,7 +396,7 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 	},
 	"2.1.11_bulk_deactivate_response.json": func(t *testing.T, f []byte) {
 		c, _ := goldenClient(t, http.StatusOK, f)
-		got, err := c.Subscribers.BulkDeactivate(goldenCtx(), goldenBulkIDs)
+		got, err := c.Subscribers.BulkDeactivate(goldenCtx(), goldenBulkIDs, nil)
 		require.NoError(t, err)
 		goldenDiff(t, &BulkResult{Succeeded: goldenBulkIDs, Batches: 1}, got)
 	},
@@ -403,7 +404,7 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 		goldenCheckError(t, f, "/customers/bulkdeactivate", goldenBulkDeactivate,
 			goldenErr("Subscribers.BulkDeactivate", CodeSystemError, "System error"), ErrSystem, CodeSystemError)
 		goldenBulkFailed(t, f, func(ctx context.Context, c *Client) (*BulkResult, error) {
-			return c.Subscribers.BulkDeactivate(ctx, goldenBulkIDs)
+			return c.Subscribers.BulkDeactivate(ctx, goldenBulkIDs, nil)
 		})
 	},
 
@@ -493,11 +494,11 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 	"2.1.17_bulk_create_error.json": func(t *testing.T, f []byte) {
 		// The session_id of the error is the body's (198575111866), not the request's.
 		want := goldenErr("Subscribers.BulkCreate", CodeBulkLimitExceeded, "exceed 200 records limit.")
-		want.SessionID = "198575111866"
+		want.RequestID = "198575111866"
 		goldenCheckError(t, f, "/customers/bulkcreate", goldenBulkCreate, want, ErrTooMany, CodeBulkLimitExceeded)
 
 		c, _ := goldenClient(t, http.StatusUnprocessableEntity, f)
-		res, err := c.Subscribers.BulkCreate(goldenCtx(), goldenBulkReq)
+		res, err := c.Subscribers.BulkCreate(goldenCtx(), goldenBulkSubs, goldenBulkOpts)
 		require.Error(t, err)
 		wantRes := &BulkCreateResult{Batches: 1, Failed: []BulkFailure{
 			{SubID: "20161201", IMSI: "860100011223344", Code: CodeBulkLimitExceeded, Message: "exceed 200 records limit."},
@@ -686,15 +687,15 @@ func goldenBulkCreateResponse(t *testing.T, f []byte) {
 	// (total, successful/unsuccessful quantity) are not part of it: they
 	// describe the server's 200-record batch; the result accounts for every
 	// record sent instead.
-	req := BulkCreateRequest{PlanID: "2016001", Subscribers: []NewSubscriber{
+	req := []SubscriberCreateRequest{
 		{Profile: Profile{ID: "66268756728"}, IMSI: "601011010167723"},
 		{Profile: Profile{ID: "66268751752"}, IMSI: "601011010167747"},
 		{Profile: Profile{ID: "66268766671"}, IMSI: "601011000166666"},
 		{Profile: Profile{ID: "66268866706aa"}, IMSI: "601011000166701"},
 		{Profile: Profile{ID: "66268866707"}, IMSI: "601111000167702"},
-	}}
+	}
 	c, capt := goldenClient(t, http.StatusOK, f)
-	got, err := c.Subscribers.BulkCreate(goldenCtx(), req)
+	got, err := c.Subscribers.BulkCreate(goldenCtx(), req, &BulkOptions{PlanID: "2016001"})
 	require.NoError(t, err)
 	assert.Equal(t, "/baicellsapi/customers/bulkcreate", capt.goldenOnly(t).path)
 	want := &BulkCreateResult{

@@ -61,38 +61,38 @@ var idOps = map[string]func(ctx context.Context, c *baicells.Client, bad string)
 		return c.Subscribers.ChangeSpeed(ctx, bad, baicells.Speed{Uplink: 1, Downlink: 1})
 	},
 	"Subscribers.BindAPN/sub": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: bad, Name: "apn1"})
+		return c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: bad, Name: "apn1"})
 	},
 	"Subscribers.BindAPN/name": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return c.Subscribers.BindAPN(ctx, baicells.APNBinding{SubID: "s1", Name: bad})
+		return c.Subscribers.BindAPN(ctx, baicells.APNRequest{SubID: "s1", Name: bad})
 	},
 	"Subscribers.RemoveAPN/sub": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return c.Subscribers.RemoveAPN(ctx, baicells.APNBinding{SubID: bad, Name: "apn1"})
+		return c.Subscribers.RemoveAPN(ctx, baicells.APNRequest{SubID: bad, Name: "apn1"})
 	},
 	"Subscribers.RemoveAPN/name": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return c.Subscribers.RemoveAPN(ctx, baicells.APNBinding{SubID: "s1", Name: bad})
+		return c.Subscribers.RemoveAPN(ctx, baicells.APNRequest{SubID: "s1", Name: bad})
 	},
 	"Subscribers.BulkCreate/sub": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{Subscribers: []baicells.NewSubscriber{
+		return second(c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
 			{Profile: baicells.Profile{ID: "ok"}, IMSI: "311980000000001"}, {Profile: baicells.Profile{ID: bad}, IMSI: "311980000000002"},
-		}}))
+		}, nil))
 	},
 	"Subscribers.BulkCreate/plan": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{PlanID: bad, Subscribers: []baicells.NewSubscriber{
+		return second(c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
 			{Profile: baicells.Profile{ID: "ok"}, IMSI: "311980000000001"},
-		}}))
+		}, &baicells.BulkOptions{PlanID: bad}))
 	},
 	"Subscribers.BulkActivate": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.BulkActivate(ctx, []string{"ok", bad}))
+		return second(c.Subscribers.BulkActivate(ctx, []string{"ok", bad}, nil))
 	},
 	"Subscribers.BulkDeactivate": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.BulkDeactivate(ctx, []string{bad}))
+		return second(c.Subscribers.BulkDeactivate(ctx, []string{bad}, nil))
 	},
 	"Subscribers.Reconcile/sub": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{Profile: baicells.Profile{ID: bad}}))
+		return second(c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: bad}}))
 	},
 	"Subscribers.Reconcile/plan": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: bad}))
+		return second(c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: bad}))
 	},
 	"Plans.Create": func(ctx context.Context, c *baicells.Client, bad string) error {
 		return c.Plans.Create(ctx, baicells.Plan{ID: bad, Name: "1M"})
@@ -182,7 +182,7 @@ func TestInvalidUTF8TextRefused(t *testing.T) {
 	} {
 		assertRefused(t, c.Subscribers.Create(ctx, p), "Create with "+field)
 		assertRefused(t, c.Subscribers.Modify(ctx, p), "Modify with "+field)
-		_, err := c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{Subscribers: []baicells.NewSubscriber{{Profile: p, IMSI: "311980000000001"}}})
+		_, err := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{{Profile: p, IMSI: "311980000000001"}}, nil)
 		assertRefused(t, err, "BulkCreate with "+field)
 	}
 	assertRefused(t, c.Plans.Create(ctx, baicells.Plan{ID: "P1", Name: "1M\xff"}), "Plan.Name")
@@ -217,7 +217,7 @@ func TestNilContextRefused(t *testing.T) {
 	}
 	// The iterators yield the refusal, once.
 	var n int
-	for _, err := range c.Usage.CDRs(nilCtx, baicells.UsageQuery{From: confFrom, To: confTo}) {
+	for _, err := range c.Usage.CDRs(nilCtx, baicells.UsageRequest{From: confFrom, To: confTo}) {
 		assertRefused(t, err, "Usage.CDRs")
 		n++
 	}

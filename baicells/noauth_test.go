@@ -54,7 +54,7 @@ func TestEndToEndWithoutAuthHeaders(t *testing.T) {
 	ctx := context.Background()
 	srv := baicellstest.NewServer(baicellstest.WithAnonymousAccess())
 	t.Cleanup(srv.Close)
-	c, err := baicells.New(baicells.Credentials{}, baicells.WithBaseURL(srv.URL), baicells.WithoutAuthHeaders())
+	c, err := baicells.New(baicells.Credentials{}, baicells.WithBaseURL(srv.BaseURL()), baicells.WithoutAuthHeaders())
 	require.NoError(t, err)
 
 	require.NoError(t, c.Plans.Create(ctx, baicells.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10}))
@@ -72,14 +72,14 @@ func TestEndToEndWithoutAuthHeaders(t *testing.T) {
 
 	// The anonymous caller is the default account: a client with its
 	// credentials sees the same subscriber, and wrong ones are still refused.
-	named, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.URL))
+	named, err := baicells.New(defaultCreds, baicells.WithBaseURL(srv.BaseURL()))
 	require.NoError(t, err)
 	got, err := named.Subscribers.Get(ctx, "local-1")
 	require.NoError(t, err)
 	assert.Equal(t, "Ada", got.Name)
 	wrong := defaultCreds
 	wrong.Password = baicells.NewSecret("not-the-password")
-	bad, err := baicells.New(wrong, baicells.WithBaseURL(srv.URL))
+	bad, err := baicells.New(wrong, baicells.WithBaseURL(srv.BaseURL()))
 	require.NoError(t, err)
 	_, err = bad.Subscribers.Get(ctx, "local-1")
 	assert.ErrorIs(t, err, baicells.ErrUnauthorized)
@@ -90,7 +90,7 @@ func TestEndToEndWithoutAuthHeaders(t *testing.T) {
 func TestWithoutAuthHeadersRefusedWhereChecked(t *testing.T) {
 	srv := baicellstest.NewServer()
 	t.Cleanup(srv.Close)
-	c, err := baicells.New(baicells.Credentials{}, baicells.WithBaseURL(srv.URL), baicells.WithoutAuthHeaders())
+	c, err := baicells.New(baicells.Credentials{}, baicells.WithBaseURL(srv.BaseURL()), baicells.WithoutAuthHeaders())
 	require.NoError(t, err)
 	err = c.Subscribers.Create(context.Background(), baicells.Profile{ID: "x"})
 	assert.ErrorIs(t, err, baicells.ErrUnauthorized)

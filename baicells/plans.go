@@ -102,3 +102,39 @@ func (s *PlansService) list(ctx context.Context, rt route, path string) ([]Plan,
 	}
 	return plans, nil
 }
+
+// Ensure makes sure a plan with p's id exists with p's name and speeds:
+// created when missing, modified when different, left alone otherwise. It
+// returns the call made, if any. Comments are written but cannot be compared
+// (the list queries do not return them).
+func (s *PlansService) Ensure(ctx context.Context, p Plan) ([]Action, error) {
+	const op = "Plans.Ensure"
+	if err := checkCtx(ctx, op); err != nil {
+		return nil, err
+	}
+	// Everything Create or Modify would refuse is refused before the list.
+	if err := checkPlan(op, p); err != nil {
+		return nil, err
+	}
+	plans, err := s.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, cur := range plans {
+		if cur.ID != p.ID {
+			continue
+		}
+		if cur.Name == p.Name && cur.Uplink == p.Uplink && cur.Downlink == p.Downlink {
+			return nil, nil
+		}
+		if err := s.Modify(ctx, p); err != nil {
+			return nil, &stepError{op: op, err: err}
+		}
+		detail := fmt.Sprintf("%q %d/%d → %q %d/%d", cur.Name, cur.Uplink, cur.Downlink, p.Name, p.Uplink, p.Downlink)
+		return []Action{{Kind: ActionModifyPlan, ID: p.ID, Detail: detail}}, nil
+	}
+	if err := s.Create(ctx, p); err != nil {
+		return nil, &stepError{op: op, err: err}
+	}
+	return []Action{{Kind: ActionCreatePlan, ID: p.ID, Detail: fmt.Sprintf("%q %d/%d", p.Name, p.Uplink, p.Downlink)}}, nil
+}

@@ -3,7 +3,7 @@ package baicells
 import (
 	"context"
 	"errors"
-	"fmt"
+	"strings"
 )
 
 // ActionKind names one BOSS call made by Reconcile or Ensure.
@@ -39,8 +39,8 @@ func (a Action) String() string {
 	return string(a.Kind) + " " + a.ID + ": " + a.Detail
 }
 
-// DesiredSubscriber is the state a billing system wants one subscriber in.
-type DesiredSubscriber struct {
+// SubscriberReconcileRequest is the state a billing system wants one subscriber in.
+type SubscriberReconcileRequest struct {
 	// Profile.ID is required. Other empty fields are not managed: BOSS cannot
 	// clear a field, so an empty field never causes a change.
 	Profile Profile
@@ -63,7 +63,7 @@ type DesiredSubscriber struct {
 // one, and activate last, only when plan and IMSI are bound (codes 4003/4004).
 // It returns the calls made, in order; run again with the same state it makes
 // none. On error the actions already made are returned with it.
-func (s *SubscribersService) Reconcile(ctx context.Context, d DesiredSubscriber) ([]Action, error) {
+func (s *SubscribersService) Reconcile(ctx context.Context, d SubscriberReconcileRequest) ([]Action, error) {
 	const op = "Subscribers.Reconcile"
 	id := d.Profile.ID
 	if err := checkCtx(ctx, op); err != nil {
@@ -91,7 +91,7 @@ func (s *SubscribersService) Reconcile(ctx context.Context, d DesiredSubscriber)
 	var actions []Action
 	do := func(kind ActionKind, detail string, call func() error) error {
 		if err := call(); err != nil {
-			return fmt.Errorf("%s: %s %s: %w", op, kind, id, err)
+			return &stepError{op: op, step: string(kind) + " " + id, err: err}
 		}
 		actions = append(actions, Action{Kind: kind, ID: id, Detail: detail})
 		return nil
@@ -197,38 +197,20 @@ func profileDiff(cur, want Profile) string {
 	return diff
 }
 
-// Ensure makes sure a plan with p's id exists with p's name and speeds:
-// created when missing, modified when different, left alone otherwise. It
-// returns the call made, if any. Comments are written but cannot be compared
-// (the list queries do not return them).
-func (s *PlansService) Ensure(ctx context.Context, p Plan) ([]Action, error) {
-	const op = "Plans.Ensure"
-	if err := checkCtx(ctx, op); err != nil {
-		return nil, err
-	}
-	// Everything Create or Modify would refuse is refused before the list.
-	if err := checkPlan(op, p); err != nil {
-		return nil, err
-	}
-	plans, err := s.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, cur := range plans {
-		if cur.ID != p.ID {
-			continue
-		}
-		if cur.Name == p.Name && cur.Uplink == p.Uplink && cur.Downlink == p.Downlink {
-			return nil, nil
-		}
-		if err := s.Modify(ctx, p); err != nil {
-			return nil, fmt.Errorf("%s: %w", op, err)
-		}
-		detail := fmt.Sprintf("%q %d/%d → %q %d/%d", cur.Name, cur.Uplink, cur.Downlink, p.Name, p.Uplink, p.Downlink)
-		return []Action{{Kind: ActionModifyPlan, ID: p.ID, Detail: detail}}, nil
-	}
-	if err := s.Create(ctx, p); err != nil {
-		return nil, fmt.Errorf("%s: %w", op, err)
-	}
-	return []Action{{Kind: ActionCreatePlan, ID: p.ID, Detail: fmt.Sprintf("%q %d/%d", p.Name, p.Uplink, p.Downlink)}}, nil
+// stepError is the failure of one call made by Reconcile or Ensure: its text
+// is "baicells: <op>: <step>: <the call's error without its own prefix>",
+// and it unwraps to the call's error (a *Error or *ValidationError).
+type stepError struct {
+	op, step string
+	err      error
 }
+
+func (e *stepError) Error() string {
+	s := "baicells: " + e.op + ": "
+	if e.step != "" {
+		s += e.step + ": "
+	}
+	return s + strings.TrimPrefix(e.err.Error(), "baicells: ")
+}
+
+func (e *stepError) Unwrap() error { return e.err }

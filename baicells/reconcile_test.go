@@ -2,6 +2,9 @@ package baicells_test
 
 import (
 	"context"
+	"errors"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,13 +34,13 @@ func TestReconcile(t *testing.T) {
 	tests := []struct {
 		name    string
 		seed    *baicellstest.Subscriber
-		desired baicells.DesiredSubscriber
+		desired baicells.SubscriberReconcileRequest
 		want    []baicells.ActionKind
 		check   func(t *testing.T, s baicellstest.Subscriber, exists bool)
 	}{
 		{
 			name:    "add service to customer, add IMSI, activate",
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan, baicells.ActionBindIMSI, baicells.ActionActivate},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.True(t, s.Active)
@@ -47,14 +50,14 @@ func TestReconcile(t *testing.T) {
 		},
 		{
 			name:    "customer without IMSI yet is not activated",
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
 			want:    []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
 		},
 		{
 			name:    "change to a different Baicells service: transfer",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P25", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P25", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionChangePlan},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Equal(t, "P25", s.PlanID)
@@ -64,14 +67,14 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "change to a non-Baicells service: deactivate",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
 		},
 		{
 			name:    "edit IMSI: deactivate, unbind old, bind new, activate",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiB, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiB, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI, baicells.ActionBindIMSI, baicells.ActionActivate},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Equal(t, imsiB, s.IMSI)
@@ -81,7 +84,7 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "delete IMSI equipment: deactivate, unbind",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", Active: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Empty(t, s.IMSI)
@@ -91,7 +94,7 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "edit account information: modify",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada L.", Phone: "5550101"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada L.", Phone: "5550101"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionModify},
 			check: func(t *testing.T, s baicellstest.Subscriber, _ bool) {
 				assert.Equal(t, "Ada L.", s.Name)
@@ -102,28 +105,28 @@ func TestReconcile(t *testing.T) {
 		{
 			name:    "status other than Active: deactivate",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.False(t, s.Active) },
 		},
 		{
 			name:    "status and service Active again: activate",
 			seed:    &baicellstest.Subscriber{ID: "s1", IMSI: imsiA, PlanID: "P10"},
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{baicells.ActionActivate},
 			check:   func(t *testing.T, s baicellstest.Subscriber, _ bool) { assert.True(t, s.Active) },
 		},
 		{
 			name:    "service and IMSI deleted: delete customer",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, Delete: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, Delete: true},
 			want:    []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionDelete},
 			check:   func(t *testing.T, _ baicellstest.Subscriber, exists bool) { assert.False(t, exists) },
 		},
 		{
 			name:    "nothing to do",
 			seed:    &active,
-			desired: baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
+			desired: baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P10", IMSI: imsiA, Active: true},
 			want:    []baicells.ActionKind{},
 		},
 	}
@@ -160,7 +163,7 @@ func TestReconcileStopsAtFirstFailure(t *testing.T) {
 	c, srv := e2e(t)
 	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "holder", IMSI: "311980000000009"})
-	actions, err := c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+	actions, err := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
 		Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: "311980000000009", Active: true,
 	})
 	assert.ErrorIs(t, err, baicells.ErrIMSIInUse)
@@ -169,13 +172,13 @@ func TestReconcileStopsAtFirstFailure(t *testing.T) {
 	s, _ := srv.Subscriber("s1")
 	assert.False(t, s.Active)
 
-	_, err = c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "s1"}, IMSI: "12"})
+	_, err = c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, IMSI: "12"})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
 }
 
 func TestReconcileDeleteMissingIsNoop(t *testing.T) {
 	c, srv := e2e(t)
-	actions, err := c.Subscribers.Reconcile(context.Background(), baicells.DesiredSubscriber{Profile: baicells.Profile{ID: "gone"}, Delete: true})
+	actions, err := c.Subscribers.Reconcile(context.Background(), baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "gone"}, Delete: true})
 	require.NoError(t, err)
 	assert.Empty(t, actions)
 	assert.Len(t, srv.Requests(), 1)
@@ -202,4 +205,27 @@ func TestPlansEnsure(t *testing.T) {
 	plans := srv.Plans()
 	require.Len(t, plans, 1)
 	assert.Equal(t, 20, plans[0].Downlink)
+}
+
+// The errors of Reconcile and Ensure start with "baicells: " once, name the
+// step, and unwrap to the failed call's *Error.
+func TestReconcileErrorText(t *testing.T) {
+	srv := baicellstest.NewServer()
+	t.Cleanup(srv.Close)
+	c := srv.Client(baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
+	srv.InjectFault(baicellstest.Fault{Path: "/customers/create", Status: http.StatusServiceUnavailable})
+	srv.InjectFault(baicellstest.Fault{Path: "/products/create", Status: http.StatusServiceUnavailable})
+	ctx := context.Background()
+	_, rerr := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "r1"}})
+	_, eerr := c.Plans.Ensure(ctx, baicells.Plan{ID: "P", Name: "p", Uplink: 1, Downlink: 1})
+	for name, err := range map[string]error{"Reconcile": rerr, "Ensure": eerr} {
+		var e *baicells.Error
+		if !errors.As(err, &e) || e.HTTPStatus != http.StatusServiceUnavailable {
+			t.Errorf("%s: %v, want a *Error with HTTP 503", name, err)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, "baicells: ") || strings.Count(msg, "baicells: ") != 1 {
+			t.Errorf("%s: error text %q", name, msg)
+		}
+	}
 }

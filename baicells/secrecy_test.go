@@ -108,10 +108,10 @@ func TestBulkFailListScrubbed(t *testing.T) {
 			`{"sub_id":"b2","imsi":"311980000000012","result_code":"4302","result_message":` + jsonString("IMSI in use; key "+key) + `}]}`
 	})
 	c := leakyClient(t, srv.URL)
-	res, err := c.Subscribers.BulkCreate(context.Background(), baicells.BulkCreateRequest{Subscribers: []baicells.NewSubscriber{
+	res, err := c.Subscribers.BulkCreate(context.Background(), []baicells.SubscriberCreateRequest{
 		{Profile: baicells.Profile{ID: "b1"}, IMSI: "311980000000011"},
 		{Profile: baicells.Profile{ID: "b2"}, IMSI: "311980000000012"},
-	}})
+	}, nil)
 	require.NoError(t, err, "per-record failures are not an error")
 	require.Len(t, res.Failed, 2)
 
@@ -158,7 +158,7 @@ func TestUsageTimeScrubbed(t *testing.T) {
 	})
 	c := leakyClient(t, srv.URL)
 	var errs []error
-	for _, err := range c.Usage.Hourly(context.Background(), baicells.UsageQuery{From: confFrom, To: confFrom.Add(1)}) {
+	for _, err := range c.Usage.Hourly(context.Background(), baicells.UsageRequest{From: confFrom, To: confFrom.Add(1)}) {
 		if err != nil {
 			errs = append(errs, err)
 		}

@@ -183,7 +183,7 @@ func (s *SubscribersService) ChangeSpeed(ctx context.Context, subID string, spee
 
 // BindAPN binds an APN, with optional static IPs, to a subscriber (manual
 // 2.1.13, POST customers/bindapnip; local OMC+BOSS only).
-func (s *SubscribersService) BindAPN(ctx context.Context, b APNBinding) error {
+func (s *SubscribersService) BindAPN(ctx context.Context, b APNRequest) error {
 	rt := routeBindAPN
 	if err := s.checkAPN(rt, b); err != nil {
 		return err
@@ -207,7 +207,7 @@ func (s *SubscribersService) BindAPN(ctx context.Context, b APNBinding) error {
 
 // RemoveAPN removes an APN binding and its static IPs (manual 2.1.14, POST
 // customers/removeapnip; local OMC+BOSS only).
-func (s *SubscribersService) RemoveAPN(ctx context.Context, b APNBinding) error {
+func (s *SubscribersService) RemoveAPN(ctx context.Context, b APNRequest) error {
 	rt := routeRemoveAPN
 	if err := s.checkAPN(rt, b); err != nil {
 		return err
@@ -219,7 +219,7 @@ func (s *SubscribersService) RemoveAPN(ctx context.Context, b APNBinding) error 
 	}, new(envelope))
 }
 
-func (s *SubscribersService) checkAPN(rt route, b APNBinding) error {
+func (s *SubscribersService) checkAPN(rt route, b APNRequest) error {
 	if err := checkID(rt.op, "SubID", b.SubID); err != nil {
 		return err
 	}

@@ -102,8 +102,8 @@ type Speed struct {
 	Downlink int
 }
 
-// APNBinding is the input of BindAPN and RemoveAPN (local OMC+BOSS only).
-type APNBinding struct {
+// APNRequest is the input of BindAPN and RemoveAPN (local OMC+BOSS only).
+type APNRequest struct {
 	SubID        string
 	Name         string // apn_name
 	AMBRUplink   int    // apn_ambr_ul

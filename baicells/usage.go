@@ -19,9 +19,9 @@ const (
 	CDRWindow    = 7 * 24 * time.Hour
 )
 
-// UsageQuery selects usage records between From and To (both included, to the
+// UsageRequest selects usage records between From and To (both included, to the
 // second). IMSI "" means every IMSI of the cloud key.
-type UsageQuery struct {
+type UsageRequest struct {
 	IMSI     string
 	From, To time.Time
 }
@@ -48,7 +48,7 @@ type CDR struct {
 // days (manual 2.3.1, POST usage/querybyhour), yielding records as they come.
 // An invalid query yields one error before anything is sent; a failed window
 // yields its error and ends the walk. Stop early by breaking out of the loop.
-func (s *UsageService) Hourly(ctx context.Context, q UsageQuery) iter.Seq2[HourlyUsage, error] {
+func (s *UsageService) Hourly(ctx context.Context, q UsageRequest) iter.Seq2[HourlyUsage, error] {
 	return func(yield func(HourlyUsage, error) bool) {
 		rt := routeUsageHourly
 		for w, err := range s.windows(ctx, rt, q, HourlyWindow) {
@@ -76,7 +76,7 @@ func (s *UsageService) Hourly(ctx context.Context, q UsageQuery) iter.Seq2[Hourl
 
 // CDRs walks CDR detail over any range, one query per window of at most 7 days
 // (manual 2.3.2, POST usage/querycdr), like Hourly.
-func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, error] {
+func (s *UsageService) CDRs(ctx context.Context, q UsageRequest) iter.Seq2[CDR, error] {
 	return func(yield func(CDR, error) bool) {
 		rt := routeUsageCDR
 		for w, err := range s.windows(ctx, rt, q, CDRWindow) {
@@ -107,7 +107,7 @@ func (s *UsageService) CDRs(ctx context.Context, q UsageQuery) iter.Seq2[CDR, er
 
 // windows validates q and yields the request bodies of consecutive windows
 // [b, b+size-1s] covering [From, To], each second exactly once.
-func (s *UsageService) windows(ctx context.Context, rt route, q UsageQuery, size time.Duration) iter.Seq2[wireUsageQuery, error] {
+func (s *UsageService) windows(ctx context.Context, rt route, q UsageRequest, size time.Duration) iter.Seq2[wireUsageQuery, error] {
 	return func(yield func(wireUsageQuery, error) bool) {
 		switch {
 		case ctx == nil:

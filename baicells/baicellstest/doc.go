@@ -2,7 +2,7 @@
 // examples, in the style of net/http/httptest.
 //
 // It implements all 25 endpoints of the BOSS API Manual v1.6 over HTTP under
-// /baicellsapi: subscribers (query, create, bind plan and IMSI, activate,
+// /baicellsapi (Server.URL is the root, Server.BaseURL the API's base URL): subscribers (query, create, bind plan and IMSI, activate,
 // change plan and speed, bulk create/activate/deactivate, APN and static IP,
 // modify, delete), service plans (create, modify and the four GET queries)
 // and data usage (hourly and CDR). It enforces the manual's validations and
@@ -15,7 +15,7 @@
 // ("sub_idConflict", section 2.1.2's code), never Table 1-1's 4005.
 //
 // Every server starts with one account (DefaultCloudKey, DefaultUsername,
-// DefaultPassword); WithAccount adds more tenants. WithAnonymousAccess
+// DefaultPassword); WithCredentials adds more tenants. WithAnonymousAccess
 // serves requests without a cloud_key or Authorization header as the
 // default account, as some local OMC+BOSS installs do. Subscribers and plans
 // belong to the cloud key that created them, as on a real CloudCore. The
@@ -37,6 +37,7 @@
 //	srv := baicellstest.NewServer()
 //	defer srv.Close()
 //	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P5", Name: "5M", Uplink: 5, Downlink: 5})
-//	// point the client under test at srv.URL with the default credentials …
+//	c := srv.Client() // a *baicells.Client with the default credentials
+//	// … exercise the code under test with c, then check the state:
 //	sub, ok := srv.Subscriber("20161201")
 package baicellstest

@@ -20,7 +20,7 @@ func Example() {
 
 	auth := base64.StdEncoding.EncodeToString([]byte(baicellstest.DefaultUsername + ":" + baicellstest.DefaultPassword))
 	call := func(path, body string) string {
-		req, err := http.NewRequest(http.MethodPost, srv.URL+path, strings.NewReader(body))
+		req, err := http.NewRequest(http.MethodPost, srv.BaseURL()+path, strings.NewReader(body))
 		if err != nil {
 			panic(err)
 		}

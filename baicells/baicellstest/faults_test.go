@@ -59,7 +59,7 @@ func TestFaultLatency(t *testing.T) {
 	s.InjectFault(Fault{Path: "/customers/create", Latency: 10 * time.Second})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.URL+"/customers/create",
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, s.BaseURL()+"/customers/create",
 		strings.NewReader(`{"session_id":"1","sub_id":"late"}`))
 	req.Header.Set("cloud_key", DefaultCloudKey)
 	req.Header.Set("Authorization", bareAuth(DefaultUsername, DefaultPassword))
@@ -77,7 +77,7 @@ func TestFaultLatency(t *testing.T) {
 	}
 	// Close ends a latency still sleeping (the test cleanup would hang otherwise).
 	go func() {
-		req, _ := http.NewRequest(http.MethodPost, s.URL+"/customers/create", strings.NewReader(`{}`))
+		req, _ := http.NewRequest(http.MethodPost, s.BaseURL()+"/customers/create", strings.NewReader(`{}`))
 		if resp, err := http.DefaultClient.Do(req); err == nil {
 			resp.Body.Close()
 		}
@@ -98,7 +98,7 @@ func TestFaultDrop(t *testing.T) {
 	s.SeedPlan(DefaultCloudKey, Plan{ID: "P", Name: "p"})
 	s.SeedSubscriber(DefaultCloudKey, Subscriber{ID: "s", IMSI: "001010000000001", PlanID: "P"})
 
-	req, _ := http.NewRequest(http.MethodPost, s.URL+"/customers/activate", strings.NewReader(`{"session_id":"1","sub_id":"s"}`))
+	req, _ := http.NewRequest(http.MethodPost, s.BaseURL()+"/customers/activate", strings.NewReader(`{"session_id":"1","sub_id":"s"}`))
 	req.Header.Set("cloud_key", DefaultCloudKey)
 	req.Header.Set("Authorization", bareAuth(DefaultUsername, DefaultPassword))
 	resp, err := http.DefaultClient.Do(req)

@@ -33,10 +33,10 @@ const basePath = "/baicellsapi"
 // create of 200 records.
 const maxBodyBytes = 8 << 20
 
-// Account is one BOSS tenant: the operator's cloud key and the API user that
+// account is one BOSS tenant: the operator's cloud key and the API user that
 // may act on it. Subscribers and plans belong to the cloud key that created
 // them.
-type Account struct {
+type account struct {
 	CloudKey string
 	Username string
 	Password string
@@ -85,8 +85,10 @@ type Plan struct {
 // handling a request, for testing a client's retries and timeouts. Faults
 // are applied before authentication; the first matching fault wins.
 type Fault struct {
-	// Path is matched against the request path after /baicellsapi, without
-	// a trailing slash, e.g. "/customers/query". "" matches every request.
+	// Path is a suffix of the request path as sent, a trailing slash
+	// ignored on both: "/customers/query" matches a request to
+	// /baicellsapi/customers/query, and so does the full path.
+	// "" matches every request.
 	Path string
 	// Status, if non-zero, is the HTTP status answered instead of handling
 	// the request. A 5xx status carries the body
@@ -119,9 +121,10 @@ type RecordedRequest struct {
 // codes, keeps subscribers and plans per tenant, records every request and
 // can inject faults. It is safe for concurrent use.
 type Server struct {
-	// URL is the base URL of a started server, ending in /baicellsapi,
-	// e.g. http://127.0.0.1:1234/baicellsapi. It is empty for a server made
-	// by NewHandler.
+	// URL is the root of a started server, scheme://host:port, exactly as
+	// httptest.Server.URL, e.g. http://127.0.0.1:1234. The API lives under
+	// URL + "/baicellsapi": BaseURL returns that. URL is empty for a server
+	// made by NewHandler.
 	URL string
 
 	ts     *httptest.Server
@@ -136,7 +139,7 @@ type Server struct {
 	requests fakeserver.Recorder
 
 	mu        sync.Mutex
-	accounts  map[string]Account // by cloud key
+	accounts  map[string]account // by cloud key
 	subs      map[string]*subscriber
 	imsiIndex map[string]string // IMSI → sub_id, over all tenants
 	plans     map[string]*plan
@@ -158,10 +161,15 @@ type plan struct {
 // Option configures a Server.
 type Option func(*Server)
 
-// WithAccount adds a tenant besides the default one. An account with the
-// cloud key of an existing one replaces it.
-func WithAccount(a Account) Option {
-	return func(s *Server) { s.accounts[a.CloudKey] = a }
+// WithCredentials adds a tenant besides the default one: the operator's
+// cloud key and the BOSS user that may act on it (the cloud_key header and
+// the user and password of the Authorization header). Subscribers and plans
+// belong to the cloud key that created them. Credentials with the cloud key
+// of an existing tenant replace its user.
+func WithCredentials(cloudKey, username, password string) Option {
+	return func(s *Server) {
+		s.accounts[cloudKey] = account{CloudKey: cloudKey, Username: username, Password: password}
+	}
 }
 
 // WithAnonymousAccess makes the server act as a local OMC+BOSS install
@@ -184,13 +192,22 @@ func WithLocation(loc *time.Location) Option {
 	}
 }
 
-// NewServer starts a server on a loopback httptest.Server. Its URL field is
-// the base URL to give a client. Close stops it.
+// NewServer starts a server on a loopback httptest.Server. Its BaseURL is
+// what to give baicells.WithBaseURL (Client does so). Close stops it.
 func NewServer(opts ...Option) *Server {
 	s := NewHandler(opts...)
 	s.ts = httptest.NewServer(s)
-	s.URL = s.ts.URL + basePath
+	s.URL = s.ts.URL
 	return s
+}
+
+// BaseURL returns the base URL of the API, URL + "/baicellsapi", to pass
+// to baicells.WithBaseURL. It is empty for a server made by NewHandler.
+func (s *Server) BaseURL() string {
+	if s.URL == "" {
+		return ""
+	}
+	return s.URL + basePath
 }
 
 // NewHandler returns a server that is not started: it is an http.Handler
@@ -198,12 +215,12 @@ func NewServer(opts ...Option) *Server {
 func NewHandler(opts ...Option) *Server {
 	s := &Server{
 		loc:       time.UTC,
-		accounts:  map[string]Account{},
+		accounts:  map[string]account{},
 		subs:      map[string]*subscriber{},
 		imsiIndex: map[string]string{},
 		plans:     map[string]*plan{},
 	}
-	s.accounts[DefaultCloudKey] = Account{CloudKey: DefaultCloudKey, Username: DefaultUsername, Password: DefaultPassword}
+	s.accounts[DefaultCloudKey] = account{CloudKey: DefaultCloudKey, Username: DefaultUsername, Password: DefaultPassword}
 	for _, opt := range opts {
 		opt(s)
 	}
@@ -222,9 +239,7 @@ func (s *Server) Close() {
 
 // InjectFault adds a fault. Faults are tried in the order added.
 func (s *Server) InjectFault(f Fault) {
-	if f.Path != "" {
-		f.Path = fakeserver.TrimPath(strings.TrimPrefix(f.Path, basePath))
-	}
+	f.Path = fakeserver.TrimPath(f.Path)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults.Add(fakeserver.Fault(f))
@@ -410,6 +425,7 @@ func lookupRoute(path string) (route, []string, bool) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	raw, _ := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	path := r.URL.Path
+	sent := fakeserver.TrimPath(path)
 	inAPI := path == basePath || strings.HasPrefix(path, basePath+"/")
 	if inAPI {
 		path = strings.TrimPrefix(path, basePath)
@@ -418,7 +434,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	s.mu.Lock()
 	s.requests.Record(r, path, raw)
-	fault, faulted := s.faults.Take(path, fakeserver.Exact)
+	fault, faulted := s.faults.Take(sent, fakeserver.Suffix)
 	s.mu.Unlock()
 
 	if faulted && !fakeserver.Apply(w, r, fault, s.closed.Done(), writeFaultStatus) {

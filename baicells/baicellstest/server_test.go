@@ -69,7 +69,7 @@ func send(t *testing.T, s *Server, c creds, method, path string, body any) resul
 		}
 		rd = bytes.NewReader(enc)
 	}
-	req, err := http.NewRequest(method, s.URL+path, rd)
+	req, err := http.NewRequest(method, s.BaseURL()+path, rd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,8 +126,7 @@ func atoi(s string) int {
 }
 
 func TestAuthentication(t *testing.T) {
-	other := Account{CloudKey: "other-key", Username: "other-user", Password: "other-pass"}
-	s := newTestServer(t, WithAccount(other))
+	s := newTestServer(t, WithCredentials("other-key", "other-user", "other-pass"))
 	body := map[string]any{"session_id": "s-1", "imsi": "460010000000001"}
 	tests := []struct {
 		name string
@@ -219,7 +218,7 @@ func TestRouting(t *testing.T) {
 	if r.status != http.StatusNotFound || r.code() != "5001" {
 		t.Errorf("unknown path: HTTP %d %s", r.status, r.raw)
 	}
-	resp, err := http.Post(strings.TrimSuffix(s.URL, "/baicellsapi")+"/customers/create", "application/json", strings.NewReader(`{}`))
+	resp, err := http.Post(s.URL+"/customers/create", "application/json", strings.NewReader(`{}`))
 	if err != nil {
 		t.Fatal(err)
 	}

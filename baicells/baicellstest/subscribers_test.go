@@ -205,9 +205,8 @@ func TestModifySubscriber(t *testing.T) {
 }
 
 func TestTenants(t *testing.T) {
-	other := Account{CloudKey: "k2", Username: "u2", Password: "p2"}
 	c2 := creds{cloudKey: "k2", auth: "Basic " + bareAuth("u2", "p2")}
-	s := newTestServer(t, WithAccount(other))
+	s := newTestServer(t, WithCredentials("k2", "u2", "p2"))
 	post2 := func(path string, body any) result { return send(t, s, c2, http.MethodPost, path, body) }
 
 	expect(t, post(t, s, "/products/create", j("service_plan_id", "P1", "service_plan_name", "p", "uplink", 1, "downlink", 1)), "200")

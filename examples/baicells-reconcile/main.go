@@ -38,8 +38,8 @@ type customer struct {
 // desired maps a billing row onto the BOSS state the Powercode integration
 // documents: active only when the customer is Active (and then only once a plan
 // and an IMSI are bound); deleted when the customer is.
-func (c customer) desired() baicells.DesiredSubscriber {
-	return baicells.DesiredSubscriber{
+func (c customer) desired() baicells.SubscriberReconcileRequest {
+	return baicells.SubscriberReconcileRequest{
 		Profile: baicells.Profile{ID: c.ID, Name: c.Name, Email: c.Email},
 		PlanID:  c.Plan,
 		IMSI:    c.IMSI,
@@ -142,7 +142,7 @@ func client() (*baicells.Client, func()) {
 	c, err := baicells.New(baicells.Credentials{
 		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
 		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	}, baicells.WithBaseURL(srv.BaseURL()))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -19,7 +19,7 @@ func TestDemoSync(t *testing.T) {
 	c, err := baicells.New(baicells.Credentials{
 		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
 		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL))
+	}, baicells.WithBaseURL(srv.BaseURL()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,12 +36,7 @@ func baicellsClient(p *printer) (*baicells.Client, func(), error) {
 	srv := baicellstest.NewServer()
 	p.note("using an in-memory BOSS (set %s, %s, %s and %s for a real one)",
 		envBaicellsBaseURL, envBaicellsCloudKey, envBaicellsUsername, envBaicellsPassword)
-	c, err := baicells.New(baicells.Credentials{
-		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey),
-		Username: baicellstest.DefaultUsername,
-		Password: baicells.NewSecret(baicellstest.DefaultPassword),
-	}, baicells.WithBaseURL(srv.URL), baicells.WithUserAgent("ispkit-quickstart"))
-	return c, srv.Close, err
+	return srv.Client(baicells.WithUserAgent("ispkit-quickstart")), srv.Close, nil
 }
 
 // runBaicells: create a plan and a subscriber, bind, activate, change speed,
@@ -94,27 +89,27 @@ func runBaicells(ctx context.Context, p *printer) error {
 			return fmt.Sprintf("held by %s (available: %t)", q.Subscriber.ID, q.Available), nil
 		}},
 		{"bulk create 500", func() (string, error) {
-			subs := make([]baicells.NewSubscriber, 500)
+			subs := make([]baicells.SubscriberCreateRequest, 500)
 			for i := range subs {
-				subs[i] = baicells.NewSubscriber{
+				subs[i] = baicells.SubscriberCreateRequest{
 					Profile: baicells.Profile{ID: fmt.Sprintf("%s-bulk-%03d", planID, i), Name: fmt.Sprintf("Bulk %d", i)},
 					IMSI:    fmt.Sprintf("00101%05d1%04d", run, i),
 				}
 			}
-			res, err := c.Subscribers.BulkCreate(ctx, baicells.BulkCreateRequest{PlanID: planID, Subscribers: subs})
+			res, err := c.Subscribers.BulkCreate(ctx, subs, &baicells.BulkOptions{PlanID: planID})
 			if res == nil {
 				return "", err
 			}
 			return fmt.Sprintf("%d created, %d failed, in %d calls", len(res.Created), len(res.Failed), res.Batches), err
 		}},
 		{"reconcile a changed IMSI", func() (string, error) {
-			acts, err := c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+			acts, err := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
 				Profile: baicells.Profile{ID: subID}, PlanID: planID, IMSI: newIMSI, Active: true,
 			})
 			return fmt.Sprint(acts), err
 		}},
 		{"reconcile again", func() (string, error) {
-			acts, err := c.Subscribers.Reconcile(ctx, baicells.DesiredSubscriber{
+			acts, err := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
 				Profile: baicells.Profile{ID: subID}, PlanID: planID, IMSI: newIMSI, Active: true,
 			})
 			return fmt.Sprintf("%d actions", len(acts)), err
