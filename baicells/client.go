@@ -122,6 +122,12 @@ func WithRetry(p RetryPolicy) Option { return shared(transport.WithRetry(p)) }
 // WithLogger logs every attempt at debug level through l, with secrets redacted.
 func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) }
 
+// WithObserver reports every HTTP attempt of every call, retries included,
+// to o: the operation, attempt number, status, duration, scrubbed error and
+// the call's session_id as RequestID (see [ispkit.Attempt]). Feed metrics
+// or traces from it.
+func WithObserver(o ispkit.Observer) Option { return shared(transport.WithObserver(o)) }
+
 // WithTimeout bounds every call, retries included, when ctx has no earlier deadline.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
 
@@ -329,7 +335,7 @@ func (c *Client) sendPath(ctx context.Context, rt route, path, sessionID string,
 	if err := checkCtx(ctx, rt.op); err != nil {
 		return nil, err
 	}
-	req := &transport.Request{Op: rt.op, Method: rt.method, Path: path, Retry: transport.RetrySafeIf(rt.idempotent)}
+	req := &transport.Request{Op: rt.op, Method: rt.method, Path: path, Retry: transport.RetrySafeIf(rt.idempotent), RequestID: sessionID}
 	if body != nil {
 		b, err := json.Marshal(body)
 		if err != nil {
