@@ -28,7 +28,7 @@ func messagesOf(t *testing.T, err error) []string {
 }
 
 // secondClient is another management user of the same partition, on the
-// same server (the server must have been made WithUser("clerk", "clerk-pw",
+// same server (the server must have been made WithCredentials("clerk", "clerk-pw",
 // DefaultPartitionID)).
 func secondClient(t *testing.T, srv *alianzatest.Server) *alianza.Client {
 	t.Helper()
@@ -60,7 +60,7 @@ func collect[T any](t *testing.T, seq func(func(T, error) bool), limit int) []T 
 }
 
 func TestE2ENumberInventory(t *testing.T) {
-	srv, c := newE2E(t, alianzatest.WithUser("clerk", "clerk-pw", alianzatest.DefaultPartitionID))
+	srv, c := newE2E(t, alianzatest.WithCredentials("clerk", "clerk-pw", alianzatest.DefaultPartitionID))
 	ctx := context.Background()
 	srv.SeedNumbers("18015550100", "8015550101", "+18015550102")
 	srv.SeedInventoryNumber(alianzatest.InventoryNumber{PhoneNumber: "15185550100", RateCenter: "ALBANY", State: "NY",

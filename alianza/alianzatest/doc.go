@@ -43,8 +43,8 @@
 // # Authentication
 //
 // Every server starts with one management user, DefaultUsername and
-// DefaultPassword (WithCredentials changes them), in the partition
-// DefaultPartitionID; WithUser adds users in other partitions. A login
+// DefaultPassword, in the partition DefaultPartitionID; WithCredentials
+// adds users, in that partition or others. A login
 // answers a random authToken, the user's userId and partitionId, userType
 // "ManagementUser" and maxLifeInHours (the lifetime rounded up to whole
 // hours), with HTTP 201, the status production answers (alianza-notes.md,
