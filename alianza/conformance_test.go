@@ -44,6 +44,8 @@ func confClient(env conformance.Env) (*alianza.Client, error) {
 		alianza.WithHTTPClient(env.HTTPClient),
 		alianza.WithLogger(env.Logger),
 		alianza.WithRetry(alianza.RetryPolicy(env.Retry)),
+		// Jobs.Wait polls again after a job that is still running: quickly.
+		alianza.WithPollInterval(5*time.Millisecond, 20*time.Millisecond),
 	}
 	if env.MaxResponseSize > 0 {
 		opts = append(opts, alianza.WithMaxResponseSize(env.MaxResponseSize))
@@ -52,8 +54,6 @@ func confClient(env conformance.Env) (*alianza.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Jobs.Wait polls again after a job that is still running: quickly.
-	c.Jobs.MinInterval, c.Jobs.MaxInterval = 5*time.Millisecond, 20*time.Millisecond
 	return c, nil
 }
 
@@ -257,7 +257,7 @@ var confOps = []conformance.Op{
 	confOp("ProductPlans.List", func(ctx context.Context, c *alianza.Client) error { return second(c.ProductPlans.List(ctx, "A1")) }),
 
 	confOp("Jobs.Get", func(ctx context.Context, c *alianza.Client) error { return second(c.Jobs.Get(ctx, "J1")) }),
-	confOp("Jobs.Wait", func(ctx context.Context, c *alianza.Client) error { return second(c.Jobs.Wait(ctx, "J1")) }),
+	confOp("Jobs.Wait", func(ctx context.Context, c *alianza.Client) error { return second(c.Jobs.Wait(ctx, "J1", nil)) }),
 	confOp("Jobs.Start", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Jobs.Start(ctx, http.MethodPost, "/v2/partition/{partition}/account/A1/deviceline/import", nil, []alianza.DeviceLine{confLine}))
 	}),

@@ -404,7 +404,7 @@ const exportPath = "/v2/partition/{partition}/telephonenumber/export_2"
 
 func TestE2EJobs(t *testing.T) {
 	srv, c := newE2E(t, alianzatest.WithJobDelay(200*time.Millisecond))
-	c.Jobs.MinInterval, c.Jobs.MaxInterval = 5*time.Millisecond, 10*time.Millisecond
+	wo := &alianza.WaitOptions{MinInterval: 5 * time.Millisecond, MaxInterval: 10 * time.Millisecond}
 	ctx := context.Background()
 	srv.SeedNumbers("18015550100", "18015550101")
 
@@ -417,7 +417,7 @@ func TestE2EJobs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, alianza.JobInProgress, got.Status)
 
-	done, err := c.Jobs.Wait(ctx, job.ID)
+	done, err := c.Jobs.Wait(ctx, job.ID, wo)
 	require.NoError(t, err)
 	assert.Equal(t, alianza.JobDone, done.Status)
 	assert.NotEmpty(t, done.OutputKey)
@@ -428,7 +428,7 @@ func TestE2EJobs(t *testing.T) {
 	srv.FailNextJob("line 2: not a telephone number")
 	job, err = c.Jobs.Start(ctx, http.MethodGet, exportPath, nil, nil)
 	require.NoError(t, err)
-	failed, err := c.Jobs.Wait(ctx, job.ID)
+	failed, err := c.Jobs.Wait(ctx, job.ID, wo)
 	require.ErrorIs(t, err, alianza.ErrJobFailed)
 	assert.Contains(t, err.Error(), "not a telephone number")
 	require.NotNil(t, failed)
@@ -441,12 +441,12 @@ func TestE2EJobs(t *testing.T) {
 	// answer is not taken for one.
 	job, err = c.Jobs.Start(ctx, http.MethodGet, exportPath, nil, nil)
 	require.NoError(t, err)
-	done, err = c.Jobs.Wait(ctx, job.ID)
+	done, err = c.Jobs.Wait(ctx, job.ID, wo)
 	require.NoError(t, err)
 	assert.Equal(t, alianza.JobDone, done.Status)
 	_, err = c.Jobs.Get(ctx, "no-such-job")
 	require.ErrorIs(t, err, alianza.ErrNotFound)
-	_, err = c.Jobs.Wait(ctx, "no-such-job")
+	_, err = c.Jobs.Wait(ctx, "no-such-job", wo)
 	require.ErrorIs(t, err, alianza.ErrNotFound)
 	_, err = c.Jobs.Start(ctx, http.MethodGet, "/v2/partition/{partition}/account", nil, nil)
 	require.ErrorIs(t, err, alianza.ErrBadResponse)
@@ -456,7 +456,7 @@ func TestE2EJobs(t *testing.T) {
 	require.NoError(t, err)
 	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
 	defer cancel()
-	last, err := c.Jobs.Wait(short, job.ID)
+	last, err := c.Jobs.Wait(short, job.ID, wo)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	require.NotNil(t, last)
 	assert.Equal(t, alianza.JobInProgress, last.Status)

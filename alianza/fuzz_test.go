@@ -524,7 +524,7 @@ func FuzzDecodeJob(f *testing.F) {
 			}
 		}
 
-		w, err := c.Jobs.Wait(ctx, "j1")
+		w, err := c.Jobs.Wait(ctx, "j1", nil)
 		fuzzCheckErr(t, "Jobs.Wait", err)
 		if err == nil && (w == nil || w.Status != JobDone) {
 			t.Fatalf("Jobs.Wait ended without error on %#v", w)

@@ -35,6 +35,9 @@ func TestNewErrorsPrefixed(t *testing.T) {
 		{"timeout negative", good, []Option{WithTimeout(-1)}},
 		{"max response size", good, []Option{WithMaxResponseSize(0)}},
 		{"idle conns", good, []Option{WithMaxIdleConnsPerHost(0)}},
+		{"poll min negative", good, []Option{WithPollInterval(-1, 0)}},
+		{"poll max negative", good, []Option{WithPollInterval(0, -1)}},
+		{"poll max below min", good, []Option{WithPollInterval(2*time.Second, time.Second)}},
 		{"idle conns with http client", good, []Option{WithHTTPClient(&http.Client{}), WithMaxIdleConnsPerHost(8)}},
 	}
 	for _, c := range cases {

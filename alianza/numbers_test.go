@@ -425,7 +425,7 @@ func TestServicesLoginAndServerErrors(t *testing.T) {
 			},
 			"ProductPlans.List": func(ctx context.Context) error { return drop(pp.List(ctx, "a1")) },
 			"Jobs.Get":          func(ctx context.Context) error { return drop(js.Get(ctx, "j1")) },
-			"Jobs.Wait":         func(ctx context.Context) error { return drop(js.Wait(ctx, "j1")) },
+			"Jobs.Wait":         func(ctx context.Context) error { return drop(js.Wait(ctx, "j1", nil)) },
 		}
 	}
 

@@ -89,7 +89,7 @@ func TestJobsWaitUnknownStatusScrubbed(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"id":"J1","name":"import","status":`+jsonText("ECHO "+r.Header.Get("X-Auth-Token")+" "+confPassword)+`}`)
 	})
-	_, err := c.Jobs.Wait(context.Background(), "J1")
+	_, err := c.Jobs.Wait(context.Background(), "J1", nil)
 	require.ErrorIs(t, err, alianza.ErrBadResponse)
 	assert.Contains(t, err.Error(), `has status "ECHO REDACTED REDACTED", not one of the spec's`)
 	noSecret(t, "Jobs.Wait", append(errorTexts(err), logs.String())...)

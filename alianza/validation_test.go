@@ -141,8 +141,10 @@ var idOps = map[string]func(ctx context.Context, c *alianza.Client, id string) e
 	"ProductPlans.List": func(ctx context.Context, c *alianza.Client, id string) error {
 		return second(c.ProductPlans.List(ctx, id))
 	},
-	"Jobs.Get":  func(ctx context.Context, c *alianza.Client, id string) error { return second(c.Jobs.Get(ctx, id)) },
-	"Jobs.Wait": func(ctx context.Context, c *alianza.Client, id string) error { return second(c.Jobs.Wait(ctx, id)) },
+	"Jobs.Get": func(ctx context.Context, c *alianza.Client, id string) error { return second(c.Jobs.Get(ctx, id)) },
+	"Jobs.Wait": func(ctx context.Context, c *alianza.Client, id string) error {
+		return second(c.Jobs.Wait(ctx, id, nil))
+	},
 	"ReferenceData.DeviceType": func(ctx context.Context, c *alianza.Client, id string) error {
 		return second(c.ReferenceData.DeviceType(ctx, id))
 	},
