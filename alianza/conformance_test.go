@@ -176,10 +176,10 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Accounts.Report", func(ctx context.Context, c *alianza.Client) error { return second(c.Accounts.Report(ctx, "A1")) }),
 	confOp("Accounts.History", func(ctx context.Context, c *alianza.Client) error {
-		return drain(c.Accounts.History(ctx, "A1", alianza.HistoryQuery{StartDate: confDay}))
+		return drain(c.Accounts.History(ctx, "A1", &alianza.HistoryOptions{StartDate: confDay}))
 	}),
 	confOp("Accounts.CDRs", func(ctx context.Context, c *alianza.Client) error {
-		return drain(c.Accounts.CDRs(ctx, "A1", alianza.CDRQuery{StartDate: confDay, EndDate: confDay}))
+		return drain(c.Accounts.CDRs(ctx, "A1", alianza.CDRSearchRequest{StartDate: confDay, EndDate: confDay}))
 	}),
 
 	confOp("Users.List", func(ctx context.Context, c *alianza.Client) error { return second(c.Users.List(ctx, "A1")) }),
@@ -193,7 +193,7 @@ var confOps = []conformance.Op{
 	confOp("Users.Delete", func(ctx context.Context, c *alianza.Client) error { return c.Users.Delete(ctx, "A1", "U1") }),
 
 	confOp("DeviceLines.List", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.DeviceLines.List(ctx, "A1", alianza.DeviceLineFilter{Type: alianza.FilterOwningUserID, Value: "U1"}))
+		return second(c.DeviceLines.List(ctx, "A1", &alianza.DeviceLineListOptions{Type: alianza.FilterOwningUserID, Value: "U1"}))
 	}),
 	confOp("DeviceLines.ByMAC", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.ByMAC(ctx, "A1", "00:04:f2:ab:cd:ef"))
@@ -218,7 +218,7 @@ var confOps = []conformance.Op{
 	}),
 
 	confOp("Numbers.List", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.Numbers.List(ctx, "A1", alianza.NumberListOptions{LimitedData: true}))
+		return second(c.Numbers.List(ctx, "A1", &alianza.NumberListOptions{LimitedData: true}))
 	}),
 	confOp("Numbers.Get", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Get(ctx, "A1", "18015551212"))
@@ -235,24 +235,24 @@ var confOps = []conformance.Op{
 		return c.Numbers.Remove(ctx, "A1", "18015551212")
 	}),
 	confOp("Numbers.Search", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.Numbers.Search(ctx, alianza.NumberSearch{Query: "84062"}))
+		return second(c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "84062"}))
 	}),
 	confOp("Numbers.Reserve", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Reserve(ctx, "18015551212"))
 	}),
 	confOp("Numbers.Release", func(ctx context.Context, c *alianza.Client) error { return c.Numbers.Release(ctx, "18015551212") }),
 	confOp("Numbers.StatusEvents", func(ctx context.Context, c *alianza.Client) error {
-		return drain(c.Numbers.StatusEvents(ctx, alianza.StatusQuery{AccountID: "A1"}))
+		return drain(c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{AccountID: "A1"}))
 	}),
 
 	confOp("CallingPlans.Get", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallingPlans.Get(ctx, "A1", alianza.CallingPlanRef{}))
 	}),
 	confOp("CallingPlans.Set", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.CallingPlans.Set(ctx, "A1", alianza.ModifyCallingPlan{CallingPlanReferenceID: "CPP1", CallingPlanType: alianza.PlanNew}))
+		return second(c.CallingPlans.Set(ctx, "A1", alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "CPP1", CallingPlanType: alianza.PlanNew}))
 	}),
 	confOp("CallingPlans.Remove", func(ctx context.Context, c *alianza.Client) error {
-		return c.CallingPlans.Remove(ctx, "A1", alianza.ModifyCallingPlan{CallingPlanReferenceID: "CPP1"})
+		return c.CallingPlans.Remove(ctx, "A1", alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "CPP1"})
 	}),
 	confOp("ProductPlans.List", func(ctx context.Context, c *alianza.Client) error { return second(c.ProductPlans.List(ctx, "A1")) }),
 

@@ -94,7 +94,7 @@ func ExampleUsersService_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	plan, err := c.CallingPlans.Set(ctx, acct.ID, alianza.ModifyCallingPlan{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
+	plan, err := c.CallingPlans.Set(ctx, acct.ID, alianza.CallingPlanModifyRequest{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
 		CallingPlanReferenceID: products[0].ID})
 	if err != nil {
 		log.Fatal(err)

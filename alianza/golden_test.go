@@ -432,7 +432,7 @@ var goldenErrorCalls = []struct {
 		return err
 	}},
 	{"Accounts.History", func(ctx context.Context, c *Client) error {
-		for _, err := range c.Accounts.History(ctx, "acct/7", HistoryQuery{}) {
+		for _, err := range c.Accounts.History(ctx, "acct/7", &HistoryOptions{}) {
 			if err != nil {
 				return err
 			}
@@ -445,7 +445,7 @@ var goldenErrorCalls = []struct {
 		return err
 	}},
 	{"Numbers.Search", func(ctx context.Context, c *Client) error {
-		_, err := c.Numbers.Search(ctx, NumberSearch{Query: "84062"})
+		_, err := c.Numbers.Search(ctx, NumberSearchRequest{Query: "84062"})
 		return err
 	}},
 	{"CallingPlans.Get", func(ctx context.Context, c *Client) error {

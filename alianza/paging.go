@@ -167,10 +167,10 @@ func addEnums[T ~string](op, field string, q url.Values, key string, values []T,
 	return nil
 }
 
-// StatusQuery filters NumbersService.StatusEvents (GET
+// StatusEventOptions filters NumbersService.StatusEvents (GET
 // /v2/partition/{partitionId}/telephonenumber/statussearch). The zero value
 // matches every event of the partition.
-type StatusQuery struct {
+type StatusEventOptions struct {
 	AccountID string // accountId
 	// TelephoneNumber is telephoneNumber, checked and sent as bare digits
 	// (see NormalizeTelephoneNumber).
@@ -189,7 +189,7 @@ type StatusQuery struct {
 	PageSize int
 }
 
-func (sq StatusQuery) values(op string) (url.Values, int, error) {
+func (sq StatusEventOptions) values(op string) (url.Values, int, error) {
 	size, err := checkPageSize(op, sq.PageSize, defaultStatusPageSize)
 	if err != nil {
 		return nil, 0, err
@@ -261,19 +261,24 @@ type StatusEventLog struct {
 }
 
 // StatusEvents iterates over the service activation events of the
-// partition that match q (GET
-// /v2/partition/{partitionId}/telephonenumber/statussearch), q.PageSize at a
-// time. Nothing is sent until the iterator is used; an invalid query is
-// yielded as its one error (ErrInvalidInput), and so is the first failed
-// request. See pages for when it stops.
+// partition that match opts (GET
+// /v2/partition/{partitionId}/telephonenumber/statussearch), opts.PageSize
+// at a time; nil opts matches every event. Nothing is sent until the
+// iterator is used; invalid options are yielded as its one error
+// (ErrInvalidInput), and so is the first failed request. See Paging in the
+// package documentation for when it stops.
 //
-//	for ev, err := range c.Numbers.StatusEvents(ctx, alianza.StatusQuery{AccountID: id}) {
+//	for ev, err := range c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{AccountID: id}) {
 //		if err != nil {
 //			return err
 //		}
 //		…
 //	}
-func (s *NumbersService) StatusEvents(ctx context.Context, sq StatusQuery) iter.Seq2[StatusEvent, error] {
+func (s *NumbersService) StatusEvents(ctx context.Context, opts *StatusEventOptions) iter.Seq2[StatusEvent, error] {
+	var sq StatusEventOptions
+	if opts != nil {
+		sq = *opts
+	}
 	const op = "Numbers.StatusEvents"
 	q, size, err := sq.values(op)
 	if err != nil {
@@ -283,10 +288,10 @@ func (s *NumbersService) StatusEvents(ctx context.Context, sq StatusQuery) iter.
 		q, size, resultsOf[StatusEvent])
 }
 
-// HistoryQuery filters AccountsService.History (GET
+// HistoryOptions filters AccountsService.History (GET
 // …/account/{accountId}/accounthistorysearch). The zero value matches the
 // whole history.
-type HistoryQuery struct {
+type HistoryOptions struct {
 	Types []AccountHistoryType // accountHistoryType, any of
 	// StartDate and EndDate are startDate and endDate, inclusive, sent as
 	// YYYY-MM-DD (the date of each in its own location). Zero values do not
@@ -320,10 +325,15 @@ type AccountHistory struct {
 // History iterates over the history of an account, in the server's order
 // (GET
 // /v2/partition/{partitionId}/account/{accountId}/accounthistorysearch),
-// q.PageSize at a time. Nothing is sent until the iterator is used; an
-// invalid query is yielded as its one error (ErrInvalidInput). See pages
-// for when it stops.
-func (s *AccountsService) History(ctx context.Context, accountID string, hq HistoryQuery) iter.Seq2[AccountHistory, error] {
+// opts.PageSize at a time; nil opts is the whole history. Nothing is sent
+// until the iterator is used; invalid options are yielded as its one error
+// (ErrInvalidInput). See Paging in the package documentation for when it
+// stops.
+func (s *AccountsService) History(ctx context.Context, accountID string, opts *HistoryOptions) iter.Seq2[AccountHistory, error] {
+	var hq HistoryOptions
+	if opts != nil {
+		hq = *opts
+	}
 	const op = "Accounts.History"
 	if err := checkID(op, "accountID", accountID); err != nil {
 		return failed[AccountHistory](err)
@@ -343,9 +353,9 @@ func (s *AccountsService) History(ctx context.Context, accountID string, hq Hist
 		q, size, resultsOf[AccountHistory])
 }
 
-// CDRQuery filters AccountsService.CDRs (GET …/account/{accountId}/cdrsearch).
+// CDRSearchRequest filters AccountsService.CDRs (GET …/account/{accountId}/cdrsearch).
 // StartDate and EndDate are required.
-type CDRQuery struct {
+type CDRSearchRequest struct {
 	// StartDate and EndDate are startDate and endDate, sent as yyyy-MM-dd
 	// (the date of each in its own location).
 	StartDate, EndDate time.Time
@@ -366,7 +376,7 @@ type CDRQuery struct {
 	PageSize int
 }
 
-func (cq CDRQuery) values(op string) (url.Values, int, error) {
+func (cq CDRSearchRequest) values(op string) (url.Values, int, error) {
 	size, err := checkPageSize(op, cq.PageSize, defaultCDRPageSize)
 	if err != nil {
 		return nil, 0, err
@@ -406,15 +416,17 @@ func validCDRAccountID(id string) bool {
 }
 
 // CDRs iterates over the call detail records of an account (GET
-// /v2/partition/{partitionId}/account/{accountId}/cdrsearch), q.PageSize at
-// a time. Nothing is sent until the iterator is used; an invalid query is
-// yielded as its one error (ErrInvalidInput). See pages for when it stops.
-func (s *AccountsService) CDRs(ctx context.Context, accountID string, cq CDRQuery) iter.Seq2[CallDetailRecord, error] {
+// /v2/partition/{partitionId}/account/{accountId}/cdrsearch), req.PageSize
+// at a time. Nothing is sent until the iterator is used; an invalid request
+// (req.StartDate and req.EndDate are required) is yielded as its one error
+// (ErrInvalidInput). See Paging in the package documentation for when it
+// stops.
+func (s *AccountsService) CDRs(ctx context.Context, accountID string, req CDRSearchRequest) iter.Seq2[CallDetailRecord, error] {
 	const op = "Accounts.CDRs"
 	if !validCDRAccountID(accountID) {
 		return failed[CallDetailRecord](invalid(op, "accountID", "%q is not letters, digits, '-' and '_'", accountID))
 	}
-	q, size, err := cq.values(op)
+	q, size, err := req.values(op)
 	if err != nil {
 		return failed[CallDetailRecord](err)
 	}

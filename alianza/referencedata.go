@@ -80,7 +80,7 @@ type Language struct {
 }
 
 // CallingPlanProduct is a calling plan product of the partition (the
-// spec's CallingPlanProduct): ModifyCallingPlan.CallingPlanReferenceID and
+// spec's CallingPlanProduct): CallingPlanModifyRequest.CallingPlanReferenceID and
 // CallingPlan.CallingPlanProductID take its ID.
 type CallingPlanProduct struct {
 	ID                       string  `json:"id"`

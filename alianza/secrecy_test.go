@@ -105,14 +105,14 @@ func TestPagedSearchDecodingErrorScrubbed(t *testing.T) {
 	})
 	for name, seq := range map[string]func(yield func(any, error) bool){
 		"Accounts.History": func(yield func(any, error) bool) {
-			for h, err := range c.Accounts.History(context.Background(), "A1", alianza.HistoryQuery{}) {
+			for h, err := range c.Accounts.History(context.Background(), "A1", &alianza.HistoryOptions{}) {
 				if !yield(h, err) {
 					return
 				}
 			}
 		},
 		"Numbers.StatusEvents": func(yield func(any, error) bool) {
-			for e, err := range c.Numbers.StatusEvents(context.Background(), alianza.StatusQuery{}) {
+			for e, err := range c.Numbers.StatusEvents(context.Background(), &alianza.StatusEventOptions{}) {
 				if !yield(e, err) {
 					return
 				}
