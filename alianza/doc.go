@@ -124,7 +124,7 @@
 //
 // # What is not confirmed
 //
-// From the spec and the field notes, still to check against a real
+// From the spec and what was seen in the field, still to check against a real
 // partition: the member name of the /v2/ref/timezones answer (the spec
 // leaves it unnamed; every member is read); whether /v2/ref/devicetype
 // needs its partitionid (the client sends it); the values of languageTag

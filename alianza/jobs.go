@@ -194,8 +194,10 @@ func (s *JobsService) poll(ctx context.Context, op, jobID string) (*Job, *transp
 // Start sends a request that answers with a Job, such as the _2 CSV reports
 // or the telephone number export, and returns the job, to Wait for. method,
 // path, query and body are as for Client.Do ("{partition}" in path is the
-// partition); an answer that is not a Job (see jobFromJSON) is
-// ErrBadResponse. As with Client.Do, a POST is not re-sent automatically.
+// partition); an answer that is not a Job is ErrBadResponse: a Job is a
+// JSON object with a non-empty id, a status of the spec's enum and at least
+// one of the Job's other fields (name, userId, errors, inputKey, outputKey,
+// start, lastUpdated). As with Client.Do, a POST is not re-sent automatically.
 //
 //	job, err := c.Jobs.Start(ctx, http.MethodGet, "/v2/partition/{partition}/report/tn/csv_2", nil, nil)
 //	job, err = c.Jobs.Wait(ctx, job.ID, nil)

@@ -47,8 +47,8 @@
 // adds users, in that partition or others. A login
 // answers a random authToken, the user's userId and partitionId, userType
 // "ManagementUser" and maxLifeInHours (the lifetime rounded up to whole
-// hours), with HTTP 201, the status production answers (alianza-notes.md,
-// "Seen in a public provisioning tool"; the spec gives none). Every other
+// hours), with HTTP 201, the status production answers (seen in the field;
+// the spec gives none). Every other
 // call needs the token in X-AUTH-TOKEN: without one it
 // is answered 401 MissingAuthToken; with one that is unknown, logged out,
 // past its lifetime (WithTokenLifetime, one hour by default) or forced to

@@ -172,8 +172,8 @@ func WithTokenLifetime(d time.Duration) Option {
 
 // WithGatewayUnauthorized makes the server answer every 401 (a wrong login,
 // a missing, unknown or expired token) as {"message":"Unauthorized"}, the
-// form a 401 takes when the gateway in front of Alianza answers it
-// (alianza-notes.md, "Seen in a public provisioning tool"), instead of a
+// form a 401 takes when the gateway in front of Alianza answers it (seen in
+// the field), instead of a
 // PublicApiException with InvalidCredentials, MissingAuthToken or
 // ExpiredAuthToken.
 func WithGatewayUnauthorized() Option {
