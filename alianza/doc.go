@@ -107,7 +107,8 @@
 //
 // # Paging
 //
-// Numbers.StatusEvents, Accounts.History and Accounts.CDRs are iterators
+// [NumbersService.StatusEvents], [AccountsService.History] and
+// [AccountsService.CDRs] are iterators
 // (iter.Seq2) over searches that page with firstResultIndex/maxResult.
 // Nothing is sent until the iterator is used; on the first pull it resolves
 // the partition (logging in when needed), then asks for PageSize results at
@@ -117,7 +118,8 @@
 // after a page with fewer than PageSize results (so a total that is a
 // multiple of PageSize costs one request for an empty page); on an error,
 // which it yields once; and when the loop stops (break), without asking for
-// another page. Invalid input is yielded as the one error (ErrInvalidInput).
+// another page. Invalid input is yielded as the one error
+// ([ErrInvalidInput]).
 // A page longer than PageSize (a server that ignores maxResult) is taken
 // whole and the next request starts after it. Ranging over the iterator
 // again starts again from index 0.

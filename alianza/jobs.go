@@ -109,16 +109,16 @@ func jobFromJSON(body []byte) (job *Job, ok bool) {
 	return &j, true
 }
 
-// Default polling intervals of JobsService.Wait, when neither WaitOptions
-// nor WithPollInterval set them.
+// Default polling intervals of [JobsService.Wait], when neither
+// [WaitOptions] nor [WithPollInterval] set them.
 const (
 	DefaultPollMin = time.Second
 	DefaultPollMax = 30 * time.Second
 )
 
-// WaitOptions tunes one JobsService.Wait. A nil *WaitOptions, or a zero
-// field, means the client's default (WithPollInterval, else DefaultPollMin
-// and DefaultPollMax).
+// WaitOptions tunes one [JobsService.Wait]. A nil *WaitOptions, or a zero
+// field, means the client's default ([WithPollInterval], else
+// [DefaultPollMin] and [DefaultPollMax]).
 type WaitOptions struct {
 	// MinInterval is the first pause between two polls; the pause doubles
 	// after every poll, up to MaxInterval.
@@ -127,10 +127,10 @@ type WaitOptions struct {
 	MaxInterval time.Duration
 }
 
-// WithPollInterval sets the client's default pauses of JobsService.Wait:
+// WithPollInterval sets the client's default pauses of [JobsService.Wait]:
 // the first pause is min, doubling after every poll up to max. A zero
-// value keeps DefaultPollMin or DefaultPollMax. A negative value, or a max
-// below min when both are set, is refused (ErrInvalidInput).
+// value keeps [DefaultPollMin] or [DefaultPollMax]. A negative value, or a
+// max below min when both are set, is refused ([ErrInvalidInput]).
 func WithPollInterval(min, max time.Duration) Option {
 	return func(s *settings) error {
 		if err := checkIntervals("WithPollInterval", "min", "max", min, max); err != nil {
@@ -192,8 +192,8 @@ func (s *JobsService) poll(ctx context.Context, op, jobID string) (*Job, *transp
 }
 
 // Start sends a request that answers with a Job, such as the _2 CSV reports
-// or the telephone number export, and returns the job, to Wait for. method,
-// path, query and body are as for Client.Do ("{partition}" in path is the
+// or the telephone number export, and returns the job, to [JobsService.Wait]
+// for. method, path, query and body are as for [Client.Do] ("{partition}" in path is the
 // partition); an answer that is not a Job is ErrBadResponse: a Job is a
 // JSON object with a non-empty id, a status of the spec's enum and at least
 // one of the Job's other fields (name, userId, errors, inputKey, outputKey,
@@ -218,11 +218,12 @@ func (s *JobsService) Start(ctx context.Context, method, path string, query url.
 // Wait polls a job (GET /v2/job/{jobId}) until it ends and returns it: at
 // once, then after opts.MinInterval, and after twice the previous pause
 // each time, up to opts.MaxInterval (nil opts or a zero field: the client's
-// default, see WithPollInterval). Negative intervals, or a MaxInterval
-// below MinInterval, are refused before anything is sent (ErrInvalidInput).
-// A job that ends DONE returns nil; one that ends FAILED returns an *Error
-// matching ErrJobFailed, with the job. A status outside the spec's enum
-// (PENDING, IN_PROGRESS, DONE, FAILED) is ErrBadResponse, with the job,
+// default, see [WithPollInterval]). Negative intervals, or a MaxInterval
+// below MinInterval, are refused before anything is sent
+// ([ErrInvalidInput]). A job that ends DONE returns nil; one that ends
+// FAILED returns an *[Error] matching [ErrJobFailed], with the job. A status
+// outside the spec's enum (PENDING, IN_PROGRESS, DONE, FAILED) is
+// [ErrBadResponse], with the job,
 // rather than polling for ever on a state Wait cannot judge. A failed poll
 // returns its error and the job as last seen. When ctx ends, Wait returns
 // the job as last seen (nil if never read) and an *Error wrapping

@@ -1,6 +1,11 @@
 // Package alianzatest is an in-memory Alianza Public API v2 (cloud voice)
 // for tests and examples, in the style of net/http/httptest. It speaks the
 // wire format, not Go: any client, in any language, can be pointed at it.
+// [Server.BaseURL] is what to give alianza.WithBaseURL, and [Server.Client]
+// returns an alianza.Client already pointed at the server and logged in as
+// the default user (that method is the package's only use of the SDK).
+// [Server.InjectFault] makes the server misbehave for the requests whose
+// path ends in [Fault].Path.
 //
 // It serves, under URL (every path starts with /v2), with the names, shapes
 // and statuses of the vendor's OpenAPI spec:
