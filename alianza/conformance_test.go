@@ -167,7 +167,7 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Accounts.Patch", func(ctx context.Context, c *alianza.Client) error {
 		name := "Ada L"
-		return second(c.Accounts.Patch(ctx, "A1", alianza.AccountPatch{AccountName: &name}))
+		return second(c.Accounts.Patch(ctx, "A1", alianza.AccountPatchRequest{AccountName: &name}))
 	}),
 	confOp("Accounts.Delete", func(ctx context.Context, c *alianza.Client) error { return c.Accounts.Delete(ctx, "A1") }),
 	confOp("Accounts.EnsureStatus", func(ctx context.Context, c *alianza.Client) error {

@@ -139,7 +139,7 @@ func TestE2EProvisionWithReferenceData(t *testing.T) {
 			return err
 		}},
 		{"language of an account", alianzatest.MessageInvalidLanguageTag, "GET /v2/ref/language", func() error {
-			_, err := c.Accounts.Patch(ctx, acct.ID, alianza.AccountPatch{LanguageTag: ptr("en-GB")})
+			_, err := c.Accounts.Patch(ctx, acct.ID, alianza.AccountPatchRequest{LanguageTag: ptr("en-GB")})
 			return err
 		}},
 	} {

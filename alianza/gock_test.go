@@ -222,7 +222,7 @@ func gockCases() []gockCase {
 			}},
 		{"Accounts.Patch", "PATCH", acct, nil, `{"status":"DISABLED"}`, 200, `{"id":"a/1","status":"DISABLED"}`,
 			func(ctx context.Context, c *Client) error {
-				return ignore(c.Accounts.Patch(ctx, "a/1", AccountPatch{Status: ptr(AccountDisabled)}))
+				return ignore(c.Accounts.Patch(ctx, "a/1", AccountPatchRequest{Status: ptr(AccountDisabled)}))
 			}},
 		{"Accounts.Delete", "DELETE", acct, nil, "", 204, "",
 			func(ctx context.Context, c *Client) error { return c.Accounts.Delete(ctx, "a/1") }},

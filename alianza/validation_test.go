@@ -54,7 +54,7 @@ var idOps = map[string]func(ctx context.Context, c *alianza.Client, id string) e
 	},
 	"Accounts.Patch": func(ctx context.Context, c *alianza.Client, id string) error {
 		name := "Ada L"
-		return second(c.Accounts.Patch(ctx, id, alianza.AccountPatch{AccountName: &name}))
+		return second(c.Accounts.Patch(ctx, id, alianza.AccountPatchRequest{AccountName: &name}))
 	},
 	"Accounts.Delete": func(ctx context.Context, c *alianza.Client, id string) error { return c.Accounts.Delete(ctx, id) },
 	"Accounts.EnsureStatus": func(ctx context.Context, c *alianza.Client, id string) error {
