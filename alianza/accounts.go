@@ -276,9 +276,9 @@ func (s *AccountsService) Update(ctx context.Context, a Account) (*Account, erro
 	return &out, nil
 }
 
-// AccountPatch is a partial update: only the fields that are not nil are
-// sent (PATCH …/account/{id}).
-type AccountPatch struct {
+// AccountPatchRequest is the input of AccountsService.Patch, a partial
+// update: only the fields that are not nil are sent (PATCH …/account/{id}).
+type AccountPatchRequest struct {
 	AccountName         *string          `json:"accountName,omitempty"`
 	Status              *AccountStatus   `json:"status,omitempty"`
 	BillingCycleDay     *int             `json:"billingCycleDay,omitempty"`
@@ -300,12 +300,12 @@ func deref[T any](p *T) (v T) {
 // Patch changes the given fields of an account. The ADVANCED-only rules
 // cannot be checked without the account's type; the server checks them.
 // Not re-sent automatically (PATCH).
-func (s *AccountsService) Patch(ctx context.Context, id string, patch AccountPatch) (*Account, error) {
+func (s *AccountsService) Patch(ctx context.Context, id string, patch AccountPatchRequest) (*Account, error) {
 	const op = "Accounts.Patch"
 	if err := checkID(op, "id", id); err != nil {
 		return nil, err
 	}
-	if patch == (AccountPatch{}) {
+	if patch == (AccountPatchRequest{}) {
 		return nil, invalid(op, "patch", "changes nothing")
 	}
 	if n := patch.AccountName; n != nil && (len(*n) < 3 || len(*n) > 256) {
@@ -358,7 +358,7 @@ func (s *AccountsService) EnsureStatus(ctx context.Context, id string, customerC
 	if !change {
 		return a, false, nil
 	}
-	updated, err := s.Patch(ctx, a.ID, AccountPatch{Status: &want})
+	updated, err := s.Patch(ctx, a.ID, AccountPatchRequest{Status: &want})
 	if err != nil {
 		return a, false, err
 	}

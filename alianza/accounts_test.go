@@ -136,7 +136,7 @@ func TestAccountsWire(t *testing.T) {
 	assert.Equal(t, "a/1", sent["id"])
 
 	name := "Ada K."
-	_, err = c.Accounts.Patch(ctx, "a/1", AccountPatch{AccountName: &name})
+	_, err = c.Accounts.Patch(ctx, "a/1", AccountPatchRequest{AccountName: &name})
 	require.NoError(t, err)
 	r = w.last(t)
 	assert.Equal(t, http.MethodPatch, r.method)
@@ -183,11 +183,11 @@ func TestAccountValidationSendsNothing(t *testing.T) {
 	require.Equal(t, 1, w.count())
 
 	zero, day := 0, 31
-	_, err = c.Accounts.Patch(ctx, "a", AccountPatch{})
+	_, err = c.Accounts.Patch(ctx, "a", AccountPatchRequest{})
 	assert.ErrorIs(t, err, ErrInvalidInput)
-	_, err = c.Accounts.Patch(ctx, "a", AccountPatch{BillingCycleDay: &day})
+	_, err = c.Accounts.Patch(ctx, "a", AccountPatchRequest{BillingCycleDay: &day})
 	assert.ErrorIs(t, err, ErrInvalidInput)
-	_, err = c.Accounts.Patch(ctx, "a", AccountPatch{ExtensionLength: &zero})
+	_, err = c.Accounts.Patch(ctx, "a", AccountPatchRequest{ExtensionLength: &zero})
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	_, err = c.Accounts.Update(ctx, Account{AccountName: "x"})
 	assert.ErrorIs(t, err, ErrInvalidInput)

@@ -71,10 +71,10 @@ func (r CallingPlanRef) resolve(op, field, accountID string) (CallingPlanRef, er
 	return r, checkEnum(op, field+"Type", r.Type, callingPlanReferenceTypes)
 }
 
-// ModifyCallingPlan is a change to the calling plans of an account or a user
+// CallingPlanModifyRequest is a change to the calling plans of an account or a user
 // (the spec's ModifyCallingPlanX), for CallingPlansService.Set and Remove.
 // Leave ReferenceType and ReferenceID empty for the account of the call.
-type ModifyCallingPlan struct {
+type CallingPlanModifyRequest struct {
 	ReferenceType CallingPlanReferenceType `json:"referenceType,omitempty"`
 	ReferenceID   string                   `json:"referenceId,omitempty"`
 	// CallingPlanProductID is deprecated by the spec in favour of
@@ -94,7 +94,7 @@ type ModifyCallingPlan struct {
 }
 
 // checked validates a change and fills in the account reference.
-func (m ModifyCallingPlan) checked(op, accountID string, add bool) (ModifyCallingPlan, error) {
+func (m CallingPlanModifyRequest) checked(op, accountID string, add bool) (CallingPlanModifyRequest, error) {
 	ref, err := CallingPlanRef{Type: m.ReferenceType, ID: m.ReferenceID}.resolve(op, "Reference", accountID)
 	if err != nil {
 		return m, err
@@ -149,7 +149,7 @@ func (s *CallingPlansService) Get(ctx context.Context, accountID string, ref Cal
 // Set adds a calling plan to an account or a user, or shares or stops
 // sharing a calling plan list (PUT …/account/{accountId}/callingplan,
 // addPlan), and returns the plan. Retried per the policy (PUT).
-func (s *CallingPlansService) Set(ctx context.Context, accountID string, m ModifyCallingPlan) (*CallingPlan, error) {
+func (s *CallingPlansService) Set(ctx context.Context, accountID string, m CallingPlanModifyRequest) (*CallingPlan, error) {
 	const op = "CallingPlans.Set"
 	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
@@ -173,7 +173,7 @@ func (s *CallingPlansService) Set(ctx context.Context, accountID string, m Modif
 // …/account/{accountId}/callingplan with m as the body, removePlan). The
 // spec answers with the removed plan, which Remove does not need: a 204 is
 // accepted as well.
-func (s *CallingPlansService) Remove(ctx context.Context, accountID string, m ModifyCallingPlan) error {
+func (s *CallingPlansService) Remove(ctx context.Context, accountID string, m CallingPlanModifyRequest) error {
 	const op = "CallingPlans.Remove"
 	if err := checkID(op, "accountID", accountID); err != nil {
 		return err

@@ -47,7 +47,7 @@ func TestCallingPlansWire(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "referenceId=a%2F1&referenceType=ACCOUNT", w.last(t).query)
 
-	got, err := s.Set(ctx, "a/1", ModifyCallingPlan{ReferenceType: PlanRefEndUser, ReferenceID: "u/1",
+	got, err := s.Set(ctx, "a/1", CallingPlanModifyRequest{ReferenceType: PlanRefEndUser, ReferenceID: "u/1",
 		CallingPlanReferenceID: "cpp-unlimited", CallingPlanType: PlanNew, MinutesUsed: 120})
 	require.NoError(t, err)
 	assert.Equal(t, int64(171000), got.SecondsRemaining)
@@ -56,18 +56,18 @@ func TestCallingPlansWire(t *testing.T) {
 	assert.JSONEq(t, `{"referenceType":"END_USER","referenceId":"u/1","callingPlanReferenceId":"cpp-unlimited",
 		"callingPlanType":"NEW_CALLING_PLAN","pending":false,"minutesUsed":120}`, string(r.body))
 
-	_, err = s.Set(ctx, "a/1", ModifyCallingPlan{CallingPlanReferenceID: "cpp-1000", Pending: true})
+	_, err = s.Set(ctx, "a/1", CallingPlanModifyRequest{CallingPlanReferenceID: "cpp-1000", Pending: true})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"referenceType":"ACCOUNT","referenceId":"a/1","callingPlanReferenceId":"cpp-1000","pending":true}`,
 		string(w.last(t).body), "the account itself by default")
 
-	_, err = s.Set(ctx, "a/1", ModifyCallingPlan{ReferenceType: PlanRefEndUser, ReferenceID: "u/2",
+	_, err = s.Set(ctx, "a/1", CallingPlanModifyRequest{ReferenceType: PlanRefEndUser, ReferenceID: "u/2",
 		CallingPlanReferenceID: "u/1", CallingPlanType: PlanShared})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"referenceType":"END_USER","referenceId":"u/2","callingPlanReferenceId":"u/1",
 		"callingPlanType":"SHARED_CALLING_PLAN","pending":false}`, string(w.last(t).body))
 
-	require.NoError(t, s.Remove(ctx, "a/1", ModifyCallingPlan{ReferenceType: PlanRefEndUser, ReferenceID: "u/1",
+	require.NoError(t, s.Remove(ctx, "a/1", CallingPlanModifyRequest{ReferenceType: PlanRefEndUser, ReferenceID: "u/1",
 		CallingPlanProductID: "cpp-unlimited"}))
 	r = w.last(t)
 	assert.Equal(t, "DELETE /v2/partition/part%201/account/a%2F1/callingplan", r.method+" "+r.path)
@@ -78,7 +78,7 @@ func TestCallingPlansWire(t *testing.T) {
 func TestCallingPlanRemoveAcceptsTheSpecAnswer(t *testing.T) {
 	_, c := newWireRecorder(t, func(*http.Request, []byte) (int, string) { return 200, callingPlanJSON })
 	s := &CallingPlansService{c: c}
-	require.NoError(t, s.Remove(context.Background(), "a1", ModifyCallingPlan{CallingPlanReferenceID: "cpp"}))
+	require.NoError(t, s.Remove(context.Background(), "a1", CallingPlanModifyRequest{CallingPlanReferenceID: "cpp"}))
 }
 
 func TestCallingPlansValidationSendsNothing(t *testing.T) {
@@ -99,7 +99,7 @@ func TestCallingPlansValidationSendsNothing(t *testing.T) {
 	_, err := s.Get(ctx, "", CallingPlanRef{})
 	assert.ErrorIs(t, err, ErrInvalidInput)
 
-	for name, m := range map[string]ModifyCallingPlan{
+	for name, m := range map[string]CallingPlanModifyRequest{
 		"no plan":             {},
 		"two different ids":   {CallingPlanReferenceID: "a", CallingPlanProductID: "b"},
 		"negative minutes":    {CallingPlanReferenceID: "a", MinutesUsed: -1},
@@ -112,14 +112,14 @@ func TestCallingPlansValidationSendsNothing(t *testing.T) {
 		_, err := s.Set(ctx, "a1", m)
 		assert.ErrorIs(t, err, ErrInvalidInput, name)
 	}
-	_, err = s.Set(ctx, "", ModifyCallingPlan{CallingPlanReferenceID: "a"})
+	_, err = s.Set(ctx, "", CallingPlanModifyRequest{CallingPlanReferenceID: "a"})
 	assert.ErrorIs(t, err, ErrInvalidInput)
-	assert.ErrorIs(t, s.Remove(ctx, "a1", ModifyCallingPlan{CallingPlanReferenceID: "a", MinutesUsed: 5}), ErrInvalidInput,
+	assert.ErrorIs(t, s.Remove(ctx, "a1", CallingPlanModifyRequest{CallingPlanReferenceID: "a", MinutesUsed: 5}), ErrInvalidInput,
 		"minutes are for adding only")
-	assert.ErrorIs(t, s.Remove(ctx, "a1", ModifyCallingPlan{}), ErrInvalidInput)
-	assert.ErrorIs(t, s.Remove(ctx, "", ModifyCallingPlan{CallingPlanReferenceID: "a"}), ErrInvalidInput)
+	assert.ErrorIs(t, s.Remove(ctx, "a1", CallingPlanModifyRequest{}), ErrInvalidInput)
+	assert.ErrorIs(t, s.Remove(ctx, "", CallingPlanModifyRequest{CallingPlanReferenceID: "a"}), ErrInvalidInput)
 	assert.Equal(t, 0, w.count(), "nothing was sent")
 
-	_, err = s.Set(ctx, "a1", ModifyCallingPlan{CallingPlanReferenceID: "a", CallingPlanProductID: "a"})
+	_, err = s.Set(ctx, "a1", CallingPlanModifyRequest{CallingPlanReferenceID: "a", CallingPlanProductID: "a"})
 	require.NoError(t, err, "the deprecated id may repeat the new one")
 }

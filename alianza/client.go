@@ -54,8 +54,9 @@ func (c Credentials) MarshalJSON() ([]byte, error) {
 type Option func(*settings) error
 
 type settings struct {
-	transport []transport.Option
-	partition string
+	transport        []transport.Option
+	partition        string
+	pollMin, pollMax time.Duration // WithPollInterval
 }
 
 func shared(o transport.Option) Option {
@@ -152,6 +153,8 @@ type Client struct {
 	t         *transport.Client
 	sess      *session
 	partition string // configured; "" means the login's
+
+	pollMin, pollMax time.Duration // Jobs.Wait's defaults; 0: DefaultPollMin/Max
 }
 
 // New returns a client for the user. It sends nothing: the first call logs
@@ -186,7 +189,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("alianza: %w", err)
 	}
-	c := &Client{t: t, partition: st.partition}
+	c := &Client{t: t, partition: st.partition, pollMin: st.pollMin, pollMax: st.pollMax}
 	c.sess = &session{login: func(ctx context.Context) (*wireLoginToken, error) {
 		return c.login(ctx, creds)
 	}}

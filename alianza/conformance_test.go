@@ -44,6 +44,8 @@ func confClient(env conformance.Env) (*alianza.Client, error) {
 		alianza.WithHTTPClient(env.HTTPClient),
 		alianza.WithLogger(env.Logger),
 		alianza.WithRetry(alianza.RetryPolicy(env.Retry)),
+		// Jobs.Wait polls again after a job that is still running: quickly.
+		alianza.WithPollInterval(5*time.Millisecond, 20*time.Millisecond),
 	}
 	if env.MaxResponseSize > 0 {
 		opts = append(opts, alianza.WithMaxResponseSize(env.MaxResponseSize))
@@ -52,8 +54,6 @@ func confClient(env conformance.Env) (*alianza.Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Jobs.Wait polls again after a job that is still running: quickly.
-	c.Jobs.MinInterval, c.Jobs.MaxInterval = 5*time.Millisecond, 20*time.Millisecond
 	return c, nil
 }
 
@@ -167,7 +167,7 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Accounts.Patch", func(ctx context.Context, c *alianza.Client) error {
 		name := "Ada L"
-		return second(c.Accounts.Patch(ctx, "A1", alianza.AccountPatch{AccountName: &name}))
+		return second(c.Accounts.Patch(ctx, "A1", alianza.AccountPatchRequest{AccountName: &name}))
 	}),
 	confOp("Accounts.Delete", func(ctx context.Context, c *alianza.Client) error { return c.Accounts.Delete(ctx, "A1") }),
 	confOp("Accounts.EnsureStatus", func(ctx context.Context, c *alianza.Client) error {
@@ -176,10 +176,10 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Accounts.Report", func(ctx context.Context, c *alianza.Client) error { return second(c.Accounts.Report(ctx, "A1")) }),
 	confOp("Accounts.History", func(ctx context.Context, c *alianza.Client) error {
-		return drain(c.Accounts.History(ctx, "A1", alianza.HistoryQuery{StartDate: confDay}))
+		return drain(c.Accounts.History(ctx, "A1", &alianza.HistoryOptions{StartDate: confDay}))
 	}),
 	confOp("Accounts.CDRs", func(ctx context.Context, c *alianza.Client) error {
-		return drain(c.Accounts.CDRs(ctx, "A1", alianza.CDRQuery{StartDate: confDay, EndDate: confDay}))
+		return drain(c.Accounts.CDRs(ctx, "A1", alianza.CDRSearchRequest{StartDate: confDay, EndDate: confDay}))
 	}),
 
 	confOp("Users.List", func(ctx context.Context, c *alianza.Client) error { return second(c.Users.List(ctx, "A1")) }),
@@ -193,7 +193,7 @@ var confOps = []conformance.Op{
 	confOp("Users.Delete", func(ctx context.Context, c *alianza.Client) error { return c.Users.Delete(ctx, "A1", "U1") }),
 
 	confOp("DeviceLines.List", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.DeviceLines.List(ctx, "A1", alianza.DeviceLineFilter{Type: alianza.FilterOwningUserID, Value: "U1"}))
+		return second(c.DeviceLines.List(ctx, "A1", &alianza.DeviceLineListOptions{Type: alianza.FilterOwningUserID, Value: "U1"}))
 	}),
 	confOp("DeviceLines.ByMAC", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.ByMAC(ctx, "A1", "00:04:f2:ab:cd:ef"))
@@ -218,7 +218,7 @@ var confOps = []conformance.Op{
 	}),
 
 	confOp("Numbers.List", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.Numbers.List(ctx, "A1", alianza.NumberListOptions{LimitedData: true}))
+		return second(c.Numbers.List(ctx, "A1", &alianza.NumberListOptions{LimitedData: true}))
 	}),
 	confOp("Numbers.Get", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Get(ctx, "A1", "18015551212"))
@@ -235,29 +235,29 @@ var confOps = []conformance.Op{
 		return c.Numbers.Remove(ctx, "A1", "18015551212")
 	}),
 	confOp("Numbers.Search", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.Numbers.Search(ctx, alianza.NumberSearch{Query: "84062"}))
+		return second(c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "84062"}))
 	}),
 	confOp("Numbers.Reserve", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Reserve(ctx, "18015551212"))
 	}),
 	confOp("Numbers.Release", func(ctx context.Context, c *alianza.Client) error { return c.Numbers.Release(ctx, "18015551212") }),
 	confOp("Numbers.StatusEvents", func(ctx context.Context, c *alianza.Client) error {
-		return drain(c.Numbers.StatusEvents(ctx, alianza.StatusQuery{AccountID: "A1"}))
+		return drain(c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{AccountID: "A1"}))
 	}),
 
 	confOp("CallingPlans.Get", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallingPlans.Get(ctx, "A1", alianza.CallingPlanRef{}))
 	}),
 	confOp("CallingPlans.Set", func(ctx context.Context, c *alianza.Client) error {
-		return second(c.CallingPlans.Set(ctx, "A1", alianza.ModifyCallingPlan{CallingPlanReferenceID: "CPP1", CallingPlanType: alianza.PlanNew}))
+		return second(c.CallingPlans.Set(ctx, "A1", alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "CPP1", CallingPlanType: alianza.PlanNew}))
 	}),
 	confOp("CallingPlans.Remove", func(ctx context.Context, c *alianza.Client) error {
-		return c.CallingPlans.Remove(ctx, "A1", alianza.ModifyCallingPlan{CallingPlanReferenceID: "CPP1"})
+		return c.CallingPlans.Remove(ctx, "A1", alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "CPP1"})
 	}),
 	confOp("ProductPlans.List", func(ctx context.Context, c *alianza.Client) error { return second(c.ProductPlans.List(ctx, "A1")) }),
 
 	confOp("Jobs.Get", func(ctx context.Context, c *alianza.Client) error { return second(c.Jobs.Get(ctx, "J1")) }),
-	confOp("Jobs.Wait", func(ctx context.Context, c *alianza.Client) error { return second(c.Jobs.Wait(ctx, "J1")) }),
+	confOp("Jobs.Wait", func(ctx context.Context, c *alianza.Client) error { return second(c.Jobs.Wait(ctx, "J1", nil)) }),
 	confOp("Jobs.Start", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Jobs.Start(ctx, http.MethodPost, "/v2/partition/{partition}/account/A1/deviceline/import", nil, []alianza.DeviceLine{confLine}))
 	}),

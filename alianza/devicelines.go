@@ -89,8 +89,9 @@ func (d *DeviceLine) validate(op string, create bool) error {
 	return nil
 }
 
-// DeviceLineFilter narrows DeviceLines.List (the spec's filterType/filter).
-type DeviceLineFilter struct {
+// DeviceLineListOptions narrows DeviceLinesService.List (the spec's
+// filterType/filter): both set, or both empty for every line.
+type DeviceLineListOptions struct {
 	Type  DeviceLineFilterType
 	Value string
 }
@@ -117,9 +118,13 @@ func deviceLinesPath(p, accountID string, id ...string) string {
 }
 
 // List returns the device lines of an account (GET …/deviceline), all of
-// them with a zero filter.
-func (s *DeviceLinesService) List(ctx context.Context, accountID string, f DeviceLineFilter) ([]DeviceLine, error) {
+// them when opts is nil or zero, else those that match its filter.
+func (s *DeviceLinesService) List(ctx context.Context, accountID string, opts *DeviceLineListOptions) ([]DeviceLine, error) {
 	const op = "DeviceLines.List"
+	var f DeviceLineListOptions
+	if opts != nil {
+		f = *opts
+	}
 	var q url.Values
 	if f.Type != "" || f.Value != "" {
 		switch {
@@ -149,7 +154,7 @@ func (s *DeviceLinesService) List(ctx context.Context, accountID string, f Devic
 
 // ByMAC returns the device lines on a device, by MAC address.
 func (s *DeviceLinesService) ByMAC(ctx context.Context, accountID, mac string) ([]DeviceLine, error) {
-	return s.List(ctx, accountID, DeviceLineFilter{Type: FilterMACAddress, Value: mac})
+	return s.List(ctx, accountID, &DeviceLineListOptions{Type: FilterMACAddress, Value: mac})
 }
 
 // Get returns one device line (GET …/deviceline/{deviceId}).
@@ -228,7 +233,7 @@ func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID str
 // PlanSIPLineSync: the device lines of type Line (or without a type) that
 // have a SIP username.
 func (s *DeviceLinesService) SIPLines(ctx context.Context, accountID string) ([]SIPLine, error) {
-	lines, err := s.List(ctx, accountID, DeviceLineFilter{})
+	lines, err := s.List(ctx, accountID, nil)
 	if err != nil {
 		return nil, err
 	}

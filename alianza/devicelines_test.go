@@ -27,7 +27,7 @@ func TestDeviceLinesWire(t *testing.T) {
 	})
 	ctx := context.Background()
 
-	lines, err := c.DeviceLines.List(ctx, "a1", DeviceLineFilter{})
+	lines, err := c.DeviceLines.List(ctx, "a1", &DeviceLineListOptions{})
 	require.NoError(t, err)
 	require.Len(t, lines, 3)
 	d := lines[0]
@@ -87,13 +87,13 @@ func TestDeviceLineValidation(t *testing.T) {
 	}
 	_, err := c.DeviceLines.Create(ctx, "a1", bad(func(d *DeviceLine) { d.MACAddress = "zz" }))
 	assert.ErrorIs(t, err, ErrInvalidMAC)
-	_, err = c.DeviceLines.List(ctx, "a1", DeviceLineFilter{Type: "SERIAL", Value: "1"})
+	_, err = c.DeviceLines.List(ctx, "a1", &DeviceLineListOptions{Type: "SERIAL", Value: "1"})
 	assert.ErrorIs(t, err, ErrInvalidInput)
-	_, err = c.DeviceLines.List(ctx, "a1", DeviceLineFilter{Type: FilterOwningUserID})
+	_, err = c.DeviceLines.List(ctx, "a1", &DeviceLineListOptions{Type: FilterOwningUserID})
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	_, err = c.DeviceLines.ByMAC(ctx, "a1", "nope")
 	assert.ErrorIs(t, err, ErrInvalidMAC)
-	_, err = c.DeviceLines.List(ctx, "", DeviceLineFilter{})
+	_, err = c.DeviceLines.List(ctx, "", &DeviceLineListOptions{})
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	_, err = c.DeviceLines.Update(ctx, "a1", good)
 	assert.ErrorIs(t, err, ErrInvalidInput, "no ID")

@@ -105,9 +105,28 @@
 // zone names the call that lists the valid ones. Route plans
 // (Account.RoutePlanID) have no list call in the spec.
 //
+// # Paging
+//
+// [NumbersService.StatusEvents], [AccountsService.History] and
+// [AccountsService.CDRs] are iterators
+// (iter.Seq2) over searches that page with firstResultIndex/maxResult.
+// Nothing is sent until the iterator is used; on the first pull it resolves
+// the partition (logging in when needed), then asks for PageSize results at
+// a time from index 0. It stops after an empty page; once the results reach
+// the answer's total when the answer has one (a server that returns fewer
+// than PageSize per page does not end the walk early); without a total,
+// after a page with fewer than PageSize results (so a total that is a
+// multiple of PageSize costs one request for an empty page); on an error,
+// which it yields once; and when the loop stops (break), without asking for
+// another page. Invalid input is yielded as the one error
+// ([ErrInvalidInput]).
+// A page longer than PageSize (a server that ignores maxResult) is taken
+// whole and the next request starts after it. Ranging over the iterator
+// again starts again from index 0.
+//
 // # What is not confirmed
 //
-// From the spec and the field notes, still to check against a real
+// From the spec and what was seen in the field, still to check against a real
 // partition: the member name of the /v2/ref/timezones answer (the spec
 // leaves it unnamed; every member is read); whether /v2/ref/devicetype
 // needs its partitionid (the client sends it); the values of languageTag

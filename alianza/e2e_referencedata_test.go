@@ -97,7 +97,7 @@ func TestE2EProvisionWithReferenceData(t *testing.T) {
 	require.NoError(t, err)
 	products, err := c.ReferenceData.CallingPlanProducts(ctx, false)
 	require.NoError(t, err)
-	plan, err := c.CallingPlans.Set(ctx, acct.ID, alianza.ModifyCallingPlan{CallingPlanReferenceID: products[1].ID})
+	plan, err := c.CallingPlans.Set(ctx, acct.ID, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: products[1].ID})
 	require.NoError(t, err)
 	assert.Equal(t, products[1].PlanMinutes, plan.PlanMinutes)
 	line, err := c.DeviceLines.Create(ctx, acct.ID, alianza.DeviceLine{DeviceTypeID: alianzatest.DeviceTypeSIP4PortMTA,
@@ -126,7 +126,7 @@ func TestE2EProvisionWithReferenceData(t *testing.T) {
 			return err
 		}},
 		{"calling plan product", alianzatest.MessageInvalidCallingPlanProductID, "/callingplanproduct", func() error {
-			_, err := c.CallingPlans.Set(ctx, acct.ID, alianza.ModifyCallingPlan{CallingPlanReferenceID: "unlimited"})
+			_, err := c.CallingPlans.Set(ctx, acct.ID, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "unlimited"})
 			return err
 		}},
 		{"inbound rate plan", alianzatest.MessageInvalidInboundRatePlanProductID, "/inboundrateplanproduct", func() error {
@@ -139,7 +139,7 @@ func TestE2EProvisionWithReferenceData(t *testing.T) {
 			return err
 		}},
 		{"language of an account", alianzatest.MessageInvalidLanguageTag, "GET /v2/ref/language", func() error {
-			_, err := c.Accounts.Patch(ctx, acct.ID, alianza.AccountPatch{LanguageTag: ptr("en-GB")})
+			_, err := c.Accounts.Patch(ctx, acct.ID, alianza.AccountPatchRequest{LanguageTag: ptr("en-GB")})
 			return err
 		}},
 	} {

@@ -28,7 +28,7 @@ func messagesOf(t *testing.T, err error) []string {
 }
 
 // secondClient is another management user of the same partition, on the
-// same server (the server must have been made WithUser("clerk", "clerk-pw",
+// same server (the server must have been made WithCredentials("clerk", "clerk-pw",
 // DefaultPartitionID)).
 func secondClient(t *testing.T, srv *alianzatest.Server) *alianza.Client {
 	t.Helper()
@@ -60,7 +60,7 @@ func collect[T any](t *testing.T, seq func(func(T, error) bool), limit int) []T 
 }
 
 func TestE2ENumberInventory(t *testing.T) {
-	srv, c := newE2E(t, alianzatest.WithUser("clerk", "clerk-pw", alianzatest.DefaultPartitionID))
+	srv, c := newE2E(t, alianzatest.WithCredentials("clerk", "clerk-pw", alianzatest.DefaultPartitionID))
 	ctx := context.Background()
 	srv.SeedNumbers("18015550100", "8015550101", "+18015550102")
 	srv.SeedInventoryNumber(alianzatest.InventoryNumber{PhoneNumber: "15185550100", RateCenter: "ALBANY", State: "NY",
@@ -69,7 +69,7 @@ func TestE2ENumberInventory(t *testing.T) {
 	srv.SeedInventoryNumber(alianzatest.InventoryNumber{PhoneNumber: "15145550100", PartitionID: "partition-2"})
 
 	// By number: a full number, with or without its '+1'.
-	views, err := c.Numbers.Search(ctx, alianza.NumberSearch{Query: "+18015550101", Type: alianza.SearchTN})
+	views, err := c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "+18015550101", Type: alianza.SearchTN})
 	require.NoError(t, err)
 	require.Len(t, views, 1)
 	v := views[0]
@@ -78,35 +78,35 @@ func TestE2ENumberInventory(t *testing.T) {
 	assert.Equal(t, "801555", v.Prefix)
 	assert.Equal(t, alianza.FunctionELS, v.FunctionType)
 	assert.True(t, v.IsInInventory)
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "8015550102"}) // POSTALCODE_OR_TN
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "8015550102"}) // POSTALCODE_OR_TN
 	require.NoError(t, err)
 	require.Len(t, views, 1)
 
 	// By postal code, rate center, location; function type, carrier and max results.
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "12207", Type: alianza.SearchPostalCode})
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "12207", Type: alianza.SearchPostalCode})
 	require.NoError(t, err)
 	require.Len(t, views, 1)
 	assert.True(t, views[0].MatchesZip)
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "albany.ny", Type: alianza.SearchRateCenter, CarrierID: "carrier-1"})
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "albany.ny", Type: alianza.SearchRateCenter, CarrierID: "carrier-1"})
 	require.NoError(t, err)
 	require.Len(t, views, 1)
 	assert.Equal(t, "ALBANY", views[0].RateCenter)
 	assert.Equal(t, "carrier-1", views[0].CarrierID)
 	lat, long := 42.0, -73.0
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Type: alianza.SearchLatLong, Lat: &lat, Long: &long})
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Type: alianza.SearchLatLong, Lat: &lat, Long: &long})
 	require.NoError(t, err)
 	require.Len(t, views, 1)
 	assert.InDelta(t, 58, views[0].Distance, 5, "miles from 42,-73 to Albany")
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "18005550100", Type: alianza.SearchTN, FunctionType: alianza.FunctionTollFree})
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "18005550100", Type: alianza.SearchTN, FunctionType: alianza.FunctionTollFree})
 	require.NoError(t, err)
 	require.Len(t, views, 1)
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "1801555", Type: alianza.SearchRateCenter})
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "1801555", Type: alianza.SearchRateCenter})
 	require.NoError(t, err)
 	assert.Empty(t, views)
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "15145550100", Type: alianza.SearchTN})
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "15145550100", Type: alianza.SearchTN})
 	require.NoError(t, err)
 	assert.Empty(t, views, "another partition's inventory is not searched")
-	_, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "not a zip", Type: alianza.SearchPostalCode})
+	_, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "not a zip", Type: alianza.SearchPostalCode})
 	require.ErrorIs(t, err, alianza.ErrValidation, "422")
 
 	// Reserve: the number is the caller's until released.
@@ -134,14 +134,14 @@ func TestE2ENumberInventory(t *testing.T) {
 	assert.Equal(t, []string{alianzatest.MessageTelephoneNumberReserved}, messagesOf(t, err))
 	err = clerk.Numbers.Release(ctx, "18015550100")
 	require.ErrorIs(t, err, alianza.ErrValidation, "another user's reservation is not released")
-	views, err = clerk.Numbers.Search(ctx, alianza.NumberSearch{Query: "18015550100", Type: alianza.SearchTN})
+	views, err = clerk.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "18015550100", Type: alianza.SearchTN})
 	require.NoError(t, err)
 	assert.Empty(t, views, "a number reserved by another is not offered")
 	acct := newAccount(t, clerk, "CUST-6001")
 	_, err = clerk.Numbers.Add(ctx, acct.ID, alianza.NumberActivation{TelephoneNumbers: []alianza.BareTelephoneNumber{{PhoneNumber: "18015550100"}}})
 	require.ErrorIs(t, err, alianza.ErrValidation)
 	assert.Equal(t, []string{alianzatest.MessageTelephoneNumberReserved}, messagesOf(t, err))
-	views, err = c.Numbers.Search(ctx, alianza.NumberSearch{Query: "18015550100", Type: alianza.SearchTN})
+	views, err = c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "18015550100", Type: alianza.SearchTN})
 	require.NoError(t, err)
 	assert.Len(t, views, 1, "the holder still finds it")
 
@@ -184,7 +184,7 @@ func TestE2EAccountNumbers(t *testing.T) {
 	assert.Equal(t, "18015550101", act.TelephoneNumbers[1].PhoneNumber, "the NANP 1 is assumed")
 	assert.Len(t, srv.InventoryNumbers(""), 2, "added numbers leave the inventory")
 
-	list, err := c.Numbers.List(ctx, a.ID, alianza.NumberListOptions{})
+	list, err := c.Numbers.List(ctx, a.ID, &alianza.NumberListOptions{})
 	require.NoError(t, err)
 	require.Len(t, list, 2)
 	n := list[0]
@@ -195,7 +195,7 @@ func TestE2EAccountNumbers(t *testing.T) {
 	assert.Equal(t, alianza.CarrierStatusActive, n.CarrierStatus)
 	require.NotNil(t, n.E911Address)
 	assert.Equal(t, "Lehi", n.E911Address.City)
-	limited, err := c.Numbers.List(ctx, a.ID, alianza.NumberListOptions{LimitedData: true})
+	limited, err := c.Numbers.List(ctx, a.ID, &alianza.NumberListOptions{LimitedData: true})
 	require.NoError(t, err)
 	require.Len(t, limited, 2)
 	assert.Nil(t, limited[0].E911Address, "limited data")
@@ -258,7 +258,7 @@ func TestE2EAccountNumbers(t *testing.T) {
 	require.ErrorIs(t, err, alianza.ErrValidation)
 	assert.Equal(t, []string{alianzatest.MessageActivationPending}, messagesOf(t, err))
 	var holdEvent string
-	for ev, err := range c.Numbers.StatusEvents(ctx, alianza.StatusQuery{TelephoneNumber: "18015550102",
+	for ev, err := range c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{TelephoneNumber: "18015550102",
 		StatusTypes: []alianza.ActivationStatus{alianza.ActivationOnHold}}) {
 		require.NoError(t, err)
 		assert.Equal(t, alianza.EventActivation, ev.ServiceType)
@@ -300,7 +300,7 @@ func TestE2ECallingPlans(t *testing.T) {
 	assert.Empty(t, plans)
 
 	before := time.Now().Add(-time.Second)
-	p, err := c.CallingPlans.Set(ctx, a.ID, alianza.ModifyCallingPlan{CallingPlanReferenceID: alianzatest.CallingPlanProduct1000})
+	p, err := c.CallingPlans.Set(ctx, a.ID, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: alianzatest.CallingPlanProduct1000})
 	require.NoError(t, err)
 	assert.NotEmpty(t, p.ID)
 	assert.Equal(t, string(alianza.PlanRefAccount), p.ReferenceType)
@@ -309,16 +309,16 @@ func TestE2ECallingPlans(t *testing.T) {
 	assert.Equal(t, int64(60000), p.SecondsRemaining)
 	require.NotNil(t, p.StartDate)
 	assert.True(t, p.StartDate.After(before), "not pending: starts now")
-	again, err := c.CallingPlans.Set(ctx, a.ID, alianza.ModifyCallingPlan{CallingPlanProductID: alianzatest.CallingPlanProduct1000})
+	again, err := c.CallingPlans.Set(ctx, a.ID, alianza.CallingPlanModifyRequest{CallingPlanProductID: alianzatest.CallingPlanProduct1000})
 	require.NoError(t, err, "the deprecated field works too, and a PUT again changes nothing")
 	assert.Equal(t, p.ID, again.ID)
 
 	// A user's plan, minutes already used; a pending one starts on the billing day.
-	up, err := c.CallingPlans.Set(ctx, a.ID, alianza.ModifyCallingPlan{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
+	up, err := c.CallingPlans.Set(ctx, a.ID, alianza.CallingPlanModifyRequest{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
 		CallingPlanReferenceID: alianzatest.CallingPlanProduct500, CallingPlanType: alianza.PlanNew, MinutesUsed: 100})
 	require.NoError(t, err)
 	assert.Equal(t, int64(400*60), up.SecondsRemaining)
-	pend, err := c.CallingPlans.Set(ctx, a.ID, alianza.ModifyCallingPlan{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
+	pend, err := c.CallingPlans.Set(ctx, a.ID, alianza.CallingPlanModifyRequest{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
 		CallingPlanReferenceID: alianzatest.CallingPlanProduct3000, Pending: true})
 	require.NoError(t, err)
 	require.NotNil(t, pend.StartDate)
@@ -338,7 +338,7 @@ func TestE2ECallingPlans(t *testing.T) {
 	assert.Equal(t, p.ID, acct.CallingPlans[0].ID)
 
 	// Errors: an unknown product, an unknown user, a plan not there.
-	_, err = c.CallingPlans.Set(ctx, a.ID, alianza.ModifyCallingPlan{CallingPlanReferenceID: "cpp-nope"})
+	_, err = c.CallingPlans.Set(ctx, a.ID, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "cpp-nope"})
 	require.ErrorIs(t, err, alianza.ErrValidation)
 	msgs := messagesOf(t, err)
 	require.Len(t, msgs, 2)
@@ -346,29 +346,29 @@ func TestE2ECallingPlans(t *testing.T) {
 	assert.Contains(t, msgs[1], "/callingplanproduct", "the refusal names the call that lists the products")
 	_, err = c.CallingPlans.Get(ctx, a.ID, alianza.CallingPlanRef{Type: alianza.PlanRefEndUser, ID: "nobody"})
 	require.ErrorIs(t, err, alianza.ErrNotFound)
-	err = c.CallingPlans.Remove(ctx, a.ID, alianza.ModifyCallingPlan{CallingPlanReferenceID: alianzatest.CallingPlanProduct3000})
+	err = c.CallingPlans.Remove(ctx, a.ID, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: alianzatest.CallingPlanProduct3000})
 	require.ErrorIs(t, err, alianza.ErrNotFound)
 
 	// Sharing: the account uses the user's list until it stops.
-	_, err = c.CallingPlans.Set(ctx, a.ID, alianza.ModifyCallingPlan{CallingPlanType: alianza.PlanShared, CallingPlanReferenceID: u.ID})
+	_, err = c.CallingPlans.Set(ctx, a.ID, alianza.CallingPlanModifyRequest{CallingPlanType: alianza.PlanShared, CallingPlanReferenceID: u.ID})
 	require.NoError(t, err)
 	plans, err = c.CallingPlans.Get(ctx, a.ID, alianza.CallingPlanRef{})
 	require.NoError(t, err)
 	assert.Len(t, plans, 2, "the user's list")
-	_, err = c.CallingPlans.Set(ctx, a.ID, alianza.ModifyCallingPlan{CallingPlanType: alianza.PlanUnshared, CallingPlanReferenceID: u.ID})
+	_, err = c.CallingPlans.Set(ctx, a.ID, alianza.CallingPlanModifyRequest{CallingPlanType: alianza.PlanUnshared, CallingPlanReferenceID: u.ID})
 	require.NoError(t, err)
 	plans, err = c.CallingPlans.Get(ctx, a.ID, alianza.CallingPlanRef{})
 	require.NoError(t, err)
 	assert.Len(t, plans, 1, "its own again")
 
 	// Remove: pending ends at the billing date; otherwise at once.
-	require.NoError(t, c.CallingPlans.Remove(ctx, a.ID, alianza.ModifyCallingPlan{ReferenceType: alianza.PlanRefEndUser,
+	require.NoError(t, c.CallingPlans.Remove(ctx, a.ID, alianza.CallingPlanModifyRequest{ReferenceType: alianza.PlanRefEndUser,
 		ReferenceID: u.ID, CallingPlanReferenceID: alianzatest.CallingPlanProduct500, Pending: true}))
 	plans, err = c.CallingPlans.Get(ctx, a.ID, userRef)
 	require.NoError(t, err)
 	require.Len(t, plans, 2)
 	require.NotNil(t, plans[0].EndDate)
-	require.NoError(t, c.CallingPlans.Remove(ctx, a.ID, alianza.ModifyCallingPlan{CallingPlanReferenceID: alianzatest.CallingPlanProduct1000}))
+	require.NoError(t, c.CallingPlans.Remove(ctx, a.ID, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: alianzatest.CallingPlanProduct1000}))
 	plans, err = c.CallingPlans.Get(ctx, a.ID, alianza.CallingPlanRef{})
 	require.NoError(t, err)
 	assert.Empty(t, plans)
@@ -404,7 +404,7 @@ const exportPath = "/v2/partition/{partition}/telephonenumber/export_2"
 
 func TestE2EJobs(t *testing.T) {
 	srv, c := newE2E(t, alianzatest.WithJobDelay(200*time.Millisecond))
-	c.Jobs.MinInterval, c.Jobs.MaxInterval = 5*time.Millisecond, 10*time.Millisecond
+	wo := &alianza.WaitOptions{MinInterval: 5 * time.Millisecond, MaxInterval: 10 * time.Millisecond}
 	ctx := context.Background()
 	srv.SeedNumbers("18015550100", "18015550101")
 
@@ -417,7 +417,7 @@ func TestE2EJobs(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, alianza.JobInProgress, got.Status)
 
-	done, err := c.Jobs.Wait(ctx, job.ID)
+	done, err := c.Jobs.Wait(ctx, job.ID, wo)
 	require.NoError(t, err)
 	assert.Equal(t, alianza.JobDone, done.Status)
 	assert.NotEmpty(t, done.OutputKey)
@@ -428,7 +428,7 @@ func TestE2EJobs(t *testing.T) {
 	srv.FailNextJob("line 2: not a telephone number")
 	job, err = c.Jobs.Start(ctx, http.MethodGet, exportPath, nil, nil)
 	require.NoError(t, err)
-	failed, err := c.Jobs.Wait(ctx, job.ID)
+	failed, err := c.Jobs.Wait(ctx, job.ID, wo)
 	require.ErrorIs(t, err, alianza.ErrJobFailed)
 	assert.Contains(t, err.Error(), "not a telephone number")
 	require.NotNil(t, failed)
@@ -441,12 +441,12 @@ func TestE2EJobs(t *testing.T) {
 	// answer is not taken for one.
 	job, err = c.Jobs.Start(ctx, http.MethodGet, exportPath, nil, nil)
 	require.NoError(t, err)
-	done, err = c.Jobs.Wait(ctx, job.ID)
+	done, err = c.Jobs.Wait(ctx, job.ID, wo)
 	require.NoError(t, err)
 	assert.Equal(t, alianza.JobDone, done.Status)
 	_, err = c.Jobs.Get(ctx, "no-such-job")
 	require.ErrorIs(t, err, alianza.ErrNotFound)
-	_, err = c.Jobs.Wait(ctx, "no-such-job")
+	_, err = c.Jobs.Wait(ctx, "no-such-job", wo)
 	require.ErrorIs(t, err, alianza.ErrNotFound)
 	_, err = c.Jobs.Start(ctx, http.MethodGet, "/v2/partition/{partition}/account", nil, nil)
 	require.ErrorIs(t, err, alianza.ErrBadResponse)
@@ -456,7 +456,7 @@ func TestE2EJobs(t *testing.T) {
 	require.NoError(t, err)
 	short, cancel := context.WithTimeout(ctx, 20*time.Millisecond)
 	defer cancel()
-	last, err := c.Jobs.Wait(short, job.ID)
+	last, err := c.Jobs.Wait(short, job.ID, wo)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 	require.NotNil(t, last)
 	assert.Equal(t, alianza.JobInProgress, last.Status)
@@ -478,7 +478,7 @@ func TestE2EStatusEventsPaging(t *testing.T) {
 
 	// 23 events, 5 a page: five requests, in order.
 	srv.ResetRequests()
-	events := collect(t, c.Numbers.StatusEvents(ctx, alianza.StatusQuery{PageSize: 5}), 0)
+	events := collect(t, c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{PageSize: 5}), 0)
 	require.Len(t, events, 23, "the other partition's event is not listed")
 	assert.Equal(t, alianza.EventActivation, events[0].ServiceType, "the activation, recorded as it happened")
 	assert.Equal(t, alianza.ActivationCompleted, events[0].ActivationStatusType)
@@ -494,24 +494,24 @@ func TestE2EStatusEventsPaging(t *testing.T) {
 
 	// Break mid-stream: no further page is asked for.
 	srv.ResetRequests()
-	first := collect(t, c.Numbers.StatusEvents(ctx, alianza.StatusQuery{PageSize: 5}), 7)
+	first := collect(t, c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{PageSize: 5}), 7)
 	assert.Equal(t, events[:7], first)
 	assert.Equal(t, 2, srv.RequestCount("/statussearch"))
 
 	// The default page (50) takes them all at once; filters.
 	srv.ResetRequests()
-	assert.Len(t, collect(t, c.Numbers.StatusEvents(ctx, alianza.StatusQuery{}), 0), 23)
+	assert.Len(t, collect(t, c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{}), 0), 23)
 	assert.Equal(t, 1, srv.RequestCount("/statussearch"))
-	ports := collect(t, c.Numbers.StatusEvents(ctx, alianza.StatusQuery{AccountID: a.ID, EventTypes: []alianza.EventType{alianza.EventPortRequest},
+	ports := collect(t, c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{AccountID: a.ID, EventTypes: []alianza.EventType{alianza.EventPortRequest},
 		StatusTypes: []alianza.ActivationStatus{alianza.ActivationPending}, PageSize: 4}), 0)
 	assert.Len(t, ports, 21)
-	byTN := collect(t, c.Numbers.StatusEvents(ctx, alianza.StatusQuery{TelephoneNumber: "+18015550100"}), 0)
+	byTN := collect(t, c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{TelephoneNumber: "+18015550100"}), 0)
 	assert.Len(t, byTN, 2)
 	today := time.Now()
-	dated := collect(t, c.Numbers.StatusEvents(ctx, alianza.StatusQuery{DateType: alianza.DateCreated,
+	dated := collect(t, c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{DateType: alianza.DateCreated,
 		StartDate: today.AddDate(0, 0, -1), EndDate: today.AddDate(0, 0, 1)}), 0)
 	assert.Len(t, dated, 23)
-	none := collect(t, c.Numbers.StatusEvents(ctx, alianza.StatusQuery{DateType: alianza.DateFOC, StartDate: today.AddDate(0, 0, -1)}), 0)
+	none := collect(t, c.Numbers.StatusEvents(ctx, &alianza.StatusEventOptions{DateType: alianza.DateFOC, StartDate: today.AddDate(0, 0, -1)}), 0)
 	assert.Empty(t, none, "no event has a FOC date")
 }
 
@@ -530,7 +530,7 @@ func TestE2EHistoryPaging(t *testing.T) {
 
 	// What the calls recorded comes first: create, user, device, status.
 	srv.ResetRequests()
-	hist := collect(t, c.Accounts.History(ctx, a.ID, alianza.HistoryQuery{PageSize: 6}), 0)
+	hist := collect(t, c.Accounts.History(ctx, a.ID, &alianza.HistoryOptions{PageSize: 6}), 0)
 	require.Len(t, hist, 24)
 	assert.Equal(t, 4, srv.RequestCount("/accounthistorysearch"), "24 = 4 full pages of 6; totalRecords says there is no fifth")
 	want := []alianza.AccountHistoryType{alianza.HistoryAccount, alianza.HistoryUser, alianza.HistoryDevice, alianza.HistoryAccountStatus}
@@ -546,21 +546,21 @@ func TestE2EHistoryPaging(t *testing.T) {
 	assert.Equal(t, "19", hist[23].NewValue)
 
 	srv.ResetRequests()
-	part := collect(t, c.Accounts.History(ctx, a.ID, alianza.HistoryQuery{PageSize: 6}), 8)
+	part := collect(t, c.Accounts.History(ctx, a.ID, &alianza.HistoryOptions{PageSize: 6}), 8)
 	assert.Equal(t, hist[:8], part)
 	assert.Equal(t, 2, srv.RequestCount("/accounthistorysearch"), "break mid-stream")
 
 	srv.ResetRequests()
-	all := collect(t, c.Accounts.History(ctx, a.ID, alianza.HistoryQuery{}), 0)
+	all := collect(t, c.Accounts.History(ctx, a.ID, &alianza.HistoryOptions{}), 0)
 	assert.Len(t, all, 24)
 	assert.Equal(t, 2, srv.RequestCount("/accounthistorysearch"), "the default page is 20")
-	vm := collect(t, c.Accounts.History(ctx, a.ID, alianza.HistoryQuery{Types: []alianza.AccountHistoryType{alianza.HistoryVoicemail, alianza.HistoryUser},
+	vm := collect(t, c.Accounts.History(ctx, a.ID, &alianza.HistoryOptions{Types: []alianza.AccountHistoryType{alianza.HistoryVoicemail, alianza.HistoryUser},
 		StartDate: time.Now().AddDate(0, 0, -1), EndDate: time.Now().AddDate(0, 0, 1), PageSize: 7}), 0)
 	assert.Len(t, vm, 21)
-	old := collect(t, c.Accounts.History(ctx, a.ID, alianza.HistoryQuery{EndDate: time.Now().AddDate(0, 0, -2)}), 0)
+	old := collect(t, c.Accounts.History(ctx, a.ID, &alianza.HistoryOptions{EndDate: time.Now().AddDate(0, 0, -2)}), 0)
 	assert.Empty(t, old)
 
-	for _, err := range c.Accounts.History(ctx, "missing", alianza.HistoryQuery{}) {
+	for _, err := range c.Accounts.History(ctx, "missing", &alianza.HistoryOptions{}) {
 		require.ErrorIs(t, err, alianza.ErrNotFound)
 	}
 }
@@ -571,7 +571,7 @@ func TestE2ECDRPaging(t *testing.T) {
 	a := newAccount(t, c, "CUST-1301")
 	seeded := srv.SeedCDRs(a.ID, 45)
 	now := time.Now()
-	q := alianza.CDRQuery{StartDate: now.AddDate(0, 0, -1), EndDate: now.AddDate(0, 0, 1)}
+	q := alianza.CDRSearchRequest{StartDate: now.AddDate(0, 0, -1), EndDate: now.AddDate(0, 0, 1)}
 
 	// The default page is 20: three requests for 45.
 	srv.ResetRequests()
@@ -598,26 +598,26 @@ func TestE2ECDRPaging(t *testing.T) {
 	assert.Equal(t, 2, srv.RequestCount("/cdrsearch"), "break mid-stream")
 
 	// Filters and sorting.
-	in := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRQuery{StartDate: q.StartDate, EndDate: q.EndDate,
+	in := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRSearchRequest{StartDate: q.StartDate, EndDate: q.EndDate,
 		CallTypes: []alianza.CallType{alianza.CallInbound}, PageSize: 5}), 0)
 	assert.Len(t, in, 22)
-	missed := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRQuery{StartDate: q.StartDate, EndDate: q.EndDate,
+	missed := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRSearchRequest{StartDate: q.StartDate, EndDate: q.EndDate,
 		CallFlagTypes: []alianza.CallFlagType{alianza.FlagMissed}}), 0)
 	assert.Len(t, missed, 9)
 	minCost := 0.04
-	byCost := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRQuery{StartDate: q.StartDate, EndDate: q.EndDate,
+	byCost := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRSearchRequest{StartDate: q.StartDate, EndDate: q.EndDate,
 		MinCost: &minCost, Sort: alianza.CDRSortByCallLength, SortOrder: alianza.SortDesc}), 0)
 	require.Len(t, byCost, 44, "all but the one-minute call")
 	assert.Equal(t, int64(104), byCost[0].ActualCallLengthSeconds)
-	dialed := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRQuery{StartDate: q.StartDate, EndDate: q.EndDate, DialedNumber: "18015552000"}), 0)
+	dialed := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRSearchRequest{StartDate: q.StartDate, EndDate: q.EndDate, DialedNumber: "18015552000"}), 0)
 	assert.Len(t, dialed, 1)
-	past := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRQuery{StartDate: now.AddDate(0, 0, -9), EndDate: now.AddDate(0, 0, -8)}), 0)
+	past := collect(t, c.Accounts.CDRs(ctx, a.ID, alianza.CDRSearchRequest{StartDate: now.AddDate(0, 0, -9), EndDate: now.AddDate(0, 0, -8)}), 0)
 	assert.Empty(t, past)
 
 	for _, err := range c.Accounts.CDRs(ctx, "missing", q) {
 		require.ErrorIs(t, err, alianza.ErrNotFound)
 	}
-	for _, err := range c.Accounts.CDRs(ctx, a.ID, alianza.CDRQuery{StartDate: q.StartDate, EndDate: q.EndDate, StartTime: "noon"}) {
+	for _, err := range c.Accounts.CDRs(ctx, a.ID, alianza.CDRSearchRequest{StartDate: q.StartDate, EndDate: q.EndDate, StartTime: "noon"}) {
 		require.ErrorIs(t, err, alianza.ErrValidation)
 		assert.True(t, errors.Is(err, alianza.ErrValidation))
 	}

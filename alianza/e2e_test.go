@@ -73,7 +73,7 @@ func TestE2EAccounts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Augusta Ada King", up.AccountName)
 	day := 20
-	up, err = c.Accounts.Patch(ctx, a.ID, alianza.AccountPatch{BillingCycleDay: &day})
+	up, err = c.Accounts.Patch(ctx, a.ID, alianza.AccountPatchRequest{BillingCycleDay: &day})
 	require.NoError(t, err)
 	assert.Equal(t, 20, up.BillingCycleDay)
 

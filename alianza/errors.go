@@ -16,7 +16,8 @@ import (
 )
 
 // Message keys Alianza puts in PublicApiException.messages that this package
-// recognises (alianza-notes.md: "message keys seen in the field").
+// recognises (keys seen in the field, not all listed by the OpenAPI
+// specification).
 const (
 	MessageExpiredAuthToken = "ExpiredAuthToken"
 	MessageInvalidMAC       = "InvalidMacAddress"
@@ -68,6 +69,9 @@ type Error struct {
 	// and 0 when none did (the connection failed, the context ended, the
 	// input was refused).
 	HTTPStatus int
+	// RequestID is the vendor's correlation id of the call. Alianza
+	// documents no request id; this is always empty until it does.
+	RequestID string
 	// RetryAfter is the server's Retry-After on a 429 or 503, 0 when none; a
 	// call that was not sent again tells the caller when to try.
 	RetryAfter time.Duration

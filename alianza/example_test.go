@@ -10,14 +10,9 @@ import (
 )
 
 // exampleClient is a client of a new in-memory Alianza; stop ends it.
-func exampleClient() (c *alianza.Client, stop func()) {
-	srv := alianzatest.NewServer()
-	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
-		alianza.WithBaseURL(srv.URL))
-	if err != nil {
-		log.Fatal(err)
-	}
-	return c, srv.Close
+func exampleClient(opts ...alianzatest.Option) (c *alianza.Client, stop func()) {
+	srv := alianzatest.NewServer(opts...)
+	return srv.Client(), srv.Close
 }
 
 // exampleAccount creates the account the examples provision.
@@ -94,7 +89,7 @@ func ExampleUsersService_Create() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	plan, err := c.CallingPlans.Set(ctx, acct.ID, alianza.ModifyCallingPlan{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
+	plan, err := c.CallingPlans.Set(ctx, acct.ID, alianza.CallingPlanModifyRequest{ReferenceType: alianza.PlanRefEndUser, ReferenceID: u.ID,
 		CallingPlanReferenceID: products[0].ID})
 	if err != nil {
 		log.Fatal(err)

@@ -394,7 +394,7 @@ func FuzzDecodeDeviceLine(f *testing.F) {
 				t.Fatalf("SIPLine lost the credentials: %#v", got)
 			}
 		}
-		lines, err := c.DeviceLines.List(ctx, "a1", DeviceLineFilter{})
+		lines, err := c.DeviceLines.List(ctx, "a1", &DeviceLineListOptions{})
 		fuzzCheckErr(t, "DeviceLines.List", err)
 		if err == nil {
 			fuzzRoundTrip(t, "[]DeviceLine", lines)
@@ -455,7 +455,7 @@ func FuzzDecodePages(f *testing.F) {
 
 		var events []StatusEvent
 		var errs []error
-		for ev, err := range c.Numbers.StatusEvents(ctx, StatusQuery{PageSize: size}) {
+		for ev, err := range c.Numbers.StatusEvents(ctx, &StatusEventOptions{PageSize: size}) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -467,7 +467,7 @@ func FuzzDecodePages(f *testing.F) {
 
 		var hist []AccountHistory
 		errs = nil
-		for h, err := range c.Accounts.History(ctx, "a1", HistoryQuery{PageSize: size}) {
+		for h, err := range c.Accounts.History(ctx, "a1", &HistoryOptions{PageSize: size}) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -479,7 +479,7 @@ func FuzzDecodePages(f *testing.F) {
 
 		var cdrs []CallDetailRecord
 		errs = nil
-		for r, err := range c.Accounts.CDRs(ctx, "a1", CDRQuery{StartDate: fuzzDay, EndDate: fuzzDay, PageSize: size}) {
+		for r, err := range c.Accounts.CDRs(ctx, "a1", CDRSearchRequest{StartDate: fuzzDay, EndDate: fuzzDay, PageSize: size}) {
 			if err != nil {
 				errs = append(errs, err)
 				continue
@@ -524,7 +524,7 @@ func FuzzDecodeJob(f *testing.F) {
 			}
 		}
 
-		w, err := c.Jobs.Wait(ctx, "j1")
+		w, err := c.Jobs.Wait(ctx, "j1", nil)
 		fuzzCheckErr(t, "Jobs.Wait", err)
 		if err == nil && (w == nil || w.Status != JobDone) {
 			t.Fatalf("Jobs.Wait ended without error on %#v", w)

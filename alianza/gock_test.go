@@ -222,7 +222,7 @@ func gockCases() []gockCase {
 			}},
 		{"Accounts.Patch", "PATCH", acct, nil, `{"status":"DISABLED"}`, 200, `{"id":"a/1","status":"DISABLED"}`,
 			func(ctx context.Context, c *Client) error {
-				return ignore(c.Accounts.Patch(ctx, "a/1", AccountPatch{Status: ptr(AccountDisabled)}))
+				return ignore(c.Accounts.Patch(ctx, "a/1", AccountPatchRequest{Status: ptr(AccountDisabled)}))
 			}},
 		{"Accounts.Delete", "DELETE", acct, nil, "", 204, "",
 			func(ctx context.Context, c *Client) error { return c.Accounts.Delete(ctx, "a/1") }},
@@ -230,7 +230,7 @@ func gockCases() []gockCase {
 			url.Values{"firstResultIndex": {"0"}, "maxResult": {"5"}, "accountHistoryType": {"USER", "DEVICE"}, "startDate": {"2026-11-01"}},
 			"", 200, `{"totalRecords":0,"results":[]}`,
 			func(ctx context.Context, c *Client) error {
-				for _, err := range c.Accounts.History(ctx, "a/1", HistoryQuery{Types: []AccountHistoryType{HistoryUser, HistoryDevice},
+				for _, err := range c.Accounts.History(ctx, "a/1", &HistoryOptions{Types: []AccountHistoryType{HistoryUser, HistoryDevice},
 					StartDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), PageSize: 5}) {
 					if err != nil {
 						return err
@@ -243,7 +243,7 @@ func gockCases() []gockCase {
 				"callType": {"INBOUND"}, "minCost": {"0.5"}, "sort": {"COST"}, "sortOrder": {"DESC"}},
 			"", 200, `{"results":[]}`,
 			func(ctx context.Context, c *Client) error {
-				for _, err := range c.Accounts.CDRs(ctx, "a-1", CDRQuery{StartDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+				for _, err := range c.Accounts.CDRs(ctx, "a-1", CDRSearchRequest{StartDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
 					EndDate: time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC), CallTypes: []CallType{CallInbound}, MinCost: ptr(0.5),
 					Sort: CDRSortByCost, SortOrder: SortDesc}) {
 					if err != nil {
@@ -268,7 +268,7 @@ func gockCases() []gockCase {
 			func(ctx context.Context, c *Client) error { return c.Users.Delete(ctx, "a/1", "u 1") }},
 		{"DeviceLines.List", "GET", acct + "/deviceline", url.Values{"filterType": {"OWNING_USERID"}, "filter": {"u 1"}}, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error {
-				return ignore(c.DeviceLines.List(ctx, "a/1", DeviceLineFilter{Type: FilterOwningUserID, Value: "u 1"}))
+				return ignore(c.DeviceLines.List(ctx, "a/1", &DeviceLineListOptions{Type: FilterOwningUserID, Value: "u 1"}))
 			}},
 		{"DeviceLines.ByMAC", "GET", acct + "/deviceline", url.Values{"filterType": {"MAC_ADDRESS"}, "filter": {"0004f2abcdef"}}, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error {
@@ -291,7 +291,7 @@ func gockCases() []gockCase {
 			func(ctx context.Context, c *Client) error { return c.DeviceLines.Delete(ctx, "a/1", "d/1") }},
 		{"Numbers.List", "GET", acct + "/telephonenumber", url.Values{"limitedData": {"true"}}, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error {
-				return ignore(c.Numbers.List(ctx, "a/1", NumberListOptions{LimitedData: true}))
+				return ignore(c.Numbers.List(ctx, "a/1", &NumberListOptions{LimitedData: true}))
 			}},
 		{"Numbers.Get", "GET", acct + "/telephonenumber/18015551212", nil, "", 200, `{"phoneNumber":"18015551212"}`,
 			func(ctx context.Context, c *Client) error { return ignore(c.Numbers.Get(ctx, "a/1", "+18015551212")) }},
@@ -314,7 +314,7 @@ func gockCases() []gockCase {
 		{"Numbers.Search", "GET", gockPart + "/telephonenumber/search",
 			url.Values{"q": {"84062"}, "type": {"POSTALCODE"}, "functiontype": {"ELS"}, "carrierId": {"c 1"}, "maxResults": {"5"}}, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error {
-				return ignore(c.Numbers.Search(ctx, NumberSearch{Query: "84062", Type: SearchPostalCode, FunctionType: FunctionELS,
+				return ignore(c.Numbers.Search(ctx, NumberSearchRequest{Query: "84062", Type: SearchPostalCode, FunctionType: FunctionELS,
 					CarrierID: "c 1", MaxResults: 5}))
 			}},
 		{"Numbers.Reserve", "PUT", gockPart + "/telephonenumber/18015551212/reserve", nil, "", 200,
@@ -327,7 +327,7 @@ func gockCases() []gockCase {
 				"dateType": {"CreatedDate"}, "firstResultIndex": {"0"}, "maxResult": {"50"}},
 			"", 200, `{"totalRecords":0,"results":[]}`,
 			func(ctx context.Context, c *Client) error {
-				return drain(c.Numbers.StatusEvents(ctx, StatusQuery{AccountID: "a/1", TelephoneNumber: "+18015551212",
+				return drain(c.Numbers.StatusEvents(ctx, &StatusEventOptions{AccountID: "a/1", TelephoneNumber: "+18015551212",
 					EventTypes: []EventType{EventPortRequest}, StatusTypes: []ActivationStatus{ActivationPending, ActivationFOCReceived},
 					DateType: DateCreated}))
 			}},
@@ -339,12 +339,12 @@ func gockCases() []gockCase {
 			`{"referenceType":"ACCOUNT","referenceId":"a/1","callingPlanReferenceId":"cpp-1","callingPlanType":"NEW_CALLING_PLAN","pending":false,"minutesUsed":10}`,
 			200, `{"id":"cp-1"}`,
 			func(ctx context.Context, c *Client) error {
-				return ignore(c.CallingPlans.Set(ctx, "a/1", ModifyCallingPlan{CallingPlanReferenceID: "cpp-1", CallingPlanType: PlanNew, MinutesUsed: 10}))
+				return ignore(c.CallingPlans.Set(ctx, "a/1", CallingPlanModifyRequest{CallingPlanReferenceID: "cpp-1", CallingPlanType: PlanNew, MinutesUsed: 10}))
 			}},
 		{"CallingPlans.Remove", "DELETE", acct + "/callingplan", nil,
 			`{"referenceType":"ACCOUNT","referenceId":"a/1","callingPlanReferenceId":"cpp-1","pending":true}`, 204, "",
 			func(ctx context.Context, c *Client) error {
-				return c.CallingPlans.Remove(ctx, "a/1", ModifyCallingPlan{CallingPlanReferenceID: "cpp-1", Pending: true})
+				return c.CallingPlans.Remove(ctx, "a/1", CallingPlanModifyRequest{CallingPlanReferenceID: "cpp-1", Pending: true})
 			}},
 		{"ProductPlans.List", "GET", acct + "/user-product-plans", nil, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error { return ignore(c.ProductPlans.List(ctx, "a/1")) }},

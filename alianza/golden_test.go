@@ -227,7 +227,7 @@ func goldenNothingLost(t *testing.T, example []byte, got any, skip ...string) {
 
 // goldenPatch is one of the spec's PATCH request examples, sent through
 // Client.Do (the typed layer has no PATCH for these resources, and
-// AccountPatch has no callScreeningSettings: see the README) with the typed
+// AccountPatchRequest has no callScreeningSettings: see the README) with the typed
 // value that produces it.
 type goldenPatch struct {
 	file, path, wantPath string
@@ -428,11 +428,11 @@ var goldenErrorCalls = []struct {
 		return err
 	}},
 	{"Accounts.Patch", func(ctx context.Context, c *Client) error {
-		_, err := c.Accounts.Patch(ctx, "acct/7", AccountPatch{LanguageTag: ptr("fr-CA")})
+		_, err := c.Accounts.Patch(ctx, "acct/7", AccountPatchRequest{LanguageTag: ptr("fr-CA")})
 		return err
 	}},
 	{"Accounts.History", func(ctx context.Context, c *Client) error {
-		for _, err := range c.Accounts.History(ctx, "acct/7", HistoryQuery{}) {
+		for _, err := range c.Accounts.History(ctx, "acct/7", &HistoryOptions{}) {
 			if err != nil {
 				return err
 			}
@@ -445,7 +445,7 @@ var goldenErrorCalls = []struct {
 		return err
 	}},
 	{"Numbers.Search", func(ctx context.Context, c *Client) error {
-		_, err := c.Numbers.Search(ctx, NumberSearch{Query: "84062"})
+		_, err := c.Numbers.Search(ctx, NumberSearchRequest{Query: "84062"})
 		return err
 	}},
 	{"CallingPlans.Get", func(ctx context.Context, c *Client) error {

@@ -21,7 +21,7 @@ import (
 // answer 202 with a Job, to poll at /v2/job/{jobId} until it is DONE or
 // FAILED.
 
-// ErrJobFailed: a job ended with status FAILED (JobsService.Wait). The
+// ErrJobFailed: a job ended with status FAILED ([JobsService.Wait]). The
 // *Error's text has the job's first errors; the Job returned with it has
 // them all.
 var ErrJobFailed = errors.New("alianza: job failed")
@@ -109,21 +109,55 @@ func jobFromJSON(body []byte) (job *Job, ok bool) {
 	return &j, true
 }
 
-// Default polling intervals of JobsService.Wait.
+// Default polling intervals of [JobsService.Wait], when neither
+// [WaitOptions] nor [WithPollInterval] set them.
 const (
-	DefaultJobMinInterval = time.Second
-	DefaultJobMaxInterval = 30 * time.Second
+	DefaultPollMin = time.Second
+	DefaultPollMax = 30 * time.Second
 )
+
+// WaitOptions tunes one [JobsService.Wait]. A nil *WaitOptions, or a zero
+// field, means the client's default ([WithPollInterval], else
+// [DefaultPollMin] and [DefaultPollMax]).
+type WaitOptions struct {
+	// MinInterval is the first pause between two polls; the pause doubles
+	// after every poll, up to MaxInterval.
+	MinInterval time.Duration
+	// MaxInterval is the longest pause between two polls.
+	MaxInterval time.Duration
+}
+
+// WithPollInterval sets the client's default pauses of [JobsService.Wait]:
+// the first pause is min, doubling after every poll up to max. A zero
+// value keeps [DefaultPollMin] or [DefaultPollMax]. A negative value, or a
+// max below min when both are set, is refused ([ErrInvalidInput]).
+func WithPollInterval(min, max time.Duration) Option {
+	return func(s *settings) error {
+		if err := checkIntervals("WithPollInterval", "min", "max", min, max); err != nil {
+			return err
+		}
+		s.pollMin, s.pollMax = min, max
+		return nil
+	}
+}
+
+// checkIntervals refuses negative intervals and a max below min when both
+// are set.
+func checkIntervals(op, minName, maxName string, lo, hi time.Duration) error {
+	switch {
+	case lo < 0:
+		return invalid(op, minName, "is negative (%s)", lo)
+	case hi < 0:
+		return invalid(op, maxName, "is negative (%s)", hi)
+	case lo > 0 && hi > 0 && hi < lo:
+		return invalid(op, maxName, "(%s) is shorter than %s (%s)", hi, minName, lo)
+	}
+	return nil
+}
 
 // JobsService is the asynchronous jobs of the API.
 type JobsService struct {
 	c *Client
-
-	// MinInterval is Wait's first pause between two polls
-	// (DefaultJobMinInterval when 0). The pause doubles after every poll, up
-	// to MaxInterval (DefaultJobMaxInterval when 0). Set them before the
-	// service is used; they are read, not locked.
-	MinInterval, MaxInterval time.Duration
 
 	// sleep pauses for d or until ctx ends; nil is a timer (tests record
 	// the pauses).
@@ -158,13 +192,15 @@ func (s *JobsService) poll(ctx context.Context, op, jobID string) (*Job, *transp
 }
 
 // Start sends a request that answers with a Job, such as the _2 CSV reports
-// or the telephone number export, and returns the job, to Wait for. method,
-// path, query and body are as for Client.Do ("{partition}" in path is the
-// partition); an answer that is not a Job (see jobFromJSON) is
-// ErrBadResponse. As with Client.Do, a POST is not re-sent automatically.
+// or the telephone number export, and returns the job, to [JobsService.Wait]
+// for. method, path, query and body are as for [Client.Do] ("{partition}" in path is the
+// partition); an answer that is not a Job is ErrBadResponse: a Job is a
+// JSON object with a non-empty id, a status of the spec's enum and at least
+// one of the Job's other fields (name, userId, errors, inputKey, outputKey,
+// start, lastUpdated). As with Client.Do, a POST is not re-sent automatically.
 //
 //	job, err := c.Jobs.Start(ctx, http.MethodGet, "/v2/partition/{partition}/report/tn/csv_2", nil, nil)
-//	job, err = c.Jobs.Wait(ctx, job.ID)
+//	job, err = c.Jobs.Wait(ctx, job.ID, nil)
 func (s *JobsService) Start(ctx context.Context, method, path string, query url.Values, body any) (*Job, error) {
 	var raw json.RawMessage
 	resp, err := s.c.doPath(ctx, "Jobs.Start", method, path, query, body, &raw)
@@ -180,15 +216,19 @@ func (s *JobsService) Start(ctx context.Context, method, path string, query url.
 }
 
 // Wait polls a job (GET /v2/job/{jobId}) until it ends and returns it: at
-// once, then after MinInterval, and after twice the previous pause each
-// time, up to MaxInterval. A job that ends DONE returns nil; one that ends
-// FAILED returns an *Error matching ErrJobFailed, with the job. A status
+// once, then after opts.MinInterval, and after twice the previous pause
+// each time, up to opts.MaxInterval (nil opts or a zero field: the client's
+// default, see [WithPollInterval]). Negative intervals, or a MaxInterval
+// below MinInterval, are refused before anything is sent
+// ([ErrInvalidInput]). A job that ends DONE returns nil; one that ends
+// FAILED returns an *[Error] matching [ErrJobFailed], with the job. A status
 // outside the spec's enum (PENDING, IN_PROGRESS, DONE, FAILED) is
-// ErrBadResponse, with the job, rather than polling for ever on a state
-// Wait cannot judge. A failed poll returns its error and the job as last
-// seen. When ctx ends, Wait returns the job as last seen (nil if never
-// read) and an *Error wrapping ctx.Err().
-func (s *JobsService) Wait(ctx context.Context, jobID string) (*Job, error) {
+// [ErrBadResponse], with the job,
+// rather than polling for ever on a state Wait cannot judge. A failed poll
+// returns its error and the job as last seen. When ctx ends, Wait returns
+// the job as last seen (nil if never read) and an *Error wrapping
+// ctx.Err(), which matches it under errors.Is.
+func (s *JobsService) Wait(ctx context.Context, jobID string, opts *WaitOptions) (*Job, error) {
 	const op = "Jobs.Wait"
 	if ctx == nil {
 		return nil, invalid(op, "ctx", "is nil")
@@ -196,14 +236,25 @@ func (s *JobsService) Wait(ctx context.Context, jobID string) (*Job, error) {
 	if err := checkID(op, "jobID", jobID); err != nil {
 		return nil, err
 	}
-	lo, hi := s.MinInterval, s.MaxInterval
+	lo, hi := s.c.pollMin, s.c.pollMax
+	if opts != nil {
+		if err := checkIntervals(op, "WaitOptions.MinInterval", "WaitOptions.MaxInterval", opts.MinInterval, opts.MaxInterval); err != nil {
+			return nil, err
+		}
+		if opts.MinInterval > 0 {
+			lo = opts.MinInterval
+		}
+		if opts.MaxInterval > 0 {
+			hi = opts.MaxInterval
+		}
+	}
 	if lo <= 0 {
-		lo = DefaultJobMinInterval
+		lo = DefaultPollMin
 	}
 	if hi <= 0 {
-		hi = DefaultJobMaxInterval
+		hi = DefaultPollMax
 	}
-	hi = max(hi, lo)
+	hi = max(hi, lo) // a default max below a chosen min is the min
 	sleep := s.sleep
 	if sleep == nil {
 		sleep = sleepCtx

@@ -30,7 +30,8 @@ func jobServer(t *testing.T, bodies ...string) (*wireRecorder, *JobsService, *[]
 		return 200, b
 	})
 	var pauses []time.Duration
-	s := &JobsService{c: c, MinInterval: time.Millisecond, MaxInterval: 4 * time.Millisecond,
+	c.pollMin, c.pollMax = time.Millisecond, 4*time.Millisecond
+	s := &JobsService{c: c,
 		sleep: func(ctx context.Context, d time.Duration) error {
 			pauses = append(pauses, d)
 			return ctx.Err()
@@ -59,7 +60,7 @@ func ptr[T any](v T) *T { return &v }
 func TestJobsWaitBacksOff(t *testing.T) {
 	w, s, pauses := jobServer(t, jobJSON("PENDING"), jobJSON("IN_PROGRESS"), jobJSON("IN_PROGRESS"),
 		jobJSON("IN_PROGRESS"), jobJSON("IN_PROGRESS"), jobJSON("DONE"))
-	j, err := s.Wait(context.Background(), "job/1")
+	j, err := s.Wait(context.Background(), "job/1", nil)
 	require.NoError(t, err)
 	assert.Equal(t, JobDone, j.Status)
 	assert.True(t, j.Status.Terminal())
@@ -72,17 +73,16 @@ func TestJobsWaitBacksOff(t *testing.T) {
 func TestJobsWaitDefaultsAndRealTimer(t *testing.T) {
 	_, s, _ := jobServer(t, jobJSON("PENDING"), jobJSON("DONE"))
 	s.sleep = nil
-	s.MinInterval, s.MaxInterval = 0, 0
+	s.c.pollMin, s.c.pollMax = 0, 0
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
-	j, err := s.Wait(ctx, "job/1")
+	j, err := s.Wait(ctx, "job/1", nil)
 	require.Error(t, err, "the default first pause is a second")
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 	require.NotNil(t, j)
 	assert.Equal(t, JobPending, j.Status)
 
-	s.MinInterval, s.MaxInterval = time.Millisecond, time.Microsecond // a max below the min is the min
-	j, err = s.Wait(context.Background(), "job/1")
+	j, err = s.Wait(context.Background(), "job/1", &WaitOptions{MinInterval: time.Millisecond}) // a default max below the min is the min
 	require.NoError(t, err)
 	assert.Equal(t, JobDone, j.Status)
 }
@@ -94,7 +94,7 @@ func TestJobsWaitFailed(t *testing.T) {
 		{"error":"Unknown device type","column":"C"},
 		{"error":"Line too long","lineNumber":9}]}`
 	_, s, _ := jobServer(t, jobJSON("IN_PROGRESS"), failed)
-	j, err := s.Wait(context.Background(), "job/1")
+	j, err := s.Wait(context.Background(), "job/1", nil)
 	require.ErrorIs(t, err, ErrJobFailed)
 	var e *Error
 	require.ErrorAs(t, err, &e)
@@ -108,7 +108,7 @@ func TestJobsWaitFailed(t *testing.T) {
 	assert.Equal(t, JobError{Error: "Invalid MAC address", LineNumber: 3, Column: "B", Input: "0004f2aabbcc,sip-user,p4ssw0rd"}, j.Errors[0])
 
 	_, s, _ = jobServer(t, `{"id":"job/2","status":"FAILED"}`)
-	_, err = s.Wait(context.Background(), "job/2")
+	_, err = s.Wait(context.Background(), "job/2", nil)
 	require.ErrorIs(t, err, ErrJobFailed)
 	assert.Equal(t, `alianza: Jobs.Wait: alianza: job failed: job "job/2" [HTTP 200]`, err.Error())
 }
@@ -116,7 +116,7 @@ func TestJobsWaitFailed(t *testing.T) {
 func TestJobsWaitUnknownStatus(t *testing.T) {
 	for _, status := range []string{"CANCELLED", ""} {
 		w, s, _ := jobServer(t, jobJSON(status))
-		j, err := s.Wait(context.Background(), "job/1")
+		j, err := s.Wait(context.Background(), "job/1", nil)
 		require.ErrorIs(t, err, ErrBadResponse, status)
 		assert.NotErrorIs(t, err, ErrJobFailed)
 		require.NotNil(t, j)
@@ -136,7 +136,7 @@ func TestJobsWaitContextEnds(t *testing.T) {
 		}
 		return ctx.Err()
 	}
-	j, err := s.Wait(ctx, "job/1")
+	j, err := s.Wait(ctx, "job/1", nil)
 	require.ErrorIs(t, err, context.Canceled)
 	var e *Error
 	require.ErrorAs(t, err, &e)
@@ -148,7 +148,7 @@ func TestJobsWaitContextEnds(t *testing.T) {
 	// Ended before the first poll answered.
 	done, cancel2 := context.WithCancel(context.Background())
 	cancel2()
-	j, err = s.Wait(done, "job/1")
+	j, err = s.Wait(done, "job/1", nil)
 	require.ErrorIs(t, err, context.Canceled)
 	assert.Nil(t, j)
 	assert.Contains(t, err.Error(), "not read yet")
@@ -167,16 +167,16 @@ func TestJobsWaitPollFails(t *testing.T) {
 		return 404, `{"status":404,"messages":["JobNotFound"]}`
 	})
 	s := &JobsService{c: c, sleep: func(context.Context, time.Duration) error { return nil }}
-	j, err := s.Wait(context.Background(), "job/1")
+	j, err := s.Wait(context.Background(), "job/1", nil)
 	require.ErrorIs(t, err, ErrNotFound)
 	require.NotNil(t, j)
 	assert.Equal(t, JobPending, j.Status)
 	assert.Equal(t, 2, w.count())
 
-	_, err = s.Wait(context.Background(), " ")
+	_, err = s.Wait(context.Background(), " ", nil)
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	var nilCtx context.Context
-	_, err = s.Wait(nilCtx, "job/1")
+	_, err = s.Wait(nilCtx, "job/1", nil)
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	assert.Equal(t, 2, w.count())
 }
@@ -236,4 +236,50 @@ func TestJobsStart(t *testing.T) {
 	var nilCtx context.Context
 	_, err = s.Start(nilCtx, http.MethodGet, "/v2/job/x", nil, nil)
 	assert.ErrorIs(t, err, ErrInvalidInput)
+}
+
+func TestJobsWaitOptions(t *testing.T) {
+	w, s, pauses := jobServer(t, jobJSON("PENDING"), jobJSON("PENDING"), jobJSON("PENDING"), jobJSON("DONE"))
+	ms := time.Millisecond
+	j, err := s.Wait(context.Background(), "job/1", &WaitOptions{MinInterval: 3 * ms, MaxInterval: 5 * ms})
+	require.NoError(t, err)
+	assert.Equal(t, JobDone, j.Status)
+	assert.Equal(t, []time.Duration{3 * ms, 5 * ms, 5 * ms}, *pauses, "the options win over the client's defaults")
+	n := w.count()
+
+	_, s2, pauses2 := jobServer(t, jobJSON("PENDING"), jobJSON("PENDING"), jobJSON("DONE"))
+	_, err = s2.Wait(context.Background(), "job/1", &WaitOptions{MaxInterval: 2 * ms})
+	require.NoError(t, err)
+	assert.Equal(t, []time.Duration{ms, 2 * ms}, *pauses2, "a zero field is the client's default")
+
+	for _, o := range []WaitOptions{
+		{MinInterval: -ms},
+		{MaxInterval: -ms},
+		{MinInterval: 2 * ms, MaxInterval: ms},
+	} {
+		j, err := s.Wait(context.Background(), "job/1", &o)
+		assert.Nil(t, j)
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve, "%+v", o)
+		assert.Equal(t, "Jobs.Wait", ve.Op)
+		assert.ErrorIs(t, err, ErrInvalidInput)
+	}
+	assert.Equal(t, n, w.count(), "nothing sent for refused options")
+}
+
+func TestWithPollInterval(t *testing.T) {
+	creds := Credentials{Username: "u", Password: NewSecret("p")}
+	c, err := New(creds, WithPollInterval(2*time.Second, time.Minute))
+	require.NoError(t, err)
+	assert.Equal(t, 2*time.Second, c.pollMin)
+	assert.Equal(t, time.Minute, c.pollMax)
+	c, err = New(creds, WithPollInterval(0, 0))
+	require.NoError(t, err)
+	assert.Zero(t, c.pollMin, "zero keeps the defaults")
+	for _, iv := range [][2]time.Duration{{-1, 0}, {0, -1}, {time.Minute, time.Second}} {
+		_, err := New(creds, WithPollInterval(iv[0], iv[1]))
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve, "%v", iv)
+		assert.Equal(t, "WithPollInterval", ve.Op)
+	}
 }

@@ -310,9 +310,9 @@ type NumberReservation struct {
 	Reserved     bool       `json:"reserved"`
 }
 
-// NumberSearch is the query of NumbersService.Search (GET
+// NumberSearchRequest is the query of NumbersService.Search (GET
 // …/telephonenumber/search).
-type NumberSearch struct {
+type NumberSearchRequest struct {
 	// Query is q: a telephone number (18015551212), a postal code (84062), a
 	// rate center (ALBANY) or a rate center and state (ALBANY.NY). Required,
 	// except with SearchLatLong, which does not use it.
@@ -330,7 +330,7 @@ type NumberSearch struct {
 }
 
 // values checks the search and returns its query.
-func (s NumberSearch) values(op string) (url.Values, error) {
+func (s NumberSearchRequest) values(op string) (url.Values, error) {
 	if err := firstErr(
 		checkEnum(op, "Type", s.Type, numberSearchTypes),
 		checkEnum(op, "FunctionType", s.FunctionType, functionTypes),
@@ -405,14 +405,14 @@ func numbersPath(p, accountID string, tn ...string) string {
 }
 
 // List returns the telephone numbers of an account (GET
-// …/account/{accountId}/telephonenumber).
-func (s *NumbersService) List(ctx context.Context, accountID string, opts NumberListOptions) ([]TelephoneNumber, error) {
+// …/account/{accountId}/telephonenumber); nil opts means the full data.
+func (s *NumbersService) List(ctx context.Context, accountID string, opts *NumberListOptions) ([]TelephoneNumber, error) {
 	const op = "Numbers.List"
 	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
 	}
 	var q url.Values
-	if opts.LimitedData {
+	if opts != nil && opts.LimitedData {
 		q = url.Values{"limitedData": {"true"}}
 	}
 	p, err := s.c.partitionOf(ctx, op)
@@ -520,7 +520,7 @@ func (s *NumbersService) Remove(ctx context.Context, accountID, tn string) error
 
 // Search finds numbers in the partition's inventory (GET
 // /v2/partition/{partitionId}/telephonenumber/search).
-func (s *NumbersService) Search(ctx context.Context, search NumberSearch) ([]NumberView, error) {
+func (s *NumbersService) Search(ctx context.Context, search NumberSearchRequest) ([]NumberView, error) {
 	const op = "Numbers.Search"
 	q, err := search.values(op)
 	if err != nil {

@@ -61,7 +61,7 @@ func TestNumbersWire(t *testing.T) {
 	s := &NumbersService{c: c}
 	ctx := context.Background()
 
-	list, err := s.List(ctx, "a/1", NumberListOptions{})
+	list, err := s.List(ctx, "a/1", &NumberListOptions{})
 	require.NoError(t, err)
 	require.Len(t, list, 1)
 	r := w.last(t)
@@ -90,7 +90,7 @@ func TestNumbersWire(t *testing.T) {
 	require.NotNil(t, n.DirectoryListing.Address)
 	assert.Equal(t, DirSW, n.DirectoryListing.Address.PostDirectional)
 
-	_, err = s.List(ctx, "a/1", NumberListOptions{LimitedData: true})
+	_, err = s.List(ctx, "a/1", &NumberListOptions{LimitedData: true})
 	require.NoError(t, err)
 	assert.Equal(t, "limitedData=true", w.last(t).query)
 
@@ -126,7 +126,7 @@ func TestNumbersWire(t *testing.T) {
 	assert.Equal(t, "DELETE /v2/partition/part%201/account/a%2F1/telephonenumber/18015551212", r.method+" "+r.path)
 	assert.Empty(t, r.body)
 
-	views, err := s.Search(ctx, NumberSearch{Query: "84062", Type: SearchPostalCode, FunctionType: FunctionTollFree, MaxResults: 5, CarrierID: "c 1"})
+	views, err := s.Search(ctx, NumberSearchRequest{Query: "84062", Type: SearchPostalCode, FunctionType: FunctionTollFree, MaxResults: 5, CarrierID: "c 1"})
 	require.NoError(t, err)
 	r = w.last(t)
 	assert.Equal(t, "GET /v2/partition/part%201/telephonenumber/search", r.method+" "+r.path)
@@ -143,17 +143,17 @@ func TestNumbersWire(t *testing.T) {
 	assert.Equal(t, time.December, v.CooldownExpireDate.Month())
 	assert.Nil(t, v.CooldownRecoveredDate)
 
-	_, err = s.Search(ctx, NumberSearch{Query: "+18015551212"})
+	_, err = s.Search(ctx, NumberSearchRequest{Query: "+18015551212"})
 	require.NoError(t, err)
 	assert.Equal(t, "q=18015551212", w.last(t).query, "a number in a POSTALCODE_OR_TN search is sent bare")
-	_, err = s.Search(ctx, NumberSearch{Query: "ALBANY.NY", Type: SearchRateCenter})
+	_, err = s.Search(ctx, NumberSearchRequest{Query: "ALBANY.NY", Type: SearchRateCenter})
 	require.NoError(t, err)
 	assert.Equal(t, "q=ALBANY.NY&type=RATECENTER", w.last(t).query)
-	_, err = s.Search(ctx, NumberSearch{Query: "+18015551212", Type: SearchTN})
+	_, err = s.Search(ctx, NumberSearchRequest{Query: "+18015551212", Type: SearchTN})
 	require.NoError(t, err)
 	assert.Equal(t, "q=18015551212&type=TN", w.last(t).query)
 	lat, long := 40.2338, -111.6585
-	_, err = s.Search(ctx, NumberSearch{Type: SearchLatLong, Lat: &lat, Long: &long})
+	_, err = s.Search(ctx, NumberSearchRequest{Type: SearchLatLong, Lat: &lat, Long: &long})
 	require.NoError(t, err)
 	assert.Equal(t, "lat=40.2338&long=-111.6585&type=LAT_LONG", w.last(t).query)
 
@@ -329,7 +329,7 @@ func TestNumbersValidationSendsNothing(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidInput)
 
 	lat, bad := 40.0, 200.0
-	for name, q := range map[string]NumberSearch{
+	for name, q := range map[string]NumberSearchRequest{
 		"empty":             {},
 		"blank":             {Query: "  "},
 		"unknown type":      {Query: "84062", Type: "ZIP"},
@@ -347,7 +347,7 @@ func TestNumbersValidationSendsNothing(t *testing.T) {
 		assert.ErrorIs(t, err, ErrInvalidInput, name)
 	}
 
-	_, err = s.List(ctx, "", NumberListOptions{})
+	_, err = s.List(ctx, "", &NumberListOptions{})
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	_, err = s.Get(ctx, "a1", "555-1212")
 	assert.ErrorIs(t, err, ErrInvalidInput)
@@ -391,7 +391,7 @@ func TestNumbersServerErrors(t *testing.T) {
 	status, body = 200, `{"id":`
 	_, err = s.Reserve(ctx, "18015551212")
 	assert.ErrorIs(t, err, ErrBadResponse)
-	_, err = s.Search(ctx, NumberSearch{Query: "84062"})
+	_, err = s.Search(ctx, NumberSearchRequest{Query: "84062"})
 	assert.ErrorIs(t, err, ErrBadResponse)
 	assert.Equal(t, 4, w.count())
 }
@@ -404,7 +404,7 @@ func TestServicesLoginAndServerErrors(t *testing.T) {
 		one := []BareTelephoneNumber{{PhoneNumber: "18015551212"}}
 		drop := func(_ any, err error) error { return err }
 		return map[string]func(context.Context) error{
-			"Numbers.List": func(ctx context.Context) error { return drop(ns.List(ctx, "a1", NumberListOptions{})) },
+			"Numbers.List": func(ctx context.Context) error { return drop(ns.List(ctx, "a1", &NumberListOptions{})) },
 			"Numbers.Get":  func(ctx context.Context) error { return drop(ns.Get(ctx, "a1", "18015551212")) },
 			"Numbers.Add": func(ctx context.Context) error {
 				return drop(ns.Add(ctx, "a1", NumberActivation{TelephoneNumbers: one}))
@@ -413,19 +413,19 @@ func TestServicesLoginAndServerErrors(t *testing.T) {
 				return drop(ns.Update(ctx, "a1", TelephoneNumber{PhoneNumber: "18015551212"}))
 			},
 			"Numbers.Remove":   func(ctx context.Context) error { return ns.Remove(ctx, "a1", "18015551212") },
-			"Numbers.Search":   func(ctx context.Context) error { return drop(ns.Search(ctx, NumberSearch{Query: "84062"})) },
+			"Numbers.Search":   func(ctx context.Context) error { return drop(ns.Search(ctx, NumberSearchRequest{Query: "84062"})) },
 			"Numbers.Reserve":  func(ctx context.Context) error { return drop(ns.Reserve(ctx, "18015551212")) },
 			"Numbers.Release":  func(ctx context.Context) error { return ns.Release(ctx, "18015551212") },
 			"CallingPlans.Get": func(ctx context.Context) error { return drop(cp.Get(ctx, "a1", CallingPlanRef{})) },
 			"CallingPlans.Set": func(ctx context.Context) error {
-				return drop(cp.Set(ctx, "a1", ModifyCallingPlan{CallingPlanReferenceID: "cpp"}))
+				return drop(cp.Set(ctx, "a1", CallingPlanModifyRequest{CallingPlanReferenceID: "cpp"}))
 			},
 			"CallingPlans.Remove": func(ctx context.Context) error {
-				return cp.Remove(ctx, "a1", ModifyCallingPlan{CallingPlanReferenceID: "cpp"})
+				return cp.Remove(ctx, "a1", CallingPlanModifyRequest{CallingPlanReferenceID: "cpp"})
 			},
 			"ProductPlans.List": func(ctx context.Context) error { return drop(pp.List(ctx, "a1")) },
 			"Jobs.Get":          func(ctx context.Context) error { return drop(js.Get(ctx, "j1")) },
-			"Jobs.Wait":         func(ctx context.Context) error { return drop(js.Wait(ctx, "j1")) },
+			"Jobs.Wait":         func(ctx context.Context) error { return drop(js.Wait(ctx, "j1", nil)) },
 		}
 	}
 

@@ -72,7 +72,7 @@ func collect[T any](t *testing.T, seq func(func(T, error) bool)) ([]T, []error) 
 
 func TestPagerStopsOnShortPage(t *testing.T) {
 	w, s := pagedServer(t, 5, nil)
-	evs, errs := collect(t, s.StatusEvents(context.Background(), StatusQuery{PageSize: 2}))
+	evs, errs := collect(t, s.StatusEvents(context.Background(), &StatusEventOptions{PageSize: 2}))
 	require.Empty(t, errs)
 	require.Len(t, evs, 5)
 	for i, ev := range evs {
@@ -86,7 +86,7 @@ func TestPagerStopsOnShortPage(t *testing.T) {
 // extra request.
 func TestPagerExactBoundaryWithTotal(t *testing.T) {
 	w, s := pagedServer(t, 4, nil)
-	evs, errs := collect(t, s.StatusEvents(context.Background(), StatusQuery{PageSize: 2}))
+	evs, errs := collect(t, s.StatusEvents(context.Background(), &StatusEventOptions{PageSize: 2}))
 	require.Empty(t, errs)
 	assert.Len(t, evs, 4)
 	assert.Equal(t, []int{0, 2}, w.firsts(t), "the total says the second page was the last")
@@ -103,7 +103,7 @@ func TestPagerServerCapWithTotal(t *testing.T) {
 		}
 		return 200, fmt.Sprintf(`{"totalRecords":7,"results":[%s]}`, strings.Join(results, ","))
 	})
-	evs, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), StatusQuery{PageSize: 5}))
+	evs, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), &StatusEventOptions{PageSize: 5}))
 	require.Empty(t, errs)
 	assert.Len(t, evs, 7)
 	assert.Equal(t, []int{0, 3, 6}, w.firsts(t))
@@ -120,7 +120,7 @@ func TestPagerExactBoundaryWithoutTotal(t *testing.T) {
 		}
 		return 200, fmt.Sprintf(`{"results":[%s]}`, strings.Join(results, ","))
 	})
-	evs, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), StatusQuery{PageSize: 2}))
+	evs, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), &StatusEventOptions{PageSize: 2}))
 	require.Empty(t, errs)
 	assert.Len(t, evs, 4)
 	assert.Equal(t, []int{0, 2, 4}, w.firsts(t), "one empty page, and nothing after it")
@@ -128,7 +128,7 @@ func TestPagerExactBoundaryWithoutTotal(t *testing.T) {
 
 func TestPagerEmpty(t *testing.T) {
 	w, s := pagedServer(t, 0, nil)
-	evs, errs := collect(t, s.StatusEvents(context.Background(), StatusQuery{}))
+	evs, errs := collect(t, s.StatusEvents(context.Background(), &StatusEventOptions{}))
 	assert.Empty(t, errs)
 	assert.Empty(t, evs)
 	assert.Equal(t, []int{0}, w.firsts(t))
@@ -138,7 +138,7 @@ func TestPagerEmpty(t *testing.T) {
 func TestPagerBreakStopsRequests(t *testing.T) {
 	w, s := pagedServer(t, 100, nil)
 	n := 0
-	for ev, err := range s.StatusEvents(context.Background(), StatusQuery{PageSize: 10}) {
+	for ev, err := range s.StatusEvents(context.Background(), &StatusEventOptions{PageSize: 10}) {
 		require.NoError(t, err)
 		n++
 		if ev.ID == "ev13" { // mid-page
@@ -150,7 +150,7 @@ func TestPagerBreakStopsRequests(t *testing.T) {
 
 	// A break on the last item of a page does not fetch the next one.
 	w, s = pagedServer(t, 100, nil)
-	for ev := range s.StatusEvents(context.Background(), StatusQuery{PageSize: 10}) {
+	for ev := range s.StatusEvents(context.Background(), &StatusEventOptions{PageSize: 10}) {
 		if ev.ID == "ev9" {
 			break
 		}
@@ -162,7 +162,7 @@ func TestPagerErrorMidStream(t *testing.T) {
 	w, s := pagedServer(t, 10, func(first int) bool { return first == 4 })
 	var ids []string
 	var errs []error
-	for ev, err := range s.StatusEvents(context.Background(), StatusQuery{PageSize: 2}) {
+	for ev, err := range s.StatusEvents(context.Background(), &StatusEventOptions{PageSize: 2}) {
 		if err != nil {
 			errs = append(errs, err)
 			assert.Equal(t, StatusEvent{}, ev, "a zero value with the error")
@@ -183,13 +183,13 @@ func TestPagerBadPage(t *testing.T) {
 	body := `{"totalRecords":1,"results":{"id":"x"}}`
 	w, c := newWireRecorder(t, func(*http.Request, []byte) (int, string) { return 200, body })
 	s := &NumbersService{c: c}
-	_, errs := collect(t, s.StatusEvents(context.Background(), StatusQuery{}))
+	_, errs := collect(t, s.StatusEvents(context.Background(), &StatusEventOptions{}))
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrBadResponse)
 	assert.Equal(t, 1, w.count())
 
 	body = `<html>`
-	_, errs = collect(t, s.StatusEvents(context.Background(), StatusQuery{}))
+	_, errs = collect(t, s.StatusEvents(context.Background(), &StatusEventOptions{}))
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrBadResponse)
 }
@@ -204,7 +204,7 @@ func TestPagerLongPage(t *testing.T) {
 		return 200, `{"results":[]}`
 	})
 	s := &NumbersService{c: c}
-	evs, errs := collect(t, s.StatusEvents(context.Background(), StatusQuery{PageSize: 2}))
+	evs, errs := collect(t, s.StatusEvents(context.Background(), &StatusEventOptions{PageSize: 2}))
 	require.Empty(t, errs)
 	assert.Len(t, evs, 3)
 	assert.Equal(t, []int{0, 3}, w.firsts(t))
@@ -212,7 +212,7 @@ func TestPagerLongPage(t *testing.T) {
 
 func TestPagerRangesAgain(t *testing.T) {
 	w, s := pagedServer(t, 3, nil)
-	seq := s.StatusEvents(context.Background(), StatusQuery{PageSize: 2})
+	seq := s.StatusEvents(context.Background(), &StatusEventOptions{PageSize: 2})
 	a, _ := collect(t, seq)
 	b, _ := collect(t, seq)
 	assert.Equal(t, a, b)
@@ -224,7 +224,7 @@ func TestPagerLoginFailure(t *testing.T) {
 	c.sess.login = func(context.Context) (*wireLoginToken, error) {
 		return nil, &Error{Op: "Login", HTTPStatus: 401}
 	}
-	_, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), StatusQuery{}))
+	_, errs := collect(t, (&NumbersService{c: c}).StatusEvents(context.Background(), &StatusEventOptions{}))
 	require.Len(t, errs, 1)
 	assert.ErrorIs(t, errs[0], ErrUnauthorized)
 	var e *Error
@@ -238,7 +238,7 @@ func TestPagerContextEnds(t *testing.T) {
 	defer cancel()
 	var errs []error
 	n := 0
-	for _, err := range s.StatusEvents(ctx, StatusQuery{PageSize: 10}) {
+	for _, err := range s.StatusEvents(ctx, &StatusEventOptions{PageSize: 10}) {
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -301,7 +301,7 @@ func TestStatusEventsWire(t *testing.T) {
 				"creationDate":"2026-11-01T09:00:01Z","generatedTicketId":"t1"}]}]}`
 	})
 	s := &NumbersService{c: c}
-	evs, errs := collect(t, s.StatusEvents(context.Background(), StatusQuery{
+	evs, errs := collect(t, s.StatusEvents(context.Background(), &StatusEventOptions{
 		AccountID: "a/1", TelephoneNumber: "+18015550000",
 		EventTypes:  []EventType{EventPortRequest, Event911Address},
 		StatusTypes: []ActivationStatus{ActivationFOCReceived, ActivationPending},
@@ -341,7 +341,7 @@ func TestAccountHistoryWire(t *testing.T) {
 				{"id":"h2","accountHistoryType":"SIP_CREDENTIALS","referenceType":"SIP_CREDENTIALS","userType":"EndUser","action":"CREATE"}]}`
 	})
 	s := &AccountsService{c: c}
-	hs, errs := collect(t, s.History(context.Background(), "a/1", HistoryQuery{
+	hs, errs := collect(t, s.History(context.Background(), "a/1", &HistoryOptions{
 		Types:     []AccountHistoryType{HistoryAccountStatus, HistorySIPCredentials},
 		StartDate: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC),
 	}))
@@ -376,7 +376,7 @@ func TestCDRsWire(t *testing.T) {
 	})
 	s := &AccountsService{c: c}
 	minCost := 0.01
-	recs, errs := collect(t, s.CDRs(context.Background(), "a-1_x", CDRQuery{
+	recs, errs := collect(t, s.CDRs(context.Background(), "a-1_x", CDRSearchRequest{
 		StartDate: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC),
 		CallCategories: []CallCategory{CategoryOffNet}, CallFlagTypes: []CallFlagType{FlagAnswered, FlagMissed},
 		CallTypes: []CallType{CallOutbound}, DialedNumber: "1801", OrigNumber: "18015550000", TermNumber: "x",
@@ -423,7 +423,7 @@ func TestPagingValidationSendsNothing(t *testing.T) {
 		require.Len(t, errs, 1, name)
 		assert.ErrorIs(t, errs[0], ErrInvalidInput, name)
 	}
-	for name, q := range map[string]StatusQuery{
+	for name, q := range map[string]StatusEventOptions{
 		"negative page":    {PageSize: -1},
 		"bad number":       {TelephoneNumber: "555-1212"},
 		"bad event type":   {EventTypes: []EventType{"PORT"}},
@@ -432,34 +432,34 @@ func TestPagingValidationSendsNothing(t *testing.T) {
 		"bad date type":    {DateType: "Today"},
 		"dates reversed":   {StartDate: day(2), EndDate: day(1)},
 	} {
-		_, errs := collect(t, ns.StatusEvents(ctx, q))
+		_, errs := collect(t, ns.StatusEvents(ctx, &q))
 		check(name, errs)
 	}
-	for name, q := range map[string]HistoryQuery{
+	for name, q := range map[string]HistoryOptions{
 		"negative page":  {PageSize: -5},
 		"bad type":       {Types: []AccountHistoryType{"STATUS"}},
 		"dates reversed": {StartDate: day(2), EndDate: day(1)},
 	} {
-		_, errs := collect(t, as.History(ctx, "a1", q))
+		_, errs := collect(t, as.History(ctx, "a1", &q))
 		check(name, errs)
 	}
-	_, errs := collect(t, as.History(ctx, "", HistoryQuery{}))
+	_, errs := collect(t, as.History(ctx, "", &HistoryOptions{}))
 	check("no account", errs)
 
-	good := CDRQuery{StartDate: day(1), EndDate: day(2)}
-	cdr := func(f func(q *CDRQuery)) CDRQuery { q := good; f(&q); return q }
+	good := CDRSearchRequest{StartDate: day(1), EndDate: day(2)}
+	cdr := func(f func(q *CDRSearchRequest)) CDRSearchRequest { q := good; f(&q); return q }
 	neg := -1.0
-	for name, q := range map[string]CDRQuery{
+	for name, q := range map[string]CDRSearchRequest{
 		"no dates":       {},
 		"no end":         {StartDate: day(1)},
-		"dates reversed": cdr(func(q *CDRQuery) { q.StartDate, q.EndDate = day(3), day(2) }),
-		"negative page":  cdr(func(q *CDRQuery) { q.PageSize = -1 }),
-		"bad category":   cdr(func(q *CDRQuery) { q.CallCategories = []CallCategory{"offnet"} }),
-		"bad flag":       cdr(func(q *CDRQuery) { q.CallFlagTypes = []CallFlagType{"DROPPED"} }),
-		"bad call type":  cdr(func(q *CDRQuery) { q.CallTypes = []CallType{"BOTH"} }),
-		"bad sort":       cdr(func(q *CDRQuery) { q.Sort = "NAME" }),
-		"bad order":      cdr(func(q *CDRQuery) { q.SortOrder = "UP" }),
-		"negative cost":  cdr(func(q *CDRQuery) { q.MinCost = &neg }),
+		"dates reversed": cdr(func(q *CDRSearchRequest) { q.StartDate, q.EndDate = day(3), day(2) }),
+		"negative page":  cdr(func(q *CDRSearchRequest) { q.PageSize = -1 }),
+		"bad category":   cdr(func(q *CDRSearchRequest) { q.CallCategories = []CallCategory{"offnet"} }),
+		"bad flag":       cdr(func(q *CDRSearchRequest) { q.CallFlagTypes = []CallFlagType{"DROPPED"} }),
+		"bad call type":  cdr(func(q *CDRSearchRequest) { q.CallTypes = []CallType{"BOTH"} }),
+		"bad sort":       cdr(func(q *CDRSearchRequest) { q.Sort = "NAME" }),
+		"bad order":      cdr(func(q *CDRSearchRequest) { q.SortOrder = "UP" }),
+		"negative cost":  cdr(func(q *CDRSearchRequest) { q.MinCost = &neg }),
 	} {
 		_, errs := collect(t, as.CDRs(ctx, "a1", q))
 		check(name, errs)
@@ -469,12 +469,12 @@ func TestPagingValidationSendsNothing(t *testing.T) {
 		check("account "+id, errs)
 	}
 	var nilCtx context.Context
-	_, errs = collect(t, ns.StatusEvents(nilCtx, StatusQuery{}))
+	_, errs = collect(t, ns.StatusEvents(nilCtx, &StatusEventOptions{}))
 	check("nil ctx", errs)
 	assert.Equal(t, 0, w.count(), "nothing was sent")
 
 	// The same day in both is an interval of one day.
-	_, errs = collect(t, as.CDRs(ctx, "a1", CDRQuery{StartDate: day(1), EndDate: day(1).Add(3 * time.Hour)}))
+	_, errs = collect(t, as.CDRs(ctx, "a1", CDRSearchRequest{StartDate: day(1), EndDate: day(1).Add(3 * time.Hour)}))
 	assert.Empty(t, errs)
 	assert.Equal(t, "endDate=2026-11-01&firstResultIndex=0&maxResult=20&startDate=2026-11-01", w.last(t).query)
 }

@@ -1,8 +1,8 @@
 package alianza
 
 // Reference data: the lists a provisioning flow takes ids and values from
-// (alianza-openapi.yml, the "Reference Resources", "Calling Plan Product"
-// and "Inbound Rate Plan Product" tags). What each create needs:
+// (the OpenAPI specification's "Reference Resources", "Calling Plan
+// Product" and "Inbound Rate Plan Product" tags). What each create needs:
 //
 //   - Accounts.Create: timeZone (TimeZones), languageTag (Languages),
 //     inboundRatePlanProductId for an account with toll-free numbers
@@ -11,8 +11,7 @@ package alianza
 //   - Users.Create: timeZone, required (TimeZones), languageTag (Languages),
 //     userProductPlan (ProductPlans.List, per account);
 //   - DeviceLines.Create: deviceTypeId, required (DeviceTypes); a device
-//     line cannot be created without one (seen against production:
-//     alianza-notes.md, "Seen in a public provisioning tool");
+//     line cannot be created without one (seen against production);
 //   - CallingPlans.Set: callingPlanReferenceId, a calling plan product's id
 //     (CallingPlanProducts).
 
@@ -80,7 +79,7 @@ type Language struct {
 }
 
 // CallingPlanProduct is a calling plan product of the partition (the
-// spec's CallingPlanProduct): ModifyCallingPlan.CallingPlanReferenceID and
+// spec's CallingPlanProduct): CallingPlanModifyRequest.CallingPlanReferenceID and
 // CallingPlan.CallingPlanProductID take its ID.
 type CallingPlanProduct struct {
 	ID                       string  `json:"id"`

@@ -113,7 +113,7 @@ func TestValidationNamesTheValidValues(t *testing.T) {
 	assert.Contains(t, reason(err), "ProductPlans.List")
 	_, err = c.DeviceLines.Create(ctx, "a1", DeviceLine{DeviceName: "Desk", UserID: "u1"})
 	assert.Contains(t, reason(err), "ReferenceData.DeviceTypes")
-	_, err = c.CallingPlans.Set(ctx, "a1", ModifyCallingPlan{})
+	_, err = c.CallingPlans.Set(ctx, "a1", CallingPlanModifyRequest{})
 	assert.Contains(t, reason(err), "ReferenceData.CallingPlanProducts")
 }
 

@@ -7,8 +7,7 @@ import (
 
 // RegistrationStatus is whether a device line's device is registered with
 // Alianza's SIP registrar (the spec's RegistrationStatusX; the call is seen
-// against production: alianza-notes.md, "Seen in a public provisioning
-// tool").
+// against production).
 type RegistrationStatus struct {
 	Registered bool `json:"registered"`
 }

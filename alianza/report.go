@@ -7,8 +7,8 @@ import (
 	"sync"
 )
 
-// AccountReport is what the CRM integration shows about an account
-// (alianza-simpler-integration.txt, "Status Section"): number, name, status,
+// AccountReport is what the CRM integration shows about an account (the
+// "Status Section" of Alianza's CRM integration guide): number, name, status,
 // type, platform and billing day (in Account), the product plans, the
 // calling plans with start date, plan minutes and seconds remaining, and the
 // SIP lines with line number, SIP username and password, display name,

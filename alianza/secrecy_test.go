@@ -89,7 +89,7 @@ func TestJobsWaitUnknownStatusScrubbed(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, `{"id":"J1","name":"import","status":`+jsonText("ECHO "+r.Header.Get("X-Auth-Token")+" "+confPassword)+`}`)
 	})
-	_, err := c.Jobs.Wait(context.Background(), "J1")
+	_, err := c.Jobs.Wait(context.Background(), "J1", nil)
 	require.ErrorIs(t, err, alianza.ErrBadResponse)
 	assert.Contains(t, err.Error(), `has status "ECHO REDACTED REDACTED", not one of the spec's`)
 	noSecret(t, "Jobs.Wait", append(errorTexts(err), logs.String())...)
@@ -105,14 +105,14 @@ func TestPagedSearchDecodingErrorScrubbed(t *testing.T) {
 	})
 	for name, seq := range map[string]func(yield func(any, error) bool){
 		"Accounts.History": func(yield func(any, error) bool) {
-			for h, err := range c.Accounts.History(context.Background(), "A1", alianza.HistoryQuery{}) {
+			for h, err := range c.Accounts.History(context.Background(), "A1", &alianza.HistoryOptions{}) {
 				if !yield(h, err) {
 					return
 				}
 			}
 		},
 		"Numbers.StatusEvents": func(yield func(any, error) bool) {
-			for e, err := range c.Numbers.StatusEvents(context.Background(), alianza.StatusQuery{}) {
+			for e, err := range c.Numbers.StatusEvents(context.Background(), &alianza.StatusEventOptions{}) {
 				if !yield(e, err) {
 					return
 				}

@@ -1,8 +1,7 @@
 package alianza
 
 // This file holds the CRM integration's account-status rule (rule a of the
-// Azotel SIMPLer "Alianza API integration" document, alianza-simpler-
-// integration.txt): the Alianza account status follows the customer status.
+// Azotel SIMPLer "Alianza API integration" document): the Alianza account status follows the customer status.
 
 // AccountStatus is Account.status.
 type AccountStatus string

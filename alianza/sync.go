@@ -1,8 +1,8 @@
 package alianza
 
 // This file holds the CRM integration's SIP line synchronisation (rule c of
-// the Azotel SIMPLer "Alianza API integration" document, alianza-simpler-
-// integration.txt, "Synchronizing SIP Lines"): a pure planner that compares
+// the Azotel SIMPLer "Alianza API integration" document, "Synchronizing SIP
+// Lines"): a pure planner that compares
 // the CRM's SIP lines with Alianza's device lines, and a helper that applies
 // the plan to the CRM through a store the caller provides.
 

@@ -54,7 +54,7 @@ var idOps = map[string]func(ctx context.Context, c *alianza.Client, id string) e
 	},
 	"Accounts.Patch": func(ctx context.Context, c *alianza.Client, id string) error {
 		name := "Ada L"
-		return second(c.Accounts.Patch(ctx, id, alianza.AccountPatch{AccountName: &name}))
+		return second(c.Accounts.Patch(ctx, id, alianza.AccountPatchRequest{AccountName: &name}))
 	},
 	"Accounts.Delete": func(ctx context.Context, c *alianza.Client, id string) error { return c.Accounts.Delete(ctx, id) },
 	"Accounts.EnsureStatus": func(ctx context.Context, c *alianza.Client, id string) error {
@@ -65,10 +65,10 @@ var idOps = map[string]func(ctx context.Context, c *alianza.Client, id string) e
 		return second(c.Accounts.Report(ctx, id))
 	},
 	"Accounts.History": func(ctx context.Context, c *alianza.Client, id string) error {
-		return drain(c.Accounts.History(ctx, id, alianza.HistoryQuery{}))
+		return drain(c.Accounts.History(ctx, id, &alianza.HistoryOptions{}))
 	},
 	"Accounts.CDRs": func(ctx context.Context, c *alianza.Client, id string) error {
-		return drain(c.Accounts.CDRs(ctx, id, alianza.CDRQuery{StartDate: confDay, EndDate: confDay}))
+		return drain(c.Accounts.CDRs(ctx, id, alianza.CDRSearchRequest{StartDate: confDay, EndDate: confDay}))
 	},
 	"Users.List": func(ctx context.Context, c *alianza.Client, id string) error { return second(c.Users.List(ctx, id)) },
 	"Users.Get/account": func(ctx context.Context, c *alianza.Client, id string) error {
@@ -85,7 +85,7 @@ var idOps = map[string]func(ctx context.Context, c *alianza.Client, id string) e
 	},
 	"Users.Delete/user": func(ctx context.Context, c *alianza.Client, id string) error { return c.Users.Delete(ctx, "A1", id) },
 	"DeviceLines.List": func(ctx context.Context, c *alianza.Client, id string) error {
-		return second(c.DeviceLines.List(ctx, id, alianza.DeviceLineFilter{}))
+		return second(c.DeviceLines.List(ctx, id, &alianza.DeviceLineListOptions{}))
 	},
 	"DeviceLines.ByMAC": func(ctx context.Context, c *alianza.Client, id string) error {
 		return second(c.DeviceLines.ByMAC(ctx, id, "0004f2abcdef"))
@@ -111,7 +111,7 @@ var idOps = map[string]func(ctx context.Context, c *alianza.Client, id string) e
 		return second(c.DeviceLines.RegistrationStatus(ctx, "A1", id))
 	},
 	"Numbers.List": func(ctx context.Context, c *alianza.Client, id string) error {
-		return second(c.Numbers.List(ctx, id, alianza.NumberListOptions{}))
+		return second(c.Numbers.List(ctx, id, &alianza.NumberListOptions{}))
 	},
 	"Numbers.Get": func(ctx context.Context, c *alianza.Client, id string) error {
 		return second(c.Numbers.Get(ctx, "A1", id))
@@ -133,16 +133,18 @@ var idOps = map[string]func(ctx context.Context, c *alianza.Client, id string) e
 		return second(c.CallingPlans.Get(ctx, id, alianza.CallingPlanRef{}))
 	},
 	"CallingPlans.Set": func(ctx context.Context, c *alianza.Client, id string) error {
-		return second(c.CallingPlans.Set(ctx, id, alianza.ModifyCallingPlan{CallingPlanReferenceID: "CPP1"}))
+		return second(c.CallingPlans.Set(ctx, id, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "CPP1"}))
 	},
 	"CallingPlans.Remove": func(ctx context.Context, c *alianza.Client, id string) error {
-		return c.CallingPlans.Remove(ctx, id, alianza.ModifyCallingPlan{CallingPlanReferenceID: "CPP1"})
+		return c.CallingPlans.Remove(ctx, id, alianza.CallingPlanModifyRequest{CallingPlanReferenceID: "CPP1"})
 	},
 	"ProductPlans.List": func(ctx context.Context, c *alianza.Client, id string) error {
 		return second(c.ProductPlans.List(ctx, id))
 	},
-	"Jobs.Get":  func(ctx context.Context, c *alianza.Client, id string) error { return second(c.Jobs.Get(ctx, id)) },
-	"Jobs.Wait": func(ctx context.Context, c *alianza.Client, id string) error { return second(c.Jobs.Wait(ctx, id)) },
+	"Jobs.Get": func(ctx context.Context, c *alianza.Client, id string) error { return second(c.Jobs.Get(ctx, id)) },
+	"Jobs.Wait": func(ctx context.Context, c *alianza.Client, id string) error {
+		return second(c.Jobs.Wait(ctx, id, nil))
+	},
 	"ReferenceData.DeviceType": func(ctx context.Context, c *alianza.Client, id string) error {
 		return second(c.ReferenceData.DeviceType(ctx, id))
 	},

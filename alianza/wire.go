@@ -2,7 +2,7 @@ package alianza
 
 // This file holds the Alianza wire details the Go types do not: hosts,
 // paths, query parameters and header names, all from the vendor's OpenAPI
-// spec (alianza-openapi.yml, Alianza Public API v2). JSON field names are the
+// specification of the Alianza Public API v2. JSON field names are the
 // struct tags of the public types, copied from the spec's schemas.
 
 import (
@@ -11,8 +11,8 @@ import (
 	"strings"
 )
 
-// Hosts of the Alianza Public API (alianza-notes.md). Integrations are
-// certified on beta first.
+// Hosts of the Alianza Public API. Integrations are certified on beta
+// first.
 const (
 	ProductionBaseURL = "https://api.alianza.com"
 	BetaBaseURL       = "https://api.b2.alianza.com"

@@ -160,7 +160,7 @@ func TestMalformedBodies(t *testing.T) {
 }
 
 func TestAccountLookups(t *testing.T) {
-	s := newTestServer(t, WithUser("other", "pw", "partition-2"))
+	s := newTestServer(t, WithCredentials("other", "pw", "partition-2"))
 	c := newSession(t, s)
 	id := c.createAccount(simpleAccount("CUST-1001"))
 	u := c.createUser(id, map[string]any{"firstName": "Ada"})

@@ -22,8 +22,8 @@ type loginToken struct {
 }
 
 // login answers POST /v2/authorize: 201 Created with a new token for a
-// management user, as production answers (alianza-notes.md, "Seen in a
-// public provisioning tool"; the spec gives no status), or 401
+// management user, as production answers (seen in the field; the spec
+// gives no status), or 401
 // InvalidCredentials (also for a missing user name or password). The
 // password is never part of an answer.
 func (s *Server) login(c *call) reply {

@@ -190,7 +190,7 @@ func (s *Server) validateLine(d *DeviceLine, acct *account, cur *DeviceLine) []s
 		if strings.TrimSpace(d.SIPUsername) == "" || strings.ContainsAny(d.SIPUsername, " \t\r\n@:") {
 			add(MessageInvalidSipUsername)
 		} else if s.sipUsernameTaken(d.SIPUsername, cur) {
-			add(MessageSipUsernameInUse)
+			add(MessageSIPUsernameInUse)
 		}
 	}
 	if d.LineType != "" && !slices.Contains(lineTypes, d.LineType) {

@@ -140,7 +140,7 @@ func TestDeviceLineMAC(t *testing.T) {
 }
 
 func TestDeviceLineSIPUsernames(t *testing.T) {
-	s := newTestServer(t, WithUser("other", "pw", "partition-2"))
+	s := newTestServer(t, WithCredentials("other", "pw", "partition-2"))
 	c := newSession(t, s)
 	two := &session{t: t, s: s, tok: want(t, loginAs(t, s, "other", "pw"), http.StatusCreated).obj(t)["authToken"].(string), partition: "partition-2"}
 	a := c.createAccount(simpleAccount("ACC-1"))
@@ -164,7 +164,7 @@ func TestDeviceLineSIPUsernames(t *testing.T) {
 		{two, x, ux, "ALICE.HOME"},
 	} {
 		wantError(t, tc.c.do(http.MethodPost, tc.c.path(tc.acct, "deviceline"), map[string]any{"deviceTypeId": DeviceTypeGenericSIP, "userId": tc.user, "sipUsername": tc.name}),
-			http.StatusBadRequest, MessageSipUsernameInUse)
+			http.StatusBadRequest, MessageSIPUsernameInUse)
 	}
 	// Generated names go around the ones taken.
 	s.SeedDeviceLine(DeviceLine{AccountID: b, UserID: ub, SIPUsername: "sip0000001"})
@@ -175,7 +175,7 @@ func TestDeviceLineSIPUsernames(t *testing.T) {
 	// line's name is free.
 	id := first["id"].(string)
 	want(t, c.do(http.MethodPatch, c.path(a, "deviceline", id), `{"sipUsername":"alice.home"}`), http.StatusOK)
-	wantError(t, c.do(http.MethodPatch, c.path(a, "deviceline", id), `{"sipUsername":"sip0000002"}`), http.StatusBadRequest, MessageSipUsernameInUse)
+	wantError(t, c.do(http.MethodPatch, c.path(a, "deviceline", id), `{"sipUsername":"sip0000002"}`), http.StatusBadRequest, MessageSIPUsernameInUse)
 	want(t, c.do(http.MethodDelete, c.path(a, "deviceline", id), nil), http.StatusNoContent)
 	c.createLine(b, map[string]any{"userId": ub, "sipUsername": "Alice.Home"})
 
@@ -210,7 +210,7 @@ func TestDeviceLineValidation(t *testing.T) {
 		{"device type needs a MAC", map[string]any{"userId": user, "deviceTypeId": DeviceTypeSIP4PortMTA}, []string{MessageMacAddressRequired}},
 		{"device type with its MAC", map[string]any{"userId": user, "deviceTypeId": DeviceTypeSIP4PortMTA, "macAddress": "00:04:f2:00:00:01"}, nil},
 		{"everything", map[string]any{"macAddress": "x", "lineNumber": -2, "sipUsername": "TAKEN", "lineType": "x", "deviceTypeId": "x"},
-			[]string{MessageUserIDRequired, MessageInvalidMacAddress, MessageInvalidLineNumber, MessageSipUsernameInUse, MessageInvalidLineType,
+			[]string{MessageUserIDRequired, MessageInvalidMacAddress, MessageInvalidLineNumber, MessageSIPUsernameInUse, MessageInvalidLineType,
 				MessageInvalidDeviceTypeID}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,6 +1,11 @@
 // Package alianzatest is an in-memory Alianza Public API v2 (cloud voice)
 // for tests and examples, in the style of net/http/httptest. It speaks the
 // wire format, not Go: any client, in any language, can be pointed at it.
+// [Server.BaseURL] is what to give alianza.WithBaseURL, and [Server.Client]
+// returns an alianza.Client already pointed at the server and logged in as
+// the default user (that method is the package's only use of the SDK).
+// [Server.InjectFault] makes the server misbehave for the requests whose
+// path ends in [Fault].Path.
 //
 // It serves, under URL (every path starts with /v2), with the names, shapes
 // and statuses of the vendor's OpenAPI spec:
@@ -43,12 +48,12 @@
 // # Authentication
 //
 // Every server starts with one management user, DefaultUsername and
-// DefaultPassword (WithCredentials changes them), in the partition
-// DefaultPartitionID; WithUser adds users in other partitions. A login
+// DefaultPassword, in the partition DefaultPartitionID; WithCredentials
+// adds users, in that partition or others. A login
 // answers a random authToken, the user's userId and partitionId, userType
 // "ManagementUser" and maxLifeInHours (the lifetime rounded up to whole
-// hours), with HTTP 201, the status production answers (alianza-notes.md,
-// "Seen in a public provisioning tool"; the spec gives none). Every other
+// hours), with HTTP 201, the status production answers (seen in the field;
+// the spec gives none). Every other
 // call needs the token in X-AUTH-TOKEN: without one it
 // is answered 401 MissingAuthToken; with one that is unknown, logged out,
 // past its lifetime (WithTokenLifetime, one hour by default) or forced to

@@ -65,7 +65,7 @@ const (
 	MessageInvalidIDType          = "InvalidIdType" // GET user ?idType= not ID or UserName
 
 	// Device lines (400).
-	MessageSipUsernameInUse   = "SipUsernameInUse"   // any line of any account and partition has it (real key)
+	MessageSIPUsernameInUse   = "SipUsernameInUse"   // any line of any account and partition has it (real key)
 	MessageInvalidSipUsername = "InvalidSipUsername" // blank, white space, '@' or ':'
 	MessageInvalidMacAddress  = "InvalidMacAddress"  // not 12 hex digits (real key)
 	MessageMacAddressInUse    = "MacAddressInUse"    // a line of another account has it

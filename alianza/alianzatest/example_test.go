@@ -2,6 +2,7 @@ package alianzatest_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -83,4 +84,26 @@ func Example() {
 	// duplicate 400 [SipUsernameInUse]
 	// by MAC 1
 	// expired 401 [ExpiredAuthToken]
+}
+
+// Client gives an SDK client already pointed at the server and logged in
+// as the default user; options passed to it win over its own.
+func ExampleServer_Client() {
+	srv := alianzatest.NewServer()
+	defer srv.Close()
+	ctx := context.Background()
+
+	c := srv.Client()
+	part, err := c.Login(ctx)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(part, c.BaseURL() == srv.BaseURL())
+
+	srv.InjectFault(alianzatest.Fault{Path: "/account", Status: http.StatusServiceUnavailable, Times: 1})
+	_, err = c.Accounts.List(ctx)
+	fmt.Println(err == nil, srv.RequestCount("/account"))
+	// Output:
+	// partition-1 true
+	// true 2
 }

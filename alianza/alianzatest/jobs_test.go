@@ -9,7 +9,7 @@ import (
 
 func TestExportJob(t *testing.T) {
 	clk := newClock() // 2025-03-04 05:06:07 UTC
-	s := newTestServer(t, withClock(clk), WithJobDelay(10*time.Second), WithUser("other", "pw", "partition-2"))
+	s := newTestServer(t, withClock(clk), WithJobDelay(10*time.Second), WithCredentials("other", "pw", "partition-2"))
 	c := newSession(t, s)
 	s.SeedInventoryNumber(InventoryNumber{PhoneNumber: "15185550100", RateCenter: "ALBANY", State: "NY", PostalCode: "12207", CarrierID: "c-1"})
 	s.SeedNumbers("18015550100")

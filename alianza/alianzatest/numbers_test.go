@@ -87,7 +87,7 @@ func phoneNumbers(list []map[string]any) []string {
 }
 
 func TestInventorySearch(t *testing.T) {
-	s := newTestServer(t, WithUser("clerk", "pw", DefaultPartitionID))
+	s := newTestServer(t, WithCredentials("clerk", "pw", DefaultPartitionID))
 	c := newSession(t, s)
 	s.SeedNumbers("18015550101", "18015550100", "18015560100")
 	s.SeedInventoryNumber(InventoryNumber{PhoneNumber: "15185550100", RateCenter: "ALBANY", State: "NY", PostalCode: "12207",
@@ -195,7 +195,7 @@ func itoa(i int) string {
 
 func TestReserveAndRelease(t *testing.T) {
 	clk := newClock()
-	s := newTestServer(t, withClock(clk), WithUser("clerk", "pw", DefaultPartitionID), WithUser("other", "pw", "partition-2"))
+	s := newTestServer(t, withClock(clk), WithCredentials("clerk", "pw", DefaultPartitionID), WithCredentials("other", "pw", "partition-2"))
 	c := newSession(t, s)
 	clerk := sessionAs(t, s, "clerk", "pw", DefaultPartitionID)
 	other := sessionAs(t, s, "other", "pw", "partition-2")
@@ -249,7 +249,7 @@ func TestReserveAndRelease(t *testing.T) {
 
 func TestAddAccountNumbers(t *testing.T) {
 	clk := newClock()
-	s := newTestServer(t, withClock(clk), WithUser("clerk", "pw", DefaultPartitionID))
+	s := newTestServer(t, withClock(clk), WithCredentials("clerk", "pw", DefaultPartitionID))
 	c := newSession(t, s)
 	acct := c.createAccount(with(simpleAccount("ACC-1"), "accountType", "ADVANCED"))
 	user := c.createUser(acct, map[string]any{"firstName": "Ada"})

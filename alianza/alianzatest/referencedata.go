@@ -27,8 +27,7 @@ type DeviceType struct {
 }
 
 // The device types every server starts with (see DefaultDeviceTypes).
-// DeviceTypeSIP4PortMTA's id is one seen against production
-// (alianza-notes.md); the others are the fake's own, in the same style.
+// DeviceTypeSIP4PortMTA's id is one seen against production; the others are the fake's own, in the same style.
 const (
 	DeviceTypeSIP4PortMTA   = "SIP_4_Port_MTA"   // an MTA with 4 lines, MAC required, fax
 	DeviceTypePolycomVVX450 = "Polycom_VVX_450"  // a desk phone with 12 lines, MAC required

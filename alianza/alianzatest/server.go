@@ -17,7 +17,7 @@ import (
 // The management user and partition every server starts with.
 const (
 	// DefaultUsername is the user name of the management user every server
-	// starts with (see WithCredentials).
+	// starts with (WithCredentials adds others).
 	DefaultUsername = "alianza-api"
 	// DefaultPassword is the password of DefaultUsername.
 	DefaultPassword = "alianza-secret"
@@ -137,18 +137,18 @@ type token struct {
 // Option configures a Server.
 type Option func(*Server)
 
-// WithCredentials replaces the user name and password of the default
-// management user (its partition stays DefaultPartitionID).
-func WithCredentials(user, pass string) Option {
-	return func(s *Server) { s.users[0].username, s.users[0].password = user, pass }
-}
-
-// WithUser adds a management user who logs in to another partition, for
-// tests of partition isolation and of what Alianza keeps unique across
-// partitions (SIP usernames, MAC addresses, user names). A user with the
-// name of one already added replaces its password and partition.
-func WithUser(user, pass, partitionID string) Option {
+// WithCredentials adds a management user whose login the server accepts,
+// who works in partitionID (DefaultPartitionID when ""). Use it for a user
+// of your own, and for tests of partition isolation and of what Alianza
+// keeps unique across partitions (SIP usernames, MAC addresses, user
+// names). The default user, DefaultUsername with DefaultPassword in
+// DefaultPartitionID, is always there; a user with the name of one already
+// there (DefaultUsername included) gets pass and partitionID instead.
+func WithCredentials(user, pass, partitionID string) Option {
 	return func(s *Server) {
+		if partitionID == "" {
+			partitionID = DefaultPartitionID
+		}
 		for _, u := range s.users {
 			if u.username == user {
 				u.password, u.partition = pass, partitionID
@@ -172,8 +172,8 @@ func WithTokenLifetime(d time.Duration) Option {
 
 // WithGatewayUnauthorized makes the server answer every 401 (a wrong login,
 // a missing, unknown or expired token) as {"message":"Unauthorized"}, the
-// form a 401 takes when the gateway in front of Alianza answers it
-// (alianza-notes.md, "Seen in a public provisioning tool"), instead of a
+// form a 401 takes when the gateway in front of Alianza answers it (seen in
+// the field), instead of a
 // PublicApiException with InvalidCredentials, MissingAuthToken or
 // ExpiredAuthToken.
 func WithGatewayUnauthorized() Option {
@@ -195,7 +195,8 @@ func WithJobDelay(d time.Duration) Option {
 }
 
 // NewServer starts a server on a loopback httptest.Server. Give a client
-// its URL (the root: paths start with /v2). Close stops it.
+// its BaseURL (the root: paths start with /v2), or take one from Client.
+// Close stops it.
 func NewServer(opts ...Option) *Server {
 	s := NewHandler(opts...)
 	s.ts = httptest.NewServer(s)
@@ -240,6 +241,11 @@ func (s *Server) Close() {
 		s.ts.Close()
 	}
 }
+
+// BaseURL returns what to pass to alianza.WithBaseURL for this server: its
+// URL, the root under which every path starts with /v2. It is "" for a
+// server made by NewHandler.
+func (s *Server) BaseURL() string { return s.URL }
 
 // ExpireTokens makes every token issued so far invalid at once, as if its
 // lifetime had passed: the next call with one is answered 401

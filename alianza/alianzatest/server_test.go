@@ -190,17 +190,19 @@ func TestLogout(t *testing.T) {
 
 func TestCredentialsAndUsers(t *testing.T) {
 	s := newTestServer(t,
-		WithCredentials("ops", "pw-1"),
-		WithUser("other", "pw-2", "partition-2"),
-		WithUser("third", "x", "partition-3"),
-		WithUser("third", "pw-3", "partition-9"), // replaces
+		WithCredentials("ops", "pw-1", ""),
+		WithCredentials("other", "pw-2", "partition-2"),
+		WithCredentials("third", "x", "partition-3"),
+		WithCredentials("third", "pw-3", "partition-9"), // replaces
+		WithCredentials(DefaultUsername, "new-pw", "partition-4"),
 	)
 	wantError(t, loginAs(t, s, DefaultUsername, DefaultPassword), http.StatusUnauthorized, MessageInvalidCredentials)
 	wantError(t, loginAs(t, s, "third", "x"), http.StatusUnauthorized, MessageInvalidCredentials)
 	for _, c := range []struct{ user, pass, partition, id string }{
-		{"ops", "pw-1", DefaultPartitionID, "f0000000-0000-4000-8000-000000000001"},
-		{"other", "pw-2", "partition-2", "f0000000-0000-4000-8000-000000000002"},
-		{"third", "pw-3", "partition-9", "f0000000-0000-4000-8000-000000000003"},
+		{DefaultUsername, "new-pw", "partition-4", "f0000000-0000-4000-8000-000000000001"},
+		{"ops", "pw-1", DefaultPartitionID, "f0000000-0000-4000-8000-000000000002"},
+		{"other", "pw-2", "partition-2", "f0000000-0000-4000-8000-000000000003"},
+		{"third", "pw-3", "partition-9", "f0000000-0000-4000-8000-000000000004"},
 	} {
 		m := want(t, loginAs(t, s, c.user, c.pass), http.StatusCreated).obj(t)
 		if m["partitionId"] != c.partition || m["userId"] != c.id || m["username"] != c.user {
@@ -210,7 +212,7 @@ func TestCredentialsAndUsers(t *testing.T) {
 }
 
 func TestPartitionCheck(t *testing.T) {
-	s := newTestServer(t, WithUser("other", "pw-2", "partition-2"))
+	s := newTestServer(t, WithCredentials("other", "pw-2", "partition-2"))
 	one := newSession(t, s)
 	two := &session{t: t, s: s, tok: want(t, loginAs(t, s, "other", "pw-2"), http.StatusCreated).obj(t)["authToken"].(string), partition: "partition-2"}
 	id1 := one.createAccount(simpleAccount("ACC-1"))
@@ -377,7 +379,7 @@ func TestConcurrentUse(t *testing.T) {
 				mu.Lock()
 				won++
 				mu.Unlock()
-			case r.status != http.StatusBadRequest || !strings.Contains(string(r.raw), MessageSipUsernameInUse):
+			case r.status != http.StatusBadRequest || !strings.Contains(string(r.raw), MessageSIPUsernameInUse):
 				errs <- fmt.Sprintf("line %d: HTTP %d %s", i, r.status, r.raw)
 			}
 			if _, err := trySend(s, http.MethodGet, p+"/search?q=ACC", tok, nil); err != nil {

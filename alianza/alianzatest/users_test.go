@@ -91,7 +91,7 @@ func TestUserLifecycle(t *testing.T) {
 }
 
 func TestUserValidation(t *testing.T) {
-	s := newTestServer(t, WithUser("other", "pw", "partition-2"))
+	s := newTestServer(t, WithCredentials("other", "pw", "partition-2"))
 	c := newSession(t, s)
 	simple := c.createAccount(simpleAccount("SIMPLE-1"))
 	adv := c.createAccount(with(simpleAccount("ADV-1"), "accountType", "ADVANCED", "extensionLength", 4))

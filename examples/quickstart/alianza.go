@@ -37,9 +37,7 @@ func alianzaClient(p *printer) (*alianza.Client, func(), error) {
 	}
 	srv := alianzatest.NewServer()
 	p.note("using an in-memory Alianza (set %s, %s and %s for a real one)", envAlianzaUsername, envAlianzaPassword, envAlianzaBaseURL)
-	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
-		alianza.WithBaseURL(srv.URL), alianza.WithUserAgent("ispkit-quickstart"))
-	return c, srv.Close, err
+	return srv.Client(alianza.WithUserAgent("ispkit-quickstart")), srv.Close, nil
 }
 
 // memoryLines is the CRM's own table of SIP lines, for the sync steps.
