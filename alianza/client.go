@@ -112,6 +112,12 @@ func WithRetry(p RetryPolicy) Option { return shared(transport.WithRetry(p)) }
 // redacted. Bodies are never logged.
 func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) }
 
+// WithObserver reports every HTTP attempt of every call, retries and a
+// re-login included, to o: the operation, attempt number, status, duration,
+// scrubbed error and correlation id (see [ispkit.Attempt]; Alianza documents
+// no request id, so RequestID is empty). Feed metrics or traces from it.
+func WithObserver(o ispkit.Observer) Option { return shared(transport.WithObserver(o)) }
+
 // WithTimeout bounds every call, retries and a re-login included, when ctx
 // has no earlier deadline.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }

@@ -45,9 +45,12 @@ type FakeServer struct {
 // delays the answer, ends with the request's context and does not hold up
 // Close, and a dropped connection.
 func RunFaultTests(t *testing.T, f Fake) {
+	// A connection per request: net/http sends a GET again by itself when a
+	// reused connection closes before the answer, which would hide a drop.
+	hc := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	send := func(t *testing.T, req *http.Request) (int, http.Header) {
 		t.Helper()
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := hc.Do(req)
 		if err != nil {
 			t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
 		}
@@ -137,7 +140,7 @@ func RunFaultTests(t *testing.T, f Fake) {
 		s.InjectFault(fakeserver.Fault{Path: f.Path, Latency: time.Hour})
 		ctx, cancel := context.WithTimeout(bg, 50*time.Millisecond)
 		defer cancel()
-		_, err := http.DefaultClient.Do(f.Request(ctx, s.URL))
+		_, err := hc.Do(f.Request(ctx, s.URL))
 		if !errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("err = %v, want the deadline", err)
 		}
@@ -146,7 +149,7 @@ func RunFaultTests(t *testing.T, f Fake) {
 		go func() {
 			req := f.Request(bg, s.URL)
 			close(sent)
-			if resp, err := http.DefaultClient.Do(req); err == nil {
+			if resp, err := hc.Do(req); err == nil {
 				resp.Body.Close()
 			}
 		}()
@@ -169,7 +172,7 @@ func RunFaultTests(t *testing.T, f Fake) {
 	t.Run("drop closes the connection without an answer", func(t *testing.T) {
 		s := f.Start(t)
 		s.InjectFault(fakeserver.Fault{Path: f.Path, Drop: true, Times: 1})
-		resp, err := http.DefaultClient.Do(f.Request(bg, s.URL))
+		resp, err := hc.Do(f.Request(bg, s.URL))
 		if err == nil {
 			resp.Body.Close()
 			t.Fatalf("a dropped connection answered HTTP %d", resp.StatusCode)
