@@ -190,7 +190,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	}, st.transport)
 	if err != nil {
 		// An option the transport refused (a base URL, a retry policy …).
-		return nil, &ValidationError{Op: "New", Field: "options", Reason: err.Error()}
+		return nil, &ValidationError{Op: "New", Field: "options", Reason: strings.TrimPrefix(err.Error(), "telecloud: "), Err: err}
 	}
 	c := &Client{t: t, keys: func() (string, string) { return idKey, apiKey }, format: st.format}
 	c.Alerts = &AlertsService{c}

@@ -108,8 +108,8 @@ func confShape(name string, err error) {
 		confMisshapen.Store(name, "no package prefix")
 	case !errors.As(err, &e):
 		confMisshapen.Store(name, fmt.Sprintf("a %T, not an *Error", err))
-	case e.Op == "" || e.Op != e.Service+"/"+e.Method:
-		confMisshapen.Store(name, fmt.Sprintf("Op %q, Service %q, Method %q", e.Op, e.Service, e.Method))
+	case e.Op == "" || strings.Count(e.Op, "/") != 1:
+		confMisshapen.Store(name, fmt.Sprintf("Op %q is not Service/Method", e.Op))
 	}
 }
 

@@ -148,7 +148,8 @@
 // answer whenever one arrived, those above included; 0 means none did (the
 // connection failed, the context ended first). Error.RetryAfter is the
 // server's Retry-After on a 429 or 503. Every response carries the call's
-// TransID (Meta), which Transaction/Search looks up.
+// TransID (Meta), which Transaction/Search looks up; a refusal carries it as
+// Error.RequestID, and Error.Op names the call as "Service/Method".
 //
 // Refused before sending: a nil context (every call); a required parameter
 // that is empty or white space only; text that is not valid UTF-8 or holds

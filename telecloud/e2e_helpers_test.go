@@ -190,8 +190,8 @@ func vendorError(t *testing.T, err error, msg string) *telecloud.Error {
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, msg, te.Message)
 	assert.Equal(t, 200, te.HTTPStatus, "TeleCloud answers its errors with HTTP 200")
-	if !isRead(te.Method) {
-		assert.NotEmpty(t, te.TransID, "%s/%s refused without a trans_id", te.Service, te.Method)
+	if _, method, _ := strings.Cut(te.Op, "/"); !isRead(method) {
+		assert.NotEmpty(t, te.RequestID, "%s refused without a trans_id", te.Op)
 	}
 	return te
 }

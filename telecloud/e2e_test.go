@@ -545,8 +545,7 @@ func TestE2ECustomers(t *testing.T) {
 		e.newOrder(telecloudtest.SeedCustomer)
 		_, err = e.c.Customers.Delete(e.ctx, &telecloud.CustomerDeleteRequest{AccountNumber: telecloudtest.SeedCustomer})
 		refused := vendorError(t, err, "Customer account 7105045 has orders and cannot be deleted.")
-		assert.Equal(t, "Customer", refused.Service)
-		assert.Equal(t, "Delete", refused.Method)
+		assert.Equal(t, "Customer/Delete", refused.Op)
 		del, err := e.c.Customers.Delete(e.ctx, &telecloud.CustomerDeleteRequest{AccountNumber: "7105046"})
 		require.NoError(t, err)
 		assert.Equal(t, "7105046", del.AccountNumber)
@@ -659,7 +658,7 @@ func TestE2ECustomersQualifyAndEstimate(t *testing.T) {
 		invalidInput(t, err, "OrderNumber")
 		_, err = e.c.Customers.Qualify(e.ctx, &telecloud.CustomerQualifyRequest{AccountNumber: "404"})
 		te := vendorError(t, err, "Customer account 404 not found.")
-		assert.Empty(t, te.TransID, "reads have no trans_id")
+		assert.Empty(t, te.RequestID, "reads have no trans_id")
 
 		// Estimate: the customer's price less the promo, the VAR's wholesale
 		// price against its balance.
@@ -1285,7 +1284,7 @@ func TestE2EOrdersCreateRules(t *testing.T) {
 			}
 			_, err := e.c.Orders.Create(e.ctx, &req)
 			te := vendorError(t, err, c.msg)
-			assert.Equal(t, telecloud.TransactionFailed, e.transaction(te.TransID).Status, c.name)
+			assert.Equal(t, telecloud.TransactionFailed, e.transaction(te.RequestID).Status, c.name)
 		}
 		assert.Equal(t, telecloudtest.SeedVARBalance, e.balance(telecloudtest.SeedVARAccount), "refused orders cost nothing")
 
@@ -1465,7 +1464,7 @@ func TestE2EOrdersPending(t *testing.T) {
 		var te *telecloud.Error
 		require.ErrorAs(t, err, &te)
 		assert.Equal(t, "order "+failed+" FAILED: The SIM card is not active.", te.Message)
-		assert.Equal(t, res.TransID, te.TransID, "the failed Order/Create transaction")
+		assert.Equal(t, res.TransID, te.RequestID, "the failed Order/Create transaction")
 		require.NotNil(t, o)
 		assert.Equal(t, telecloud.OrderFailed, o.Status)
 		assert.Equal(t, "The SIM card is not active.", o.Error)
@@ -1593,7 +1592,7 @@ func TestE2EOrdersWaitForOrderNamesTheCreateTransaction(t *testing.T) {
 		require.ErrorIs(t, err, telecloud.ErrOrderFailed)
 		var te *telecloud.Error
 		require.ErrorAs(t, err, &te)
-		assert.Equal(t, res.TransID, te.TransID, "the Order/Create transaction (3130001), not the refused Order/Cancel (3130002)")
+		assert.Equal(t, res.TransID, te.RequestID, "the Order/Create transaction (3130001), not the refused Order/Cancel (3130002)")
 		assert.Equal(t, "order 4618QV4618 FAILED: No coverage at this address.", te.Message)
 	})
 }
@@ -2299,7 +2298,7 @@ func TestE2ETransactions(t *testing.T) {
 		on := e.newOrder(cr.AccountNumber)
 		_, err = e.c.Customers.Edit(e.ctx, &telecloud.CustomerEditRequest{AccountNumber: cr.AccountNumber, Email: "nope"})
 		refused := vendorError(t, err, "Invalid email: nope is not an e-mail address.")
-		ftx := e.transaction(refused.TransID)
+		ftx := e.transaction(refused.RequestID)
 		assert.Equal(t, "Customer/Edit", ftx.Service)
 		assert.Equal(t, telecloud.TransactionFailed, ftx.Status)
 		assert.True(t, ftx.Status.Failed())
@@ -2517,14 +2516,13 @@ func TestE2EErrorEnvelope(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
 		_, err := e.c.Customers.Delete(e.ctx, &telecloud.CustomerDeleteRequest{AccountNumber: "404"})
 		te := vendorError(t, err, "Customer account 404 not found.")
-		assert.Equal(t, "Customer", te.Service)
-		assert.Equal(t, "Delete", te.Method)
+		assert.Equal(t, "Customer/Delete", te.Op)
 		assert.Empty(t, te.Body, "an envelope is read, not quoted")
-		assert.Equal(t, "telecloud: Customer/Delete (trans_id "+te.TransID+"): Customer account 404 not found.", te.Error())
+		assert.Equal(t, "telecloud: Customer/Delete (trans_id "+te.RequestID+"): Customer account 404 not found.", te.Error())
 		assert.NotErrorIs(t, err, telecloud.ErrHTTPStatus)
 		assert.NotErrorIs(t, err, telecloud.ErrBadResponse)
 		// Every refusal is on the transaction log, FAILED with its text.
-		tx, ok := e.srv.Transaction(te.TransID)
+		tx, ok := e.srv.Transaction(te.RequestID)
 		require.True(t, ok)
 		assert.Equal(t, "FAILED", tx.Status)
 		assert.Equal(t, "Customer/Delete", tx.Service)
@@ -2533,7 +2531,7 @@ func TestE2EErrorEnvelope(t *testing.T) {
 		// A read's refusal has no trans_id.
 		_, err = e.c.PaymentMethods.Search(e.ctx, &telecloud.PaymentMethodSearchRequest{AccountNumber: "404"})
 		te = vendorError(t, err, "Customer account 404 not found.")
-		assert.Empty(t, te.TransID)
+		assert.Empty(t, te.RequestID)
 		assert.Equal(t, "telecloud: PaymentMethod/Search: Customer account 404 not found.", te.Error())
 	})
 }
@@ -2557,7 +2555,7 @@ func TestE2EWrongCredentials(t *testing.T) {
 		for _, r := range e.srv.Requests() {
 			assert.NotContains(t, r.Path+string(r.Body), badKey)
 		}
-		res, err := e.core.Transactions.Search(e.ctx, &telecloud.TransactionSearchRequest{TransID: te.TransID})
+		res, err := e.core.Transactions.Search(e.ctx, &telecloud.TransactionSearchRequest{TransID: te.RequestID})
 		require.NoError(t, err)
 		assert.Empty(t, res.Transactions)
 
@@ -2691,7 +2689,7 @@ func TestE2ERequiredParameters(t *testing.T) {
 			err = raw.Call(e.ctx, c.op, c.raw, nil)
 			te := vendorError(t, err, c.msg)
 			assert.Equal(t, before+1, e.srv.RequestCount(""), c.op)
-			tx, ok := e.srv.Transaction(te.TransID)
+			tx, ok := e.srv.Transaction(te.RequestID)
 			require.True(t, ok, c.op)
 			assert.Equal(t, "FAILED", tx.Status, c.op)
 			assert.Equal(t, c.msg, tx.Error, c.op)
@@ -2718,7 +2716,7 @@ func TestE2EFlags(t *testing.T) {
 		vendorError(t, err, "Invalid show_var: it must be Y or N.")
 		_, err = e.c.Orders.Search(e.ctx, &telecloud.OrderSearchRequest{}, telecloud.WithParam("hide_cancelled", "maybe"))
 		te := vendorError(t, err, "Invalid hide_cancelled: it must be Y or N.")
-		assert.Empty(t, te.TransID)
+		assert.Empty(t, te.RequestID)
 		_, err = e.c.Billing.Search(e.ctx, &telecloud.BillingSearchRequest{}, telecloud.WithParam("billed", "X"))
 		vendorError(t, err, "Invalid billed: it must be Y or N.")
 		_, err = e.core.Gateways.Edit(e.ctx, &telecloud.GatewayEditRequest{GatewayID: telecloudtest.SeedGateway}, telecloud.WithParam("default_cc_gateway", "1"))
@@ -2855,7 +2853,7 @@ func TestE2ECall(t *testing.T) {
 		var te *telecloud.Error
 		require.ErrorAs(t, err, &te)
 		assert.Equal(t, "Unknown service or method: Order/Teleport.", te.Message)
-		assert.Empty(t, te.TransID, "refused before routing: no transaction")
+		assert.Empty(t, te.RequestID, "refused before routing: no transaction")
 		err = e.raw.Call(e.ctx, "Order", url.Values{}, nil)
 		invalidInput(t, err, "op")
 		// Secret-named parameters stay out of errors.
@@ -2863,7 +2861,7 @@ func TestE2ECall(t *testing.T) {
 			"expiration_month": {"01"}, "expiration_year": {"30"}, "cvv": {"987"}}, nil)
 		te = vendorError(t, err, "Invalid payment_account_number: not a valid card number.")
 		assert.NotContains(t, te.Error(), "4111111111111112")
-		assert.NotContains(t, e.transaction(te.TransID).FullRequest, "987")
+		assert.NotContains(t, e.transaction(te.RequestID).FullRequest, "987")
 	})
 }
 

@@ -181,7 +181,7 @@ func ExampleError() {
 	_, err = c.Customers.Delete(ctx, &telecloud.CustomerDeleteRequest{AccountNumber: telecloudtest.SeedCustomer})
 	var te *telecloud.Error
 	if errors.As(err, &te) {
-		fmt.Println(te.Service, te.Method, te.TransID, te.HTTPStatus)
+		fmt.Println(te.Op, te.RequestID, te.HTTPStatus)
 		fmt.Println(te.Message)
 	}
 	fmt.Println(errors.Is(err, telecloud.ErrVendor))
@@ -191,7 +191,7 @@ func ExampleError() {
 	fmt.Println(errors.Is(err, telecloud.ErrInvalidInput), srv.RequestCount("/Customer/Delete"))
 	fmt.Println(err)
 	// Output:
-	// Customer Delete 3130002 200
+	// Customer/Delete 3130002 200
 	// Customer account 7105045 has orders and cannot be deleted.
 	// true
 	// telecloud: Customer/Delete (trans_id 3130002): Customer account 7105045 has orders and cannot be deleted.

@@ -239,9 +239,9 @@ func TestTransIDScrubbed(t *testing.T) {
 					WithParam("payment_account_number", card), WithParam("password", password))
 				var e *Error
 				require.ErrorAs(t, err, &e)
-				require.NotEmpty(t, e.TransID)
-				assert.Contains(t, e.TransID, "REDACTED")
-				for _, text := range []string{e.TransID, err.Error(), fmt.Sprintf("%#v", err)} {
+				require.NotEmpty(t, e.RequestID)
+				assert.Contains(t, e.RequestID, "REDACTED")
+				for _, text := range []string{e.RequestID, err.Error(), fmt.Sprintf("%#v", err)} {
 					for _, s := range []string{card, testIDKey, testAPIKey, password, url.QueryEscape(password)} {
 						assert.NotContains(t, text, s)
 					}

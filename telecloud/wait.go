@@ -70,7 +70,7 @@ func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *Wai
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return last, &Error{Op: "Order/Search", Service: "Order", Method: "Search",
+			return last, &Error{Op: "Order/Search",
 				Message: "order " + orderNumber + " still PENDING: " + ctx.Err().Error(), Err: ctx.Err()}
 		case <-t.C:
 		}
@@ -88,19 +88,19 @@ func (c *Client) findOrder(ctx context.Context, number, account string) (*Order,
 			return &res.Orders[i], nil
 		}
 	}
-	return nil, &Error{Op: "Order/Search", Service: "Order", Method: "Search", TransID: c.answerText(res.TransID, transIDLen),
+	return nil, &Error{Op: "Order/Search", RequestID: c.answerText(res.TransID, transIDLen),
 		Message: "order " + number + " is not listed", Err: ErrOrderNotFound}
 }
 
 // orderFailure builds the error of a FAILED order, with the vendor's text.
 func (c *Client) orderFailure(ctx context.Context, o *Order) error {
-	e := &Error{Op: "Order/Create", Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
+	e := &Error{Op: "Order/Create", Err: ErrOrderFailed, Message: o.Error}
 	// The order's own failure is its Order/Create transaction; later calls
 	// on the failed order (a refused Cancel) are FAILED transactions too.
 	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
 		for _, t := range tx.Transactions {
 			if t.Status.Failed() && (t.Service == "" || t.Service == "Order/Create") {
-				e.TransID = c.answerText(t.TransID, transIDLen)
+				e.RequestID = c.answerText(t.TransID, transIDLen)
 				if e.Message == "" {
 					e.Message = t.Error
 				}

@@ -68,7 +68,7 @@ func TestWaitForOrderFailedWithOrderText(t *testing.T) {
 	var e *Error
 	require.ErrorAs(t, err, &e)
 	assert.Contains(t, e.Message, "ICCID is not available")
-	assert.Equal(t, "31", e.TransID, "the failed transaction's id")
+	assert.Equal(t, "31", e.RequestID, "the failed transaction's id")
 	require.NotNil(t, o)
 	assert.Equal(t, OrderFailed, o.Status)
 }

@@ -261,7 +261,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			if !errors.As(err, &e) {
 				return "", fmt.Errorf("deleting a customer with orders: want a *telecloud.Error, got %v", err)
 			}
-			return fmt.Sprintf("Customer/Delete refused (trans_id %s): %s", e.TransID, e.Message), nil
+			return fmt.Sprintf("Customer/Delete refused (trans_id %s): %s", e.RequestID, e.Message), nil
 		}},
 	}
 	for _, s := range steps {
