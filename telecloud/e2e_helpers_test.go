@@ -85,7 +85,7 @@ func eachFormat(t *testing.T, fn func(t *testing.T, e *e2e), opts ...telecloudte
 // newE2E starts a server and makes the VAR and CORE clients.
 func newE2E(t *testing.T, f telecloud.Format, style telecloud.RouteStyle, opts ...telecloudtest.Option) *e2e {
 	t.Helper()
-	srv := telecloudtest.New(append([]telecloudtest.Option{telecloudtest.WithClock(func() time.Time { return e2eNow })}, opts...)...)
+	srv := telecloudtest.NewServer(append([]telecloudtest.Option{telecloudtest.WithClock(func() time.Time { return e2eNow })}, opts...)...)
 	t.Cleanup(srv.Close)
 	return &e2e{
 		t: t, ctx: context.Background(), format: f, style: style, srv: srv,

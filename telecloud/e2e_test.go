@@ -397,7 +397,7 @@ func TestE2ECloudAccounts(t *testing.T) {
 
 		// Edit: fields and the status; a suspended account's API users are refused.
 		const pid, pkey = "metro-api-id", "metro-api-key"
-		_, err = e.srv.AddAPIUser(ref.CloudAccountNumber, pid, pkey)
+		_, err = e.srv.AddCredentials(ref.CloudAccountNumber, pid, pkey)
 		require.NoError(t, err)
 		partner := newClient(t, e.srv, pid, pkey, e.format, e.style)
 		ed, err := e.c.CloudAccounts.Edit(e.ctx, &telecloud.CloudAccountEditRequest{CloudAccountNumber: ref.CloudAccountNumber,
@@ -2484,7 +2484,7 @@ func TestE2EUsers(t *testing.T) {
 		vendorError(t, err, "User 232 not found.")
 
 		// Locking an API user locks its API access; a STAFF user cannot manage users.
-		name, err := e.srv.AddAPIUser(telecloudtest.SeedVARAccount, "second-api-id", "second-api-key")
+		name, err := e.srv.AddCredentials(telecloudtest.SeedVARAccount, "second-api-id", "second-api-key")
 		require.NoError(t, err)
 		second := newClient(t, e.srv, "second-api-id", "second-api-key", e.format, e.style)
 		all, err = second.Users.Search(e.ctx, &telecloud.UserSearchRequest{})
@@ -2739,21 +2739,21 @@ func TestE2EFlags(t *testing.T) {
 func TestE2EFaults(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
 		// A 503 on a search is retried, and the retry succeeds.
-		e.srv.AddFault(telecloudtest.Fault{Path: "/Customer/Search", Status: http.StatusServiceUnavailable, Times: 1})
+		e.srv.InjectFault(telecloudtest.Fault{Path: "/Customer/Search", Status: http.StatusServiceUnavailable, Times: 1})
 		res, err := e.c.Customers.Search(e.ctx, &telecloud.CustomerSearchRequest{})
 		require.NoError(t, err)
 		require.Len(t, res.Customers, 1)
 		assert.Equal(t, 2, e.srv.RequestCount("/Customer/Search"))
 
 		// Two 503s and a dropped connection: three attempts, then success.
-		e.srv.AddFault(telecloudtest.Fault{Path: "/Order/Search", Status: http.StatusBadGateway, RetryAfter: "0", Times: 1})
-		e.srv.AddFault(telecloudtest.Fault{Path: "/Order/Search", Drop: true, Times: 1})
+		e.srv.InjectFault(telecloudtest.Fault{Path: "/Order/Search", Status: http.StatusBadGateway, RetryAfter: "0", Times: 1})
+		e.srv.InjectFault(telecloudtest.Fault{Path: "/Order/Search", Drop: true, Times: 1})
 		_, err = e.c.Orders.Search(e.ctx, &telecloud.OrderSearchRequest{})
 		require.NoError(t, err)
 		assert.Equal(t, 3, e.srv.RequestCount("/Order/Search"))
 
 		// Too many: the search fails with the status, and the proxy's page quoted.
-		e.srv.AddFault(telecloudtest.Fault{Path: "/User/Search", Status: http.StatusServiceUnavailable})
+		e.srv.InjectFault(telecloudtest.Fault{Path: "/User/Search", Status: http.StatusServiceUnavailable})
 		_, err = e.c.Users.Search(e.ctx, &telecloud.UserSearchRequest{})
 		require.ErrorIs(t, err, telecloud.ErrHTTPStatus)
 		var te *telecloud.Error
@@ -2764,7 +2764,7 @@ func TestE2EFaults(t *testing.T) {
 		e.srv.ClearFaults()
 
 		// A 503 on a Create is not re-sent: the order may have been placed.
-		e.srv.AddFault(telecloudtest.Fault{Path: "/Order/Create", Status: http.StatusServiceUnavailable, Times: 1})
+		e.srv.InjectFault(telecloudtest.Fault{Path: "/Order/Create", Status: http.StatusServiceUnavailable, Times: 1})
 		_, err = e.c.Orders.Create(e.ctx, &telecloud.OrderCreateRequest{AccountNumber: telecloudtest.SeedCustomer,
 			RatePlanID: telecloudtest.SeedRatePlan, Vars: telecloud.VarValues{1: testIMEI, 2: testICCID}})
 		require.ErrorIs(t, err, telecloud.ErrHTTPStatus)
@@ -2774,7 +2774,7 @@ func TestE2EFaults(t *testing.T) {
 		assert.False(t, ok, "a faulted request never reaches the state")
 		assert.Equal(t, telecloudtest.SeedVARBalance, e.balance(telecloudtest.SeedVARAccount))
 		// Nor are Qualify and Estimate, reads but not searches.
-		e.srv.AddFault(telecloudtest.Fault{Path: "/Customer/Qualify", Status: http.StatusServiceUnavailable, Times: 1})
+		e.srv.InjectFault(telecloudtest.Fault{Path: "/Customer/Qualify", Status: http.StatusServiceUnavailable, Times: 1})
 		_, err = e.c.Customers.Qualify(e.ctx, &telecloud.CustomerQualifyRequest{AccountNumber: telecloudtest.SeedCustomer})
 		require.ErrorIs(t, err, telecloud.ErrHTTPStatus)
 		assert.Equal(t, 1, e.srv.RequestCount("/Customer/Qualify"))

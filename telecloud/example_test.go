@@ -16,7 +16,7 @@ import (
 // in-memory TeleCloud.app (telecloudtest), whose new orders stay PENDING for
 // a moment before provisioning ends.
 func newExampleClient() (*telecloud.Client, *telecloudtest.Server) {
-	srv := telecloudtest.New(telecloudtest.WithOrderDelay(20 * time.Millisecond))
+	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(20 * time.Millisecond))
 	c, err := telecloud.New(
 		telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
 		telecloud.WithBaseURL(srv.URL),

@@ -61,7 +61,7 @@ func teleCloudClient(p *printer) (*telecloud.Client, *teleCloudCard, func(), err
 		}
 		return c, card, func() {}, err
 	}
-	srv := telecloudtest.New(telecloudtest.WithOrderDelay(300 * time.Millisecond))
+	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(300 * time.Millisecond))
 	p.note("using an in-memory TeleCloud.app (set %s, %s and %s for the real one)", envTeleCloudIDKey, envTeleCloudAPIKey, envTeleCloudBaseURL)
 	comp, err := teleCloudSetup(context.Background(), srv.URL)
 	if err != nil {
