@@ -7,7 +7,7 @@
 //	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(id), APIKey: telecloud.NewSecret(key)})
 //	cust, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{…})
 //	order, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{…})
-//	final, err := c.WaitForOrder(ctx, order.Order.OrderNumber, nil)
+//	final, err := c.Orders.Wait(ctx, order.Order.OrderNumber, nil)
 //
 // # Services
 //
@@ -37,7 +37,7 @@
 //
 // Each method takes a request struct (the parameters the reference
 // describes, as Go fields) and returns a response struct with every field of
-// the reference's samples. Client.WaitForOrder follows a PENDING order until
+// the reference's samples. [OrdersService.Wait] follows a PENDING order until
 // provisioning ends.
 //
 // # Wire format, and what is inferred

@@ -1431,10 +1431,10 @@ func TestE2EOrdersReportUsage(t *testing.T) {
 }
 
 // TestE2EOrdersPending uses the real clock: the server finishes orders
-// after WithOrderDelay, and WaitForOrder polls until then.
+// after WithOrderDelay, and Orders.Wait polls until then.
 func TestE2EOrdersPending(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
-		wait := &telecloud.WaitOptions{Interval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond}
+		wait := &telecloud.WaitOptions{MinInterval: 5 * time.Millisecond, MaxInterval: 20 * time.Millisecond}
 		res, err := e.c.Orders.Create(e.ctx, &telecloud.OrderCreateRequest{AccountNumber: telecloudtest.SeedCustomer,
 			RatePlanID: telecloudtest.SeedRatePlan, Vars: telecloud.VarValues{1: testIMEI, 2: testICCID}})
 		require.NoError(t, err)
@@ -1442,7 +1442,7 @@ func TestE2EOrdersPending(t *testing.T) {
 		assert.Equal(t, telecloud.OrderPending, res.Order.Status)
 		assert.Equal(t, telecloud.TransactionPending, e.transaction(res.TransID).Status)
 		searches := e.srv.RequestCount("/Order/Search")
-		o, err := e.c.WaitForOrder(e.ctx, on, wait)
+		o, err := e.c.Orders.Wait(e.ctx, on, wait)
 		require.NoError(t, err)
 		assert.Equal(t, telecloud.OrderActive, o.Status)
 		assert.Equal(t, on, o.OrderNumber)
@@ -1458,7 +1458,7 @@ func TestE2EOrdersPending(t *testing.T) {
 		assert.Equal(t, telecloud.OrderPending, res.Order.Status)
 		failed := res.Order.OrderNumber
 		assert.Equal(t, "617.00", e.balance(telecloudtest.SeedVARAccount), "charged while PENDING")
-		o, err = e.c.WaitForOrder(e.ctx, failed, &telecloud.WaitOptions{Interval: 5 * time.Millisecond, AccountNumber: telecloudtest.SeedCustomer})
+		o, err = e.c.Orders.Wait(e.ctx, failed, &telecloud.WaitOptions{MinInterval: 5 * time.Millisecond, AccountNumber: telecloudtest.SeedCustomer})
 		require.ErrorIs(t, err, telecloud.ErrOrderFailed)
 		assert.NotErrorIs(t, err, telecloud.ErrVendor)
 		var te *telecloud.Error
@@ -1483,7 +1483,7 @@ func TestE2EOrdersPending(t *testing.T) {
 			assert.Equal(t, "The SIM card is not active.", alerts.Alerts[0].Content)
 		}
 
-		_, err = e.c.WaitForOrder(e.ctx, "NOPE", wait)
+		_, err = e.c.Orders.Wait(e.ctx, "NOPE", wait)
 		require.ErrorIs(t, err, telecloud.ErrOrderNotFound)
 	}, telecloudtest.WithClock(time.Now), telecloudtest.WithOrderDelay(30*time.Millisecond))
 }
@@ -1505,7 +1505,7 @@ func TestE2EOrdersPendingUpdatedByModule(t *testing.T) {
 		_, err := e.c.Orders.Update(e.ctx, &telecloud.OrderUpdateRequest{AccountNumber: telecloudtest.SeedCustomer, OrderNumber: a.Order.OrderNumber,
 			Status: telecloud.OrderFailed, ErrorMessage: "Port-in rejected by the carrier."})
 		require.NoError(t, err)
-		_, err = e.c.WaitForOrder(e.ctx, a.Order.OrderNumber, &telecloud.WaitOptions{Interval: time.Millisecond})
+		_, err = e.c.Orders.Wait(e.ctx, a.Order.OrderNumber, &telecloud.WaitOptions{MinInterval: time.Millisecond})
 		require.ErrorIs(t, err, telecloud.ErrOrderFailed)
 		assert.Contains(t, err.Error(), "Port-in rejected by the carrier.")
 		tx := e.transaction(a.TransID)
@@ -1520,7 +1520,7 @@ func TestE2EOrdersPendingUpdatedByModule(t *testing.T) {
 		b := place()
 		_, err = e.c.Orders.Update(e.ctx, &telecloud.OrderUpdateRequest{AccountNumber: telecloudtest.SeedCustomer, OrderNumber: b.Order.OrderNumber, Status: telecloud.OrderActive})
 		require.NoError(t, err)
-		o, err := e.c.WaitForOrder(e.ctx, b.Order.OrderNumber, nil)
+		o, err := e.c.Orders.Wait(e.ctx, b.Order.OrderNumber, nil)
 		require.NoError(t, err, "no poll needed: the first search sees it ACTIVE")
 		assert.Equal(t, telecloud.OrderActive, o.Status)
 		assert.Equal(t, "4/14/2024", o.Product.Plan.ExpirationDate.Raw)
@@ -1537,7 +1537,7 @@ func TestE2EOrdersPendingUpdatedByModule(t *testing.T) {
 		p := place()
 		ctx, cancel := context.WithTimeout(e.ctx, 30*time.Millisecond)
 		defer cancel()
-		o, err = e.c.WaitForOrder(ctx, p.Order.OrderNumber, &telecloud.WaitOptions{Interval: 5 * time.Millisecond})
+		o, err = e.c.Orders.Wait(ctx, p.Order.OrderNumber, &telecloud.WaitOptions{MinInterval: 5 * time.Millisecond})
 		require.ErrorIs(t, err, context.DeadlineExceeded)
 		require.NotNil(t, o)
 		assert.Equal(t, telecloud.OrderPending, o.Status)
@@ -1546,20 +1546,20 @@ func TestE2EOrdersPendingUpdatedByModule(t *testing.T) {
 		e.srv.FailNextOrder("No coverage at this address.")
 		d := place()
 		e.srv.CompleteOrders()
-		o, err = e.c.WaitForOrder(e.ctx, d.Order.OrderNumber, nil)
+		o, err = e.c.Orders.Wait(e.ctx, d.Order.OrderNumber, nil)
 		require.ErrorIs(t, err, telecloud.ErrOrderFailed)
 		assert.Equal(t, "No coverage at this address.", o.Error)
-		o, err = e.c.WaitForOrder(e.ctx, p.Order.OrderNumber, nil)
+		o, err = e.c.Orders.Wait(e.ctx, p.Order.OrderNumber, nil)
 		require.NoError(t, err)
 		assert.Equal(t, telecloud.OrderActive, o.Status)
 	}, telecloudtest.WithOrderDelay(time.Hour))
 }
 
-// TestE2EOrdersWaitForOrderNamesTheCreateTransaction: the *Error of a
+// TestE2EOrdersWaitNamesTheCreateTransaction: the *Error of a
 // FAILED order should carry the order's Order/Create transaction and, when
 // Order/Search gives no <error> (the reference's sample has none), that
 // transaction's error text.
-func TestE2EOrdersWaitForOrderNamesTheCreateTransaction(t *testing.T) {
+func TestE2EOrdersWaitNamesTheCreateTransaction(t *testing.T) {
 	eachFormat(t, func(t *testing.T, e *e2e) {
 		// A vendor whose Order/Search gives no <error> in a FAILED order.
 		inner := telecloudtest.NewHandler(telecloudtest.WithClock(func() time.Time { return e2eNow }), telecloudtest.WithOrderDelay(time.Hour))
@@ -1588,7 +1588,7 @@ func TestE2EOrdersWaitForOrderNamesTheCreateTransaction(t *testing.T) {
 		_, err = c.Orders.Cancel(e.ctx, &telecloud.OrderCancelRequest{AccountNumber: telecloudtest.SeedCustomer, OrderNumber: res.Order.OrderNumber})
 		vendorError(t, err, "Order 4618QV4618 has failed and cannot be cancelled.")
 
-		_, err = c.WaitForOrder(e.ctx, res.Order.OrderNumber, nil)
+		_, err = c.Orders.Wait(e.ctx, res.Order.OrderNumber, nil)
 		require.ErrorIs(t, err, telecloud.ErrOrderFailed)
 		var te *telecloud.Error
 		require.ErrorAs(t, err, &te)

@@ -17,14 +17,8 @@ import (
 // a moment before provisioning ends.
 func newExampleClient() (*telecloud.Client, *telecloudtest.Server) {
 	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(20 * time.Millisecond))
-	c, err := telecloud.New(
-		telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
-		telecloud.WithBaseURL(srv.URL),
-	)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return c, srv
+	// The server's client polls every 10 ms or so (WithPollInterval).
+	return srv.Client(), srv
 }
 
 // The order flow: open a customer account, qualify it for the products it
@@ -64,7 +58,7 @@ func Example() {
 	}
 	fmt.Println("order", order.Order.OrderNumber, order.Order.Status)
 
-	final, err := c.WaitForOrder(ctx, order.Order.OrderNumber, &telecloud.WaitOptions{Interval: 10 * time.Millisecond})
+	final, err := c.Orders.Wait(ctx, order.Order.OrderNumber, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -77,10 +71,10 @@ func Example() {
 	// ACTIVE Pay By The Gig 25.00 353145418070501
 }
 
-// WaitForOrder follows a PENDING order until provisioning ends. A FAILED
+// Orders.Wait follows a PENDING order until provisioning ends. A FAILED
 // order comes back with an error matching ErrOrderFailed that carries the
 // vendor's failure text.
-func ExampleClient_WaitForOrder() {
+func ExampleOrdersService_Wait() {
 	c, srv := newExampleClient()
 	defer srv.Close()
 	ctx := context.Background()
@@ -94,13 +88,13 @@ func ExampleClient_WaitForOrder() {
 		}
 		return res.Order.OrderNumber
 	}
-	wait := &telecloud.WaitOptions{Interval: 10 * time.Millisecond, MaxInterval: 50 * time.Millisecond}
+	wait := &telecloud.WaitOptions{MaxInterval: 50 * time.Millisecond} // the client's first pause
 
-	o, err := c.WaitForOrder(ctx, order(), wait)
+	o, err := c.Orders.Wait(ctx, order(), wait)
 	fmt.Println(o.OrderNumber, o.Status, err)
 
 	srv.FailNextOrder("The SIM card is not active.")
-	o, err = c.WaitForOrder(ctx, order(), wait)
+	o, err = c.Orders.Wait(ctx, order(), wait)
 	fmt.Println(o.OrderNumber, o.Status, errors.Is(err, telecloud.ErrOrderFailed))
 	fmt.Println(err)
 	// Output:

@@ -944,8 +944,8 @@ func TestGockNilContextRefused(t *testing.T) {
 	//lint:ignore SA1012 the nil context is what is tested
 	check("Call", c.Call(nil, "Order/Status", url.Values{"order_number": {"A1"}}, nil))
 	//lint:ignore SA1012 the nil context is what is tested
-	_, err := c.WaitForOrder(nil, "A1", nil)
-	check("WaitForOrder", err)
+	_, err := c.Orders.Wait(nil, "A1", nil)
+	check("Order/Wait", err)
 	assert.Empty(t, rec.All(), "nothing is sent")
 }
 
@@ -968,9 +968,9 @@ func TestGockCallRefusesBadOpParts(t *testing.T) {
 			assert.Equal(t, "op", ve.Field)
 		}
 	}
-	// A blank order number is refused by WaitForOrder too.
+	// A blank order number is refused by Orders.Wait too.
 	for _, number := range []string{"", " ", "\t\n"} {
-		_, err := c.WaitForOrder(context.Background(), number, nil)
+		_, err := c.Orders.Wait(context.Background(), number, nil)
 		assert.ErrorIs(t, err, ErrInvalidInput, "%q", number)
 	}
 	assert.Empty(t, rec.All(), "nothing is sent")

@@ -193,7 +193,7 @@ func (r *OrderCreateRequest) validate() error {
 type OrderCreateResponse struct {
 	Meta
 	// Order gives the new order's number and status: ACTIVE, or PENDING while
-	// the module provisions it (follow it with Client.WaitForOrder, or with
+	// the module provisions it (follow it with [OrdersService.Wait], or with
 	// Order/Search or Transaction/Search on TransID).
 	Order OrderResult `tc:"order"`
 }

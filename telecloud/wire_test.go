@@ -210,6 +210,9 @@ func TestWireEveryTypedMethodIsARoute(t *testing.T) {
 		v := reflect.ValueOf(c).Elem().Field(i)
 		for j := 0; j < v.NumMethod(); j++ {
 			name := v.Type().Method(j).Name
+			if svc+"/"+name == "Order/Wait" {
+				continue // polls Order/Search: the package's, not a vendor method
+			}
 			_, err := lookupRoute(svc + "/" + name)
 			assert.NoError(t, err, "Client.%s.%s has no route", f.Name, name)
 			n++

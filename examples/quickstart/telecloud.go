@@ -63,15 +63,14 @@ func teleCloudClient(p *printer) (*telecloud.Client, *teleCloudCard, func(), err
 	}
 	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(300 * time.Millisecond))
 	p.note("using an in-memory TeleCloud.app (set %s, %s and %s for the real one)", envTeleCloudIDKey, envTeleCloudAPIKey, envTeleCloudBaseURL)
-	comp, err := teleCloudSetup(context.Background(), srv.URL)
+	comp, err := teleCloudSetup(context.Background(), srv.BaseURL())
 	if err != nil {
 		srv.Close()
 		return nil, nil, nil, fmt.Errorf("setting up the in-memory catalogue: %w", err)
 	}
 	p.note("the CORE account metered product %s with usage component %s", telecloudtest.SeedProduct, comp)
-	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
-		telecloud.WithBaseURL(srv.URL), telecloud.WithUserAgent("ispkit-quickstart"))
-	return c, &teleCloudCard{number: "4111111111111111", month: "12", year: "30", cvv: "123"}, srv.Close, err
+	c := srv.Client(telecloud.WithUserAgent("ispkit-quickstart"))
+	return c, &teleCloudCard{number: "4111111111111111", month: "12", year: "30", cvv: "123"}, srv.Close, nil
 }
 
 // runTeleCloud: create a customer, qualify and estimate, add a card, place an
@@ -172,7 +171,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return fmt.Sprintf("order %s is %s (trans_id %s)", orderNumber, res.Order.Status, res.TransID), nil
 		}},
 		{"wait until active", func() (string, error) {
-			o, err := c.WaitForOrder(ctx, orderNumber, &telecloud.WaitOptions{Interval: 100 * time.Millisecond, AccountNumber: account})
+			o, err := c.Orders.Wait(ctx, orderNumber, &telecloud.WaitOptions{MinInterval: 100 * time.Millisecond, AccountNumber: account})
 			if err != nil {
 				return "", err
 			}
