@@ -126,11 +126,11 @@ func confOps(t *testing.T) []conformance.Op {
 		// The generic call of PaymentMethods.Create is a card: the bank
 		// account and Plaid secrets go in these two.
 		confOp("PaymentMethods.Create/bank", func(ctx context.Context, c *telecloud.Client) error {
-			return second(c.PaymentMethods.Create(ctx, &telecloud.PaymentMethodCreateRequest{Type: telecloud.PaymentBank,
+			return second(c.PaymentMethods.Create(ctx, telecloud.PaymentMethodCreateRequest{Type: telecloud.PaymentBank,
 				Number: sec("Number"), RoutingNumber: sec("RoutingNumber"), BankAccountType: telecloud.BankBusinessChecking}))
 		}),
 		confOp("PaymentMethods.Create/plaid", func(ctx context.Context, c *telecloud.Client) error {
-			return second(c.PaymentMethods.Create(ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: "7105045",
+			return second(c.PaymentMethods.Create(ctx, telecloud.PaymentMethodCreateRequest{AccountNumber: "7105045",
 				Type: telecloud.PaymentBank, PlaidAccountID: sec("PlaidAccountID"), PlaidAccessToken: sec("PlaidAccessToken"),
 				PlaidItemID: sec("PlaidItemID")}))
 		}),

@@ -5,8 +5,8 @@
 // plans, promos, discounts, payment methods, billing, tickets and users.
 //
 //	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(id), APIKey: telecloud.NewSecret(key)})
-//	cust, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{…})
-//	order, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{…})
+//	cust, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{…})
+//	order, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{…})
 //	final, err := c.Orders.Wait(ctx, order.Order.OrderNumber, nil)
 //
 // # Services
@@ -35,9 +35,13 @@
 //	UsageComponents [UsageComponent] Search, Create, Edit, Delete
 //	Users [User]                     Search, Create, Edit
 //
-// Each method takes a request struct (the parameters the reference
-// describes, as Go fields) and returns a response struct with every field of
-// the reference's samples. [OrdersService.Wait] follows a PENDING order until
+// Each method takes a request struct by value (the parameters the reference
+// describes, as Go fields; its zero value sends only the credentials) and
+// returns a response struct with every field of the reference's samples.
+// Each also takes trailing [CallOption]s ([WithParam], [WithoutParam],
+// [WithParams], [InFormat]): they exist because TeleCloud's parameter names
+// are partly inferred (below), so a caller can correct one call's wire
+// parameters without waiting for a release. [OrdersService.Wait] follows a PENDING order until
 // provisioning ends.
 //
 // # Wire format, and what is inferred

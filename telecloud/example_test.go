@@ -29,7 +29,7 @@ func Example() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	cust, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{
+	cust, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{
 		FirstName: "Ada", LastName: "Lovelace", Address: "12 Analytical Way", ZipCode: "17109", Email: "ada@example.com",
 	})
 	if err != nil {
@@ -37,7 +37,7 @@ func Example() {
 	}
 	fmt.Println("customer", cust.AccountNumber)
 
-	q, err := c.Customers.Qualify(ctx, &telecloud.CustomerQualifyRequest{AccountNumber: cust.AccountNumber, QualifyType: telecloud.QualifyNew})
+	q, err := c.Customers.Qualify(ctx, telecloud.CustomerQualifyRequest{AccountNumber: cust.AccountNumber, QualifyType: telecloud.QualifyNew})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func Example() {
 			vars[v.Slot] = device[v.Name]
 		}
 	}
-	order, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{AccountNumber: cust.AccountNumber, RatePlanID: plan.Plan.RatePlanID, Vars: vars})
+	order, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{AccountNumber: cust.AccountNumber, RatePlanID: plan.Plan.RatePlanID, Vars: vars})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func ExampleOrdersService_Wait() {
 	defer srv.Close()
 	ctx := context.Background()
 	order := func() string {
-		res, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{
+		res, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{
 			AccountNumber: telecloudtest.SeedCustomer, RatePlanID: telecloudtest.SeedRatePlan,
 			Vars: telecloud.VarValues{1: "353145418070501", 2: "8901410327181008559"},
 		})
@@ -139,7 +139,7 @@ func ExampleWithParam() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	res, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace", ZipCode: "00000"},
+	res, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace", ZipCode: "00000"},
 		telecloud.WithParam("zip_code", "17109"))
 	if err != nil {
 		log.Fatal(err)
@@ -147,7 +147,7 @@ func ExampleWithParam() {
 	reqs := srv.Requests()
 	fmt.Println("sent zip_code", reqs[len(reqs)-1].Params().Get("zip_code"))
 
-	found, err := c.Customers.Search(ctx, &telecloud.CustomerSearchRequest{AccountNumber: res.AccountNumber})
+	found, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: res.AccountNumber})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -165,14 +165,14 @@ func ExampleError() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	_, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{
+	_, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{
 		AccountNumber: telecloudtest.SeedCustomer, RatePlanID: telecloudtest.SeedRatePlan,
 		Vars: telecloud.VarValues{1: "353145418070501", 2: "8901410327181008559"},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.Customers.Delete(ctx, &telecloud.CustomerDeleteRequest{AccountNumber: telecloudtest.SeedCustomer})
+	_, err = c.Customers.Delete(ctx, telecloud.CustomerDeleteRequest{AccountNumber: telecloudtest.SeedCustomer})
 	var te *telecloud.Error
 	if errors.As(err, &te) {
 		fmt.Println(te.Op, te.RequestID, te.HTTPStatus)
@@ -181,7 +181,7 @@ func ExampleError() {
 	fmt.Println(errors.Is(err, telecloud.ErrVendor))
 	fmt.Println(err)
 
-	_, err = c.Customers.Delete(ctx, &telecloud.CustomerDeleteRequest{})
+	_, err = c.Customers.Delete(ctx, telecloud.CustomerDeleteRequest{})
 	fmt.Println(errors.Is(err, telecloud.ErrInvalidInput), srv.RequestCount("/Customer/Delete"))
 	fmt.Println(err)
 	// Output:
@@ -239,7 +239,7 @@ func ExampleVariables() {
 	c, srv := newExampleClient()
 	defer srv.Close()
 
-	q, err := c.Customers.Qualify(context.Background(), &telecloud.CustomerQualifyRequest{AccountNumber: telecloudtest.SeedCustomer})
+	q, err := c.Customers.Qualify(context.Background(), telecloud.CustomerQualifyRequest{AccountNumber: telecloudtest.SeedCustomer})
 	if err != nil {
 		log.Fatal(err)
 	}

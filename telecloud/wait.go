@@ -123,7 +123,7 @@ func (s *OrdersService) Wait(ctx context.Context, id string, opts *WaitOptions) 
 }
 
 func (c *Client) findOrder(ctx context.Context, number, account string) (*Order, error) {
-	res, err := c.Orders.Search(ctx, &OrderSearchRequest{OrderNumber: number, AccountNumber: account})
+	res, err := c.Orders.Search(ctx, OrderSearchRequest{OrderNumber: number, AccountNumber: account})
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +141,7 @@ func (c *Client) orderFailure(ctx context.Context, o *Order) error {
 	e := &Error{Op: "Order/Create", Err: ErrOrderFailed, Message: o.Error}
 	// The order's own failure is its Order/Create transaction; later calls
 	// on the failed order (a refused Cancel) are FAILED transactions too.
-	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
+	if tx, err := c.Transactions.Search(ctx, TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
 		for _, t := range tx.Transactions {
 			if t.Status.Failed() && (t.Service == "" || t.Service == "Order/Create") {
 				e.RequestID = c.answerText(t.TransID, transIDLen)

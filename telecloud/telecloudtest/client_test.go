@@ -19,7 +19,7 @@ func TestClientIsPointedAtTheServer(t *testing.T) {
 	if c.BaseURL() != srv.BaseURL() {
 		t.Fatalf("client's base URL %q, want %q", c.BaseURL(), srv.BaseURL())
 	}
-	res, err := c.Customers.Search(context.Background(), &telecloud.CustomerSearchRequest{AccountNumber: telecloudtest.SeedCustomer})
+	res, err := c.Customers.Search(context.Background(), telecloud.CustomerSearchRequest{AccountNumber: telecloudtest.SeedCustomer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestWithCredentials(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 2; i++ { // Reset keeps the option's users
-		if _, err := c.Customers.Search(context.Background(), &telecloud.CustomerSearchRequest{AccountNumber: telecloudtest.SeedCustomer}); err != nil {
+		if _, err := c.Customers.Search(context.Background(), telecloud.CustomerSearchRequest{AccountNumber: telecloudtest.SeedCustomer}); err != nil {
 			t.Fatalf("round %d: %v", i, err)
 		}
 		srv.Reset()
