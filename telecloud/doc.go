@@ -41,14 +41,14 @@
 // Each also takes trailing [CallOption]s ([WithParam], [WithoutParam],
 // [WithParams], [InFormat]): they exist because TeleCloud's parameter names
 // are partly inferred (below), so a caller can correct one call's wire
-// parameters without waiting for a release. [OrdersService.Wait] follows a PENDING order until
-// provisioning ends.
+// parameters without waiting for a release. [OrdersService.Wait] follows a
+// PENDING order until provisioning ends.
 //
 // # Wire format, and what is inferred
 //
 // The reference lost the names of 73 methods' parameters and most routes.
-// What the package sends is therefore decided in one place, wire.go and its
-// per-service tables (wire_groupa.go, wire_groupb.go), and listed by Routes:
+// What the package sends is therefore decided in one place, a table per
+// service, which [Routes] lists:
 //
 //   - by default every call goes to {base}/API/{format}/{Service}/{Method},
 //     format "xml" or "json" (see Routes below for the newer page's style);

@@ -1,6 +1,6 @@
 package telecloud
 
-// Consistency of the wire tables (wire.go, wire_groupa.go, wire_groupb.go)
+// Consistency of the wire tables (wire.go and the wire_<service>.go tables)
 // with the typed methods: every route of the reference has exactly one
 // typed method whose request struct and table agree field for field, the
 // verb follows the documented rule, no route sends one wire name twice,
