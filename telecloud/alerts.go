@@ -104,8 +104,8 @@ type AlertEditResponse struct {
 // Search lists the alerts and announcements addressed to the API user
 // (Alerts/Search). Subjects and contents are HTML-encoded; read contents
 // with the XML format (the default), as JSON loses them.
-func (s *AlertsService) Search(ctx context.Context, req *AlertSearchRequest, opts ...CallOption) (*AlertSearchResponse, error) {
-	return call[AlertSearchResponse](ctx, s.c, "Alerts/Search", req, opts)
+func (s *AlertsService) Search(ctx context.Context, req AlertSearchRequest, opts ...CallOption) (*AlertSearchResponse, error) {
+	return call[AlertSearchResponse](ctx, s.c, "Alerts/Search", &req, opts)
 }
 
 // Edit marks alerts new or dismissed (Alerts/Edit). It sends what the
@@ -120,8 +120,8 @@ func (s *AlertsService) Search(ctx context.Context, req *AlertSearchRequest, opt
 // the API user. To name one alert, add the parameter this package infers
 // from Alerts/Search's <alert alert_id> (a name no vendor page shows):
 //
-//	c.Alerts.Edit(ctx, &telecloud.AlertEditRequest{Status: telecloud.AlertDismissed},
+//	c.Alerts.Edit(ctx, telecloud.AlertEditRequest{Status: telecloud.AlertDismissed},
 //		telecloud.WithParam("alert_id", alert.AlertID))
-func (s *AlertsService) Edit(ctx context.Context, req *AlertEditRequest, opts ...CallOption) (*AlertEditResponse, error) {
-	return call[AlertEditResponse](ctx, s.c, "Alerts/Edit", req, opts)
+func (s *AlertsService) Edit(ctx context.Context, req AlertEditRequest, opts ...CallOption) (*AlertEditResponse, error) {
+	return call[AlertEditResponse](ctx, s.c, "Alerts/Edit", &req, opts)
 }

@@ -101,18 +101,18 @@ type AnnouncementDeleteResponse struct {
 // Search lists the announcements you or another admin of your cloud account
 // posted (Announcements/Search). Your own inbox is Alerts.Search. Subjects and
 // contents are HTML-encoded; contents need the XML format (the default).
-func (s *AnnouncementsService) Search(ctx context.Context, req *AnnouncementSearchRequest, opts ...CallOption) (*AnnouncementSearchResponse, error) {
-	return call[AnnouncementSearchResponse](ctx, s.c, "Announcements/Search", req, opts)
+func (s *AnnouncementsService) Search(ctx context.Context, req AnnouncementSearchRequest, opts ...CallOption) (*AnnouncementSearchResponse, error) {
+	return call[AnnouncementSearchResponse](ctx, s.c, "Announcements/Search", &req, opts)
 }
 
 // Create posts an announcement to the VAR, PARTNER and/or AFFILIATE accounts
 // below yours (Announcements/Create), optionally by e-mail as well.
-func (s *AnnouncementsService) Create(ctx context.Context, req *AnnouncementCreateRequest, opts ...CallOption) (*AnnouncementCreateResponse, error) {
-	return call[AnnouncementCreateResponse](ctx, s.c, "Announcements/Create", req, opts)
+func (s *AnnouncementsService) Create(ctx context.Context, req AnnouncementCreateRequest, opts ...CallOption) (*AnnouncementCreateResponse, error) {
+	return call[AnnouncementCreateResponse](ctx, s.c, "Announcements/Create", &req, opts)
 }
 
 // Delete removes an announcement, which is then no longer shown
 // (Announcements/Delete).
-func (s *AnnouncementsService) Delete(ctx context.Context, req *AnnouncementDeleteRequest, opts ...CallOption) (*AnnouncementDeleteResponse, error) {
-	return call[AnnouncementDeleteResponse](ctx, s.c, "Announcements/Delete", req, opts)
+func (s *AnnouncementsService) Delete(ctx context.Context, req AnnouncementDeleteRequest, opts ...CallOption) (*AnnouncementDeleteResponse, error) {
+	return call[AnnouncementDeleteResponse](ctx, s.c, "Announcements/Delete", &req, opts)
 }

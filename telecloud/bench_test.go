@@ -215,7 +215,7 @@ func BenchmarkQualifyRoundTrip(b *testing.B) {
 				b.Fatal(err)
 			}
 			ctx := context.Background()
-			req := &CustomerQualifyRequest{AccountNumber: "9105012", QualifyType: QualifyNew}
+			req := CustomerQualifyRequest{AccountNumber: "9105012", QualifyType: QualifyNew}
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				res, err := c.Customers.Qualify(ctx, req)

@@ -205,25 +205,25 @@ type BillingAddFundsResponse struct {
 
 // Search lists billing transactions, your own account's or those of a cloud
 // account, customer account or order (Billing/Search).
-func (s *BillingService) Search(ctx context.Context, req *BillingSearchRequest, opts ...CallOption) (*BillingSearchResponse, error) {
-	return call[BillingSearchResponse](ctx, s.c, "Billing/Search", req, opts)
+func (s *BillingService) Search(ctx context.Context, req BillingSearchRequest, opts ...CallOption) (*BillingSearchResponse, error) {
+	return call[BillingSearchResponse](ctx, s.c, "Billing/Search", &req, opts)
 }
 
 // Create posts a manual debit or credit to a cloud account under your
 // control (Billing/Create).
-func (s *BillingService) Create(ctx context.Context, req *BillingCreateRequest, opts ...CallOption) (*BillingCreateResponse, error) {
-	return call[BillingCreateResponse](ctx, s.c, "Billing/Create", req, opts)
+func (s *BillingService) Create(ctx context.Context, req BillingCreateRequest, opts ...CallOption) (*BillingCreateResponse, error) {
+	return call[BillingCreateResponse](ctx, s.c, "Billing/Create", &req, opts)
 }
 
 // Reverse reverses a billing transaction on a cloud account under your
 // control (Billing/Reverse).
-func (s *BillingService) Reverse(ctx context.Context, req *BillingReverseRequest, opts ...CallOption) (*BillingReverseResponse, error) {
-	return call[BillingReverseResponse](ctx, s.c, "Billing/Reverse", req, opts)
+func (s *BillingService) Reverse(ctx context.Context, req BillingReverseRequest, opts ...CallOption) (*BillingReverseResponse, error) {
+	return call[BillingReverseResponse](ctx, s.c, "Billing/Reverse", &req, opts)
 }
 
 // AddFunds lets a VAR, PARTNER or AFFILIATE add funds to its own account,
 // charged through the controlling account's default payment gateway
 // (Billing/AddFunds). It is never re-sent automatically.
-func (s *BillingService) AddFunds(ctx context.Context, req *BillingAddFundsRequest, opts ...CallOption) (*BillingAddFundsResponse, error) {
-	return call[BillingAddFundsResponse](ctx, s.c, "Billing/AddFunds", req, opts)
+func (s *BillingService) AddFunds(ctx context.Context, req BillingAddFundsRequest, opts ...CallOption) (*BillingAddFundsResponse, error) {
+	return call[BillingAddFundsResponse](ctx, s.c, "Billing/AddFunds", &req, opts)
 }

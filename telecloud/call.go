@@ -200,10 +200,10 @@ func (c *Client) send(ctx context.Context, op, service, method, verb string, par
 	if err != nil {
 		// The transport's error is scrubbed of the keys and of this call's
 		// secrets, its chain included.
-		return &Error{Op: op, Service: service, Method: method, HTTPStatus: transport.StatusOf(err),
+		return &Error{Op: op, HTTPStatus: transport.StatusOf(err),
 			RetryAfter: transport.RetryAfterOf(err), Err: err}
 	}
-	return c.answer(op, service, method, st.format, resp, out)
+	return c.answer(op, st.format, resp, out)
 }
 
 // The caps of the texts of an answer kept in an error, each scrubbed before
@@ -219,9 +219,9 @@ const (
 // answer reads a response: the error envelope, or the data into out. Every
 // text of an error that comes from the answer is scrubbed of the keys and of
 // the call's secrets, then cut.
-func (c *Client) answer(op, service, method string, format Format, resp *transport.Response, out any) error {
+func (c *Client) answer(op string, format Format, resp *transport.Response, out any) error {
 	fail := func(sentinel error, cause error) error {
-		e := &Error{Op: op, Service: service, Method: method, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter,
+		e := &Error{Op: op, HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter,
 			Err: sentinel, Body: resp.Excerpt(excerptLen)}
 		if cause != nil {
 			e.Err = fmt.Errorf("%w: %s", sentinel, resp.Scrubber().Excerpt([]byte(cause.Error()), causeLen))
@@ -271,7 +271,7 @@ func (c *Client) answer(op, service, method string, format Format, resp *transpo
 			if msg == "" {
 				msg = "(no message)"
 			}
-			return &Error{Op: op, Service: service, Method: method, TransID: transIDText(resp, transID),
+			return &Error{Op: op, RequestID: transIDText(resp, transID),
 				HTTPStatus: resp.StatusCode, RetryAfter: resp.RetryAfter, Message: resp.Scrubber().Excerpt([]byte(msg), messageLen),
 				Err: ErrVendor}
 		}
@@ -284,7 +284,7 @@ func (c *Client) answer(op, service, method string, format Format, resp *transpo
 	}
 	if err := decodeDoc(d, out); err != nil {
 		e := fail(ErrBadResponse, err).(*Error)
-		e.TransID = transIDText(resp, transID)
+		e.RequestID = transIDText(resp, transID)
 		return e
 	}
 	return nil

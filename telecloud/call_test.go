@@ -127,9 +127,7 @@ func TestErrorEnvelope(t *testing.T) {
 			require.ErrorAs(t, err, &e)
 			assert.ErrorIs(t, err, ErrVendor)
 			assert.Equal(t, "Discount/Create", e.Op)
-			assert.Equal(t, "Discount", e.Service)
-			assert.Equal(t, "Create", e.Method)
-			assert.Equal(t, "3123860", e.TransID)
+			assert.Equal(t, "3123860", e.RequestID)
 			assert.Equal(t, "A full dollar amount must be supplied for the discount price.", e.Message)
 			assert.Equal(t, "telecloud: Discount/Create (trans_id 3123860): A full dollar amount must be supplied for the discount price.", err.Error())
 			assert.Equal(t, int32(1), n.Load())
@@ -215,6 +213,11 @@ func TestNewRefusesBadInput(t *testing.T) {
 		assert.True(t, strings.HasPrefix(err.Error(), "telecloud: New: "), "%s: %v", name, err)
 		assert.NotContains(t, err.Error(), testAPIKey, name)
 	}
+	// An option the transport refused keeps the transport's error as its cause.
+	var ve *ValidationError
+	require.ErrorAs(t, gkErr(New(cr, WithBaseURL("::"))), &ve)
+	assert.Error(t, ve.Unwrap())
+	assert.NotContains(t, ve.Error(), "telecloud: New: invalid options: telecloud:")
 }
 
 func TestJSONFormatDefault(t *testing.T) {

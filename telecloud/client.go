@@ -1,6 +1,7 @@
 package telecloud
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"log/slog"
@@ -66,6 +67,8 @@ type settings struct {
 	transport []transport.Option
 	format    Format
 	style     RouteStyle
+	// pollMin and pollMax are WithPollInterval's (0: the defaults).
+	pollMin, pollMax time.Duration
 }
 
 func shared(o transport.Option) Option {
@@ -156,6 +159,8 @@ type Client struct {
 	// fields behind a pointer.
 	keys   func() (idKey, apiKey string)
 	format Format
+	// pollMin and pollMax are the default pauses of Orders.Wait.
+	pollMin, pollMax time.Duration
 }
 
 // New returns a client for the API user. It sends nothing. Every error it
@@ -190,7 +195,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	}, st.transport)
 	if err != nil {
 		// An option the transport refused (a base URL, a retry policy …).
-		return nil, &ValidationError{Op: "New", Field: "options", Reason: err.Error()}
+		return nil, &ValidationError{Op: "New", Field: "options", Reason: strings.TrimPrefix(err.Error(), "telecloud: "), Err: err}
 	}
 	c := &Client{t: t, keys: func() (string, string) { return idKey, apiKey }, format: st.format}
 	c.Alerts = &AlertsService{c}
@@ -213,6 +218,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	c.UsageComponents = &UsageComponentsService{c}
 	c.Users = &UsersService{c}
 	c.style = st.style
+	c.pollMin, c.pollMax = cmp.Or(st.pollMin, DefaultPollMin), cmp.Or(st.pollMax, DefaultPollMax)
 	return c, nil
 }
 

@@ -366,23 +366,23 @@ type CloudAccountDeleteResponse struct {
 // (CloudAccount/Search). Orders, transactions and discounts are returned
 // only for a specific CloudAccountNumber (validate refuses the flags
 // without one).
-func (s *CloudAccountsService) Search(ctx context.Context, req *CloudAccountSearchRequest, opts ...CallOption) (*CloudAccountSearchResponse, error) {
-	return call[CloudAccountSearchResponse](ctx, s.c, "CloudAccount/Search", req, opts)
+func (s *CloudAccountsService) Search(ctx context.Context, req CloudAccountSearchRequest, opts ...CallOption) (*CloudAccountSearchResponse, error) {
+	return call[CloudAccountSearchResponse](ctx, s.c, "CloudAccount/Search", &req, opts)
 }
 
 // Create opens a VAR, PARTNER or AFFILIATE account under yours
 // (CloudAccount/Create), depending on your own level.
-func (s *CloudAccountsService) Create(ctx context.Context, req *CloudAccountCreateRequest, opts ...CallOption) (*CloudAccountCreateResponse, error) {
-	return call[CloudAccountCreateResponse](ctx, s.c, "CloudAccount/Create", req, opts)
+func (s *CloudAccountsService) Create(ctx context.Context, req CloudAccountCreateRequest, opts ...CallOption) (*CloudAccountCreateResponse, error) {
+	return call[CloudAccountCreateResponse](ctx, s.c, "CloudAccount/Create", &req, opts)
 }
 
 // Edit changes a cloud account under yours (CloudAccount/Edit).
-func (s *CloudAccountsService) Edit(ctx context.Context, req *CloudAccountEditRequest, opts ...CallOption) (*CloudAccountEditResponse, error) {
-	return call[CloudAccountEditResponse](ctx, s.c, "CloudAccount/Edit", req, opts)
+func (s *CloudAccountsService) Edit(ctx context.Context, req CloudAccountEditRequest, opts ...CallOption) (*CloudAccountEditResponse, error) {
+	return call[CloudAccountEditResponse](ctx, s.c, "CloudAccount/Edit", &req, opts)
 }
 
 // Delete deletes a cloud account under yours (CloudAccount/Delete). It
 // cannot be undone.
-func (s *CloudAccountsService) Delete(ctx context.Context, req *CloudAccountDeleteRequest, opts ...CallOption) (*CloudAccountDeleteResponse, error) {
-	return call[CloudAccountDeleteResponse](ctx, s.c, "CloudAccount/Delete", req, opts)
+func (s *CloudAccountsService) Delete(ctx context.Context, req CloudAccountDeleteRequest, opts ...CallOption) (*CloudAccountDeleteResponse, error) {
+	return call[CloudAccountDeleteResponse](ctx, s.c, "CloudAccount/Delete", &req, opts)
 }

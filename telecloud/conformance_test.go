@@ -21,7 +21,7 @@ import (
 )
 
 // The conformance adapter: every operation of the client — the 76 typed
-// methods, Client.Call and Client.WaitForOrder — through the hostile-server
+// methods, Client.Call and Orders.Wait — through the hostile-server
 // matrix of internal/conformance.
 
 var (
@@ -108,8 +108,8 @@ func confShape(name string, err error) {
 		confMisshapen.Store(name, "no package prefix")
 	case !errors.As(err, &e):
 		confMisshapen.Store(name, fmt.Sprintf("a %T, not an *Error", err))
-	case e.Op == "" || e.Op != e.Service+"/"+e.Method:
-		confMisshapen.Store(name, fmt.Sprintf("Op %q, Service %q, Method %q", e.Op, e.Service, e.Method))
+	case e.Op == "" || strings.Count(e.Op, "/") != 1:
+		confMisshapen.Store(name, fmt.Sprintf("Op %q is not Service/Method", e.Op))
 	}
 }
 
@@ -126,11 +126,11 @@ func confOps(t *testing.T) []conformance.Op {
 		// The generic call of PaymentMethods.Create is a card: the bank
 		// account and Plaid secrets go in these two.
 		confOp("PaymentMethods.Create/bank", func(ctx context.Context, c *telecloud.Client) error {
-			return second(c.PaymentMethods.Create(ctx, &telecloud.PaymentMethodCreateRequest{Type: telecloud.PaymentBank,
+			return second(c.PaymentMethods.Create(ctx, telecloud.PaymentMethodCreateRequest{Type: telecloud.PaymentBank,
 				Number: sec("Number"), RoutingNumber: sec("RoutingNumber"), BankAccountType: telecloud.BankBusinessChecking}))
 		}),
 		confOp("PaymentMethods.Create/plaid", func(ctx context.Context, c *telecloud.Client) error {
-			return second(c.PaymentMethods.Create(ctx, &telecloud.PaymentMethodCreateRequest{AccountNumber: "7105045",
+			return second(c.PaymentMethods.Create(ctx, telecloud.PaymentMethodCreateRequest{AccountNumber: "7105045",
 				Type: telecloud.PaymentBank, PlaidAccountID: sec("PlaidAccountID"), PlaidAccessToken: sec("PlaidAccessToken"),
 				PlaidItemID: sec("PlaidItemID")}))
 		}),
@@ -145,15 +145,15 @@ func confOps(t *testing.T) []conformance.Op {
 			return c.Call(ctx, "Customer/Search", url.Values{"ssn": {confFieldSecrets["SSN"]}, "dl": {confFieldSecrets["DL"]}},
 				&telecloud.CustomerSearchResponse{}, telecloud.WithParam("password", confFieldSecrets["Password"]))
 		}),
-		confOp("WaitForOrder", func(ctx context.Context, c *telecloud.Client) error {
-			return second(c.WaitForOrder(ctx, confOrder, &telecloud.WaitOptions{Interval: 5 * time.Millisecond,
+		confOp("Orders.Wait", func(ctx context.Context, c *telecloud.Client) error {
+			return second(c.Orders.Wait(ctx, confOrder, &telecloud.WaitOptions{MinInterval: 5 * time.Millisecond,
 				MaxInterval: 20 * time.Millisecond, AccountNumber: "7105045"}))
 		}),
 	)
 	return ops
 }
 
-// confOrder is the order WaitForOrder follows, which the order-failed
+// confOrder is the order Orders.Wait follows, which the order-failed
 // envelope lists as FAILED.
 const confOrder = "Z8111Z"
 
@@ -201,7 +201,7 @@ var confEnvelopes = []conformance.Envelope{
 			`<balance>` + e + `</balance></customer><order order_number="` + confOrder + `"><status>` + e + `</status>` +
 			`<created>` + e + `</created></order></telecloud>`
 	}},
-	// A FAILED order whose text is the echo (WaitForOrder's failure).
+	// A FAILED order whose text is the echo (Orders.Wait's failure).
 	{Name: "tc-order-failed", Status: http.StatusOK, ContentType: "text/xml", Body: func(echo string) string {
 		e := xmlText(echo)
 		return `<telecloud trans_id="` + xmlAttr(echo) + `"><Orders><order order_number="` + confOrder + `"><account_number>7105045</account_number>` +

@@ -577,24 +577,24 @@ type CustomerCredit struct {
 // Search finds customer accounts by account, contact or order criteria
 // (Customer/Search). Loading one AccountNumber also returns its notes and
 // notifications; orders are never shown (see Orders.Search).
-func (s *CustomersService) Search(ctx context.Context, req *CustomerSearchRequest, opts ...CallOption) (*CustomerSearchResponse, error) {
-	return call[CustomerSearchResponse](ctx, s.c, "Customer/Search", req, opts)
+func (s *CustomersService) Search(ctx context.Context, req CustomerSearchRequest, opts ...CallOption) (*CustomerSearchResponse, error) {
+	return call[CustomerSearchResponse](ctx, s.c, "Customer/Search", &req, opts)
 }
 
 // Create opens a customer account (Customer/Create).
-func (s *CustomersService) Create(ctx context.Context, req *CustomerCreateRequest, opts ...CallOption) (*CustomerCreateResponse, error) {
-	return call[CustomerCreateResponse](ctx, s.c, "Customer/Create", req, opts)
+func (s *CustomersService) Create(ctx context.Context, req CustomerCreateRequest, opts ...CallOption) (*CustomerCreateResponse, error) {
+	return call[CustomerCreateResponse](ctx, s.c, "Customer/Create", &req, opts)
 }
 
 // Edit changes a customer account (Customer/Edit).
-func (s *CustomersService) Edit(ctx context.Context, req *CustomerEditRequest, opts ...CallOption) (*CustomerEditResponse, error) {
-	return call[CustomerEditResponse](ctx, s.c, "Customer/Edit", req, opts)
+func (s *CustomersService) Edit(ctx context.Context, req CustomerEditRequest, opts ...CallOption) (*CustomerEditResponse, error) {
+	return call[CustomerEditResponse](ctx, s.c, "Customer/Edit", &req, opts)
 }
 
 // Delete deletes a customer account (Customer/Delete). Accounts with orders
 // cannot be deleted: TeleCloud refuses them.
-func (s *CustomersService) Delete(ctx context.Context, req *CustomerDeleteRequest, opts ...CallOption) (*CustomerDeleteResponse, error) {
-	return call[CustomerDeleteResponse](ctx, s.c, "Customer/Delete", req, opts)
+func (s *CustomersService) Delete(ctx context.Context, req CustomerDeleteRequest, opts ...CallOption) (*CustomerDeleteResponse, error) {
+	return call[CustomerDeleteResponse](ctx, s.c, "Customer/Delete", &req, opts)
 }
 
 // Qualify lists the products and rate plans the account can order
@@ -602,25 +602,25 @@ func (s *CustomersService) Delete(ctx context.Context, req *CustomerDeleteReques
 // qualifies the account's address. Use the result to place an order with
 // Orders.Create. Read it in XML (the default): JSON loses the variables'
 // metadata and the product group ids.
-func (s *CustomersService) Qualify(ctx context.Context, req *CustomerQualifyRequest, opts ...CallOption) (*CustomerQualifyResponse, error) {
-	return call[CustomerQualifyResponse](ctx, s.c, "Customer/Qualify", req, opts)
+func (s *CustomersService) Qualify(ctx context.Context, req CustomerQualifyRequest, opts ...CallOption) (*CustomerQualifyResponse, error) {
+	return call[CustomerQualifyResponse](ctx, s.c, "Customer/Qualify", &req, opts)
 }
 
 // Estimate prices a new order or a replenishment of a rate plan for an
 // account, with the expiration date it would have (Customer/Estimate).
-func (s *CustomersService) Estimate(ctx context.Context, req *CustomerEstimateRequest, opts ...CallOption) (*CustomerEstimateResponse, error) {
-	return call[CustomerEstimateResponse](ctx, s.c, "Customer/Estimate", req, opts)
+func (s *CustomersService) Estimate(ctx context.Context, req CustomerEstimateRequest, opts ...CallOption) (*CustomerEstimateResponse, error) {
+	return call[CustomerEstimateResponse](ctx, s.c, "Customer/Estimate", &req, opts)
 }
 
 // Notation adds a note to a customer account (Customer/Notation).
-func (s *CustomersService) Notation(ctx context.Context, req *CustomerNotationRequest, opts ...CallOption) (*CustomerNotationResponse, error) {
-	return call[CustomerNotationResponse](ctx, s.c, "Customer/Notation", req, opts)
+func (s *CustomersService) Notation(ctx context.Context, req CustomerNotationRequest, opts ...CallOption) (*CustomerNotationResponse, error) {
+	return call[CustomerNotationResponse](ctx, s.c, "Customer/Notation", &req, opts)
 }
 
 // Credit issues or deducts account credit (Customer/Credit). The credit is
 // used automatically on the account's next transaction (a new order, a
 // replenishment), but only when paid with a payment method of the
 // customer's account. It is never re-sent automatically.
-func (s *CustomersService) Credit(ctx context.Context, req *CustomerCreditRequest, opts ...CallOption) (*CustomerCreditResponse, error) {
-	return call[CustomerCreditResponse](ctx, s.c, "Customer/Credit", req, opts)
+func (s *CustomersService) Credit(ctx context.Context, req CustomerCreditRequest, opts ...CallOption) (*CustomerCreditResponse, error) {
+	return call[CustomerCreditResponse](ctx, s.c, "Customer/Credit", &req, opts)
 }

@@ -152,24 +152,24 @@ type DiscountDeleteResponse struct {
 // Search lists the product discounts of a cloud account under yours, with
 // the VAR rate plans on each product (Discount/Search). CloudAccounts.Search
 // shows discounts too, without the rate plans.
-func (s *DiscountsService) Search(ctx context.Context, req *DiscountSearchRequest, opts ...CallOption) (*DiscountSearchResponse, error) {
-	return call[DiscountSearchResponse](ctx, s.c, "Discount/Search", req, opts)
+func (s *DiscountsService) Search(ctx context.Context, req DiscountSearchRequest, opts ...CallOption) (*DiscountSearchResponse, error) {
+	return call[DiscountSearchResponse](ctx, s.c, "Discount/Search", &req, opts)
 }
 
 // Create sets the price a cloud account under yours pays for a product
 // (Discount/Create).
-func (s *DiscountsService) Create(ctx context.Context, req *DiscountCreateRequest, opts ...CallOption) (*DiscountCreateResponse, error) {
-	return call[DiscountCreateResponse](ctx, s.c, "Discount/Create", req, opts)
+func (s *DiscountsService) Create(ctx context.Context, req DiscountCreateRequest, opts ...CallOption) (*DiscountCreateResponse, error) {
+	return call[DiscountCreateResponse](ctx, s.c, "Discount/Create", &req, opts)
 }
 
 // Copy gives a cloud account under yours the discounts of another
 // (Discount/Copy), optionally replacing all of its own.
-func (s *DiscountsService) Copy(ctx context.Context, req *DiscountCopyRequest, opts ...CallOption) (*DiscountCopyResponse, error) {
-	return call[DiscountCopyResponse](ctx, s.c, "Discount/Copy", req, opts)
+func (s *DiscountsService) Copy(ctx context.Context, req DiscountCopyRequest, opts ...CallOption) (*DiscountCopyResponse, error) {
+	return call[DiscountCopyResponse](ctx, s.c, "Discount/Copy", &req, opts)
 }
 
 // Delete deletes ALL the product discounts of a cloud account under yours
 // (Discount/Delete); there is no way to delete just one.
-func (s *DiscountsService) Delete(ctx context.Context, req *DiscountDeleteRequest, opts ...CallOption) (*DiscountDeleteResponse, error) {
-	return call[DiscountDeleteResponse](ctx, s.c, "Discount/Delete", req, opts)
+func (s *DiscountsService) Delete(ctx context.Context, req DiscountDeleteRequest, opts ...CallOption) (*DiscountDeleteResponse, error) {
+	return call[DiscountDeleteResponse](ctx, s.c, "Discount/Delete", &req, opts)
 }

@@ -5,9 +5,9 @@
 // plans, promos, discounts, payment methods, billing, tickets and users.
 //
 //	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(id), APIKey: telecloud.NewSecret(key)})
-//	cust, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{…})
-//	order, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{…})
-//	final, err := c.WaitForOrder(ctx, order.Order.OrderNumber, nil)
+//	cust, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{…})
+//	order, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{…})
+//	final, err := c.Orders.Wait(ctx, order.Order.OrderNumber, nil)
 //
 // # Services
 //
@@ -35,16 +35,20 @@
 //	UsageComponents [UsageComponent] Search, Create, Edit, Delete
 //	Users [User]                     Search, Create, Edit
 //
-// Each method takes a request struct (the parameters the reference
-// describes, as Go fields) and returns a response struct with every field of
-// the reference's samples. Client.WaitForOrder follows a PENDING order until
-// provisioning ends.
+// Each method takes a request struct by value (the parameters the reference
+// describes, as Go fields; its zero value sends only the credentials) and
+// returns a response struct with every field of the reference's samples.
+// Each also takes trailing [CallOption]s ([WithParam], [WithoutParam],
+// [WithParams], [InFormat]): they exist because TeleCloud's parameter names
+// are partly inferred (below), so a caller can correct one call's wire
+// parameters without waiting for a release. [OrdersService.Wait] follows a
+// PENDING order until provisioning ends.
 //
 // # Wire format, and what is inferred
 //
 // The reference lost the names of 73 methods' parameters and most routes.
-// What the package sends is therefore decided in one place, wire.go and its
-// per-service tables (wire_groupa.go, wire_groupb.go), and listed by Routes:
+// What the package sends is therefore decided in one place, a table per
+// service, which [Routes] lists:
 //
 //   - by default every call goes to {base}/API/{format}/{Service}/{Method},
 //     format "xml" or "json" (see Routes below for the newer page's style);
@@ -148,7 +152,8 @@
 // answer whenever one arrived, those above included; 0 means none did (the
 // connection failed, the context ended first). Error.RetryAfter is the
 // server's Retry-After on a 429 or 503. Every response carries the call's
-// TransID (Meta), which Transaction/Search looks up.
+// TransID (Meta), which Transaction/Search looks up; a refusal carries it as
+// Error.RequestID, and Error.Op names the call as "Service/Method".
 //
 // Refused before sending: a nil context (every call); a required parameter
 // that is empty or white space only; text that is not valid UTF-8 or holds

@@ -85,7 +85,7 @@ func eachFormat(t *testing.T, fn func(t *testing.T, e *e2e), opts ...telecloudte
 // newE2E starts a server and makes the VAR and CORE clients.
 func newE2E(t *testing.T, f telecloud.Format, style telecloud.RouteStyle, opts ...telecloudtest.Option) *e2e {
 	t.Helper()
-	srv := telecloudtest.New(append([]telecloudtest.Option{telecloudtest.WithClock(func() time.Time { return e2eNow })}, opts...)...)
+	srv := telecloudtest.NewServer(append([]telecloudtest.Option{telecloudtest.WithClock(func() time.Time { return e2eNow })}, opts...)...)
 	t.Cleanup(srv.Close)
 	return &e2e{
 		t: t, ctx: context.Background(), format: f, style: style, srv: srv,
@@ -190,8 +190,8 @@ func vendorError(t *testing.T, err error, msg string) *telecloud.Error {
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, msg, te.Message)
 	assert.Equal(t, 200, te.HTTPStatus, "TeleCloud answers its errors with HTTP 200")
-	if !isRead(te.Method) {
-		assert.NotEmpty(t, te.TransID, "%s/%s refused without a trans_id", te.Service, te.Method)
+	if _, method, _ := strings.Cut(te.Op, "/"); !isRead(method) {
+		assert.NotEmpty(t, te.RequestID, "%s refused without a trans_id", te.Op)
 	}
 	return te
 }
@@ -215,7 +215,7 @@ func invalidInput(t *testing.T, err error, field string) {
 // newCustomer creates a customer of the VAR and returns its account number.
 func (e *e2e) newCustomer(first, last string) string {
 	e.t.Helper()
-	res, err := e.c.Customers.Create(e.ctx, &telecloud.CustomerCreateRequest{FirstName: first, LastName: last,
+	res, err := e.c.Customers.Create(e.ctx, telecloud.CustomerCreateRequest{FirstName: first, LastName: last,
 		Email: first + "." + last + "@example.com"})
 	require.NoError(e.t, err)
 	require.NotEmpty(e.t, res.AccountNumber)
@@ -226,7 +226,7 @@ func (e *e2e) newCustomer(first, last string) string {
 // prompted variables, and returns its number.
 func (e *e2e) newOrder(account string) string {
 	e.t.Helper()
-	res, err := e.c.Orders.Create(e.ctx, &telecloud.OrderCreateRequest{AccountNumber: account,
+	res, err := e.c.Orders.Create(e.ctx, telecloud.OrderCreateRequest{AccountNumber: account,
 		RatePlanID: telecloudtest.SeedRatePlan, Vars: telecloud.VarValues{1: testIMEI, 2: testICCID}})
 	require.NoError(e.t, err)
 	require.NotEmpty(e.t, res.Order.OrderNumber)
@@ -236,7 +236,7 @@ func (e *e2e) newOrder(account string) string {
 // order looks an order up with Order/Search.
 func (e *e2e) order(number string) telecloud.Order {
 	e.t.Helper()
-	res, err := e.c.Orders.Search(e.ctx, &telecloud.OrderSearchRequest{OrderNumber: number})
+	res, err := e.c.Orders.Search(e.ctx, telecloud.OrderSearchRequest{OrderNumber: number})
 	require.NoError(e.t, err)
 	require.Len(e.t, res.Orders, 1, "order %s", number)
 	return res.Orders[0]
@@ -245,7 +245,7 @@ func (e *e2e) order(number string) telecloud.Order {
 // customer loads one customer account with Customer/Search.
 func (e *e2e) customer(account string) telecloud.Customer {
 	e.t.Helper()
-	res, err := e.c.Customers.Search(e.ctx, &telecloud.CustomerSearchRequest{AccountNumber: account})
+	res, err := e.c.Customers.Search(e.ctx, telecloud.CustomerSearchRequest{AccountNumber: account})
 	require.NoError(e.t, err)
 	require.Len(e.t, res.Customers, 1, "customer %s", account)
 	return res.Customers[0]
@@ -263,7 +263,7 @@ func (e *e2e) balance(cloudAccount string) string {
 func (e *e2e) transaction(transID string) telecloud.Transaction {
 	e.t.Helper()
 	require.NotEmpty(e.t, transID)
-	res, err := e.c.Transactions.Search(e.ctx, &telecloud.TransactionSearchRequest{TransID: transID})
+	res, err := e.c.Transactions.Search(e.ctx, telecloud.TransactionSearchRequest{TransID: transID})
 	require.NoError(e.t, err)
 	require.Len(e.t, res.Transactions, 1, "trans_id %s", transID)
 	return res.Transactions[0]

@@ -28,7 +28,7 @@ var (
 	// WithMaxResponseSize; raise it knowingly. Such an error matches
 	// ErrBadResponse too.
 	ErrResponseTooLarge = errors.New("telecloud: response too large")
-	// ErrOrderFailed: WaitForOrder saw the order FAILED.
+	// ErrOrderFailed: [OrdersService.Wait] saw the order FAILED.
 	ErrOrderFailed = errors.New("telecloud: order failed")
 	// ErrInvalidInput: the call was refused before anything was sent.
 	ErrInvalidInput = errors.New("telecloud: invalid input")
@@ -38,11 +38,11 @@ var (
 type Error struct {
 	// Op names the call as "Service/Method", e.g. "Customer/Create".
 	Op string
-	// Service and Method are the two halves of Op, e.g. "Customer" and "Create".
-	Service, Method string
-	// TransID is the vendor's transaction id of the call, when it gave one;
-	// Transaction/Search looks it up (failed non-Search calls are recorded).
-	TransID string
+	// RequestID is the vendor's correlation id of the call: the trans_id
+	// attribute of TeleCloud's answer, when it gave one;
+	// [TransactionsService.Search] looks it up (failed non-Search calls are
+	// recorded). A successful answer carries it as Meta.TransID.
+	RequestID string
 	// Message is the vendor's error text (secrets removed).
 	Message string
 	// HTTPStatus is the status of the answer whenever one arrived (a
@@ -64,22 +64,15 @@ type Error struct {
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("telecloud: ")
-	switch {
-	case e.Op != "":
-		b.WriteString(e.Op)
-	case e.Method != "":
-		b.WriteString(e.Service)
-		b.WriteString("/")
-		b.WriteString(e.Method)
-	default:
-		b.WriteString(e.Service)
-	}
-	if e.TransID != "" {
+	b.WriteString(e.Op)
+	if e.RequestID != "" {
 		b.WriteString(" (trans_id ")
-		b.WriteString(e.TransID)
+		b.WriteString(e.RequestID)
 		b.WriteString(")")
 	}
-	b.WriteString(": ")
+	if e.Op != "" || e.RequestID != "" {
+		b.WriteString(": ")
+	}
 	switch {
 	case e.Message != "":
 		b.WriteString(e.Message)
@@ -124,6 +117,10 @@ type ValidationError struct {
 	// Field is the Go field of the request, Param its wire name (when known).
 	Field, Param string
 	Reason       string
+	// Err is the cause, when the refusal has one (an option the transport
+	// refused); nil otherwise. ValidationError matches ErrInvalidInput
+	// whatever Err is.
+	Err error
 }
 
 func (e *ValidationError) Error() string {
@@ -141,6 +138,9 @@ func (e *ValidationError) Error() string {
 
 // Is makes every ValidationError match ErrInvalidInput.
 func (e *ValidationError) Is(target error) bool { return target == ErrInvalidInput }
+
+// Unwrap returns the cause, if any.
+func (e *ValidationError) Unwrap() error { return e.Err }
 
 // invalidField builds a ValidationError; the op is filled in by the caller.
 func invalidField(field, param, reason string) error {

@@ -16,15 +16,9 @@ import (
 // in-memory TeleCloud.app (telecloudtest), whose new orders stay PENDING for
 // a moment before provisioning ends.
 func newExampleClient() (*telecloud.Client, *telecloudtest.Server) {
-	srv := telecloudtest.New(telecloudtest.WithOrderDelay(20 * time.Millisecond))
-	c, err := telecloud.New(
-		telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
-		telecloud.WithBaseURL(srv.URL),
-	)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return c, srv
+	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(20 * time.Millisecond))
+	// The server's client polls every 10 ms or so (WithPollInterval).
+	return srv.Client(), srv
 }
 
 // The order flow: open a customer account, qualify it for the products it
@@ -35,7 +29,7 @@ func Example() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	cust, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{
+	cust, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{
 		FirstName: "Ada", LastName: "Lovelace", Address: "12 Analytical Way", ZipCode: "17109", Email: "ada@example.com",
 	})
 	if err != nil {
@@ -43,7 +37,7 @@ func Example() {
 	}
 	fmt.Println("customer", cust.AccountNumber)
 
-	q, err := c.Customers.Qualify(ctx, &telecloud.CustomerQualifyRequest{AccountNumber: cust.AccountNumber, QualifyType: telecloud.QualifyNew})
+	q, err := c.Customers.Qualify(ctx, telecloud.CustomerQualifyRequest{AccountNumber: cust.AccountNumber, QualifyType: telecloud.QualifyNew})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -58,13 +52,13 @@ func Example() {
 			vars[v.Slot] = device[v.Name]
 		}
 	}
-	order, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{AccountNumber: cust.AccountNumber, RatePlanID: plan.Plan.RatePlanID, Vars: vars})
+	order, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{AccountNumber: cust.AccountNumber, RatePlanID: plan.Plan.RatePlanID, Vars: vars})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("order", order.Order.OrderNumber, order.Order.Status)
 
-	final, err := c.WaitForOrder(ctx, order.Order.OrderNumber, &telecloud.WaitOptions{Interval: 10 * time.Millisecond})
+	final, err := c.Orders.Wait(ctx, order.Order.OrderNumber, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -77,15 +71,15 @@ func Example() {
 	// ACTIVE Pay By The Gig 25.00 353145418070501
 }
 
-// WaitForOrder follows a PENDING order until provisioning ends. A FAILED
+// Orders.Wait follows a PENDING order until provisioning ends. A FAILED
 // order comes back with an error matching ErrOrderFailed that carries the
 // vendor's failure text.
-func ExampleClient_WaitForOrder() {
+func ExampleOrdersService_Wait() {
 	c, srv := newExampleClient()
 	defer srv.Close()
 	ctx := context.Background()
 	order := func() string {
-		res, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{
+		res, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{
 			AccountNumber: telecloudtest.SeedCustomer, RatePlanID: telecloudtest.SeedRatePlan,
 			Vars: telecloud.VarValues{1: "353145418070501", 2: "8901410327181008559"},
 		})
@@ -94,13 +88,13 @@ func ExampleClient_WaitForOrder() {
 		}
 		return res.Order.OrderNumber
 	}
-	wait := &telecloud.WaitOptions{Interval: 10 * time.Millisecond, MaxInterval: 50 * time.Millisecond}
+	wait := &telecloud.WaitOptions{MaxInterval: 50 * time.Millisecond} // the client's first pause
 
-	o, err := c.WaitForOrder(ctx, order(), wait)
+	o, err := c.Orders.Wait(ctx, order(), wait)
 	fmt.Println(o.OrderNumber, o.Status, err)
 
 	srv.FailNextOrder("The SIM card is not active.")
-	o, err = c.WaitForOrder(ctx, order(), wait)
+	o, err = c.Orders.Wait(ctx, order(), wait)
 	fmt.Println(o.OrderNumber, o.Status, errors.Is(err, telecloud.ErrOrderFailed))
 	fmt.Println(err)
 	// Output:
@@ -145,7 +139,7 @@ func ExampleWithParam() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	res, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace", ZipCode: "00000"},
+	res, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace", ZipCode: "00000"},
 		telecloud.WithParam("zip_code", "17109"))
 	if err != nil {
 		log.Fatal(err)
@@ -153,7 +147,7 @@ func ExampleWithParam() {
 	reqs := srv.Requests()
 	fmt.Println("sent zip_code", reqs[len(reqs)-1].Params().Get("zip_code"))
 
-	found, err := c.Customers.Search(ctx, &telecloud.CustomerSearchRequest{AccountNumber: res.AccountNumber})
+	found, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: res.AccountNumber})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -171,27 +165,27 @@ func ExampleError() {
 	defer srv.Close()
 	ctx := context.Background()
 
-	_, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{
+	_, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{
 		AccountNumber: telecloudtest.SeedCustomer, RatePlanID: telecloudtest.SeedRatePlan,
 		Vars: telecloud.VarValues{1: "353145418070501", 2: "8901410327181008559"},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	_, err = c.Customers.Delete(ctx, &telecloud.CustomerDeleteRequest{AccountNumber: telecloudtest.SeedCustomer})
+	_, err = c.Customers.Delete(ctx, telecloud.CustomerDeleteRequest{AccountNumber: telecloudtest.SeedCustomer})
 	var te *telecloud.Error
 	if errors.As(err, &te) {
-		fmt.Println(te.Service, te.Method, te.TransID, te.HTTPStatus)
+		fmt.Println(te.Op, te.RequestID, te.HTTPStatus)
 		fmt.Println(te.Message)
 	}
 	fmt.Println(errors.Is(err, telecloud.ErrVendor))
 	fmt.Println(err)
 
-	_, err = c.Customers.Delete(ctx, &telecloud.CustomerDeleteRequest{})
+	_, err = c.Customers.Delete(ctx, telecloud.CustomerDeleteRequest{})
 	fmt.Println(errors.Is(err, telecloud.ErrInvalidInput), srv.RequestCount("/Customer/Delete"))
 	fmt.Println(err)
 	// Output:
-	// Customer Delete 3130002 200
+	// Customer/Delete 3130002 200
 	// Customer account 7105045 has orders and cannot be deleted.
 	// true
 	// telecloud: Customer/Delete (trans_id 3130002): Customer account 7105045 has orders and cannot be deleted.
@@ -245,7 +239,7 @@ func ExampleVariables() {
 	c, srv := newExampleClient()
 	defer srv.Close()
 
-	q, err := c.Customers.Qualify(context.Background(), &telecloud.CustomerQualifyRequest{AccountNumber: telecloudtest.SeedCustomer})
+	q, err := c.Customers.Qualify(context.Background(), telecloud.CustomerQualifyRequest{AccountNumber: telecloudtest.SeedCustomer})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func TypedCalls(t *testing.T, secret func(field string) string) []TypedCall {
 		reqV := b.req
 		out = append(out, TypedCall{Op: r.op, Name: name, Call: func(ctx context.Context, c *Client) error {
 			m := wtMethod(c, r.ref.service, r.ref.r.Method)
-			res := m.Call([]reflect.Value{reflect.ValueOf(ctx), reqV})
+			res := m.Call([]reflect.Value{reflect.ValueOf(ctx), reqV.Elem()})
 			err, _ := res[1].Interface().(error)
 			return err
 		}})

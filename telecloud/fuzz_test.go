@@ -41,7 +41,7 @@ func fuzzAnswer(t *testing.T, body []byte, format Format) {
 		Meta
 		Status OrderStatus `tc:"order>status"`
 	}
-	err := c.answer("Fuzz/Decode", "Fuzz", "Decode", format, &transport.Response{StatusCode: 200, Body: body}, &out)
+	err := c.answer("Fuzz/Decode", format, &transport.Response{StatusCode: 200, Body: body}, &out)
 	if err != nil {
 		if _, ok := err.(*Error); !ok {
 			t.Fatalf("error is %T, not *Error: %v", err, err)

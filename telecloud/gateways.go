@@ -119,23 +119,23 @@ type GatewayEditResponse struct {
 
 // Search lists the supported payment gateways and those set up on your
 // cloud account (Gateways/Search).
-func (s *GatewaysService) Search(ctx context.Context, req *GatewaySearchRequest, opts ...CallOption) (*GatewaySearchResponse, error) {
-	return call[GatewaySearchResponse](ctx, s.c, "Gateways/Search", req, opts)
+func (s *GatewaysService) Search(ctx context.Context, req GatewaySearchRequest, opts ...CallOption) (*GatewaySearchResponse, error) {
+	return call[GatewaySearchResponse](ctx, s.c, "Gateways/Search", &req, opts)
 }
 
 // Create sets up a payment gateway with its credentials (Gateways/Create).
-func (s *GatewaysService) Create(ctx context.Context, req *GatewayCreateRequest, opts ...CallOption) (*GatewayCreateResponse, error) {
-	return call[GatewayCreateResponse](ctx, s.c, "Gateways/Create", req, opts)
+func (s *GatewaysService) Create(ctx context.Context, req GatewayCreateRequest, opts ...CallOption) (*GatewayCreateResponse, error) {
+	return call[GatewayCreateResponse](ctx, s.c, "Gateways/Create", &req, opts)
 }
 
 // Delete removes a payment gateway set up earlier (Gateways/Delete).
-func (s *GatewaysService) Delete(ctx context.Context, req *GatewayDeleteRequest, opts ...CallOption) (*GatewayDeleteResponse, error) {
-	return call[GatewayDeleteResponse](ctx, s.c, "Gateways/Delete", req, opts)
+func (s *GatewaysService) Delete(ctx context.Context, req GatewayDeleteRequest, opts ...CallOption) (*GatewayDeleteResponse, error) {
+	return call[GatewayDeleteResponse](ctx, s.c, "Gateways/Delete", &req, opts)
 }
 
 // Edit updates a gateway's credentials and makes it, or stops it being, the
 // default for card or ACH billing, which real-time billing uses
 // (Gateways/Edit).
-func (s *GatewaysService) Edit(ctx context.Context, req *GatewayEditRequest, opts ...CallOption) (*GatewayEditResponse, error) {
-	return call[GatewayEditResponse](ctx, s.c, "Gateways/Edit", req, opts)
+func (s *GatewaysService) Edit(ctx context.Context, req GatewayEditRequest, opts ...CallOption) (*GatewayEditResponse, error) {
+	return call[GatewayEditResponse](ctx, s.c, "Gateways/Edit", &req, opts)
 }

@@ -356,6 +356,9 @@ func gkBuild(t *testing.T, ref routeRef, rt reflect.Type) gkBuilt {
 // gkInvoke calls the typed method m with req and the options, and returns
 // the response (a pointer) and the error.
 func gkInvoke(ctx context.Context, m, req reflect.Value, opts ...CallOption) (reflect.Value, error) {
+	if req.Kind() == reflect.Pointer { // the methods take the request by value
+		req = req.Elem()
+	}
 	args := []reflect.Value{reflect.ValueOf(ctx), req}
 	for _, o := range opts {
 		args = append(args, reflect.ValueOf(o))
@@ -468,9 +471,10 @@ func TestGockGenericCoverage(t *testing.T) {
 		"every other field of every request is exercised by TestGockEveryRoute")
 }
 
-// A nil request sends only the credentials, or is refused when the route
-// has a required parameter.
-func TestGockNilRequest(t *testing.T) {
+// A zero request sends only the credentials, or is refused when the route
+// has a required parameter (or, for Plan/Edit and Plan/Delete, when the
+// request's rule wants one of two fields).
+func TestGockZeroRequest(t *testing.T) {
 	for _, style := range gkStyles {
 		t.Run(style.String(), func(t *testing.T) {
 			c := gkClient(t, WithRouteStyle(style))
@@ -486,12 +490,20 @@ func TestGockNilRequest(t *testing.T) {
 					}
 					path := gkStylePath(style, FormatXML, r.op)
 					rec := &testkit.Recorder{}
-					if firstRequired != nil {
+					oneOfTwo := r.op == "Plan/Edit" || r.op == "Plan/Delete"
+					if firstRequired != nil || oneOfTwo {
 						rec = gkCatchAll()
 					} else {
 						gkExpect(rec, gkHost, r.ref.r.Verb, path).Reply(http.StatusOK).BodyString(gkOK)
 					}
-					_, err := gkInvoke(context.Background(), r.method, reflect.Zero(reflect.PointerTo(r.reqT)))
+					_, err := gkInvoke(context.Background(), r.method, reflect.Zero(r.reqT))
+					if oneOfTwo {
+						var ve *ValidationError
+						require.ErrorAs(t, err, &ve)
+						assert.Equal(t, "ProductID", ve.Field)
+						assert.Empty(t, rec.All(), "nothing is sent")
+						return
+					}
 					if firstRequired != nil {
 						var ve *ValidationError
 						require.ErrorAs(t, err, &ve)
@@ -542,7 +554,7 @@ func gkLiterals() []gkLiteral {
 			"dl": {"D1234567"}, "ssn": {"123-45-6789"}, "custom_field_1": {"cf one"}, "custom_field_2": {"cf two"},
 		}, `<telecloud trans_id="77"><customer><account_number>7105045</account_number></customer></telecloud>`,
 			func(ctx context.Context, c *Client) (string, error) {
-				r, err := c.Customers.Create(ctx, &CustomerCreateRequest{
+				r, err := c.Customers.Create(ctx, CustomerCreateRequest{
 					Company: "Hawkins & Sons", FirstName: "Don", LastName: "Hawkins", Address: "101 Main St",
 					UnitType: "APT", UnitNumber: "4B", City: "Harrisburg", State: "PA", ZipCode: "17109",
 					Country: "United States", Email: "don@example.com", Phone: "7175551212", Password: NewSecret("88888811"),
@@ -557,13 +569,13 @@ func gkLiterals() []gkLiteral {
 			"account_number": {"7105045"}, "order_number": {"GBT83432HH"}, "qualify_type": {"REPLENISH"},
 			"product_type": {"ADD-ON"}, "var1": {"356938035643809"}, "var2": {"8901260123456789012"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
+			return gkTrans(c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
 				QualifyType: QualifyReplenish, ProductType: ProductAddOn, Vars: VarValues{1: "356938035643809", 2: "8901260123456789012"}}))
 		}},
 		{"Customer/Qualify new", "GET", "/API/xml/Customer/Qualify", url.Values{
 			"account_number": {"7105045"}, "qualify_type": {"NEW"}, "product_type": {"TRADITIONAL"}, "var20": {"last"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045",
+			return gkTrans(c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045",
 				QualifyType: QualifyNew, ProductType: ProductTraditional, Vars: VarValues{20: "last", 3: ""}}))
 		}},
 		{"Order/Create", "POST", "/API/xml/Order/Create", url.Values{
@@ -573,7 +585,7 @@ func gkLiterals() []gkLiteral {
 			"var1":                {"356938035643809"}, "var2": {"8901260123456789012"}, "var12": {"ported 5551212"},
 		}, `<telecloud trans_id="77"><order order_number="KDT09872AB"><status>PENDING</status></order></telecloud>`,
 			func(ctx context.Context, c *Client) (string, error) {
-				r, err := c.Orders.Create(ctx, &OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
+				r, err := c.Orders.Create(ctx, OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
 					PaymentMethodID: "3001", PrimaryOrderNumber: "GBT83432HH", ReferralCode: "REF7", PromoCode: "20off",
 					AttachedComponents: AttachedComponents{{ComponentID: "15178187"}, {ComponentID: "889817552", MaxUnits: 1}},
 					Vars:               VarValues{1: "356938035643809", 2: "8901260123456789012", 12: "ported 5551212"}})
@@ -585,7 +597,7 @@ func gkLiterals() []gkLiteral {
 		{"Order/Swap", "POST", "/API/xml/Order/Swap", url.Values{
 			"account_number": {"7105045"}, "order_number": {"GBT83432HH"}, "var2": {"8901260999999999999"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Orders.Swap(ctx, &OrderSwapRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
+			return gkTrans(c.Orders.Swap(ctx, OrderSwapRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
 				Vars: VarValues{2: "8901260999999999999"}}))
 		}},
 		{"Order/ReportUsage", "POST", "/API/xml/Order/ReportUsage", url.Values{
@@ -593,7 +605,7 @@ func gkLiterals() []gkLiteral {
 			"units": {"0"}, "type": {"cumulative"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
 			zero := 0
-			return gkTrans(c.Orders.ReportUsage(ctx, &OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "15178187",
+			return gkTrans(c.Orders.ReportUsage(ctx, OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "15178187",
 				OrderNumber: "GBT83432HH", Units: &zero, Mode: UsageCumulative}))
 		}},
 		{"Order/ReportUsage additive", "POST", "/API/xml/Order/ReportUsage", url.Values{
@@ -601,7 +613,7 @@ func gkLiterals() []gkLiteral {
 			"units": {"125"}, "type": {"additive"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
 			n := 125
-			return gkTrans(c.Orders.ReportUsage(ctx, &OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "15178187",
+			return gkTrans(c.Orders.ReportUsage(ctx, OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "15178187",
 				OrderNumber: "GBT83432HH", Units: &n, Mode: UsageAdditive}))
 		}},
 		{"PaymentMethod/Create card", "POST", "/API/xml/PaymentMethod/Create", url.Values{
@@ -609,7 +621,7 @@ func gkLiterals() []gkLiteral {
 			"expiration_month": {"02"}, "expiration_year": {"29"}, "cvv": {"737"},
 		}, `<telecloud trans_id="77"><paymentmethod id="3001"/></telecloud>`,
 			func(ctx context.Context, c *Client) (string, error) {
-				r, err := c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentCard,
+				r, err := c.PaymentMethods.Create(ctx, PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentCard,
 					Number: NewSecret("4111111111111111"), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret("737")})
 				if err == nil && r.PaymentMethod.ID != "3001" {
 					return "", fmt.Errorf("payment method %+v", r.PaymentMethod)
@@ -620,14 +632,14 @@ func gkLiterals() []gkLiteral {
 			"type": {"BA"}, "payment_account_number": {"000123456789"}, "routing_number": {"021000021"},
 			"bank_account_type": {"Business Checking"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{Type: PaymentBank,
+			return gkTrans(c.PaymentMethods.Create(ctx, PaymentMethodCreateRequest{Type: PaymentBank,
 				Number: NewSecret("000123456789"), RoutingNumber: NewSecret("021000021"), BankAccountType: BankBusinessChecking}))
 		}},
 		{"PaymentMethod/Create Plaid", "POST", "/API/xml/PaymentMethod/Create", url.Values{
 			"account_number": {"7105045"}, "type": {"BA"}, "account_id": {"vzeNDwK7KQIm4yEog683uElbp9GRLEFXGK98D"},
 			"access_token": {"access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6"}, "item_id": {"M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentBank,
+			return gkTrans(c.PaymentMethods.Create(ctx, PaymentMethodCreateRequest{AccountNumber: "7105045", Type: PaymentBank,
 				PlaidAccountID: NewSecret("vzeNDwK7KQIm4yEog683uElbp9GRLEFXGK98D"), PlaidAccessToken: NewSecret("access-sandbox-de3ce8ef-33f8-452c-a685-8671031fc0f6"),
 				PlaidItemID: NewSecret("M5eVJqLnv3tbzdngLDp9FL5OlDNxlNhlE55op")}))
 		}},
@@ -635,14 +647,14 @@ func gkLiterals() []gkLiteral {
 			"cloud_account_type": {"VAR"}, "cloud_account_number": {"2502093947"}, "type": {"DEBIT"},
 			"amount": {"10.00"}, "notes": {"Test debit"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
+			return gkTrans(c.Billing.Create(ctx, BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
 				Type: BillingDebit, Amount: MustMoney("10"), Notes: "Test debit"}))
 		}},
 		{"Billing/Create credit", "POST", "/API/xml/Billing/Create", url.Values{
 			"cloud_account_type": {"PARTNER"}, "cloud_account_number": {"5881761312"}, "type": {"CREDIT"}, "amount": {"10.00"},
 		}, `<telecloud trans_id="77"><billing billing_trans_id="43982"><type>CREDIT</type><amount>10.00</amount></billing></telecloud>`,
 			func(ctx context.Context, c *Client) (string, error) {
-				r, err := c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: AccountPartner, CloudAccountNumber: "5881761312",
+				r, err := c.Billing.Create(ctx, BillingCreateRequest{CloudAccountType: AccountPartner, CloudAccountNumber: "5881761312",
 					Type: BillingCredit, Amount: MustMoney("$10.00")})
 				if err == nil && (r.Billing.BillingTransID != "43982" || r.Billing.Amount.String() != "10.00") {
 					return "", fmt.Errorf("billing %+v", r.Billing)
@@ -652,29 +664,29 @@ func gkLiterals() []gkLiteral {
 		{"Billing/AddFunds", "POST", "/API/xml/Billing/AddFunds", url.Values{
 			"payment_method_id": {"3001"}, "type": {"CC"}, "amount": {"25.50"}, "cvv": {"737"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard,
+			return gkTrans(c.Billing.AddFunds(ctx, BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard,
 				Amount: MustMoney("25.5"), CVV: NewSecret("737")}))
 		}},
 		// The newer page lists status alone: no alert is named.
 		{"Alerts/Edit", "PATCH", "/API/xml/Alerts/Edit", url.Values{"status": {"2"}},
 			gkOK, func(ctx context.Context, c *Client) (string, error) {
-				return gkTrans(c.Alerts.Edit(ctx, &AlertEditRequest{Status: AlertDismissed}))
+				return gkTrans(c.Alerts.Edit(ctx, AlertEditRequest{Status: AlertDismissed}))
 			}},
 		// One alert, named with the inferred alert_id through WithParam.
 		{"Alerts/Edit one alert", "PATCH", "/API/xml/Alerts/Edit", url.Values{"alert_id": {"41"}, "status": {"2"}},
 			gkOK, func(ctx context.Context, c *Client) (string, error) {
-				return gkTrans(c.Alerts.Edit(ctx, &AlertEditRequest{Status: AlertDismissed}, WithParam("alert_id", "41")))
+				return gkTrans(c.Alerts.Edit(ctx, AlertEditRequest{Status: AlertDismissed}, WithParam("alert_id", "41")))
 			}},
 		{"Alerts/Search", "GET", "/API/xml/Alerts/Search", url.Values{"type": {"ALERT"}, "status": {"1"}},
 			gkOK, func(ctx context.Context, c *Client) (string, error) {
-				return gkTrans(c.Alerts.Search(ctx, &AlertSearchRequest{Type: AlertTypeAlert, Status: AlertUnread}))
+				return gkTrans(c.Alerts.Search(ctx, AlertSearchRequest{Type: AlertTypeAlert, Status: AlertUnread}))
 			}},
 		{"Announcements/Create", "POST", "/API/xml/Announcements/Create", url.Values{
 			"subject": {"Maintenance <Sunday>"}, "description": {"<p>Down 2–4am</p>"}, "show_var": {"Y"},
 			"show_partner": {"N"}, "show_affiliate": {"Y"}, "email_notification": {"N"},
 		}, `<telecloud trans_id="77"><announcement announcement_id="91"/></telecloud>`,
 			func(ctx context.Context, c *Client) (string, error) {
-				r, err := c.Announcements.Create(ctx, &AnnouncementCreateRequest{Subject: "Maintenance <Sunday>",
+				r, err := c.Announcements.Create(ctx, AnnouncementCreateRequest{Subject: "Maintenance <Sunday>",
 					Description: "<p>Down 2–4am</p>", ShowVAR: Yes, ShowPartner: No, ShowAffiliate: Yes, EmailNotification: No})
 				if err == nil && r.Announcement.AnnouncementID != "91" {
 					return "", fmt.Errorf("announcement %+v", r.Announcement)
@@ -683,20 +695,20 @@ func gkLiterals() []gkLiteral {
 			}},
 		{"Customer/Delete", "DELETE", "/API/xml/Customer/Delete", url.Values{"account_number": {"7105045"}},
 			gkOK, func(ctx context.Context, c *Client) (string, error) {
-				return gkTrans(c.Customers.Delete(ctx, &CustomerDeleteRequest{AccountNumber: "7105045"}))
+				return gkTrans(c.Customers.Delete(ctx, CustomerDeleteRequest{AccountNumber: "7105045"}))
 			}},
 		{"Customer/Search", "GET", "/API/xml/Customer/Search", url.Values{
 			"account_number": {"7105045"}, "password": {"88888811"}, "ssn": {"123-45-6789"}, "dl": {"D1234567"},
 			"status": {"ACTIVE"}, "var1": {"356938035643809"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Customers.Search(ctx, &CustomerSearchRequest{AccountNumber: "7105045", Password: NewSecret("88888811"),
+			return gkTrans(c.Customers.Search(ctx, CustomerSearchRequest{AccountNumber: "7105045", Password: NewSecret("88888811"),
 				SSN: NewSecret("123-45-6789"), DL: NewSecret("D1234567"), OrderStatus: OrderActive, Vars: VarValues{1: "356938035643809"}}))
 		}},
 		{"Ticket/Reply", "POST", "/API/xml/Ticket/Reply", url.Values{
 			"ticket_id": {"791"}, "message": {"Thanks, fixed & closed."}, "guest_email": {"guest@example.com"},
 			"account_number": {"7105045"}, "attachments": {"https://img.example/a.png,https://img.example/b.png"}, "working": {"Y"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Tickets.Reply(ctx, &TicketReplyRequest{TicketID: "791", Message: "Thanks, fixed & closed.",
+			return gkTrans(c.Tickets.Reply(ctx, TicketReplyRequest{TicketID: "791", Message: "Thanks, fixed & closed.",
 				GuestEmail: "guest@example.com", AccountNumber: "7105045",
 				Attachments: []string{"https://img.example/a.png", "https://img.example/b.png"}, Working: Yes}))
 		}},
@@ -704,7 +716,7 @@ func gkLiterals() []gkLiteral {
 			"email": {"staff@example.com"}, "first_name": {"Ada"}, "last_name": {"Lovelace"}, "access_level": {"STAFF"},
 		}, `<telecloud trans_id="77"><user user_id="don_hawkins2"><initial_password>Xy12ab</initial_password></user></telecloud>`,
 			func(ctx context.Context, c *Client) (string, error) {
-				r, err := c.Users.Create(ctx, &UserCreateRequest{Email: "staff@example.com", FirstName: "Ada", LastName: "Lovelace",
+				r, err := c.Users.Create(ctx, UserCreateRequest{Email: "staff@example.com", FirstName: "Ada", LastName: "Lovelace",
 					AccessLevel: AccessStaff})
 				if err == nil && r.User.InitialPassword.Reveal() != "Xy12ab" {
 					return "", errors.New("initial password not read")
@@ -715,7 +727,7 @@ func gkLiterals() []gkLiteral {
 			"account_number": {"7105045"}, "order_number": {"GBT83432HH"}, "status": {"FAILED"},
 			"expiration_date": {"6/11/2019"}, "error": {"carrier refused the port"}, "var5": {"x"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Orders.Update(ctx, &OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
+			return gkTrans(c.Orders.Update(ctx, OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
 				Status: OrderFailed, ExpirationDate: NewCycleDate(2019, time.June, 11), ErrorMessage: "carrier refused the port",
 				Vars: VarValues{5: "x"}}))
 		}},
@@ -724,32 +736,32 @@ func gkLiterals() []gkLiteral {
 			"reset_with_cycle": {"N"}, "var_sets_maximum": {"Y"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
 			zero := 0
-			return gkTrans(c.UsageComponents.Create(ctx, &UsageComponentCreateRequest{ProductGroupID: "73", Name: "Minutes",
+			return gkTrans(c.UsageComponents.Create(ctx, UsageComponentCreateRequest{ProductGroupID: "73", Name: "Minutes",
 				StartingQuantity: &zero, UnitPrice: MustMoney("0.0050"), ResetWithCycle: No, VarSetsMaximum: Yes}))
 		}},
 		{"Plan/Edit CORE product", "PATCH", "/API/xml/Plan/Edit", url.Values{
 			"product_id": {"1053"}, "name": {"Unlimited talk & text"}, "recurring_price": {"10.50"}, "status": {"2"},
 			"cycle_length": {"30"}, "component_ids": {"15178187,889817552"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Plans.Edit(ctx, &PlanEditRequest{ProductID: "1053", Name: "Unlimited talk & text",
+			return gkTrans(c.Plans.Edit(ctx, PlanEditRequest{ProductID: "1053", Name: "Unlimited talk & text",
 				RecurringPrice: MustMoney("10.5"), Status: PlanLocked, CycleLength: 30, ComponentIDs: []string{"15178187", "889817552"}}))
 		}},
 		{"Plan/Edit VAR rate plan", "PATCH", "/API/xml/Plan/Edit", url.Values{
 			"rate_plan_id": {"881"}, "status": {"4"},
 			"attached_components": {`[{"component_id":"15178187"},{"component_id":"889817552","max_units":"1"}]`},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Plans.Edit(ctx, &PlanEditRequest{RatePlanID: "881", Status: PlanReplenishOnly,
+			return gkTrans(c.Plans.Edit(ctx, PlanEditRequest{RatePlanID: "881", Status: PlanReplenishOnly,
 				AttachedComponents: AttachedComponents{{ComponentID: "15178187"}, {ComponentID: "889817552", MaxUnits: 1}}}))
 		}},
 		{"Plan/Delete CORE product", "DELETE", "/API/xml/Plan/Delete", url.Values{"product_id": {"1053"}},
 			gkOK, func(ctx context.Context, c *Client) (string, error) {
-				return gkTrans(c.Plans.Delete(ctx, &PlanDeleteRequest{ProductID: "1053"}))
+				return gkTrans(c.Plans.Delete(ctx, PlanDeleteRequest{ProductID: "1053"}))
 			}},
 		{"Billing/Search", "GET", "/API/xml/Billing/Search", url.Values{
 			"cloud_account_type": {"PARTNER"}, "cloud_account_number": {"5881761312"}, "start_date": {"2019-06-01"},
 			"end_date": {"2019-06-30"}, "billed": {"N"},
 		}, gkOK, func(ctx context.Context, c *Client) (string, error) {
-			return gkTrans(c.Billing.Search(ctx, &BillingSearchRequest{CloudAccountType: AccountPartner, CloudAccountNumber: "5881761312",
+			return gkTrans(c.Billing.Search(ctx, BillingSearchRequest{CloudAccountType: AccountPartner, CloudAccountNumber: "5881761312",
 				StartDate: time.Date(2019, 6, 1, 15, 4, 5, 0, time.UTC), EndDate: time.Date(2019, 6, 30, 0, 0, 0, 0, time.UTC), Billed: No}))
 		}},
 	}
@@ -778,7 +790,7 @@ func TestGockAttachedComponentsBytes(t *testing.T) {
 	c := gkClient(t)
 	rec := &testkit.Recorder{}
 	gkExpect(rec, gkHost, "POST", "/API/xml/Order/Create").Reply(http.StatusOK).BodyString(gkOK)
-	_, err := c.Orders.Create(context.Background(), &OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
+	_, err := c.Orders.Create(context.Background(), OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
 		AttachedComponents: AttachedComponents{{ComponentID: "15178187"}, {ComponentID: "889817552", MaxUnits: 1}}})
 	require.NoError(t, err)
 	seen := rec.All()
@@ -792,7 +804,7 @@ func TestGockAttachedComponentsBytes(t *testing.T) {
 // Call options.
 
 func TestGockCallOptions(t *testing.T) {
-	base := &CustomerCreateRequest{FirstName: "Don", LastName: "Hawkins", ZipCode: "17109"}
+	base := CustomerCreateRequest{FirstName: "Don", LastName: "Hawkins", ZipCode: "17109"}
 	for _, tc := range []struct {
 		name       string
 		clientOpts []Option
@@ -827,14 +839,14 @@ func TestGockCallOptions(t *testing.T) {
 			c := gkClient(t, tc.clientOpts...)
 			rec := &testkit.Recorder{}
 			gkExpect(rec, gkHost, "POST", tc.path).Reply(http.StatusOK).BodyString(tc.reply)
-			req := *base
-			resp, err := c.Customers.Create(context.Background(), &req, tc.opts...)
+			req := base
+			resp, err := c.Customers.Create(context.Background(), req, tc.opts...)
 			require.NoError(t, err, "unmatched:%s", gkUnmatched())
 			assert.Equal(t, gkTransID, resp.TransID)
 			seen := rec.All()
 			require.Len(t, seen, 1)
 			gkCheck(t, seen[0], "POST", tc.path, tc.want)
-			assert.Equal(t, *base, req, "the request is not changed")
+			assert.Equal(t, base, req, "the request is not changed")
 			gkDone(t)
 		})
 	}
@@ -844,7 +856,7 @@ func TestGockCallOptions(t *testing.T) {
 		rec := &testkit.Recorder{}
 		gkExpect(rec, gkHost, "GET", "/API/json/Order/Search").Reply(http.StatusOK).
 			BodyString(`{"@attributes":{"trans_id":"77"},"Orders":{"order":{"@attributes":{"order_number":"GBT83432HH"},"status":"ACTIVE"}}}`)
-		resp, err := c.Orders.Search(context.Background(), &OrderSearchRequest{AccountNumber: "7105045", HideCancelled: Yes},
+		resp, err := c.Orders.Search(context.Background(), OrderSearchRequest{AccountNumber: "7105045", HideCancelled: Yes},
 			InFormat(FormatJSON), WithParam("hide_cancelled", "N"), WithParam("page", "2"), WithoutParam("account_number"))
 		require.NoError(t, err, "unmatched:%s", gkUnmatched())
 		require.Len(t, resp.Orders, 1)
@@ -937,15 +949,15 @@ func TestGockNilContextRefused(t *testing.T) {
 	}
 	for _, r := range gkRoutes(t, c) {
 		b := gkBuild(t, r.ref, r.reqT)
-		out := r.method.Call([]reflect.Value{nilCtx, b.req})
+		out := r.method.Call([]reflect.Value{nilCtx, b.req.Elem()})
 		err, _ := out[1].Interface().(error)
 		check(r.op, err)
 	}
 	//lint:ignore SA1012 the nil context is what is tested
 	check("Call", c.Call(nil, "Order/Status", url.Values{"order_number": {"A1"}}, nil))
 	//lint:ignore SA1012 the nil context is what is tested
-	_, err := c.WaitForOrder(nil, "A1", nil)
-	check("WaitForOrder", err)
+	_, err := c.Orders.Wait(nil, "A1", nil)
+	check("Order/Wait", err)
 	assert.Empty(t, rec.All(), "nothing is sent")
 }
 
@@ -968,9 +980,9 @@ func TestGockCallRefusesBadOpParts(t *testing.T) {
 			assert.Equal(t, "op", ve.Field)
 		}
 	}
-	// A blank order number is refused by WaitForOrder too.
+	// A blank order number is refused by Orders.Wait too.
 	for _, number := range []string{"", " ", "\t\n"} {
-		_, err := c.WaitForOrder(context.Background(), number, nil)
+		_, err := c.Orders.Wait(context.Background(), number, nil)
 		assert.ErrorIs(t, err, ErrInvalidInput, "%q", number)
 	}
 	assert.Empty(t, rec.All(), "nothing is sent")
@@ -987,157 +999,157 @@ func gkErr[T any](_ *T, err error) error { return err }
 func gkRules() []gkRule {
 	card := func(mod func(*PaymentMethodCreateRequest)) func(context.Context, *Client) error {
 		return func(ctx context.Context, c *Client) error {
-			r := &PaymentMethodCreateRequest{Type: PaymentCard, Number: NewSecret("4111111111111111"), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret("737")}
-			mod(r)
+			r := PaymentMethodCreateRequest{Type: PaymentCard, Number: NewSecret("4111111111111111"), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret("737")}
+			mod(&r)
 			return gkErr(c.PaymentMethods.Create(ctx, r))
 		}
 	}
 	bank := func(mod func(*PaymentMethodCreateRequest)) func(context.Context, *Client) error {
 		return func(ctx context.Context, c *Client) error {
-			r := &PaymentMethodCreateRequest{Type: PaymentBank, Number: NewSecret("000123456789"), RoutingNumber: NewSecret("021000021")}
-			mod(r)
+			r := PaymentMethodCreateRequest{Type: PaymentBank, Number: NewSecret("000123456789"), RoutingNumber: NewSecret("021000021")}
+			mod(&r)
 			return gkErr(c.PaymentMethods.Create(ctx, r))
 		}
 	}
 	return []gkRule{
 		{"Alerts/Search type", "Type", "type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Alerts.Search(ctx, &AlertSearchRequest{Type: "NEWS"}))
+			return gkErr(c.Alerts.Search(ctx, AlertSearchRequest{Type: "NEWS"}))
 		}},
 		{"Alerts/Edit status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Alerts.Edit(ctx, &AlertEditRequest{Status: 3}))
+			return gkErr(c.Alerts.Edit(ctx, AlertEditRequest{Status: 3}))
 		}},
 		{"Announcements/Create flag", "ShowPartner", "show_partner", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Announcements.Create(ctx, &AnnouncementCreateRequest{Subject: "s", Description: "d", ShowPartner: "yes", EmailNotification: No}))
+			return gkErr(c.Announcements.Create(ctx, AnnouncementCreateRequest{Subject: "s", Description: "d", ShowPartner: "yes", EmailNotification: No}))
 		}},
 		{"Billing/Create type", "Type", "type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
+			return gkErr(c.Billing.Create(ctx, BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
 				Type: "REFUND", Amount: MustMoney("10.00")}))
 		}},
 		{"Billing/Create fraction of a cent", "Amount", "amount", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
+			return gkErr(c.Billing.Create(ctx, BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
 				Type: BillingCredit, Amount: MustMoney("10.005")}))
 		}},
 		{"Billing/Create zero", "Amount", "amount", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
+			return gkErr(c.Billing.Create(ctx, BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
 				Type: BillingCredit, Amount: MoneyFromCents(0)}))
 		}},
 		{"Billing/Create account type", "CloudAccountType", "cloud_account_type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: "RESELLER", CloudAccountNumber: "2502093947",
+			return gkErr(c.Billing.Create(ctx, BillingCreateRequest{CloudAccountType: "RESELLER", CloudAccountNumber: "2502093947",
 				Type: BillingCredit, Amount: MustMoney("10.00")}))
 		}},
 		{"Billing/Search dates", "EndDate", "end_date", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.Search(ctx, &BillingSearchRequest{StartDate: time.Date(2019, 6, 2, 0, 0, 0, 0, time.UTC),
+			return gkErr(c.Billing.Search(ctx, BillingSearchRequest{StartDate: time.Date(2019, 6, 2, 0, 0, 0, 0, time.UTC),
 				EndDate: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC)}))
 		}},
 		{"Billing/Search number without type", "CloudAccountType", "cloud_account_type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.Search(ctx, &BillingSearchRequest{CloudAccountNumber: "5881761312"}))
+			return gkErr(c.Billing.Search(ctx, BillingSearchRequest{CloudAccountNumber: "5881761312"}))
 		}},
 		{"Billing/AddFunds card without cvv", "CVV", "cvv", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{Type: PaymentCard, Amount: MustMoney("10")}))
+			return gkErr(c.Billing.AddFunds(ctx, BillingAddFundsRequest{Type: PaymentCard, Amount: MustMoney("10")}))
 		}},
 		{"Billing/AddFunds bank with cvv", "CVV", "cvv", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{Type: PaymentBank, Amount: MustMoney("10"), CVV: NewSecret("737")}))
+			return gkErr(c.Billing.AddFunds(ctx, BillingAddFundsRequest{Type: PaymentBank, Amount: MustMoney("10"), CVV: NewSecret("737")}))
 		}},
 		{"CloudAccount/Search orders without number", "Orders", "orders", func(ctx context.Context, c *Client) error {
-			return gkErr(c.CloudAccounts.Search(ctx, &CloudAccountSearchRequest{Orders: Yes}))
+			return gkErr(c.CloudAccounts.Search(ctx, CloudAccountSearchRequest{Orders: Yes}))
 		}},
 		{"CloudAccount/Create fee day", "MaintenanceFeeDay", "maintenance_fee_day", func(ctx context.Context, c *Client) error {
-			return gkErr(c.CloudAccounts.Create(ctx, &CloudAccountCreateRequest{CloudAccountType: AccountVAR, MaintenanceFeeDay: 32}))
+			return gkErr(c.CloudAccounts.Create(ctx, CloudAccountCreateRequest{CloudAccountType: AccountVAR, MaintenanceFeeDay: 32}))
 		}},
 		{"CloudAccount/Create fee month", "MaintenanceFeeMonth", "maintenance_fee_month", func(ctx context.Context, c *Client) error {
-			return gkErr(c.CloudAccounts.Create(ctx, &CloudAccountCreateRequest{CloudAccountType: AccountVAR, MaintenanceFeeMonth: "Smarch"}))
+			return gkErr(c.CloudAccounts.Create(ctx, CloudAccountCreateRequest{CloudAccountType: AccountVAR, MaintenanceFeeMonth: "Smarch"}))
 		}},
 		{"CloudAccount/Edit funding", "FundingType", "funding_type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.CloudAccounts.Edit(ctx, &CloudAccountEditRequest{CloudAccountNumber: "2502093947", FundingType: "CASH"}))
+			return gkErr(c.CloudAccounts.Edit(ctx, CloudAccountEditRequest{CloudAccountNumber: "2502093947", FundingType: "CASH"}))
 		}},
 		{"Customer/Create unit number without type", "UnitType", "unit_type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Create(ctx, &CustomerCreateRequest{FirstName: "Don", UnitNumber: "4B"}))
+			return gkErr(c.Customers.Create(ctx, CustomerCreateRequest{FirstName: "Don", UnitNumber: "4B"}))
 		}},
 		{"Customer/Qualify replenish without order", "OrderNumber", "order_number", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045", QualifyType: QualifyReplenish}))
+			return gkErr(c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045", QualifyType: QualifyReplenish}))
 		}},
 		{"Customer/Qualify add-on without order", "OrderNumber", "order_number", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045", ProductType: ProductAddOn}))
+			return gkErr(c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045", ProductType: ProductAddOn}))
 		}},
 		{"Customer/Qualify type", "QualifyType", "qualify_type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045", QualifyType: "OLD"}))
+			return gkErr(c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045", QualifyType: "OLD"}))
 		}},
 		{"Customer/Qualify var slot 21", "Vars", "var%d", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045", Vars: VarValues{21: "x"}}))
+			return gkErr(c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045", Vars: VarValues{21: "x"}}))
 		}},
 		{"Customer/Qualify var slot 0", "Vars", "var%d", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045", Vars: VarValues{0: "x"}}))
+			return gkErr(c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045", Vars: VarValues{0: "x"}}))
 		}},
 		{"Customer/Credit negative", "Amount", "amount", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Credit(ctx, &CustomerCreditRequest{AccountNumber: "7105045", Type: BillingCredit, Amount: MustMoney("-1.00")}))
+			return gkErr(c.Customers.Credit(ctx, CustomerCreditRequest{AccountNumber: "7105045", Type: BillingCredit, Amount: MustMoney("-1.00")}))
 		}},
 		{"Customer/Search order status", "OrderStatus", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Search(ctx, &CustomerSearchRequest{OrderStatus: "LIVE"}))
+			return gkErr(c.Customers.Search(ctx, CustomerSearchRequest{OrderStatus: "LIVE"}))
 		}},
 		{"Customer/Estimate type", "Type", "type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Estimate(ctx, &CustomerEstimateRequest{AccountNumber: "7105045", RatePlanID: "881", Type: "RENEW"}))
+			return gkErr(c.Customers.Estimate(ctx, CustomerEstimateRequest{AccountNumber: "7105045", RatePlanID: "881", Type: "RENEW"}))
 		}},
 		{"Discount/Create price", "DiscountPrice", "discount_price", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Discounts.Create(ctx, &DiscountCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
+			return gkErr(c.Discounts.Create(ctx, DiscountCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
 				ProductID: "881", DiscountPrice: MustMoney("1.005")}))
 		}},
 		{"Discount/Copy from type", "FromCloudAccountType", "from_cloud_account_type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Discounts.Copy(ctx, &DiscountCopyRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
+			return gkErr(c.Discounts.Copy(ctx, DiscountCopyRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
 				FromCloudAccountType: "VARS", FromCloudAccountNumber: "5881761312"}))
 		}},
 		{"Gateways/Edit flag", "DefaultCCGateway", "default_cc_gateway", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Gateways.Edit(ctx, &GatewayEditRequest{GatewayID: "5", DefaultCCGateway: "maybe"}))
+			return gkErr(c.Gateways.Edit(ctx, GatewayEditRequest{GatewayID: "5", DefaultCCGateway: "maybe"}))
 		}},
 		{"Module/Create external without url", "URL", "url", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Modules.Create(ctx, &ModuleCreateRequest{Type: ModuleExternal}))
+			return gkErr(c.Modules.Create(ctx, ModuleCreateRequest{Type: ModuleExternal}))
 		}},
 		{"Module/Create prebuilt without provider", "Provider", "provider", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Modules.Create(ctx, &ModuleCreateRequest{Type: ModulePrebuilt}))
+			return gkErr(c.Modules.Create(ctx, ModuleCreateRequest{Type: ModulePrebuilt}))
 		}},
 		{"Module/Create type", "Type", "type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Modules.Create(ctx, &ModuleCreateRequest{Type: "internal", URL: "https://m.example"}))
+			return gkErr(c.Modules.Create(ctx, ModuleCreateRequest{Type: "internal", URL: "https://m.example"}))
 		}},
 		{"Module/Edit status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Modules.Edit(ctx, &ModuleEditRequest{ModuleID: "9", Status: StatusDeleted}))
+			return gkErr(c.Modules.Edit(ctx, ModuleEditRequest{ModuleID: "9", Status: StatusDeleted}))
 		}},
 		{"Notifications/Create customer html", "HTMLCustomer", "html_customer", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Notifications.Create(ctx, &NotificationCreateRequest{Event: EventOrderCreate, NotifyCustomer: Yes}))
+			return gkErr(c.Notifications.Create(ctx, NotificationCreateRequest{Event: EventOrderCreate, NotifyCustomer: Yes}))
 		}},
 		{"Notifications/Create event", "Event", "event", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Notifications.Create(ctx, &NotificationCreateRequest{Event: "Order/Explode"}))
+			return gkErr(c.Notifications.Create(ctx, NotificationCreateRequest{Event: "Order/Explode"}))
 		}},
 		{"Order/Create component without id", "AttachedComponents", "", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Create(ctx, &OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
+			return gkErr(c.Orders.Create(ctx, OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
 				AttachedComponents: AttachedComponents{{ComponentID: " "}}}))
 		}},
 		{"Order/Create negative max", "AttachedComponents", "", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Create(ctx, &OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
+			return gkErr(c.Orders.Create(ctx, OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881",
 				AttachedComponents: AttachedComponents{{ComponentID: "1", MaxUnits: -1}}}))
 		}},
 		{"Order/Move to the same account", "NewAccountNumber", "new_account_number", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Move(ctx, &OrderMoveRequest{OrderNumber: "GBT83432HH", AccountNumber: "7105045", NewAccountNumber: "7105045"}))
+			return gkErr(c.Orders.Move(ctx, OrderMoveRequest{OrderNumber: "GBT83432HH", AccountNumber: "7105045", NewAccountNumber: "7105045"}))
 		}},
 		{"Order/Swap without a value", "Vars", "var%d", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Swap(ctx, &OrderSwapRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH", Vars: VarValues{2: ""}}))
+			return gkErr(c.Orders.Swap(ctx, OrderSwapRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH", Vars: VarValues{2: ""}}))
 		}},
 		{"Order/Update error without FAILED", "ErrorMessage", "error", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Update(ctx, &OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
+			return gkErr(c.Orders.Update(ctx, OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH",
 				Status: OrderActive, ErrorMessage: "x"}))
 		}},
 		{"Order/Update PENDING", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Update(ctx, &OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH", Status: OrderPending}))
+			return gkErr(c.Orders.Update(ctx, OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH", Status: OrderPending}))
 		}},
 		{"Order/Search status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Search(ctx, &OrderSearchRequest{Status: "ALL"}))
+			return gkErr(c.Orders.Search(ctx, OrderSearchRequest{Status: "ALL"}))
 		}},
 		{"Order/ReportUsage negative", "Units", "units", func(ctx context.Context, c *Client) error {
 			n := -1
-			return gkErr(c.Orders.ReportUsage(ctx, &OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "1",
+			return gkErr(c.Orders.ReportUsage(ctx, OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "1",
 				OrderNumber: "GBT83432HH", Units: &n}))
 		}},
 		{"Order/ReportUsage mode", "Mode", "type", func(ctx context.Context, c *Client) error {
 			n := 1
-			return gkErr(c.Orders.ReportUsage(ctx, &OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "1",
+			return gkErr(c.Orders.ReportUsage(ctx, OrderReportUsageRequest{AccountNumber: "7105045", ComponentID: "1",
 				OrderNumber: "GBT83432HH", Units: &n, Mode: "sideways"}))
 		}},
 		{"PaymentMethod/Create card without number", "Number", "payment_account_number", card(func(r *PaymentMethodCreateRequest) { r.Number = Secret{} })},
@@ -1154,76 +1166,76 @@ func gkRules() []gkRule {
 			bank(func(r *PaymentMethodCreateRequest) { r.BankAccountType = "Checking" })},
 		{"PaymentMethod/Create type", "Type", "type", card(func(r *PaymentMethodCreateRequest) { r.Type = "PP" })},
 		{"PaymentMethod/Edit type", "Type", "type", func(ctx context.Context, c *Client) error {
-			return gkErr(c.PaymentMethods.Edit(ctx, &PaymentMethodEditRequest{PaymentMethodID: "3001", Type: "cc"}))
+			return gkErr(c.PaymentMethods.Edit(ctx, PaymentMethodEditRequest{PaymentMethodID: "3001", Type: "cc"}))
 		}},
 		{"Plan/Edit both ids", "ProductID", "", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Plans.Edit(ctx, &PlanEditRequest{ProductID: "1", RatePlanID: "881"}))
+			return gkErr(c.Plans.Edit(ctx, PlanEditRequest{ProductID: "1", RatePlanID: "881"}))
 		}},
 		{"Plan/Delete neither id", "ProductID", "", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Plans.Delete(ctx, &PlanDeleteRequest{}))
+			return gkErr(c.Plans.Delete(ctx, PlanDeleteRequest{}))
 		}},
 		{"Plan/Create status 3", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Plans.Create(ctx, &PlanCreateRequest{Name: "Unlimited talk", Status: PlanDeleted}))
+			return gkErr(c.Plans.Create(ctx, PlanCreateRequest{Name: "Unlimited talk", Status: PlanDeleted}))
 		}},
 		{"Plan/Create component ids", "ComponentIDs", "", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Plans.Create(ctx, &PlanCreateRequest{Name: "Unlimited talk", ComponentIDs: []string{"1", " "}}))
+			return gkErr(c.Plans.Create(ctx, PlanCreateRequest{Name: "Unlimited talk", ComponentIDs: []string{"1", " "}}))
 		}},
 		{"Plan/Create comma in an id", "ComponentIDs", "component_ids", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Plans.Create(ctx, &PlanCreateRequest{Name: "Unlimited talk", ComponentIDs: []string{"1,2"}}))
+			return gkErr(c.Plans.Create(ctx, PlanCreateRequest{Name: "Unlimited talk", ComponentIDs: []string{"1,2"}}))
 		}},
 		{"ProductGroup/Edit status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.ProductGroups.Edit(ctx, &ProductGroupEditRequest{ProductGroupID: "73", Status: 3}))
+			return gkErr(c.ProductGroups.Edit(ctx, ProductGroupEditRequest{ProductGroupID: "73", Status: 3}))
 		}},
 		{"Promo/Create negative", "Value", "value", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Promos.Create(ctx, &PromoCreateRequest{PromoCode: "20off", Value: MustMoney("-20")}))
+			return gkErr(c.Promos.Create(ctx, PromoCreateRequest{PromoCode: "20off", Value: MustMoney("-20")}))
 		}},
 		{"Reports/Search dashboard", "Dashboard", "dashboard", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Reports.Search(ctx, &ReportSearchRequest{Dashboard: "yes"}))
+			return gkErr(c.Reports.Search(ctx, ReportSearchRequest{Dashboard: "yes"}))
 		}},
 		{"Ticket/Create short subject", "Subject", "subject", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Tickets.Create(ctx, &TicketCreateRequest{Subject: "  help  ", Message: "m"}))
+			return gkErr(c.Tickets.Create(ctx, TicketCreateRequest{Subject: "  help  ", Message: "m"}))
 		}},
 		{"Ticket/Create customer ticket without account", "AccountNumber", "account_number", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Tickets.Create(ctx, &TicketCreateRequest{Subject: "My phone is not working", Message: "m", Direction: TicketExternalCustomer}))
+			return gkErr(c.Tickets.Create(ctx, TicketCreateRequest{Subject: "My phone is not working", Message: "m", Direction: TicketExternalCustomer}))
 		}},
 		{"Ticket/Create order without account", "AccountNumber", "account_number", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Tickets.Create(ctx, &TicketCreateRequest{Subject: "My phone is not working", Message: "m", OrderNumber: "GBT83432HH"}))
+			return gkErr(c.Tickets.Create(ctx, TicketCreateRequest{Subject: "My phone is not working", Message: "m", OrderNumber: "GBT83432HH"}))
 		}},
 		{"Ticket/Create attachment with a comma", "Attachments", "attachments", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Tickets.Create(ctx, &TicketCreateRequest{Subject: "My phone is not working", Message: "m",
+			return gkErr(c.Tickets.Create(ctx, TicketCreateRequest{Subject: "My phone is not working", Message: "m",
 				Attachments: []string{"https://img.example/a,b.png"}}))
 		}},
 		{"Ticket/Edit status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Tickets.Edit(ctx, &TicketEditRequest{TicketID: "791", Status: TicketOpen}))
+			return gkErr(c.Tickets.Edit(ctx, TicketEditRequest{TicketID: "791", Status: TicketOpen}))
 		}},
 		{"Ticket/Search direction", "Direction", "direction", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Tickets.Search(ctx, &TicketSearchRequest{Direction: TicketExternalCustomer}))
+			return gkErr(c.Tickets.Search(ctx, TicketSearchRequest{Direction: TicketExternalCustomer}))
 		}},
 		{"Transaction/Search status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Transactions.Search(ctx, &TransactionSearchRequest{Status: "DONE"}))
+			return gkErr(c.Transactions.Search(ctx, TransactionSearchRequest{Status: "DONE"}))
 		}},
 		{"UsageComponent/Create starting quantity", "StartingQuantity", "starting_quantity", func(ctx context.Context, c *Client) error {
 			n := -1
-			return gkErr(c.UsageComponents.Create(ctx, &UsageComponentCreateRequest{ProductGroupID: "73", Name: "Minutes", StartingQuantity: &n}))
+			return gkErr(c.UsageComponents.Create(ctx, UsageComponentCreateRequest{ProductGroupID: "73", Name: "Minutes", StartingQuantity: &n}))
 		}},
 		{"UsageComponent/Edit unit price", "UnitPrice", "unit_price", func(ctx context.Context, c *Client) error {
-			return gkErr(c.UsageComponents.Edit(ctx, &UsageComponentEditRequest{ComponentID: "1", UnitPrice: MustMoney("-0.01")}))
+			return gkErr(c.UsageComponents.Edit(ctx, UsageComponentEditRequest{ComponentID: "1", UnitPrice: MustMoney("-0.01")}))
 		}},
 		{"User/Create access level", "AccessLevel", "access_level", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Users.Create(ctx, &UserCreateRequest{Email: "a@example.com", AccessLevel: "ROOT"}))
+			return gkErr(c.Users.Create(ctx, UserCreateRequest{Email: "a@example.com", AccessLevel: "ROOT"}))
 		}},
 		{"User/Edit status", "Status", "status", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Users.Edit(ctx, &UserEditRequest{UserID: "u1", Status: 3}))
+			return gkErr(c.Users.Edit(ctx, UserEditRequest{UserID: "u1", Status: 3}))
 		}},
 		{"text with NUL", "Notes", "notes", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Billing.Create(ctx, &BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
+			return gkErr(c.Billing.Create(ctx, BillingCreateRequest{CloudAccountType: AccountVAR, CloudAccountNumber: "2502093947",
 				Type: BillingCredit, Amount: MustMoney("10.00"), Notes: "a\x00b"}))
 		}},
 		{"invalid UTF-8", "FirstName", "first_name", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Customers.Create(ctx, &CustomerCreateRequest{FirstName: "D\xffon"}))
+			return gkErr(c.Customers.Create(ctx, CustomerCreateRequest{FirstName: "D\xffon"}))
 		}},
 		{"invalid UTF-8 in a variable", "Vars", "var3", func(ctx context.Context, c *Client) error {
-			return gkErr(c.Orders.Swap(ctx, &OrderSwapRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH", Vars: VarValues{3: "\xff"}}))
+			return gkErr(c.Orders.Swap(ctx, OrderSwapRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH", Vars: VarValues{3: "\xff"}}))
 		}},
 	}
 }
@@ -1296,7 +1308,7 @@ func TestGockSearchesRetried(t *testing.T) {
 		for range 3 {
 			gkExpect(rec, gkHost, "GET", "/API/xml/Order/Search").Reply(http.StatusServiceUnavailable).BodyString("busy")
 		}
-		_, err := c.Orders.Search(context.Background(), &OrderSearchRequest{AccountNumber: "7105045"})
+		_, err := c.Orders.Search(context.Background(), OrderSearchRequest{AccountNumber: "7105045"})
 		var e *Error
 		require.ErrorAs(t, err, &e)
 		assert.ErrorIs(t, err, ErrHTTPStatus)
@@ -1333,7 +1345,7 @@ func TestGockDialErrorRetriedForAnyMethod(t *testing.T) {
 		for range 3 {
 			gkExpect(rec, gkHost, "POST", "/API/xml/Order/Create").ReplyError(gkDialErr)
 		}
-		_, err := c.Orders.Create(context.Background(), &OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881"})
+		_, err := c.Orders.Create(context.Background(), OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "881"})
 		var e *Error
 		require.ErrorAs(t, err, &e)
 		assert.ErrorIs(t, err, syscall.ECONNREFUSED)

@@ -76,23 +76,23 @@ var newerPageRequests = []struct {
 	call  func(context.Context, *Client) error
 }{
 	{"Alerts_Search.http", RouteMethodPath, func(ctx context.Context, c *Client) error {
-		_, err := c.Alerts.Search(ctx, &AlertSearchRequest{Type: AlertTypeAnnouncement, Status: AlertUnread})
+		_, err := c.Alerts.Search(ctx, AlertSearchRequest{Type: AlertTypeAnnouncement, Status: AlertUnread})
 		return err
 	}},
 	{"Alerts_Edit.http", RouteVerb, func(ctx context.Context, c *Client) error {
-		_, err := c.Alerts.Edit(ctx, &AlertEditRequest{Status: AlertDismissed})
+		_, err := c.Alerts.Edit(ctx, AlertEditRequest{Status: AlertDismissed})
 		return err
 	}},
 	{"Alerts_Edit_query.http", RouteVerb, func(ctx context.Context, c *Client) error {
-		_, err := c.Alerts.Edit(ctx, &AlertEditRequest{Status: AlertDismissed})
+		_, err := c.Alerts.Edit(ctx, AlertEditRequest{Status: AlertDismissed})
 		return err
 	}},
 	{"Alerts_Edit_api_host.http", RouteVerbAPIHost, func(ctx context.Context, c *Client) error {
-		_, err := c.Alerts.Edit(ctx, &AlertEditRequest{Status: AlertDismissed})
+		_, err := c.Alerts.Edit(ctx, AlertEditRequest{Status: AlertDismissed})
 		return err
 	}},
 	{"Announcements_Create.http", RouteVerb, func(ctx context.Context, c *Client) error {
-		_, err := c.Announcements.Create(ctx, &AnnouncementCreateRequest{Subject: "Scheduled maintenance",
+		_, err := c.Announcements.Create(ctx, AnnouncementCreateRequest{Subject: "Scheduled maintenance",
 			Description: "<p>The portal is down Sunday 1am-3am.</p>", ShowVAR: Yes, ShowPartner: No, ShowAffiliate: No,
 			EmailNotification: No})
 		return err

@@ -28,8 +28,25 @@ type golden struct {
 
 func allGolden() []golden {
 	var all []golden
-	all = append(all, goldenGroupA...)
-	all = append(all, goldenGroupB...)
+	all = append(all, goldenAlerts...)
+	all = append(all, goldenAnnouncements...)
+	all = append(all, goldenBilling...)
+	all = append(all, goldenCloudAccounts...)
+	all = append(all, goldenCustomers...)
+	all = append(all, goldenDiscounts...)
+	all = append(all, goldenGateways...)
+	all = append(all, goldenModules...)
+	all = append(all, goldenNotifications...)
+	all = append(all, goldenOrders...)
+	all = append(all, goldenPaymentMethods...)
+	all = append(all, goldenPlans...)
+	all = append(all, goldenProductGroups...)
+	all = append(all, goldenPromos...)
+	all = append(all, goldenReports...)
+	all = append(all, goldenTickets...)
+	all = append(all, goldenTransactions...)
+	all = append(all, goldenUsageComponents...)
+	all = append(all, goldenUsers...)
 	return all
 }
 
@@ -160,3 +177,7 @@ func TestGoldenSamples(t *testing.T) {
 		}
 	}
 }
+
+// v3Notice is the CDATA body of the Alerts/Search and Announcements/Search
+// samples.
+const v3Notice = "<p>After four years, we are officially sunsetting TeleKloud V3 (this system). This basically means we will no longer make updates or repairs to the TeleKloud interface or API. <br /> <br /> TeleCloud.app (previously known as V4) is launching in early October and includes an all-new API, interface, and many new tools based on suggestions we received from you during our six month suggestion period in 2018.<br /> <br /> With the new TeleCloud.app you'll have the ability to get things done faster and provide a better experience for your customers. We look forward to introducing it!<br /> <br /> Thank you for understanding.<br /> <br /> Team MVNOU</p>"

@@ -138,23 +138,23 @@ type ModuleDeleteResponse struct {
 }
 
 // Search lists the real-time modules under your control (Module/Search).
-func (s *ModulesService) Search(ctx context.Context, req *ModuleSearchRequest, opts ...CallOption) (*ModuleSearchResponse, error) {
-	return call[ModuleSearchResponse](ctx, s.c, "Module/Search", req, opts)
+func (s *ModulesService) Search(ctx context.Context, req ModuleSearchRequest, opts ...CallOption) (*ModuleSearchResponse, error) {
+	return call[ModuleSearchResponse](ctx, s.c, "Module/Search", &req, opts)
 }
 
 // Create adds a real-time module for product groups, external or prebuilt
 // (Module/Create).
-func (s *ModulesService) Create(ctx context.Context, req *ModuleCreateRequest, opts ...CallOption) (*ModuleCreateResponse, error) {
-	return call[ModuleCreateResponse](ctx, s.c, "Module/Create", req, opts)
+func (s *ModulesService) Create(ctx context.Context, req ModuleCreateRequest, opts ...CallOption) (*ModuleCreateResponse, error) {
+	return call[ModuleCreateResponse](ctx, s.c, "Module/Create", &req, opts)
 }
 
 // Edit changes a module (Module/Edit).
-func (s *ModulesService) Edit(ctx context.Context, req *ModuleEditRequest, opts ...CallOption) (*ModuleEditResponse, error) {
-	return call[ModuleEditResponse](ctx, s.c, "Module/Edit", req, opts)
+func (s *ModulesService) Edit(ctx context.Context, req ModuleEditRequest, opts ...CallOption) (*ModuleEditResponse, error) {
+	return call[ModuleEditResponse](ctx, s.c, "Module/Edit", &req, opts)
 }
 
 // Delete deletes a module (Module/Delete). Product groups it was assigned
 // to can no longer use it.
-func (s *ModulesService) Delete(ctx context.Context, req *ModuleDeleteRequest, opts ...CallOption) (*ModuleDeleteResponse, error) {
-	return call[ModuleDeleteResponse](ctx, s.c, "Module/Delete", req, opts)
+func (s *ModulesService) Delete(ctx context.Context, req ModuleDeleteRequest, opts ...CallOption) (*ModuleDeleteResponse, error) {
+	return call[ModuleDeleteResponse](ctx, s.c, "Module/Delete", &req, opts)
 }

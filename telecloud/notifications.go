@@ -205,28 +205,28 @@ type NotificationTemplate struct {
 
 // Search lists your notifications and their settings (Notifications/Search).
 // The HTML needs the XML format (the default).
-func (s *NotificationsService) Search(ctx context.Context, req *NotificationSearchRequest, opts ...CallOption) (*NotificationSearchResponse, error) {
-	return call[NotificationSearchResponse](ctx, s.c, "Notifications/Search", req, opts)
+func (s *NotificationsService) Search(ctx context.Context, req NotificationSearchRequest, opts ...CallOption) (*NotificationSearchResponse, error) {
+	return call[NotificationSearchResponse](ctx, s.c, "Notifications/Search", &req, opts)
 }
 
 // Create sets up a notification for an event (Notifications/Create).
-func (s *NotificationsService) Create(ctx context.Context, req *NotificationCreateRequest, opts ...CallOption) (*NotificationCreateResponse, error) {
-	return call[NotificationCreateResponse](ctx, s.c, "Notifications/Create", req, opts)
+func (s *NotificationsService) Create(ctx context.Context, req NotificationCreateRequest, opts ...CallOption) (*NotificationCreateResponse, error) {
+	return call[NotificationCreateResponse](ctx, s.c, "Notifications/Create", &req, opts)
 }
 
 // Edit changes a notification (Notifications/Edit).
-func (s *NotificationsService) Edit(ctx context.Context, req *NotificationEditRequest, opts ...CallOption) (*NotificationEditResponse, error) {
-	return call[NotificationEditResponse](ctx, s.c, "Notifications/Edit", req, opts)
+func (s *NotificationsService) Edit(ctx context.Context, req NotificationEditRequest, opts ...CallOption) (*NotificationEditResponse, error) {
+	return call[NotificationEditResponse](ctx, s.c, "Notifications/Edit", &req, opts)
 }
 
 // Delete deletes a notification (Notifications/Delete).
-func (s *NotificationsService) Delete(ctx context.Context, req *NotificationDeleteRequest, opts ...CallOption) (*NotificationDeleteResponse, error) {
-	return call[NotificationDeleteResponse](ctx, s.c, "Notifications/Delete", req, opts)
+func (s *NotificationsService) Delete(ctx context.Context, req NotificationDeleteRequest, opts ...CallOption) (*NotificationDeleteResponse, error) {
+	return call[NotificationDeleteResponse](ctx, s.c, "Notifications/Delete", &req, opts)
 }
 
 // SearchTemplate shows the original template of an event's notification,
 // or of every event, and whether each is ready
 // (Notifications/SearchTemplate).
-func (s *NotificationsService) SearchTemplate(ctx context.Context, req *NotificationSearchTemplateRequest, opts ...CallOption) (*NotificationSearchTemplateResponse, error) {
-	return call[NotificationSearchTemplateResponse](ctx, s.c, "Notifications/SearchTemplate", req, opts)
+func (s *NotificationsService) SearchTemplate(ctx context.Context, req NotificationSearchTemplateRequest, opts ...CallOption) (*NotificationSearchTemplateResponse, error) {
+	return call[NotificationSearchTemplateResponse](ctx, s.c, "Notifications/SearchTemplate", &req, opts)
 }

@@ -120,8 +120,8 @@ type OrderPlan struct {
 
 // Search finds orders (Order/Search). With no criteria the last 50 orders are
 // shown.
-func (s *OrdersService) Search(ctx context.Context, req *OrderSearchRequest, opts ...CallOption) (*OrderSearchResponse, error) {
-	return call[OrderSearchResponse](ctx, s.c, "Order/Search", req, opts)
+func (s *OrdersService) Search(ctx context.Context, req OrderSearchRequest, opts ...CallOption) (*OrderSearchResponse, error) {
+	return call[OrderSearchResponse](ctx, s.c, "Order/Search", &req, opts)
 }
 
 // AttachedComponent is a usage component attached to an order (or limited on
@@ -193,7 +193,7 @@ func (r *OrderCreateRequest) validate() error {
 type OrderCreateResponse struct {
 	Meta
 	// Order gives the new order's number and status: ACTIVE, or PENDING while
-	// the module provisions it (follow it with Client.WaitForOrder, or with
+	// the module provisions it (follow it with [OrdersService.Wait], or with
 	// Order/Search or Transaction/Search on TransID).
 	Order OrderResult `tc:"order"`
 }
@@ -238,8 +238,8 @@ type UsageReport struct {
 // (Order/Create). Depending on the module the order comes back ACTIVE or
 // PENDING; the response's Order gives the order number and status, and its
 // TransID the transaction to follow.
-func (s *OrdersService) Create(ctx context.Context, req *OrderCreateRequest, opts ...CallOption) (*OrderCreateResponse, error) {
-	return call[OrderCreateResponse](ctx, s.c, "Order/Create", req, opts)
+func (s *OrdersService) Create(ctx context.Context, req OrderCreateRequest, opts ...CallOption) (*OrderCreateResponse, error) {
+	return call[OrderCreateResponse](ctx, s.c, "Order/Create", &req, opts)
 }
 
 // OrderStatusRequest holds the parameters of Order/Status.
@@ -259,8 +259,8 @@ type OrderStatusResponse struct {
 
 // Status toggles the service status of an order (Order/Status): an ACTIVE
 // order is SUSPENDED and a SUSPENDED order is made ACTIVE.
-func (s *OrdersService) Status(ctx context.Context, req *OrderStatusRequest, opts ...CallOption) (*OrderStatusResponse, error) {
-	return call[OrderStatusResponse](ctx, s.c, "Order/Status", req, opts)
+func (s *OrdersService) Status(ctx context.Context, req OrderStatusRequest, opts ...CallOption) (*OrderStatusResponse, error) {
+	return call[OrderStatusResponse](ctx, s.c, "Order/Status", &req, opts)
 }
 
 // OrderMoveRequest holds the parameters of Order/Move.
@@ -288,8 +288,8 @@ type OrderMoveResponse struct {
 }
 
 // Move moves an order to another customer account (Order/Move).
-func (s *OrdersService) Move(ctx context.Context, req *OrderMoveRequest, opts ...CallOption) (*OrderMoveResponse, error) {
-	return call[OrderMoveResponse](ctx, s.c, "Order/Move", req, opts)
+func (s *OrdersService) Move(ctx context.Context, req OrderMoveRequest, opts ...CallOption) (*OrderMoveResponse, error) {
+	return call[OrderMoveResponse](ctx, s.c, "Order/Move", &req, opts)
 }
 
 // OrderCancelRequest holds the parameters of Order/Cancel.
@@ -309,8 +309,8 @@ type OrderCancelResponse struct {
 
 // Cancel cancels an order (Order/Cancel). Only a CORE can reverse it, and it
 // may cancel services that cannot be un-cancelled.
-func (s *OrdersService) Cancel(ctx context.Context, req *OrderCancelRequest, opts ...CallOption) (*OrderCancelResponse, error) {
-	return call[OrderCancelResponse](ctx, s.c, "Order/Cancel", req, opts)
+func (s *OrdersService) Cancel(ctx context.Context, req OrderCancelRequest, opts ...CallOption) (*OrderCancelResponse, error) {
+	return call[OrderCancelResponse](ctx, s.c, "Order/Cancel", &req, opts)
 }
 
 // OrderSwapRequest holds the parameters of Order/Swap.
@@ -341,8 +341,8 @@ type OrderSwapResponse struct {
 
 // Swap changes the value of one or more swappable variables of an order
 // (Order/Swap), e.g. a new SIM's ICCID.
-func (s *OrdersService) Swap(ctx context.Context, req *OrderSwapRequest, opts ...CallOption) (*OrderSwapResponse, error) {
-	return call[OrderSwapResponse](ctx, s.c, "Order/Swap", req, opts)
+func (s *OrdersService) Swap(ctx context.Context, req OrderSwapRequest, opts ...CallOption) (*OrderSwapResponse, error) {
+	return call[OrderSwapResponse](ctx, s.c, "Order/Swap", &req, opts)
 }
 
 // OrderReplenishRequest holds the parameters of Order/Replenish.
@@ -366,8 +366,8 @@ type OrderReplenishResponse struct {
 }
 
 // Replenish adds a billing cycle to an active order (Order/Replenish).
-func (s *OrdersService) Replenish(ctx context.Context, req *OrderReplenishRequest, opts ...CallOption) (*OrderReplenishResponse, error) {
-	return call[OrderReplenishResponse](ctx, s.c, "Order/Replenish", req, opts)
+func (s *OrdersService) Replenish(ctx context.Context, req OrderReplenishRequest, opts ...CallOption) (*OrderReplenishResponse, error) {
+	return call[OrderReplenishResponse](ctx, s.c, "Order/Replenish", &req, opts)
 }
 
 // CycleDate is a calendar date sent as M/D/YYYY ("6/11/2019"), the form
@@ -432,8 +432,8 @@ type OrderUpdateResponse struct {
 // Update changes the status, expiration date and variables of an order
 // (Order/Update). A module finishing a PENDING order reports through it:
 // ACTIVE on success, FAILED with ErrorMessage on failure.
-func (s *OrdersService) Update(ctx context.Context, req *OrderUpdateRequest, opts ...CallOption) (*OrderUpdateResponse, error) {
-	return call[OrderUpdateResponse](ctx, s.c, "Order/Update", req, opts)
+func (s *OrdersService) Update(ctx context.Context, req OrderUpdateRequest, opts ...CallOption) (*OrderUpdateResponse, error) {
+	return call[OrderUpdateResponse](ctx, s.c, "Order/Update", &req, opts)
 }
 
 // OrderUnstackRequest holds the parameters of Order/Unstack.
@@ -457,8 +457,8 @@ type OrderUnstackResponse struct {
 
 // Unstack applies a stacked plan to an order at once and makes it active
 // (Order/Unstack).
-func (s *OrdersService) Unstack(ctx context.Context, req *OrderUnstackRequest, opts ...CallOption) (*OrderUnstackResponse, error) {
-	return call[OrderUnstackResponse](ctx, s.c, "Order/Unstack", req, opts)
+func (s *OrdersService) Unstack(ctx context.Context, req OrderUnstackRequest, opts ...CallOption) (*OrderUnstackResponse, error) {
+	return call[OrderUnstackResponse](ctx, s.c, "Order/Unstack", &req, opts)
 }
 
 // UsageMode says how Order/ReportUsage counts the reported units.
@@ -509,6 +509,6 @@ type OrderReportUsageResponse struct {
 
 // ReportUsage reports usage of a product component on an active order
 // (Order/ReportUsage).
-func (s *OrdersService) ReportUsage(ctx context.Context, req *OrderReportUsageRequest, opts ...CallOption) (*OrderReportUsageResponse, error) {
-	return call[OrderReportUsageResponse](ctx, s.c, "Order/ReportUsage", req, opts)
+func (s *OrdersService) ReportUsage(ctx context.Context, req OrderReportUsageRequest, opts ...CallOption) (*OrderReportUsageResponse, error) {
+	return call[OrderReportUsageResponse](ctx, s.c, "Order/ReportUsage", &req, opts)
 }

@@ -124,8 +124,8 @@ type PaymentMethodCreateResponse struct {
 // Create adds a payment method to a customer account, or to your cloud
 // account when AccountNumber is empty (PaymentMethod/Create). Cloud account
 // payment methods get two micro debits to confirm with Verify.
-func (s *PaymentMethodsService) Create(ctx context.Context, req *PaymentMethodCreateRequest, opts ...CallOption) (*PaymentMethodCreateResponse, error) {
-	return call[PaymentMethodCreateResponse](ctx, s.c, "PaymentMethod/Create", req, opts)
+func (s *PaymentMethodsService) Create(ctx context.Context, req PaymentMethodCreateRequest, opts ...CallOption) (*PaymentMethodCreateResponse, error) {
+	return call[PaymentMethodCreateResponse](ctx, s.c, "PaymentMethod/Create", &req, opts)
 }
 
 // PaymentMethodEditRequest holds the parameters of PaymentMethod/Edit.
@@ -156,8 +156,8 @@ type PaymentMethodEditResponse struct {
 // Edit toggles a payment method between default and not default
 // (PaymentMethod/Edit). Default payment methods are used for recurring
 // billing when that is set up in the superior cloud account.
-func (s *PaymentMethodsService) Edit(ctx context.Context, req *PaymentMethodEditRequest, opts ...CallOption) (*PaymentMethodEditResponse, error) {
-	return call[PaymentMethodEditResponse](ctx, s.c, "PaymentMethod/Edit", req, opts)
+func (s *PaymentMethodsService) Edit(ctx context.Context, req PaymentMethodEditRequest, opts ...CallOption) (*PaymentMethodEditResponse, error) {
+	return call[PaymentMethodEditResponse](ctx, s.c, "PaymentMethod/Edit", &req, opts)
 }
 
 // PaymentMethodDeleteRequest holds the parameters of PaymentMethod/Delete.
@@ -187,8 +187,8 @@ type PaymentMethodDeleteResponse struct {
 
 // Delete deletes a payment method of a customer account
 // (PaymentMethod/Delete). Cloud account payment methods cannot be deleted.
-func (s *PaymentMethodsService) Delete(ctx context.Context, req *PaymentMethodDeleteRequest, opts ...CallOption) (*PaymentMethodDeleteResponse, error) {
-	return call[PaymentMethodDeleteResponse](ctx, s.c, "PaymentMethod/Delete", req, opts)
+func (s *PaymentMethodsService) Delete(ctx context.Context, req PaymentMethodDeleteRequest, opts ...CallOption) (*PaymentMethodDeleteResponse, error) {
+	return call[PaymentMethodDeleteResponse](ctx, s.c, "PaymentMethod/Delete", &req, opts)
 }
 
 // PaymentMethodVerifyRequest holds the parameters of PaymentMethod/Verify.
@@ -219,8 +219,8 @@ type PaymentMethodVerifyResponse struct {
 // Verify confirms the two micro debit amounts of a cloud account's payment
 // method (PaymentMethod/Verify); the payment method then becomes the cloud
 // account's default.
-func (s *PaymentMethodsService) Verify(ctx context.Context, req *PaymentMethodVerifyRequest, opts ...CallOption) (*PaymentMethodVerifyResponse, error) {
-	return call[PaymentMethodVerifyResponse](ctx, s.c, "PaymentMethod/Verify", req, opts)
+func (s *PaymentMethodsService) Verify(ctx context.Context, req PaymentMethodVerifyRequest, opts ...CallOption) (*PaymentMethodVerifyResponse, error) {
+	return call[PaymentMethodVerifyResponse](ctx, s.c, "PaymentMethod/Verify", &req, opts)
 }
 
 // PaymentMethodSearchRequest holds the criteria of PaymentMethod/Search.
@@ -259,6 +259,6 @@ type PaymentMethod struct {
 
 // Search lists payment methods (PaymentMethod/Search): yours, or a customer
 // account's when AccountNumber is set.
-func (s *PaymentMethodsService) Search(ctx context.Context, req *PaymentMethodSearchRequest, opts ...CallOption) (*PaymentMethodSearchResponse, error) {
-	return call[PaymentMethodSearchResponse](ctx, s.c, "PaymentMethod/Search", req, opts)
+func (s *PaymentMethodsService) Search(ctx context.Context, req PaymentMethodSearchRequest, opts ...CallOption) (*PaymentMethodSearchResponse, error) {
+	return call[PaymentMethodSearchResponse](ctx, s.c, "PaymentMethod/Search", &req, opts)
 }

@@ -144,8 +144,8 @@ type RatePlan struct {
 
 // Search lists the rate plans of your cloud account or of a cloud account you
 // control (Plan/Search), grouped by product group.
-func (s *PlansService) Search(ctx context.Context, req *PlanSearchRequest, opts ...CallOption) (*PlanSearchResponse, error) {
-	return call[PlanSearchResponse](ctx, s.c, "Plan/Search", req, opts)
+func (s *PlansService) Search(ctx context.Context, req PlanSearchRequest, opts ...CallOption) (*PlanSearchResponse, error) {
+	return call[PlanSearchResponse](ctx, s.c, "Plan/Search", &req, opts)
 }
 
 // checkPlanStatus checks a PlanStatus field of Create/Edit (0 allowed).
@@ -239,8 +239,8 @@ type PlanCreateResponse struct {
 
 // Create creates a rate plan on a CORE product (VAR callers), or a new
 // product (CORE callers) (Plan/Create).
-func (s *PlansService) Create(ctx context.Context, req *PlanCreateRequest, opts ...CallOption) (*PlanCreateResponse, error) {
-	return call[PlanCreateResponse](ctx, s.c, "Plan/Create", req, opts)
+func (s *PlansService) Create(ctx context.Context, req PlanCreateRequest, opts ...CallOption) (*PlanCreateResponse, error) {
+	return call[PlanCreateResponse](ctx, s.c, "Plan/Create", &req, opts)
 }
 
 // PlanEditRequest holds the parameters of Plan/Edit. Give ProductID (CORE) or
@@ -313,8 +313,8 @@ type PlanEditResponse struct {
 }
 
 // Edit changes a CORE product or a VAR rate plan (Plan/Edit).
-func (s *PlansService) Edit(ctx context.Context, req *PlanEditRequest, opts ...CallOption) (*PlanEditResponse, error) {
-	return call[PlanEditResponse](ctx, s.c, "Plan/Edit", req, opts)
+func (s *PlansService) Edit(ctx context.Context, req PlanEditRequest, opts ...CallOption) (*PlanEditResponse, error) {
+	return call[PlanEditResponse](ctx, s.c, "Plan/Edit", &req, opts)
 }
 
 // PlanDeleteRequest holds the parameters of Plan/Delete. Give ProductID
@@ -346,6 +346,6 @@ type PlanDeleteResponse struct {
 // Delete deletes a CORE product or a VAR rate plan (Plan/Delete). Orders on
 // the plan keep it until replenishment, when a new plan must be chosen. It
 // cannot be reversed.
-func (s *PlansService) Delete(ctx context.Context, req *PlanDeleteRequest, opts ...CallOption) (*PlanDeleteResponse, error) {
-	return call[PlanDeleteResponse](ctx, s.c, "Plan/Delete", req, opts)
+func (s *PlansService) Delete(ctx context.Context, req PlanDeleteRequest, opts ...CallOption) (*PlanDeleteResponse, error) {
+	return call[PlanDeleteResponse](ctx, s.c, "Plan/Delete", &req, opts)
 }

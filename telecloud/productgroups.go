@@ -66,8 +66,8 @@ type ProductGroup struct {
 }
 
 // Search lists the product groups of your cloud account (ProductGroup/Search).
-func (s *ProductGroupsService) Search(ctx context.Context, req *ProductGroupSearchRequest, opts ...CallOption) (*ProductGroupSearchResponse, error) {
-	return call[ProductGroupSearchResponse](ctx, s.c, "ProductGroup/Search", req, opts)
+func (s *ProductGroupsService) Search(ctx context.Context, req ProductGroupSearchRequest, opts ...CallOption) (*ProductGroupSearchResponse, error) {
+	return call[ProductGroupSearchResponse](ctx, s.c, "ProductGroup/Search", &req, opts)
 }
 
 // DefineVariables formats variable definitions for the Vars of
@@ -187,8 +187,8 @@ type ProductGroupCreateResponse struct {
 }
 
 // Create creates a product group (ProductGroup/Create).
-func (s *ProductGroupsService) Create(ctx context.Context, req *ProductGroupCreateRequest, opts ...CallOption) (*ProductGroupCreateResponse, error) {
-	return call[ProductGroupCreateResponse](ctx, s.c, "ProductGroup/Create", req, opts)
+func (s *ProductGroupsService) Create(ctx context.Context, req ProductGroupCreateRequest, opts ...CallOption) (*ProductGroupCreateResponse, error) {
+	return call[ProductGroupCreateResponse](ctx, s.c, "ProductGroup/Create", &req, opts)
 }
 
 // ProductGroupEditRequest holds the parameters of ProductGroup/Edit.
@@ -233,6 +233,6 @@ type ProductGroupEditResponse struct {
 }
 
 // Edit changes a product group (ProductGroup/Edit).
-func (s *ProductGroupsService) Edit(ctx context.Context, req *ProductGroupEditRequest, opts ...CallOption) (*ProductGroupEditResponse, error) {
-	return call[ProductGroupEditResponse](ctx, s.c, "ProductGroup/Edit", req, opts)
+func (s *ProductGroupsService) Edit(ctx context.Context, req ProductGroupEditRequest, opts ...CallOption) (*ProductGroupEditResponse, error) {
+	return call[ProductGroupEditResponse](ctx, s.c, "ProductGroup/Edit", &req, opts)
 }

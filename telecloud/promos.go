@@ -33,8 +33,8 @@ type Promo struct {
 }
 
 // Search lists the promotions you created (Promo/Search).
-func (s *PromosService) Search(ctx context.Context, req *PromoSearchRequest, opts ...CallOption) (*PromoSearchResponse, error) {
-	return call[PromoSearchResponse](ctx, s.c, "Promo/Search", req, opts)
+func (s *PromosService) Search(ctx context.Context, req PromoSearchRequest, opts ...CallOption) (*PromoSearchResponse, error) {
+	return call[PromoSearchResponse](ctx, s.c, "Promo/Search", &req, opts)
 }
 
 // PromoCreateRequest holds the parameters of Promo/Create.
@@ -70,8 +70,8 @@ type PromoCreateResponse struct {
 }
 
 // Create creates a promotion code for your customers (Promo/Create).
-func (s *PromosService) Create(ctx context.Context, req *PromoCreateRequest, opts ...CallOption) (*PromoCreateResponse, error) {
-	return call[PromoCreateResponse](ctx, s.c, "Promo/Create", req, opts)
+func (s *PromosService) Create(ctx context.Context, req PromoCreateRequest, opts ...CallOption) (*PromoCreateResponse, error) {
+	return call[PromoCreateResponse](ctx, s.c, "Promo/Create", &req, opts)
 }
 
 // PromoDeleteRequest holds the parameters of Promo/Delete.
@@ -88,6 +88,6 @@ type PromoDeleteResponse struct {
 }
 
 // Delete deletes a promotion code (Promo/Delete).
-func (s *PromosService) Delete(ctx context.Context, req *PromoDeleteRequest, opts ...CallOption) (*PromoDeleteResponse, error) {
-	return call[PromoDeleteResponse](ctx, s.c, "Promo/Delete", req, opts)
+func (s *PromosService) Delete(ctx context.Context, req PromoDeleteRequest, opts ...CallOption) (*PromoDeleteResponse, error) {
+	return call[PromoDeleteResponse](ctx, s.c, "Promo/Delete", &req, opts)
 }

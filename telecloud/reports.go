@@ -157,6 +157,6 @@ type TicketCounts struct {
 
 // Search returns reports on a cloud account under your control, a customer
 // account, or your own account (Reports/Search).
-func (s *ReportsService) Search(ctx context.Context, req *ReportSearchRequest, opts ...CallOption) (*ReportSearchResponse, error) {
-	return call[ReportSearchResponse](ctx, s.c, "Reports/Search", req, opts)
+func (s *ReportsService) Search(ctx context.Context, req ReportSearchRequest, opts ...CallOption) (*ReportSearchResponse, error) {
+	return call[ReportSearchResponse](ctx, s.c, "Reports/Search", &req, opts)
 }

@@ -107,7 +107,7 @@ func TestRouteStyleDefaultHosts(t *testing.T) {
 			})
 			rec := &testkit.Recorder{}
 			gkExpect(rec, tc.host, http.MethodGet, tc.path).Reply(http.StatusOK).BodyString(gkOK)
-			_, err = c.Alerts.Search(context.Background(), &AlertSearchRequest{Type: AlertTypeAlert})
+			_, err = c.Alerts.Search(context.Background(), AlertSearchRequest{Type: AlertTypeAlert})
 			require.NoError(t, err, "unmatched:%s", gkUnmatched())
 			seen := rec.All()
 			require.Len(t, seen, 1)
@@ -135,35 +135,35 @@ func TestRouteStyleVerbSharedMethods(t *testing.T) {
 				call       func() error
 			}{
 				{"POST", prefix + "Order/", func() error {
-					_, err := c.Orders.Create(ctx, &OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "52747"})
+					_, err := c.Orders.Create(ctx, OrderCreateRequest{AccountNumber: "7105045", RatePlanID: "52747"})
 					return err
 				}},
 				{"POST", prefix + "Order/Status", func() error {
-					_, err := c.Orders.Status(ctx, &OrderStatusRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH"})
+					_, err := c.Orders.Status(ctx, OrderStatusRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH"})
 					return err
 				}},
 				{"POST", prefix + "Order/Cancel", func() error {
-					_, err := c.Orders.Cancel(ctx, &OrderCancelRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH"})
+					_, err := c.Orders.Cancel(ctx, OrderCancelRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH"})
 					return err
 				}},
 				{"PATCH", prefix + "Order/", func() error {
-					_, err := c.Orders.Update(ctx, &OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH"})
+					_, err := c.Orders.Update(ctx, OrderUpdateRequest{AccountNumber: "7105045", OrderNumber: "GBT83432HH"})
 					return err
 				}},
 				{"GET", prefix + "Customer/", func() error {
-					_, err := c.Customers.Search(ctx, &CustomerSearchRequest{})
+					_, err := c.Customers.Search(ctx, CustomerSearchRequest{})
 					return err
 				}},
 				{"GET", prefix + "Customer/Qualify", func() error {
-					_, err := c.Customers.Qualify(ctx, &CustomerQualifyRequest{AccountNumber: "7105045"})
+					_, err := c.Customers.Qualify(ctx, CustomerQualifyRequest{AccountNumber: "7105045"})
 					return err
 				}},
 				{"GET", prefix + "Notifications/SearchTemplate", func() error {
-					_, err := c.Notifications.SearchTemplate(ctx, &NotificationSearchTemplateRequest{})
+					_, err := c.Notifications.SearchTemplate(ctx, NotificationSearchTemplateRequest{})
 					return err
 				}},
 				{"POST", prefix + "Ticket/Reply", func() error {
-					_, err := c.Tickets.Reply(ctx, &TicketReplyRequest{TicketID: "1", Message: "m"})
+					_, err := c.Tickets.Reply(ctx, TicketReplyRequest{TicketID: "1", Message: "m"})
 					return err
 				}},
 			} {
@@ -206,7 +206,7 @@ func TestRouteStyleCall(t *testing.T) {
 	gock.Flush()
 	rec := &testkit.Recorder{}
 	gkExpect(rec, gkHost, http.MethodGet, "/API/json/Alerts/").Reply(http.StatusOK).BodyString(`{"@attributes":{"trans_id":"77"}}`)
-	res, err := c.Alerts.Search(context.Background(), nil, InFormat(FormatJSON))
+	res, err := c.Alerts.Search(context.Background(), AlertSearchRequest{}, InFormat(FormatJSON))
 	require.NoError(t, err, "unmatched:%s", gkUnmatched())
 	assert.Equal(t, gkTransID, res.TransID)
 	gkDone(t)

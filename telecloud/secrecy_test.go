@@ -178,11 +178,11 @@ func TestCVVNeverShown(t *testing.T) {
 				f    func(context.Context, *Client) error
 			}{
 				{"Billing/AddFunds", func(ctx context.Context, c *Client) error {
-					return gkErr(c.Billing.AddFunds(ctx, &BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard,
+					return gkErr(c.Billing.AddFunds(ctx, BillingAddFundsRequest{PaymentMethodID: "3001", Type: PaymentCard,
 						Amount: MustMoney("25.00"), CVV: NewSecret(cvv)}))
 				}},
 				{"PaymentMethod/Create", func(ctx context.Context, c *Client) error {
-					return gkErr(c.PaymentMethods.Create(ctx, &PaymentMethodCreateRequest{Type: PaymentCard,
+					return gkErr(c.PaymentMethods.Create(ctx, PaymentMethodCreateRequest{Type: PaymentCard,
 						Number: NewSecret("4000056655665556"), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret(cvv)}))
 				}},
 				{"Call", func(ctx context.Context, c *Client) error {
@@ -235,13 +235,13 @@ func TestTransIDScrubbed(t *testing.T) {
 				c, err := New(Credentials{APIIDKey: NewSecret(testIDKey), APIKey: NewSecret(testAPIKey)}, WithBaseURL(srv.URL),
 					WithFormat(format))
 				require.NoError(t, err)
-				_, err = c.PaymentMethods.Edit(context.Background(), &PaymentMethodEditRequest{PaymentMethodID: "3001"},
+				_, err = c.PaymentMethods.Edit(context.Background(), PaymentMethodEditRequest{PaymentMethodID: "3001"},
 					WithParam("payment_account_number", card), WithParam("password", password))
 				var e *Error
 				require.ErrorAs(t, err, &e)
-				require.NotEmpty(t, e.TransID)
-				assert.Contains(t, e.TransID, "REDACTED")
-				for _, text := range []string{e.TransID, err.Error(), fmt.Sprintf("%#v", err)} {
+				require.NotEmpty(t, e.RequestID)
+				assert.Contains(t, e.RequestID, "REDACTED")
+				for _, text := range []string{e.RequestID, err.Error(), fmt.Sprintf("%#v", err)} {
 					for _, s := range []string{card, testIDKey, testAPIKey, password, url.QueryEscape(password)} {
 						assert.NotContains(t, text, s)
 					}
@@ -267,10 +267,10 @@ func TestDebugLogScrubsCallSecrets(t *testing.T) {
 		t.Run(mode, func(t *testing.T) {
 			srv, c, log, _ := scEchoClient(t, mode)
 			calls := []error{
-				gkErr(c.PaymentMethods.Create(context.Background(), &PaymentMethodCreateRequest{Type: PaymentCard,
+				gkErr(c.PaymentMethods.Create(context.Background(), PaymentMethodCreateRequest{Type: PaymentCard,
 					Number: NewSecret(card), ExpirationMonth: "02", ExpirationYear: "29", CVV: NewSecret(cvv)})),
-				gkErr(c.Customers.Edit(context.Background(), &CustomerEditRequest{AccountNumber: "7105045", SSN: NewSecret(ssn), DL: NewSecret(dl)})),
-				gkErr(c.Gateways.Create(context.Background(), &GatewayCreateRequest{Name: "STRIPE", Credentials1: NewSecret(gw)})),
+				gkErr(c.Customers.Edit(context.Background(), CustomerEditRequest{AccountNumber: "7105045", SSN: NewSecret(ssn), DL: NewSecret(dl)})),
+				gkErr(c.Gateways.Create(context.Background(), GatewayCreateRequest{Name: "STRIPE", Credentials1: NewSecret(gw)})),
 			}
 			for _, err := range calls {
 				require.Error(t, err)
@@ -329,7 +329,7 @@ func TestGetRedirectCarriesNoKey(t *testing.T) {
 				c, err := New(Credentials{APIIDKey: NewSecret(testIDKey), APIKey: NewSecret(testAPIKey)}, WithBaseURL(origin.URL),
 					WithRetry(RetryPolicy{MaxAttempts: 1}))
 				require.NoError(t, err)
-				_, err = c.Orders.Search(context.Background(), &OrderSearchRequest{AccountNumber: "7105045"})
+				_, err = c.Orders.Search(context.Background(), OrderSearchRequest{AccountNumber: "7105045"})
 				mu.Lock()
 				got := append([]string(nil), other...)
 				mu.Unlock()

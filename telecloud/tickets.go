@@ -174,8 +174,8 @@ type TicketReply struct {
 
 // Search finds support tickets (Ticket/Search). With TicketID it gives the
 // ticket and the messages posted on it.
-func (s *TicketsService) Search(ctx context.Context, req *TicketSearchRequest, opts ...CallOption) (*TicketSearchResponse, error) {
-	return call[TicketSearchResponse](ctx, s.c, "Ticket/Search", req, opts)
+func (s *TicketsService) Search(ctx context.Context, req TicketSearchRequest, opts ...CallOption) (*TicketSearchResponse, error) {
+	return call[TicketSearchResponse](ctx, s.c, "Ticket/Search", &req, opts)
 }
 
 // TicketCreateRequest holds the parameters of Ticket/Create. A ticket is
@@ -251,8 +251,8 @@ type TicketCreateResponse struct {
 }
 
 // Create opens a support ticket (Ticket/Create).
-func (s *TicketsService) Create(ctx context.Context, req *TicketCreateRequest, opts ...CallOption) (*TicketCreateResponse, error) {
-	return call[TicketCreateResponse](ctx, s.c, "Ticket/Create", req, opts)
+func (s *TicketsService) Create(ctx context.Context, req TicketCreateRequest, opts ...CallOption) (*TicketCreateResponse, error) {
+	return call[TicketCreateResponse](ctx, s.c, "Ticket/Create", &req, opts)
 }
 
 // TicketReplyRequest holds the parameters of Ticket/Reply. The rules of
@@ -288,8 +288,8 @@ type TicketReplyResponse struct {
 }
 
 // Reply posts a reply on a support ticket (Ticket/Reply).
-func (s *TicketsService) Reply(ctx context.Context, req *TicketReplyRequest, opts ...CallOption) (*TicketReplyResponse, error) {
-	return call[TicketReplyResponse](ctx, s.c, "Ticket/Reply", req, opts)
+func (s *TicketsService) Reply(ctx context.Context, req TicketReplyRequest, opts ...CallOption) (*TicketReplyResponse, error) {
+	return call[TicketReplyResponse](ctx, s.c, "Ticket/Reply", &req, opts)
 }
 
 // TicketEditRequest holds the parameters of Ticket/Edit.
@@ -318,6 +318,6 @@ type TicketEditResponse struct {
 
 // Edit changes the status of a support ticket to CLOSED or ON-HOLD
 // (Ticket/Edit).
-func (s *TicketsService) Edit(ctx context.Context, req *TicketEditRequest, opts ...CallOption) (*TicketEditResponse, error) {
-	return call[TicketEditResponse](ctx, s.c, "Ticket/Edit", req, opts)
+func (s *TicketsService) Edit(ctx context.Context, req TicketEditRequest, opts ...CallOption) (*TicketEditResponse, error) {
+	return call[TicketEditResponse](ctx, s.c, "Ticket/Edit", &req, opts)
 }

@@ -90,6 +90,6 @@ type Transaction struct {
 
 // Search finds transactions (Transaction/Search): the log of API calls, used
 // to follow a new order's provisioning by its trans_id.
-func (s *TransactionsService) Search(ctx context.Context, req *TransactionSearchRequest, opts ...CallOption) (*TransactionSearchResponse, error) {
-	return call[TransactionSearchResponse](ctx, s.c, "Transaction/Search", req, opts)
+func (s *TransactionsService) Search(ctx context.Context, req TransactionSearchRequest, opts ...CallOption) (*TransactionSearchResponse, error) {
+	return call[TransactionSearchResponse](ctx, s.c, "Transaction/Search", &req, opts)
 }

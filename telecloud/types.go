@@ -325,7 +325,7 @@ type OrderStatus string
 // The order statuses of the reference.
 const (
 	OrderActive    OrderStatus = "ACTIVE"
-	OrderPending   OrderStatus = "PENDING" // provisioning runs asynchronously; see Client.WaitForOrder
+	OrderPending   OrderStatus = "PENDING" // provisioning runs asynchronously; see [OrdersService.Wait]
 	OrderSuspended OrderStatus = "SUSPENDED"
 	OrderNonPay    OrderStatus = "NON-PAY"
 	OrderFailed    OrderStatus = "FAILED"

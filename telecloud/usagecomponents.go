@@ -43,8 +43,8 @@ type UsageComponent struct {
 }
 
 // Search finds usage components (UsageComponent/Search).
-func (s *UsageComponentsService) Search(ctx context.Context, req *UsageComponentSearchRequest, opts ...CallOption) (*UsageComponentSearchResponse, error) {
-	return call[UsageComponentSearchResponse](ctx, s.c, "UsageComponent/Search", req, opts)
+func (s *UsageComponentsService) Search(ctx context.Context, req UsageComponentSearchRequest, opts ...CallOption) (*UsageComponentSearchResponse, error) {
+	return call[UsageComponentSearchResponse](ctx, s.c, "UsageComponent/Search", &req, opts)
 }
 
 // checkComponentFields checks the fields Create and Edit share.
@@ -96,8 +96,8 @@ type UsageComponentCreateResponse struct {
 }
 
 // Create creates a usage component for a product group (UsageComponent/Create).
-func (s *UsageComponentsService) Create(ctx context.Context, req *UsageComponentCreateRequest, opts ...CallOption) (*UsageComponentCreateResponse, error) {
-	return call[UsageComponentCreateResponse](ctx, s.c, "UsageComponent/Create", req, opts)
+func (s *UsageComponentsService) Create(ctx context.Context, req UsageComponentCreateRequest, opts ...CallOption) (*UsageComponentCreateResponse, error) {
+	return call[UsageComponentCreateResponse](ctx, s.c, "UsageComponent/Create", &req, opts)
 }
 
 // UsageComponentEditRequest holds the parameters of UsageComponent/Edit.
@@ -139,8 +139,8 @@ type UsageComponentEditResponse struct {
 }
 
 // Edit changes a usage component (UsageComponent/Edit).
-func (s *UsageComponentsService) Edit(ctx context.Context, req *UsageComponentEditRequest, opts ...CallOption) (*UsageComponentEditResponse, error) {
-	return call[UsageComponentEditResponse](ctx, s.c, "UsageComponent/Edit", req, opts)
+func (s *UsageComponentsService) Edit(ctx context.Context, req UsageComponentEditRequest, opts ...CallOption) (*UsageComponentEditResponse, error) {
+	return call[UsageComponentEditResponse](ctx, s.c, "UsageComponent/Edit", &req, opts)
 }
 
 // UsageComponentDeleteRequest holds the parameters of UsageComponent/Delete.
@@ -158,6 +158,6 @@ type UsageComponentDeleteResponse struct {
 
 // Delete deletes a usage component (UsageComponent/Delete); VAR rate plans
 // using it are no longer billed for it.
-func (s *UsageComponentsService) Delete(ctx context.Context, req *UsageComponentDeleteRequest, opts ...CallOption) (*UsageComponentDeleteResponse, error) {
-	return call[UsageComponentDeleteResponse](ctx, s.c, "UsageComponent/Delete", req, opts)
+func (s *UsageComponentsService) Delete(ctx context.Context, req UsageComponentDeleteRequest, opts ...CallOption) (*UsageComponentDeleteResponse, error) {
+	return call[UsageComponentDeleteResponse](ctx, s.c, "UsageComponent/Delete", &req, opts)
 }

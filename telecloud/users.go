@@ -82,8 +82,8 @@ type User struct {
 }
 
 // Search lists the users of your cloud account, or one user (User/Search).
-func (s *UsersService) Search(ctx context.Context, req *UserSearchRequest, opts ...CallOption) (*UserSearchResponse, error) {
-	return call[UserSearchResponse](ctx, s.c, "User/Search", req, opts)
+func (s *UsersService) Search(ctx context.Context, req UserSearchRequest, opts ...CallOption) (*UserSearchResponse, error) {
+	return call[UserSearchResponse](ctx, s.c, "User/Search", &req, opts)
 }
 
 // UserCreateRequest holds the parameters of User/Create.
@@ -110,8 +110,8 @@ type UserCreateResponse struct {
 
 // Create creates a user of your cloud account (User/Create); the initial
 // password is e-mailed to the user and returned.
-func (s *UsersService) Create(ctx context.Context, req *UserCreateRequest, opts ...CallOption) (*UserCreateResponse, error) {
-	return call[UserCreateResponse](ctx, s.c, "User/Create", req, opts)
+func (s *UsersService) Create(ctx context.Context, req UserCreateRequest, opts ...CallOption) (*UserCreateResponse, error) {
+	return call[UserCreateResponse](ctx, s.c, "User/Create", &req, opts)
 }
 
 // UserEditRequest holds the parameters of User/Edit.
@@ -150,6 +150,6 @@ type UserEditResponse struct {
 }
 
 // Edit changes a user of your cloud account (User/Edit).
-func (s *UsersService) Edit(ctx context.Context, req *UserEditRequest, opts ...CallOption) (*UserEditResponse, error) {
-	return call[UserEditResponse](ctx, s.c, "User/Edit", req, opts)
+func (s *UsersService) Edit(ctx context.Context, req UserEditRequest, opts ...CallOption) (*UserEditResponse, error) {
+	return call[UserEditResponse](ctx, s.c, "User/Edit", &req, opts)
 }

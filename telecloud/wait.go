@@ -7,24 +7,63 @@ import (
 	"time"
 )
 
-// WaitOptions tune WaitForOrder. The zero value polls after 2 s, doubling the
-// pause up to 30 s, until ctx ends.
+// The client's default pauses between the polls of [OrdersService.Wait]:
+// the first pause is DefaultPollMin, doubling up to DefaultPollMax. Change
+// them for a client with [WithPollInterval], for one wait with WaitOptions.
+const (
+	DefaultPollMin = 2 * time.Second
+	DefaultPollMax = 30 * time.Second
+)
+
+// WithPollInterval sets the client's default pauses of [OrdersService.Wait]:
+// the first pause is min, doubling up to max. A zero value keeps the
+// package's default (DefaultPollMin, DefaultPollMax). New refuses a negative
+// value, or a max shorter than min when both are set.
+func WithPollInterval(min, max time.Duration) Option {
+	return func(s *settings) error {
+		if err := checkPoll("New", "WithPollInterval", min, max); err != nil {
+			return err
+		}
+		s.pollMin, s.pollMax = min, max
+		return nil
+	}
+}
+
+// checkPoll refuses negative pauses and a maximum shorter than the minimum.
+func checkPoll(op, field string, min, max time.Duration) error {
+	switch {
+	case min < 0 || max < 0:
+		return &ValidationError{Op: op, Field: field, Reason: "a pause is negative"}
+	case min > 0 && max > 0 && max < min:
+		return &ValidationError{Op: op, Field: field, Reason: "MaxInterval is shorter than MinInterval"}
+	}
+	return nil
+}
+
+// WaitOptions tune one [OrdersService.Wait]. nil, or a zero field, means the
+// client's default (see [WithPollInterval]; DefaultPollMin and
+// DefaultPollMax unless set).
 type WaitOptions struct {
-	// Interval is the first pause (default 2 s).
-	Interval time.Duration
-	// MaxInterval caps the pause (default 30 s).
+	// MinInterval is the first pause; each following pause doubles, up to
+	// MaxInterval.
+	MinInterval time.Duration
+	// MaxInterval caps the pause.
 	MaxInterval time.Duration
 	// AccountNumber narrows the searches to one customer account (optional).
 	AccountNumber string
 }
 
-// ErrOrderNotFound: WaitForOrder's Order/Search does not list the order.
+// ErrOrderNotFound: the Order/Search of [OrdersService.Wait] does not list
+// the order.
 var ErrOrderNotFound = errors.New("telecloud: order not found")
 
-// WaitForOrder polls Order/Search with backoff until the order leaves
+// Wait polls Order/Search with backoff until the order numbered id leaves
 // PENDING, and returns it. Provisioning runs through the product group's
 // modules after Order/Create answered, so an order may come back PENDING and
-// turn ACTIVE (or FAILED) later.
+// turn ACTIVE (or FAILED) later. The first pause is opts.MinInterval,
+// doubling up to opts.MaxInterval (the client's defaults where nil or zero).
+// Negative pauses, or a MaxInterval shorter than MinInterval, are a
+// *ValidationError and nothing is sent.
 //
 // A FAILED order is returned together with an *Error matching ErrOrderFailed,
 // whose Message is the failure's text: the order's own <error> element when
@@ -34,28 +73,33 @@ var ErrOrderNotFound = errors.New("telecloud: order not found")
 // (context.DeadlineExceeded or context.Canceled). The texts these errors
 // take from the answers (messages, trans_ids) are scrubbed of the API keys,
 // the only secrets Order/Search and Transaction/Search send, then cut.
-func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *WaitOptions) (*Order, error) {
+func (s *OrdersService) Wait(ctx context.Context, id string, opts *WaitOptions) (*Order, error) {
+	c := s.c
+	const op = "Order/Wait"
 	if ctx == nil {
-		return nil, errNilContext("WaitForOrder")
+		return nil, errNilContext(op)
 	}
-	if strings.TrimSpace(orderNumber) == "" {
-		return nil, &ValidationError{Op: "WaitForOrder", Field: "orderNumber", Reason: "is empty"}
+	if strings.TrimSpace(id) == "" {
+		return nil, &ValidationError{Op: op, Field: "id", Reason: "is empty"}
 	}
 	var o WaitOptions
 	if opts != nil {
 		o = *opts
 	}
-	if o.Interval <= 0 {
-		o.Interval = 2 * time.Second
+	if err := checkPoll(op, "WaitOptions", o.MinInterval, o.MaxInterval); err != nil {
+		return nil, err
 	}
-	if o.MaxInterval <= 0 {
-		o.MaxInterval = 30 * time.Second
+	if o.MinInterval == 0 {
+		o.MinInterval = c.pollMin
 	}
-	o.MaxInterval = max(o.MaxInterval, o.Interval)
-	pause := o.Interval
+	if o.MaxInterval == 0 {
+		o.MaxInterval = c.pollMax
+	}
+	o.MaxInterval = max(o.MaxInterval, o.MinInterval)
+	pause := o.MinInterval
 	var last *Order
 	for {
-		found, err := c.findOrder(ctx, orderNumber, o.AccountNumber)
+		found, err := c.findOrder(ctx, id, o.AccountNumber)
 		if err != nil {
 			return last, err
 		}
@@ -70,8 +114,8 @@ func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *Wai
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			return last, &Error{Op: "Order/Search", Service: "Order", Method: "Search",
-				Message: "order " + orderNumber + " still PENDING: " + ctx.Err().Error(), Err: ctx.Err()}
+			return last, &Error{Op: "Order/Search",
+				Message: "order " + id + " still PENDING: " + ctx.Err().Error(), Err: ctx.Err()}
 		case <-t.C:
 		}
 		pause = min(pause*2, o.MaxInterval)
@@ -79,7 +123,7 @@ func (c *Client) WaitForOrder(ctx context.Context, orderNumber string, opts *Wai
 }
 
 func (c *Client) findOrder(ctx context.Context, number, account string) (*Order, error) {
-	res, err := c.Orders.Search(ctx, &OrderSearchRequest{OrderNumber: number, AccountNumber: account})
+	res, err := c.Orders.Search(ctx, OrderSearchRequest{OrderNumber: number, AccountNumber: account})
 	if err != nil {
 		return nil, err
 	}
@@ -88,19 +132,19 @@ func (c *Client) findOrder(ctx context.Context, number, account string) (*Order,
 			return &res.Orders[i], nil
 		}
 	}
-	return nil, &Error{Op: "Order/Search", Service: "Order", Method: "Search", TransID: c.answerText(res.TransID, transIDLen),
+	return nil, &Error{Op: "Order/Search", RequestID: c.answerText(res.TransID, transIDLen),
 		Message: "order " + number + " is not listed", Err: ErrOrderNotFound}
 }
 
 // orderFailure builds the error of a FAILED order, with the vendor's text.
 func (c *Client) orderFailure(ctx context.Context, o *Order) error {
-	e := &Error{Op: "Order/Create", Service: "Order", Method: "Create", Err: ErrOrderFailed, Message: o.Error}
+	e := &Error{Op: "Order/Create", Err: ErrOrderFailed, Message: o.Error}
 	// The order's own failure is its Order/Create transaction; later calls
 	// on the failed order (a refused Cancel) are FAILED transactions too.
-	if tx, err := c.Transactions.Search(ctx, &TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
+	if tx, err := c.Transactions.Search(ctx, TransactionSearchRequest{OrderNumber: o.OrderNumber, Service: "Order/Create"}); err == nil {
 		for _, t := range tx.Transactions {
 			if t.Status.Failed() && (t.Service == "" || t.Service == "Order/Create") {
-				e.TransID = c.answerText(t.TransID, transIDLen)
+				e.RequestID = c.answerText(t.TransID, transIDLen)
 				if e.Message == "" {
 					e.Message = t.Error
 				}

@@ -22,8 +22,8 @@ package telecloud
 //     (inferred: the notes say only that both are "passed as part of the
 //     request").
 //
-// A parameter built with seen() has a name the vendor's pages show; inf()
-// marks a name we derived from the parameter's description and from the
+// A parameter built with documented() has a name the vendor's pages show;
+// inferred() marks a name we derived from the parameter's description and from the
 // response's element names. Callers can add or override any parameter with
 // WithParam, and reach any method with Client.Call.
 
@@ -78,8 +78,17 @@ type param struct {
 	Secret   bool   // scrubbed from errors and logs
 }
 
-func seen(field, name string) param { return param{Field: field, Name: name} }
-func inf(field, name string) param  { return param{Field: field, Name: name, Inferred: true} }
+// documented is a parameter whose name the reference's own text gives for
+// that method (in the parameter's description, a sibling parameter's
+// description or the method's description), or the vendor's notes quote.
+func documented(field, name string) param { return param{Field: field, Name: name} }
+
+// inferred is a parameter whose name was derived: the comment beside it in
+// the service's table (wire_<service>.go) says from what, when that is not
+// simply "the response element or attribute of the same name".
+func inferred(field, name string) param {
+	return param{Field: field, Name: name, Inferred: true}
+}
 
 func (p param) req() param    { p.Required = true; return p }
 func (p param) secret() param { p.Secret = true; return p }

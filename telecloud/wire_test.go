@@ -1,6 +1,6 @@
 package telecloud
 
-// Consistency of the wire tables (wire.go, wire_groupa.go, wire_groupb.go)
+// Consistency of the wire tables (wire.go and the wire_<service>.go tables)
 // with the typed methods: every route of the reference has exactly one
 // typed method whose request struct and table agree field for field, the
 // verb follows the documented rule, no route sends one wire name twice,
@@ -108,7 +108,7 @@ func wtMethod(c *Client, service, method string) reflect.Value {
 }
 
 // wtRequestType is the request struct type a typed method takes.
-func wtRequestType(m reflect.Value) reflect.Type { return m.Type().In(1).Elem() }
+func wtRequestType(m reflect.Value) reflect.Type { return m.Type().In(1) }
 
 // wtClient is a client that sends nothing (its methods are only inspected).
 func wtClient(t *testing.T) *Client {
@@ -176,10 +176,11 @@ func TestWireEveryRouteHasATypedMethod(t *testing.T) {
 		assert.Equal(t, wtCtxT, mt.In(0), op)
 		assert.Equal(t, wtOptsT, mt.In(2), op)
 		assert.Equal(t, wtErrT, mt.Out(1), op)
-		if !assert.Equal(t, reflect.Pointer, mt.In(1).Kind(), op) || !assert.Equal(t, reflect.Pointer, mt.Out(0).Kind(), op) {
+		// The request by value, the answer by pointer.
+		if !assert.Equal(t, reflect.Struct, mt.In(1).Kind(), op) || !assert.Equal(t, reflect.Pointer, mt.Out(0).Kind(), op) {
 			continue
 		}
-		req, resp := mt.In(1).Elem(), mt.Out(0).Elem()
+		req, resp := mt.In(1), mt.Out(0).Elem()
 		assert.Equal(t, wtSingular[ref.service]+ref.r.Method+"Request", req.Name(), op)
 		assert.Equal(t, wtSingular[ref.service]+ref.r.Method+"Response", resp.Name(), op)
 		if assert.Equal(t, reflect.Struct, resp.Kind(), op) && assert.Positive(t, resp.NumField(), op) {
@@ -210,6 +211,9 @@ func TestWireEveryTypedMethodIsARoute(t *testing.T) {
 		v := reflect.ValueOf(c).Elem().Field(i)
 		for j := 0; j < v.NumMethod(); j++ {
 			name := v.Type().Method(j).Name
+			if svc+"/"+name == "Order/Wait" {
+				continue // polls Order/Search: the package's, not a vendor method
+			}
 			_, err := lookupRoute(svc + "/" + name)
 			assert.NoError(t, err, "Client.%s.%s has no route", f.Name, name)
 			n++

@@ -37,7 +37,7 @@ func teleCloudSetup(ctx context.Context, base string) (string, error) {
 		return "", err
 	}
 	zero := 0
-	comp, err := core.UsageComponents.Create(ctx, &telecloud.UsageComponentCreateRequest{
+	comp, err := core.UsageComponents.Create(ctx, telecloud.UsageComponentCreateRequest{
 		ProductGroupID: telecloudtest.SeedProductGroup, Name: "Data usage (MB)", Description: "Megabytes beyond the plan.",
 		StartingQuantity: &zero, UnitPrice: telecloud.MustMoney("0.0100"), ResetWithCycle: telecloud.Yes, VarSetsMaximum: telecloud.No,
 	})
@@ -45,7 +45,7 @@ func teleCloudSetup(ctx context.Context, base string) (string, error) {
 		return "", err
 	}
 	id := comp.Component.ComponentID
-	_, err = core.Plans.Edit(ctx, &telecloud.PlanEditRequest{ProductID: telecloudtest.SeedProduct, ComponentIDs: []string{id}})
+	_, err = core.Plans.Edit(ctx, telecloud.PlanEditRequest{ProductID: telecloudtest.SeedProduct, ComponentIDs: []string{id}})
 	return id, err
 }
 
@@ -61,17 +61,16 @@ func teleCloudClient(p *printer) (*telecloud.Client, *teleCloudCard, func(), err
 		}
 		return c, card, func() {}, err
 	}
-	srv := telecloudtest.New(telecloudtest.WithOrderDelay(300 * time.Millisecond))
+	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(300 * time.Millisecond))
 	p.note("using an in-memory TeleCloud.app (set %s, %s and %s for the real one)", envTeleCloudIDKey, envTeleCloudAPIKey, envTeleCloudBaseURL)
-	comp, err := teleCloudSetup(context.Background(), srv.URL)
+	comp, err := teleCloudSetup(context.Background(), srv.BaseURL())
 	if err != nil {
 		srv.Close()
 		return nil, nil, nil, fmt.Errorf("setting up the in-memory catalogue: %w", err)
 	}
 	p.note("the CORE account metered product %s with usage component %s", telecloudtest.SeedProduct, comp)
-	c, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(telecloudtest.DefaultAPIIDKey), APIKey: telecloud.NewSecret(telecloudtest.DefaultAPIKey)},
-		telecloud.WithBaseURL(srv.URL), telecloud.WithUserAgent("ispkit-quickstart"))
-	return c, &teleCloudCard{number: "4111111111111111", month: "12", year: "30", cvv: "123"}, srv.Close, err
+	c := srv.Client(telecloud.WithUserAgent("ispkit-quickstart"))
+	return c, &teleCloudCard{number: "4111111111111111", month: "12", year: "30", cvv: "123"}, srv.Close, nil
 }
 
 // runTeleCloud: create a customer, qualify and estimate, add a card, place an
@@ -94,7 +93,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 		fn   func() (string, error)
 	}{
 		{"create customer", func() (string, error) {
-			res, err := c.Customers.Create(ctx, &telecloud.CustomerCreateRequest{
+			res, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{
 				FirstName: "Ada", LastName: "Lovelace", Address: "12 Analytical Way", City: "Harrisburg",
 				State: "PA", ZipCode: "17109", Email: "ada@example.com", Phone: "2145551212", Password: telecloud.NewSecret("88888811"),
 			})
@@ -105,7 +104,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return "account " + account + ", trans_id " + res.TransID, nil
 		}},
 		{"qualify", func() (string, error) {
-			res, err := c.Customers.Qualify(ctx, &telecloud.CustomerQualifyRequest{AccountNumber: account, QualifyType: telecloud.QualifyNew})
+			res, err := c.Customers.Qualify(ctx, telecloud.CustomerQualifyRequest{AccountNumber: account, QualifyType: telecloud.QualifyNew})
 			if err != nil {
 				return "", err
 			}
@@ -125,7 +124,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 					prompts++
 				}
 			}
-			comps, err := c.UsageComponents.Search(ctx, &telecloud.UsageComponentSearchRequest{ProductID: plan.Product.ProductID})
+			comps, err := c.UsageComponents.Search(ctx, telecloud.UsageComponentSearchRequest{ProductID: plan.Product.ProductID})
 			if err != nil {
 				return "", err
 			}
@@ -134,7 +133,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 				len(plans), plan.Plan.Name, plan.Plan.Price, prompts, len(components)), nil
 		}},
 		{"estimate with a promo", func() (string, error) {
-			res, err := c.Customers.Estimate(ctx, &telecloud.CustomerEstimateRequest{
+			res, err := c.Customers.Estimate(ctx, telecloud.CustomerEstimateRequest{
 				Type: telecloud.QualifyNew, AccountNumber: account, RatePlanID: plan.Plan.RatePlanID, PromoCode: telecloudtest.SeedPromoCode,
 			})
 			if err != nil {
@@ -148,7 +147,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			if card == nil {
 				return "skipped: no card in the environment", nil
 			}
-			res, err := c.PaymentMethods.Create(ctx, &telecloud.PaymentMethodCreateRequest{
+			res, err := c.PaymentMethods.Create(ctx, telecloud.PaymentMethodCreateRequest{
 				AccountNumber: account, Type: telecloud.PaymentCard, Number: telecloud.NewSecret(card.number),
 				ExpirationMonth: card.month, ExpirationYear: card.year, CVV: telecloud.NewSecret(card.cvv),
 			})
@@ -159,7 +158,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return "payment method " + paymentID, nil
 		}},
 		{"create order", func() (string, error) {
-			res, err := c.Orders.Create(ctx, &telecloud.OrderCreateRequest{
+			res, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{
 				AccountNumber: account, RatePlanID: plan.Plan.RatePlanID, PaymentMethodID: paymentID,
 				PromoCode:          telecloudtest.SeedPromoCode,
 				Vars:               teleCloudVars(plan.Product.Variables, "353145418070512", "8901410327181008559"),
@@ -172,7 +171,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return fmt.Sprintf("order %s is %s (trans_id %s)", orderNumber, res.Order.Status, res.TransID), nil
 		}},
 		{"wait until active", func() (string, error) {
-			o, err := c.WaitForOrder(ctx, orderNumber, &telecloud.WaitOptions{Interval: 100 * time.Millisecond, AccountNumber: account})
+			o, err := c.Orders.Wait(ctx, orderNumber, &telecloud.WaitOptions{MinInterval: 100 * time.Millisecond, AccountNumber: account})
 			if err != nil {
 				return "", err
 			}
@@ -186,7 +185,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			if !ok || !iccid.Swappable.Bool() {
 				return "skipped: the product has no swappable ICCID", nil
 			}
-			_, err := c.Orders.Swap(ctx, &telecloud.OrderSwapRequest{
+			_, err := c.Orders.Swap(ctx, telecloud.OrderSwapRequest{
 				AccountNumber: account, OrderNumber: orderNumber, Vars: telecloud.VarValues{iccid.Slot: "8901410327181008567"},
 			})
 			if err != nil {
@@ -199,7 +198,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 				return "skipped: the product has no usage component", nil
 			}
 			units := 250
-			res, err := c.Orders.ReportUsage(ctx, &telecloud.OrderReportUsageRequest{
+			res, err := c.Orders.ReportUsage(ctx, telecloud.OrderReportUsageRequest{
 				AccountNumber: account, OrderNumber: orderNumber, ComponentID: components[0].ComponentID,
 				Units: &units, Mode: telecloud.UsageAdditive,
 			})
@@ -213,7 +212,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return detail, nil
 		}},
 		{"replenish", func() (string, error) {
-			res, err := c.Orders.Replenish(ctx, &telecloud.OrderReplenishRequest{
+			res, err := c.Orders.Replenish(ctx, telecloud.OrderReplenishRequest{
 				AccountNumber: account, OrderNumber: orderNumber, RatePlanID: plan.Plan.RatePlanID, PaymentMethodID: paymentID,
 			})
 			if err != nil {
@@ -222,7 +221,7 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return "expires " + res.Order.ExpirationDate.Format("2006-01-02"), nil
 		}},
 		{"open a ticket as the customer", func() (string, error) {
-			res, err := c.Tickets.Create(ctx, &telecloud.TicketCreateRequest{
+			res, err := c.Tickets.Create(ctx, telecloud.TicketCreateRequest{
 				Subject: "No data after the SIM swap", Message: "The phone shows no data since this morning.",
 				Direction: telecloud.TicketExternalCustomer, AccountNumber: account, OrderNumber: orderNumber,
 			})
@@ -233,13 +232,13 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return "ticket " + ticketID, nil
 		}},
 		{"answer the ticket", func() (string, error) {
-			_, err := c.Tickets.Reply(ctx, &telecloud.TicketReplyRequest{
+			_, err := c.Tickets.Reply(ctx, telecloud.TicketReplyRequest{
 				TicketID: ticketID, Message: "Please restart the phone: the new SIM is active.",
 			})
 			if err != nil {
 				return "", err
 			}
-			res, err := c.Tickets.Search(ctx, &telecloud.TicketSearchRequest{TicketID: ticketID})
+			res, err := c.Tickets.Search(ctx, telecloud.TicketSearchRequest{TicketID: ticketID})
 			if err != nil {
 				return "", err
 			}
@@ -249,19 +248,19 @@ func runTeleCloud(ctx context.Context, p *printer) error {
 			return fmt.Sprintf("%s, %d replies", res.Tickets[0].Status, len(res.Tickets[0].Replies)), nil
 		}},
 		{"cancel the order", func() (string, error) {
-			res, err := c.Orders.Cancel(ctx, &telecloud.OrderCancelRequest{AccountNumber: account, OrderNumber: orderNumber})
+			res, err := c.Orders.Cancel(ctx, telecloud.OrderCancelRequest{AccountNumber: account, OrderNumber: orderNumber})
 			if err != nil {
 				return "", err
 			}
 			return string(res.Order.Status), nil
 		}},
 		{"a refusal, typed", func() (string, error) {
-			_, err := c.Customers.Delete(ctx, &telecloud.CustomerDeleteRequest{AccountNumber: account})
+			_, err := c.Customers.Delete(ctx, telecloud.CustomerDeleteRequest{AccountNumber: account})
 			var e *telecloud.Error
 			if !errors.As(err, &e) {
 				return "", fmt.Errorf("deleting a customer with orders: want a *telecloud.Error, got %v", err)
 			}
-			return fmt.Sprintf("Customer/Delete refused (trans_id %s): %s", e.TransID, e.Message), nil
+			return fmt.Sprintf("Customer/Delete refused (trans_id %s): %s", e.RequestID, e.Message), nil
 		}},
 	}
 	for _, s := range steps {

@@ -178,28 +178,40 @@ func (s *Server) CompleteOrders() {
 	}
 }
 
-// AddAPIUser adds an ADMIN API user to a cloud account (such as one made by
-// CloudAccount/Create), with the given credentials, and returns its user
-// name. Use it to call the API as a PARTNER or AFFILIATE, or as a second
-// user of an account.
-func (s *Server) AddAPIUser(cloudAccount, apiIDKey, apiKey string) (username string, err error) {
-	if strings.TrimSpace(apiIDKey) == "" || strings.TrimSpace(apiKey) == "" {
-		return "", errors.New("telecloudtest: AddAPIUser: empty credentials")
-	}
+// AddCredentials adds an ADMIN API user to a cloud account of a running
+// server (such as one made by CloudAccount/Create), with the given
+// credentials, and returns its user name. Use it to call the API as a
+// PARTNER or AFFILIATE, or as a second user of an account. WithCredentials
+// does the same for the seed accounts when the server is made; this method
+// stays because accounts made while the server runs can gain users only so.
+// Reset forgets the users it added.
+func (s *Server) AddCredentials(cloudAccount, apiIDKey, apiKey string) (username string, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a := s.st.account(cloudAccount)
+	username, err = s.st.addAPIUser(cloudAccount, apiIDKey, apiKey)
+	if err != nil {
+		return "", errors.New("telecloudtest: AddCredentials: " + err.Error())
+	}
+	return username, nil
+}
+
+// addAPIUser adds an ADMIN API user to a cloud account.
+func (st *state) addAPIUser(cloudAccount, apiIDKey, apiKey string) (username string, err error) {
+	if strings.TrimSpace(apiIDKey) == "" || strings.TrimSpace(apiKey) == "" {
+		return "", errors.New("empty credentials")
+	}
+	a := st.account(cloudAccount)
 	if a == nil {
-		return "", errors.New("telecloudtest: AddAPIUser: no cloud account " + cloudAccount)
+		return "", errors.New("no cloud account " + cloudAccount)
 	}
-	if _, taken := s.st.creds[apiIDKey]; taken {
-		return "", errors.New("telecloudtest: AddAPIUser: API_ID_KEY in use")
+	if _, taken := st.creds[apiIDKey]; taken {
+		return "", errors.New("API_ID_KEY in use")
 	}
-	u := &user{id: s.st.next("user"), account: a, first: "API", last: "User", accessLevel: "ADMIN", status: statusActive}
-	u.username = s.st.newUsername("api", "user", "")
+	u := &user{id: st.next("user"), account: a, first: "API", last: "User", accessLevel: "ADMIN", status: statusActive}
+	u.username = st.newUsername("api", "user", "")
 	u.email = u.username + "@" + a.number + ".api.example"
 	u.initialPassword = initialPassword(u.id)
-	s.st.users = append(s.st.users, u)
-	s.st.creds[apiIDKey] = &apiCred{key: apiKey, user: u}
+	st.users = append(st.users, u)
+	st.creds[apiIDKey] = &apiCred{key: apiKey, user: u}
 	return u.username, nil
 }

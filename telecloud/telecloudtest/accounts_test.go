@@ -70,7 +70,7 @@ func TestCloudAccountRules(t *testing.T) {
 	num := v.attr("cloud_account_number")
 	c := must(t, s, coreUser, "Customer/Create", p("first_name", "A", "last_name", "B")).text1("customer/account_number")
 	_ = c
-	if _, err := s.AddAPIUser(num, "v2", "v2key"); err != nil {
+	if _, err := s.AddCredentials(num, "v2", "v2key"); err != nil {
 		t.Fatal(err)
 	}
 	must(t, s, creds{"v2", "v2key"}, "Customer/Create", p("first_name", "C", "last_name", "D"))
@@ -282,7 +282,7 @@ func TestDiscounts(t *testing.T) {
 		t.Errorf("%d VAR plans on the product", len(plans))
 	}
 	// A partner's customers order at the partner's price.
-	if _, err := s.AddAPIUser(f.partner, "p-id", "p-key"); err != nil {
+	if _, err := s.AddCredentials(f.partner, "p-id", "p-key"); err != nil {
 		t.Fatal(err)
 	}
 	partner := creds{"p-id", "p-key"}

@@ -11,7 +11,7 @@ import (
 func TestUsers(t *testing.T) {
 	s := newFixed(t)
 	f := setup(t, s)
-	if _, err := s.AddAPIUser(SeedVARAccount, "x", "y"); err != nil {
+	if _, err := s.AddCredentials(SeedVARAccount, "x", "y"); err != nil {
 		t.Fatal(err)
 	}
 	checkRules(t, s, []ruleCase{

@@ -52,7 +52,7 @@ func TestPlans(t *testing.T) {
 	vp := func(kv ...string) []string {
 		return append([]string{"product_id", SeedProduct, "name", "Var Plan Xyz", "description", "A VAR rate plan.", "recurring_price", "10.00"}, kv...)
 	}
-	if _, err := s.AddAPIUser(f.partner, "pp", "kk"); err != nil {
+	if _, err := s.AddCredentials(f.partner, "pp", "kk"); err != nil {
 		t.Fatal(err)
 	}
 	partner := creds{"pp", "kk"}

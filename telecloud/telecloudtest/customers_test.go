@@ -75,7 +75,7 @@ func TestCustomers(t *testing.T) {
 	if n := len(must(t, s, coreUser, "Customer/Search", nil).all("customer")); n != 4 {
 		t.Errorf("CORE sees %d customers", n)
 	}
-	if _, err := s.AddAPIUser(f.partner, "p", "k"); err != nil {
+	if _, err := s.AddCredentials(f.partner, "p", "k"); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(must(t, s, creds{"p", "k"}, "Customer/Search", nil).all("customer")); n != 0 {

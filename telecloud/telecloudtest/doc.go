@@ -70,8 +70,9 @@
 // a suspended cloud account's with "This cloud account is suspended.".
 // DefaultAPIIDKey and DefaultAPIKey belong to an ADMIN of the VAR account
 // SeedVARAccount (what an ISP holds), CoreAPIIDKey and CoreAPIKey to an
-// ADMIN of the CORE account SeedCoreAccount; AddAPIUser adds more, on any
-// account. Requests returns what was received with both keys redacted.
+// ADMIN of the CORE account SeedCoreAccount; the option WithCredentials adds
+// more on the seed accounts, AddCredentials on any account of a running
+// server. Requests returns what was received with both keys redacted.
 //
 // # State
 //
@@ -168,16 +169,16 @@
 //
 // # Faults
 //
-// AddFault makes the server misbehave for a client's retry tests: an HTTP
+// InjectFault makes the server misbehave for a client's retry tests: an HTTP
 // status with Retry-After, latency, a dropped connection, for every request
 // or those whose path ends in a suffix, a number of times or until
 // ClearFaults. A faulted request is recorded but never reaches the state.
 //
 // A typical test:
 //
-//	srv := telecloudtest.New()
+//	srv := telecloudtest.NewServer()
 //	defer srv.Close()
-//	// point the client under test at srv.URL with DefaultAPIIDKey and
-//	// DefaultAPIKey, then read the state back:
+//	c := srv.Client() // or point any client at srv.BaseURL() with DefaultAPIIDKey and DefaultAPIKey
+//	// … call the API through c, then read the state back:
 //	bal, _ := srv.Balance(telecloudtest.SeedVARAccount)
 package telecloudtest

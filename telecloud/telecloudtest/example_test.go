@@ -44,7 +44,7 @@ func call(srv *telecloudtest.Server, verb, format, op string, params url.Values)
 // in JSON and reads the VAR's balance back.
 func Example() {
 	day := time.Date(2019, 7, 31, 12, 21, 0, 0, time.UTC)
-	srv := telecloudtest.New(telecloudtest.WithClock(func() time.Time { return day }))
+	srv := telecloudtest.NewServer(telecloudtest.WithClock(func() time.Time { return day }))
 	defer srv.Close()
 
 	fmt.Println(call(srv, http.MethodPost, "xml", "Customer/Create", url.Values{
@@ -70,7 +70,7 @@ func Example() {
 // Example_pendingOrder shows an order provisioning for a while, then
 // failing on demand: Order/Search shows the error, the VAR is refunded.
 func Example_pendingOrder() {
-	srv := telecloudtest.New(telecloudtest.WithOrderDelay(time.Hour))
+	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(time.Hour))
 	defer srv.Close()
 	srv.FailNextOrder("The SIM card is not active.")
 	fmt.Println(call(srv, http.MethodPost, "xml", "Order/Create", url.Values{

@@ -10,7 +10,7 @@ import (
 
 func TestFaultStatus(t *testing.T) {
 	s := newTestServer(t)
-	s.AddFault(Fault{Path: "/Order/Create", Status: http.StatusServiceUnavailable, RetryAfter: "2", Times: 1})
+	s.InjectFault(Fault{Path: "/Order/Create", Status: http.StatusServiceUnavailable, RetryAfter: "2", Times: 1})
 	r := do(t, s, varUser, "xml", "Order/Create", p("account_number", SeedCustomer, "rate_plan_id", SeedRatePlan, "var1", "1", "var2", "2"))
 	if r.status != http.StatusServiceUnavailable || r.header.Get("Retry-After") != "2" || !strings.Contains(string(r.raw), "<h1>503 Service Unavailable</h1>") {
 		t.Fatalf("fault answer: %d %v %s", r.status, r.header, r.raw)
@@ -29,7 +29,7 @@ func TestFaultStatus(t *testing.T) {
 	}
 
 	// A 429 on every search until cleared; other methods pass.
-	s.AddFault(Fault{Path: "/Search/", Status: http.StatusTooManyRequests, RetryAfter: "1"})
+	s.InjectFault(Fault{Path: "/Search/", Status: http.StatusTooManyRequests, RetryAfter: "1"})
 	for range 3 {
 		if r := do(t, s, varUser, "json", "Customer/Search", nil); r.status != http.StatusTooManyRequests {
 			t.Fatalf("search: HTTP %d", r.status)
@@ -40,7 +40,7 @@ func TestFaultStatus(t *testing.T) {
 	must(t, s, varUser, "Customer/Search", nil)
 
 	// An empty path matches everything, even outside /API/.
-	s.AddFault(Fault{Status: http.StatusBadGateway, Times: 2})
+	s.InjectFault(Fault{Status: http.StatusBadGateway, Times: 2})
 	if r := raw(t, s, http.MethodGet, "/anything", "", ""); r.status != http.StatusBadGateway {
 		t.Errorf("catch-all: HTTP %d", r.status)
 	}
@@ -52,7 +52,7 @@ func TestFaultStatus(t *testing.T) {
 
 func TestFaultLatencyAndRetryAfterOnly(t *testing.T) {
 	s := newTestServer(t)
-	s.AddFault(Fault{Path: "/Promo/Search", Latency: 50 * time.Millisecond, RetryAfter: "9", Times: 1})
+	s.InjectFault(Fault{Path: "/Promo/Search", Latency: 50 * time.Millisecond, RetryAfter: "9", Times: 1})
 	start := time.Now()
 	r := do(t, s, varUser, "xml", "Promo/Search", nil)
 	if d := time.Since(start); d < 50*time.Millisecond {
@@ -64,7 +64,7 @@ func TestFaultLatencyAndRetryAfterOnly(t *testing.T) {
 	}
 
 	// A client giving up during the latency abandons the request.
-	s.AddFault(Fault{Path: "/Promo/Search", Latency: time.Minute, Times: 1})
+	s.InjectFault(Fault{Path: "/Promo/Search", Latency: time.Minute, Times: 1})
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, s.URL+"/API/xml/Promo/Search", nil)
@@ -74,8 +74,8 @@ func TestFaultLatencyAndRetryAfterOnly(t *testing.T) {
 	}
 
 	// Close ends a latency still sleeping.
-	s2 := New()
-	s2.AddFault(Fault{Latency: time.Minute})
+	s2 := NewServer()
+	s2.InjectFault(Fault{Latency: time.Minute})
 	done := make(chan error, 1)
 	go func() {
 		_, err := tryDo(s2, varUser, "xml", "Promo/Search", nil)
@@ -95,7 +95,7 @@ func TestFaultLatencyAndRetryAfterOnly(t *testing.T) {
 
 func TestFaultDrop(t *testing.T) {
 	s := newTestServer(t)
-	s.AddFault(Fault{Path: "/Customer/Create", Drop: true, Times: 1})
+	s.InjectFault(Fault{Path: "/Customer/Create", Drop: true, Times: 1})
 	if _, err := tryDo(s, varUser, "xml", "Customer/Create", p("first_name", "A", "last_name", "B")); err == nil {
 		t.Fatal("a dropped connection answered")
 	}

@@ -38,7 +38,7 @@ func (c *clock) add(d time.Duration) {
 
 func newTestServer(t *testing.T, opts ...Option) *Server {
 	t.Helper()
-	s := New(opts...)
+	s := NewServer(opts...)
 	t.Cleanup(s.Close)
 	return s
 }

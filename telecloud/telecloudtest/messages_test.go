@@ -44,7 +44,7 @@ func TestAlertsAndAnnouncements(t *testing.T) {
 	}
 	// A VAR's announcement reaches its partners' and affiliates' users, its
 	// subject HTML-encoded.
-	if _, err := s.AddAPIUser(f.partner, "pa", "pk"); err != nil {
+	if _, err := s.AddCredentials(f.partner, "pa", "pk"); err != nil {
 		t.Fatal(err)
 	}
 	id := must(t, s, varUser, "Announcements/Create", p("subject", "Fish & Chips", "description", "<p>Friday</p>", "show_partner", "Y", "show_affiliate", "N", "email_notification", "N")).child("announcement").attr("announcement_id")
@@ -241,7 +241,7 @@ func TestTickets(t *testing.T) {
 	if n := len(must(t, s, coreUser, "Ticket/Search", nil).at("Tickets").kids); n != 4 {
 		t.Errorf("CORE sees %d tickets", n)
 	}
-	if _, err := s.AddAPIUser(f.partner, "pt", "pk"); err != nil {
+	if _, err := s.AddCredentials(f.partner, "pt", "pk"); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(must(t, s, creds{"pt", "pk"}, "Ticket/Search", nil).at("Tickets").kids); n != 1 {

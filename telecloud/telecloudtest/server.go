@@ -171,7 +171,12 @@ type Server struct {
 	delay time.Duration
 	now   func() time.Time
 	st    *state
+	// users are the API users of WithCredentials, added to every new state.
+	users []apiUser
 }
+
+// apiUser is one WithCredentials user.
+type apiUser struct{ cloudAccount, apiIDKey, apiKey string }
 
 // Option configures a Server.
 type Option func(*Server)
@@ -188,6 +193,19 @@ func WithOrderDelay(d time.Duration) Option {
 	}
 }
 
+// WithCredentials adds an ADMIN API user with the given API_ID_KEY and
+// API_KEY to a cloud account of the seed data (SeedVARAccount for an ISP's
+// view, SeedCoreAccount for the CORE's), besides the Default and Core users.
+// Reset keeps it. NewServer and NewHandler panic when the account is not in
+// the seed data, a key is empty or the API_ID_KEY is already in use. For an
+// account created while the server runs (CloudAccount/Create), use
+// AddCredentials.
+func WithCredentials(cloudAccount, apiIDKey, apiKey string) Option {
+	return func(s *Server) {
+		s.users = append(s.users, apiUser{cloudAccount, apiIDKey, apiKey})
+	}
+}
+
 // WithClock makes the server read the time from now instead of time.Now:
 // dates in answers, order delays, expiration dates and promo expirations
 // all follow it.
@@ -199,10 +217,11 @@ func WithClock(now func() time.Time) Option {
 	}
 }
 
-// New starts a server on a loopback httptest.Server, seeded with the Seed
-// data and the default and CORE API users. Point a client at URL; Close
-// stops it.
-func New(opts ...Option) *Server {
+// NewServer starts a server on a loopback httptest.Server, seeded with the
+// Seed data, the default and CORE API users and those of WithCredentials.
+// Point a client at BaseURL (or take one from Client); Close stops it. It
+// panics when an option cannot be applied (see WithCredentials).
+func NewServer(opts ...Option) *Server {
 	s := NewHandler(opts...)
 	s.ts = httptest.NewServer(s)
 	s.URL = s.ts.URL
@@ -210,15 +229,34 @@ func New(opts ...Option) *Server {
 }
 
 // NewHandler returns a server that is not started: an http.Handler serving
-// the API under /API/, for use with any listener or mux.
+// the API under /API/, for use with any listener or mux. Its URL is empty.
+// It panics as NewServer does.
 func NewHandler(opts ...Option) *Server {
 	s := &Server{now: time.Now}
 	for _, opt := range opts {
-		opt(s)
+		if opt != nil {
+			opt(s)
+		}
 	}
-	s.st = newState(s.now(), s.delay)
+	s.st = s.seed()
 	return s
 }
+
+// seed is a new state: the Seed data and the API users of WithCredentials.
+func (s *Server) seed() *state {
+	st := newState(s.now(), s.delay)
+	for _, u := range s.users {
+		if _, err := st.addAPIUser(u.cloudAccount, u.apiIDKey, u.apiKey); err != nil {
+			panic("telecloudtest: WithCredentials: " + err.Error())
+		}
+	}
+	return st
+}
+
+// BaseURL returns what to pass to telecloud.WithBaseURL: the root of the
+// server, URL (calls go to BaseURL()+"/API/{format}/{Service}/{Method}").
+// It is empty for a server made by NewHandler.
+func (s *Server) BaseURL() string { return s.URL }
 
 // Close stops a server started by New and ends any injected latency still
 // sleeping. It is safe to call more than once and on a server made by
@@ -232,18 +270,18 @@ func (s *Server) Close() {
 
 // Reset puts the state back to the seed data: every account, customer,
 // order, transaction and user created since is forgotten, queued
-// FailNextOrder messages and added API users included. Faults and recorded
-// requests are cleared too.
+// FailNextOrder messages and users added by AddCredentials included (those
+// of WithCredentials stay). Faults and recorded requests are cleared too.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.st = newState(s.now(), s.delay)
+	s.st = s.seed()
 	s.faults.Clear()
 	s.requests.Reset()
 }
 
-// AddFault adds a fault. Faults are tried in the order added.
-func (s *Server) AddFault(f Fault) {
+// InjectFault adds a fault. Faults are tried in the order added.
+func (s *Server) InjectFault(f Fault) {
 	f.Path = fakeserver.TrimPath(f.Path)
 	s.mu.Lock()
 	defer s.mu.Unlock()

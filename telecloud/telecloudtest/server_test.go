@@ -62,7 +62,7 @@ func TestAuthentication(t *testing.T) {
 func TestLockedUserAndSuspendedAccount(t *testing.T) {
 	s := newTestServer(t)
 	f := setup(t, s)
-	if _, err := s.AddAPIUser(SeedVARAccount, "staff-id", "staff-key"); err != nil {
+	if _, err := s.AddCredentials(SeedVARAccount, "staff-id", "staff-key"); err != nil {
 		t.Fatal(err)
 	}
 	staff := creds{"staff-id", "staff-key"}
@@ -80,7 +80,7 @@ func TestLockedUserAndSuspendedAccount(t *testing.T) {
 	must(t, s, staff, "Customer/Search", nil)
 
 	// A suspended cloud account cannot call; a deleted one's users are gone.
-	if _, err := s.AddAPIUser(f.partner, "partner-id", "partner-key"); err != nil {
+	if _, err := s.AddCredentials(f.partner, "partner-id", "partner-key"); err != nil {
 		t.Fatal(err)
 	}
 	partner := creds{"partner-id", "partner-key"}
@@ -91,8 +91,8 @@ func TestLockedUserAndSuspendedAccount(t *testing.T) {
 	do(t, s, partner, "xml", "Customer/Search", nil).wantErr(t, "Invalid API credentials.")
 
 	for _, bad := range [][3]string{{f.partner, "", "k"}, {"0000000000", "x", "y"}, {SeedVARAccount, "staff-id", "z"}} {
-		if _, err := s.AddAPIUser(bad[0], bad[1], bad[2]); err == nil {
-			t.Errorf("AddAPIUser%v accepted", bad)
+		if _, err := s.AddCredentials(bad[0], bad[1], bad[2]); err == nil {
+			t.Errorf("AddCredentials%v accepted", bad)
 		}
 	}
 }
@@ -237,9 +237,9 @@ func TestRecordedRequests(t *testing.T) {
 func TestResetAndHandler(t *testing.T) {
 	s := newTestServer(t)
 	must(t, s, varUser, "Customer/Create", p("first_name", "A", "last_name", "B"))
-	s.AddFault(Fault{Path: "/Never", Status: 500})
+	s.InjectFault(Fault{Path: "/Never", Status: 500})
 	s.FailNextOrder("queued")
-	if _, err := s.AddAPIUser(SeedVARAccount, "x-id", "x-key"); err != nil {
+	if _, err := s.AddCredentials(SeedVARAccount, "x-id", "x-key"); err != nil {
 		t.Fatal(err)
 	}
 	s.Reset()
