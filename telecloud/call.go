@@ -185,6 +185,7 @@ func (c *Client) send(ctx context.Context, op, service, method, verb string, par
 		Path:               routePath(c.style, st.format, service, method, verb),
 		CarriesCredentials: true,
 		Retry:              retryMode(method),
+		ResponseRequestID:  leadingTransID,
 		SecretParams:       secretParamNames,
 		// The card, CVV, SSN, licence, passwords, gateway credentials of this
 		// call: scrubbed from its errors and its debug log lines.

@@ -102,6 +102,12 @@ func WithRetry(p RetryPolicy) Option { return shared(transport.WithRetry(p)) }
 // status, attempt and duration. Bodies and secrets are never logged.
 func WithLogger(l *slog.Logger) Option { return shared(transport.WithLogger(l)) }
 
+// WithObserver reports every HTTP attempt of every call, retries included,
+// to o: the operation ("Customer/Create"), attempt number, status,
+// duration, scrubbed error and the answer's trans_id as RequestID (see
+// [ispkit.Attempt]). Feed metrics or traces from it.
+func WithObserver(o ispkit.Observer) Option { return shared(transport.WithObserver(o)) }
+
 // WithTimeout bounds every call, retries included, when ctx has no earlier deadline.
 func WithTimeout(d time.Duration) Option { return shared(transport.WithTimeout(d)) }
 

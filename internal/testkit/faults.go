@@ -85,6 +85,9 @@ func RunFaultTests(t *testing.T, f Fake) {
 			if status, _ := send(t, f.Request(bg, s.URL)); status != http.StatusBadGateway {
 				t.Fatalf("Path %q: HTTP %d, want the fault's 502", p, status)
 			}
+			if p == last && last != f.Path {
+				continue // the other request may end in the same segment
+			}
 			if status, _ := send(t, f.Other(bg, s.URL)); status == http.StatusBadGateway {
 				t.Fatalf("Path %q faulted the other request", p)
 			}
