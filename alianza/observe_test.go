@@ -3,11 +3,11 @@ package alianza_test
 import (
 	"context"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/ispkit/ispkit"
+	"github.com/ispkit/ispkit/internal/testkit"
+
 	"github.com/ispkit/ispkit/alianza"
 	"github.com/ispkit/ispkit/alianza/alianzatest"
 )
@@ -19,18 +19,14 @@ func TestObserverSeesEveryAttempt(t *testing.T) {
 	defer srv.Close()
 	srv.InjectFault(alianzatest.Fault{Path: "/account", Status: http.StatusServiceUnavailable, Times: 2})
 
-	var mu sync.Mutex
-	var seen []ispkit.Attempt
+	var rec testkit.Attempts
 	retry := alianza.DefaultRetryPolicy()
 	retry.MinWait, retry.MaxWait = time.Millisecond, 5*time.Millisecond
-	c := srv.Client(alianza.WithRetry(retry), alianza.WithObserver(func(_ context.Context, a ispkit.Attempt) {
-		mu.Lock()
-		defer mu.Unlock()
-		seen = append(seen, a)
-	}))
+	c := srv.Client(alianza.WithRetry(retry), alianza.WithObserver(rec.Observe))
 	if _, err := c.Accounts.List(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	seen := rec.All()
 	if n := len(srv.Requests()); len(seen) != n || n != 4 {
 		t.Fatalf("%d attempts observed, %d requests served; want 4 each (a login, two 503s, the list)", len(seen), n)
 	}

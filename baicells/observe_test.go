@@ -3,11 +3,11 @@ package baicells_test
 import (
 	"context"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/ispkit/ispkit"
+	"github.com/ispkit/ispkit/internal/testkit"
+
 	"github.com/ispkit/ispkit/baicells"
 	"github.com/ispkit/ispkit/baicells/baicellstest"
 )
@@ -20,19 +20,15 @@ func TestObserverSeesEveryAttempt(t *testing.T) {
 	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "sub-1"})
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/querybyid", Status: http.StatusServiceUnavailable, Times: 2})
 
-	var mu sync.Mutex
-	var seen []ispkit.Attempt
+	var rec testkit.Attempts
 	retry := baicells.DefaultRetryPolicy()
 	retry.MinWait, retry.MaxWait = time.Millisecond, 5*time.Millisecond
-	c := srv.Client(baicells.WithRetry(retry), baicells.WithObserver(func(_ context.Context, a ispkit.Attempt) {
-		mu.Lock()
-		defer mu.Unlock()
-		seen = append(seen, a)
-	}))
+	c := srv.Client(baicells.WithRetry(retry), baicells.WithObserver(rec.Observe))
 	ctx := baicells.WithSessionID(context.Background(), "obs-session-1")
 	if _, err := c.Subscribers.Get(ctx, "sub-1"); err != nil {
 		t.Fatal(err)
 	}
+	seen := rec.All()
 	if n := srv.RequestCount("/customers/querybyid"); len(seen) != n || n != 3 {
 		t.Fatalf("%d attempts observed, %d requests served; want 3 each", len(seen), n)
 	}

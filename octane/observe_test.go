@@ -3,11 +3,11 @@ package octane_test
 import (
 	"context"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/ispkit/ispkit"
+	"github.com/ispkit/ispkit/internal/testkit"
+
 	"github.com/ispkit/ispkit/octane"
 	"github.com/ispkit/ispkit/octane/octanetest"
 )
@@ -20,18 +20,14 @@ func TestObserverSeesEveryAttempt(t *testing.T) {
 	p := srv.SeedPool(octanetest.Pool{Name: "Fleet"})
 	srv.InjectFault(octanetest.Fault{Path: "/v1/datapool", Status: http.StatusServiceUnavailable, Times: 2})
 
-	var mu sync.Mutex
-	var seen []ispkit.Attempt
+	var rec testkit.Attempts
 	retry := octane.DefaultRetryPolicy()
 	retry.MinWait, retry.MaxWait = time.Millisecond, 5*time.Millisecond
-	c := srv.Client(octane.WithRetry(retry), octane.WithObserver(func(_ context.Context, a ispkit.Attempt) {
-		mu.Lock()
-		defer mu.Unlock()
-		seen = append(seen, a)
-	}))
+	c := srv.Client(octane.WithRetry(retry), octane.WithObserver(rec.Observe))
 	if _, err := c.DataPools.Get(context.Background(), octane.PoolRef{CustNo: p.CustNo, LineSeqNo: p.LineSeqNo}); err != nil {
 		t.Fatal(err)
 	}
+	seen := rec.All()
 	if n := srv.RequestCount("/v1/datapool"); len(seen) != n || n != 3 {
 		t.Fatalf("%d attempts observed, %d requests served; want 3 each", len(seen), n)
 	}

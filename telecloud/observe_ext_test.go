@@ -3,11 +3,11 @@ package telecloud_test
 import (
 	"context"
 	"net/http"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/ispkit/ispkit"
+	"github.com/ispkit/ispkit/internal/testkit"
+
 	"github.com/ispkit/ispkit/telecloud"
 	"github.com/ispkit/ispkit/telecloud/telecloudtest"
 )
@@ -21,19 +21,15 @@ func TestObserverSeesEveryAttempt(t *testing.T) {
 		defer srv.Close()
 		srv.InjectFault(telecloudtest.Fault{Path: "/Customer/Search", Status: http.StatusServiceUnavailable, Times: 2})
 
-		var mu sync.Mutex
-		var seen []ispkit.Attempt
+		var rec testkit.Attempts
 		retry := telecloud.DefaultRetryPolicy()
 		retry.MinWait, retry.MaxWait = time.Millisecond, 5*time.Millisecond
-		c := srv.Client(telecloud.WithFormat(format), telecloud.WithRetry(retry), telecloud.WithObserver(func(_ context.Context, a ispkit.Attempt) {
-			mu.Lock()
-			defer mu.Unlock()
-			seen = append(seen, a)
-		}))
+		c := srv.Client(telecloud.WithFormat(format), telecloud.WithRetry(retry), telecloud.WithObserver(rec.Observe))
 		res, err := c.Customers.Search(context.Background(), telecloud.CustomerSearchRequest{})
 		if err != nil {
 			t.Fatal(err)
 		}
+		seen := rec.All()
 		if n := srv.RequestCount("/Customer/Search"); len(seen) != n || n != 3 {
 			t.Fatalf("%v: %d attempts observed, %d requests served; want 3 each", format, len(seen), n)
 		}
@@ -49,13 +45,14 @@ func TestObserverSeesEveryAttempt(t *testing.T) {
 		}
 
 		// A write answered with a trans_id: the Attempt carries it.
-		seen = nil
+		rec.Reset()
 		cust, err := c.Customers.Create(context.Background(), telecloud.CustomerCreateRequest{
 			FirstName: "Ada", LastName: "Lovelace", Address: "12 Analytical Way", ZipCode: "17109", Email: "ada@example.com",
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
+		seen = rec.All()
 		if len(seen) != 1 || cust.Meta.TransID == "" || seen[0].RequestID != cust.Meta.TransID || seen[0].Op != "Customer/Create" {
 			t.Errorf("%v: create's trans_id %q, attempts %+v", format, cust.Meta.TransID, seen)
 		}

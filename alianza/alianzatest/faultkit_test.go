@@ -6,7 +6,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/ispkit/ispkit/internal/fakeserver"
 	"github.com/ispkit/ispkit/internal/testkit"
 )
 
@@ -32,13 +31,7 @@ func TestFaultKit(t *testing.T) {
 			mu.Lock()
 			tokens[s.URL] = tok
 			mu.Unlock()
-			return testkit.FakeServer{
-				URL:          s.URL,
-				InjectFault:  func(f fakeserver.Fault) { s.InjectFault(Fault(f)) },
-				ClearFaults:  s.ClearFaults,
-				RequestCount: s.RequestCount,
-				Close:        s.Close,
-			}
+			return testkit.ServerOf[Fault](s.URL, s)
 		},
 		Request:      request("/v2/partition/" + DefaultPartitionID + "/account"),
 		Path:         "/v2/partition/" + DefaultPartitionID + "/account",

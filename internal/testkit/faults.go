@@ -185,3 +185,34 @@ func RunFaultTests(t *testing.T, f Fake) {
 		}
 	})
 }
+
+// faultType is every fake's Fault: the fields of fakeserver.Fault, in order.
+type faultType interface {
+	~struct {
+		Path       string
+		Status     int
+		RetryAfter string
+		Latency    time.Duration
+		Drop       bool
+		Times      int
+	}
+}
+
+// faker is what every fake's Server has.
+type faker[F faultType] interface {
+	InjectFault(F)
+	ClearFaults()
+	RequestCount(pathSuffix string) int
+	Close()
+}
+
+// ServerOf is a started fake as RunFaultTests takes it; url is its URL.
+func ServerOf[F faultType, S faker[F]](url string, s S) FakeServer {
+	return FakeServer{
+		URL:          url,
+		InjectFault:  func(f fakeserver.Fault) { s.InjectFault(F(f)) },
+		ClearFaults:  s.ClearFaults,
+		RequestCount: s.RequestCount,
+		Close:        s.Close,
+	}
+}

@@ -8,42 +8,23 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ispkit/ispkit"
+	"github.com/ispkit/ispkit/internal/testkit"
 )
-
-// attempts records what an Observer is given.
-type attempts struct {
-	mu   sync.Mutex
-	seen []ispkit.Attempt
-}
-
-func (a *attempts) observe(_ context.Context, at ispkit.Attempt) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.seen = append(a.seen, at)
-}
-
-func (a *attempts) all() []ispkit.Attempt {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return append([]ispkit.Attempt(nil), a.seen...)
-}
 
 func TestObserverSeesEveryAttemptOnce(t *testing.T) {
 	srv := newAttemptServer(t, statusSequence(503, 502, 200))
-	var rec attempts
-	c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.observe))
+	var rec testkit.Attempts
+	c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.Observe))
 	resp, err := c.Do(context.Background(), &Request{Op: "Things.List", Method: http.MethodGet, Path: "/things", RequestID: "sess-1"})
 	require.NoError(t, err)
 	require.Equal(t, 200, resp.StatusCode)
 
-	got := rec.all()
+	got := rec.All()
 	require.Len(t, got, srv.count(), "one Attempt per request the server saw")
 	for i, a := range got {
 		assert.Equal(t, i+1, a.Number)
@@ -61,11 +42,11 @@ func TestObserverSeesEveryAttemptOnce(t *testing.T) {
 func TestObserverSeesTheFailureOfTheLastAttempt(t *testing.T) {
 	t.Run("reset of a POST, not sent again", func(t *testing.T) {
 		srv := newAttemptServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) { hijackClose(w) })
-		var rec attempts
-		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.observe))
+		var rec testkit.Attempts
+		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.Observe))
 		_, err := c.Do(context.Background(), &Request{Op: "Things.Create", Method: http.MethodPost, Path: "/things", Body: []byte(`{}`)})
 		require.Error(t, err)
-		got := rec.all()
+		got := rec.All()
 		require.Len(t, got, 1)
 		assert.Zero(t, got[0].StatusCode)
 		assert.Error(t, got[0].Err)
@@ -75,11 +56,11 @@ func TestObserverSeesTheFailureOfTheLastAttempt(t *testing.T) {
 		srv := newAttemptServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) {
 			_, _ = w.Write(bytes.Repeat([]byte("x"), 4096))
 		})
-		var rec attempts
-		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithMaxResponseSize(1024), WithObserver(rec.observe))
+		var rec testkit.Attempts
+		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithMaxResponseSize(1024), WithObserver(rec.Observe))
 		_, err := c.Do(context.Background(), &Request{Op: "Things.List", Method: http.MethodGet, Path: "/things"})
 		require.ErrorIs(t, err, ErrResponseTooLarge)
-		got := rec.all()
+		got := rec.All()
 		require.Len(t, got, 1)
 		assert.Equal(t, 200, got[0].StatusCode)
 		assert.ErrorIs(t, got[0].Err, ErrResponseTooLarge)
@@ -90,11 +71,11 @@ func TestObserverSeesTheFailureOfTheLastAttempt(t *testing.T) {
 			cancel()
 			w.WriteHeader(503)
 		})
-		var rec attempts
-		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.observe))
+		var rec testkit.Attempts
+		c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.Observe))
 		_, err := c.Do(ctx, &Request{Op: "Things.List", Method: http.MethodGet, Path: "/things"})
 		require.ErrorIs(t, err, context.Canceled)
-		got := rec.all()
+		got := rec.All()
 		require.Len(t, got, srv.count())
 		last := got[len(got)-1]
 		assert.False(t, last.Retrying)
@@ -106,10 +87,10 @@ func TestObserverAndLogCarryTheResponsesRequestID(t *testing.T) {
 	srv := newAttemptServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) {
 		_, _ = w.Write([]byte(`<telecloud><trans_id>T-42</trans_id></telecloud>`))
 	})
-	var rec attempts
+	var rec testkit.Attempts
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithObserver(rec.observe), WithLogger(logger))
+	c := newClient(t, Vendor{}, WithBaseURL(srv.URL), WithObserver(rec.Observe), WithLogger(logger))
 	_, err := c.Do(context.Background(), &Request{
 		Op: "Customer/Search", Method: http.MethodGet, Path: "/x",
 		ResponseRequestID: func(_ http.Header, body []byte) string {
@@ -119,7 +100,7 @@ func TestObserverAndLogCarryTheResponsesRequestID(t *testing.T) {
 		},
 	})
 	require.NoError(t, err)
-	got := rec.all()
+	got := rec.All()
 	require.Len(t, got, 1)
 	assert.Equal(t, "T-42", got[0].RequestID)
 	assert.Contains(t, logs.String(), "request_id=T-42")
@@ -140,14 +121,14 @@ func TestObserverNeverSeesASecret(t *testing.T) {
 			w.WriteHeader(http.StatusFound)
 		}
 	})
-	var rec attempts
-	c := newClient(t, Vendor{Secrets: []string{key}}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.observe))
+	var rec testkit.Attempts
+	c := newClient(t, Vendor{Secrets: []string{key}}, WithBaseURL(srv.URL), WithRetry(fastRetry()), WithObserver(rec.Observe))
 	_, err := c.Do(context.Background(), &Request{
 		Op: "Things.Search", Method: http.MethodGet, Path: "/things",
 		Query: map[string][]string{"api_key": {key}}, Secrets: []string{pass}, RequestID: "id-" + pass,
 	})
 	require.Error(t, err)
-	got := rec.all()
+	got := rec.All()
 	require.Len(t, got, 2)
 	var redirect *RedirectError
 	require.ErrorAs(t, got[1].Err, &redirect, "the redirect is the last attempt's error")

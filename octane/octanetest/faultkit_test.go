@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ispkit/ispkit/internal/fakeserver"
 	"github.com/ispkit/ispkit/internal/testkit"
 )
 
@@ -15,13 +14,7 @@ func TestFaultKit(t *testing.T) {
 	testkit.RunFaultTests(t, testkit.Fake{
 		Start: func(t *testing.T) testkit.FakeServer {
 			s := newTestServer(t)
-			return testkit.FakeServer{
-				URL:          s.URL,
-				InjectFault:  func(f fakeserver.Fault) { s.InjectFault(Fault(f)) },
-				ClearFaults:  s.ClearFaults,
-				RequestCount: s.RequestCount,
-				Close:        s.Close,
-			}
+			return testkit.ServerOf[Fault](s.URL, s)
 		},
 		Request: func(ctx context.Context, root string) *http.Request {
 			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, root+restBase+"/v1/datapool?custno=1&lineseqno=1", nil)

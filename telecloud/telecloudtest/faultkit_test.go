@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/ispkit/ispkit/internal/fakeserver"
 	"github.com/ispkit/ispkit/internal/testkit"
 )
 
@@ -22,13 +21,7 @@ func TestFaultKit(t *testing.T) {
 	testkit.RunFaultTests(t, testkit.Fake{
 		Start: func(t *testing.T) testkit.FakeServer {
 			s := newTestServer(t)
-			return testkit.FakeServer{
-				URL:          s.URL,
-				InjectFault:  func(f fakeserver.Fault) { s.InjectFault(Fault(f)) },
-				ClearFaults:  s.ClearFaults,
-				RequestCount: s.RequestCount,
-				Close:        s.Close,
-			}
+			return testkit.ServerOf[Fault](s.URL, s)
 		},
 		Request:      request("Customer/Search"),
 		Path:         "/Customer/Search",
