@@ -1,6 +1,8 @@
 // Package testkit holds what the vendor packages' tests share: a recorder of
-// the requests a gock mock matched. The hostile-server matrix every client
-// runs through lives in internal/conformance.
+// the requests a gock mock matched (Recorder), the fault tests every fake
+// runs (RunFaultTests, ServerOf) and a recorder of an Observer's attempts
+// (Attempts). The hostile-server matrix every client runs through lives in
+// internal/conformance.
 package testkit
 
 import (
