@@ -12,18 +12,20 @@ import (
 // "1.5 GB", "512 MB"); ParseSize reads them. The units are taken as binary
 // (1 GB = 1024 MB): public clients send a data limit of n GB as n × 1024³
 // bytes [field: 2 clients], but the units of the sizes Octane writes are not
-// documented [guess]; one constant in the source changes them.
+// documented [guess].
 type Size int64
 
 // Units of Size.
 const (
 	Byte     Size = 1
-	Kilobyte      = Byte * sizeUnit
-	Megabyte      = Kilobyte * sizeUnit
-	Gigabyte      = Megabyte * sizeUnit
-	Terabyte      = Gigabyte * sizeUnit
+	Kilobyte      = 1024 * Byte
+	Megabyte      = 1024 * Kilobyte
+	Gigabyte      = 1024 * Megabyte
+	Terabyte      = 1024 * Gigabyte
 )
 
+// sizeUnit is the step between two units above, 1024 [guess]; ParseSize and
+// String step by it.
 const sizeUnit = 1024
 
 // GB returns n gigabytes.
