@@ -72,7 +72,11 @@ func checkParseTime(t *testing.T, s string) {
 	t.Helper()
 	got, err := ParseTime(s)
 	want, werr := parseTimeEveryLayout(s)
-	if (err == nil) != (werr == nil) || !got.Time.Equal(want.Time) || got.Raw != want.Raw || got.Location() != want.Location() {
+	// Zones compare by name and offset: time.Parse builds a new fixed zone
+	// for each numeric offset, so two equal zones are different pointers.
+	gotZone, gotOff := got.Zone()
+	wantZone, wantOff := want.Zone()
+	if (err == nil) != (werr == nil) || !got.Time.Equal(want.Time) || got.Raw != want.Raw || gotZone != wantZone || gotOff != wantOff {
 		t.Errorf("ParseTime(%q) = %v, %v; every layout gives %v, %v", s, got, err, want, werr)
 	}
 }
