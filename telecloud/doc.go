@@ -66,9 +66,8 @@
 //
 // # What the vendor's newer page confirms, and what is still unconfirmed
 //
-// The vendor's newer reference page (telecloud-notes.md, "Second look")
-// lists parameters with names and required/optional for three methods, and
-// the tables follow it exactly: Alerts/Search takes type and status;
+// The vendor's newer reference page lists parameters with names and
+// required/optional for three methods, and the tables follow it exactly: Alerts/Search takes type and status;
 // Alerts/Edit takes status alone, required; Announcements/Create requires
 // subject, description and email_notification and takes show_var,
 // show_partner and show_affiliate as optional, form-encoded. Still

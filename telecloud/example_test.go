@@ -71,6 +71,39 @@ func Example() {
 	// ACTIVE Pay By The Gig 25.00 353145418070501
 }
 
+// The life of the main resource, a customer account: create, search, edit
+// and delete it.
+func ExampleCustomersService() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+
+	created, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{FirstName: "Ada", LastName: "Lovelace", ZipCode: "17109"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	acct := created.AccountNumber
+	if _, err := c.Customers.Edit(ctx, telecloud.CustomerEditRequest{AccountNumber: acct, LastName: "King"}); err != nil {
+		log.Fatal(err)
+	}
+	found, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: acct})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(found.Customers[0].AccountNumber, found.Customers[0].FirstName, found.Customers[0].LastName)
+	deleted, err := c.Customers.Delete(ctx, telecloud.CustomerDeleteRequest{AccountNumber: acct})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("deleted", deleted.AccountNumber)
+	found, err = c.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: acct})
+	fmt.Println(len(found.Customers), err)
+	// Output:
+	// 7105046 Ada King
+	// deleted 7105046
+	// 0 <nil>
+}
+
 // Orders.Wait follows a PENDING order until provisioning ends. A FAILED
 // order comes back with an error matching ErrOrderFailed that carries the
 // vendor's failure text.

@@ -1,6 +1,7 @@
 package telecloudtest_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ispkit/ispkit/telecloud"
 	"github.com/ispkit/ispkit/telecloud/telecloudtest"
 )
 
@@ -85,4 +87,27 @@ func Example_pendingOrder() {
 	// <?xml version="1.0"?>
 	// <telecloud trans_id="3130001"><order order_number="4618QV4618"><status>PENDING</status></order></telecloud>
 	// FAILED The SIM card is not active. 657.00
+}
+
+// Client is a telecloud client already pointed at the server, with the
+// default credentials and a fast poll interval for Orders.Wait.
+func ExampleServer_Client() {
+	srv := telecloudtest.NewServer(telecloudtest.WithOrderDelay(20 * time.Millisecond))
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	res, err := c.Orders.Create(ctx, telecloud.OrderCreateRequest{
+		AccountNumber: telecloudtest.SeedCustomer, RatePlanID: telecloudtest.SeedRatePlan,
+		Vars: telecloud.VarValues{1: "353145418070501", 2: "8901410327181008559"},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Order.Status)
+	o, err := c.Orders.Wait(ctx, res.Order.OrderNumber, nil)
+	fmt.Println(o.Status, err)
+	// Output:
+	// PENDING
+	// ACTIVE <nil>
 }
