@@ -153,6 +153,9 @@ func (c *Client) endAttempt(ctx context.Context, st *call, status int, requestID
 	}
 	d := time.Since(st.start)
 	u := st.redactedURL(c.resolve(st.req))
+	if requestID != "" { // a server's text: scrubbed like the rest
+		requestID = st.scrubber().Scrub(requestID)
+	}
 	if debug {
 		attrs := make([]slog.Attr, 0, 8)
 		attrs = append(attrs,
@@ -163,7 +166,7 @@ func (c *Client) endAttempt(ctx context.Context, st *call, status int, requestID
 			slog.Duration("duration", d),
 		)
 		if requestID != "" {
-			attrs = append(attrs, slog.String("request_id", st.scrubber().Scrub(requestID)))
+			attrs = append(attrs, slog.String("request_id", requestID))
 		}
 		if status != 0 {
 			attrs = append(attrs, slog.Int("status", status))
@@ -179,7 +182,7 @@ func (c *Client) endAttempt(ctx context.Context, st *call, status int, requestID
 	if c.observer != nil {
 		c.observer(ctx, ispkit.Attempt{
 			Op: st.req.Op, Number: st.attempts, Method: st.req.Method, URL: u,
-			StatusCode: status, Duration: d, RequestID: st.scrubber().Scrub(requestID),
+			StatusCode: status, Duration: d, RequestID: requestID,
 			Err: err, Retrying: retrying,
 		})
 	}
