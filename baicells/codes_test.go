@@ -2,6 +2,7 @@ package baicells
 
 import (
 	"bufio"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -90,5 +91,57 @@ func TestResultCodeError(t *testing.T) {
 		if !(&Error{Code: code}).Is(sentinel) {
 			t.Errorf("%d does not match its sentinel", code)
 		}
+	}
+}
+
+// errors.Is(code, sentinel) holds for every code a sentinel covers, read
+// from the one table that *Error uses too, and for no other sentinel.
+func TestCodesMatchTheirSentinels(t *testing.T) {
+	covered := map[error][]ResultCode{}
+	for code, s := range sentinels {
+		covered[s] = append(covered[s], code)
+	}
+	all := []error{
+		ErrSubscriberNotFound, ErrSubscriberExists, ErrIMSIInUse, ErrAlreadyBound, ErrNotBound,
+		ErrMustDeactivate, ErrPlanNotFound, ErrPlanExists, ErrWrongCloudKey, ErrUnauthorized,
+		ErrTooMany, ErrTimeRange, ErrSystem, ErrInvalidInput, ErrBadResponse, ErrResponseTooLarge,
+	}
+	for _, s := range all[:13] {
+		if len(covered[s]) == 0 {
+			t.Errorf("sentinel %v covers no code", s)
+		}
+	}
+	for s, codes := range covered {
+		for _, code := range codes {
+			if !errors.Is(code, s) {
+				t.Errorf("errors.Is(%d, %v) is false", code, s)
+			}
+			if !errors.Is(&Error{Op: "x", Code: code}, s) {
+				t.Errorf("errors.Is(*Error{%d}, %v) is false", code, s)
+			}
+			for _, other := range all {
+				if other != s && errors.Is(code, other) {
+					t.Errorf("errors.Is(%d, %v) is true; %d is %v's", code, other, code, s)
+				}
+			}
+		}
+	}
+	for _, code := range allCodes {
+		if _, ok := sentinels[code]; ok {
+			continue
+		}
+		for _, s := range all {
+			if errors.Is(code, s) {
+				t.Errorf("errors.Is(%d, %v) is true; no sentinel covers %d", code, s, code)
+			}
+		}
+	}
+	// A code matches itself, not another code.
+	if !errors.Is(CodeIMSIInUse, CodeIMSIInUse) || errors.Is(CodeIMSIInUse, CodeSubIDConflict) {
+		t.Error("a code matches itself and no other code")
+	}
+	var err error = CodeSubscriberExists
+	if err.Error() != "baicells: result_code 4005 Subscribers already exist" {
+		t.Errorf("CodeSubscriberExists.Error() = %q", err.Error())
 	}
 }

@@ -30,8 +30,18 @@ func (c ResultCode) String() string {
 	return strconv.Itoa(int(c))
 }
 
-// Error makes a ResultCode usable as an errors.Is target.
+// Error makes a ResultCode an error, usable as an errors.Is target and as
+// an error itself.
 func (c ResultCode) Error() string { return "baicells: result_code " + c.String() }
+
+// Is reports whether target is the sentinel that covers c (4001 and 4005
+// are ErrSubscriberExists …), so that errors.Is(code, sentinel) holds as it
+// does for an *Error carrying the code. A code matches itself by equality;
+// it matches no other code and no unrelated sentinel.
+func (c ResultCode) Is(target error) bool {
+	s, ok := sentinels[c]
+	return ok && s == target
+}
 
 // Sentinels for the common conditions; several codes may map to one sentinel.
 // Use them with errors.Is. Every failure of a call is an *Error, so errors.As
@@ -75,6 +85,8 @@ var (
 	ErrResponseTooLarge = errors.New("baicells: response too large")
 )
 
+// sentinels maps each code to the sentinel that covers it. It is the one
+// table behind both ResultCode.Is and Error.Is.
 var sentinels = map[ResultCode]error{
 	CodeSubscriberNotFound:         ErrSubscriberNotFound,
 	CodeSubscribersNotReady:        ErrSubscriberNotFound,
@@ -181,7 +193,7 @@ func (e *Error) Is(target error) bool {
 		return e.Code != 0 && e.Code == t
 	}
 	if e.Code != 0 {
-		return sentinels[e.Code] == target
+		return e.Code.Is(target)
 	}
 	switch target {
 	case ErrBadResponse:
