@@ -206,3 +206,43 @@ func ExampleError() {
 	// true true
 	// true
 }
+
+// ValidateIMSI applies the rule every call that takes an IMSI applies, so
+// that input can be checked before it reaches a bulk call.
+func ExampleValidateIMSI() {
+	for _, imsi := range []string{"311980000000001", "31198-0000001", ""} {
+		err := baicells.ValidateIMSI(imsi)
+		var ve *baicells.ValidationError
+		if errors.As(err, &ve) {
+			fmt.Printf("%q: %s %s\n", imsi, ve.Field, ve.Reason)
+			continue
+		}
+		fmt.Printf("%q: ok\n", imsi)
+	}
+	// Output:
+	// "311980000000001": ok
+	// "31198-0000001": IMSI "31198-0000001": an IMSI has digits only
+	// "": IMSI is empty
+}
+
+// ValidateSubID applies the sub_id rule of every call.
+func ExampleValidateSubID() {
+	fmt.Println(baicells.ValidateSubID("cust-1001"))
+	fmt.Println(baicells.ValidateSubID(".."))
+	// Output:
+	// <nil>
+	// baicells: ValidateSubID: invalid SubID: ".." is not an id
+}
+
+// Validate checks one BulkCreate record as BulkCreate does before sending.
+func ExampleSubscriberCreateRequest_Validate() {
+	ok := baicells.SubscriberCreateRequest{Profile: baicells.Profile{ID: "cust-1001"}, IMSI: "311980000000001"}
+	noIMSI := baicells.SubscriberCreateRequest{Profile: baicells.Profile{ID: "cust-1002"}}
+	fmt.Println(ok.Validate())
+	fmt.Println(noIMSI.Validate())
+	fmt.Println(errors.Is(noIMSI.Validate(), baicells.ErrInvalidInput))
+	// Output:
+	// <nil>
+	// baicells: SubscriberCreateRequest.Validate: invalid IMSI: is empty
+	// true
+}

@@ -134,6 +134,56 @@ const (
 	imsiMaxLen = 15 // 3GPP TS 23.003: at most 15 digits
 )
 
+// ValidateIMSI reports whether imsi is an IMSI the client sends: 6 to 15
+// ASCII digits (a 3-digit MCC, a 2-digit MNC and at least one MSIN digit;
+// 3GPP TS 23.003 allows at most 15). It returns nil or a *ValidationError
+// with Field "IMSI" matching ErrInvalidInput. Every call that takes an IMSI
+// (QueryByIMSI, BindIMSI, BulkCreate …) applies this rule before sending.
+func ValidateIMSI(imsi string) error {
+	if r := imsiProblem(imsi); r != "" {
+		return &ValidationError{Op: "ValidateIMSI", Field: "IMSI", Reason: r}
+	}
+	return nil
+}
+
+// ValidateSubID reports whether id is a sub_id the client sends: not empty or
+// blank, not "." or "..", valid UTF-8 and free of control characters (NUL,
+// CR, LF, DEL, C1). It returns nil or a *ValidationError with Field "SubID"
+// matching ErrInvalidInput. Every call that takes a sub_id (Create, Get,
+// BulkCreate, BulkActivate …) applies this rule before sending.
+func ValidateSubID(id string) error {
+	if r := idProblem(id); r != "" {
+		return &ValidationError{Op: "ValidateSubID", Field: "SubID", Reason: r}
+	}
+	return nil
+}
+
+// Validate checks r as BulkCreate checks each record before sending it: the
+// sub_id (Profile.ID, see ValidateSubID) and the IMSI (see ValidateIMSI) are
+// required, and the profile's free-text fields must be valid UTF-8. It
+// returns nil or a *ValidationError matching ErrInvalidInput whose Field is
+// "ID", "Name", "IDNumber", "Phone", "Email", "Address" or "IMSI". It cannot
+// see what only the server knows (a sub_id or IMSI already taken) nor a
+// repeat within one BulkCreate input.
+func (r SubscriberCreateRequest) Validate() error {
+	if err := r.check("SubscriberCreateRequest.Validate", ""); err != nil {
+		return err
+	}
+	return nil
+}
+
+// check is Validate with the op and a prefix for the field's name
+// ("subs[3]."). Validate converts its nil to a nil error.
+func (r SubscriberCreateRequest) check(op, prefix string) *ValidationError {
+	if f, why := profileProblem(r.Profile); why != "" {
+		return &ValidationError{Op: op, Field: prefix + f, Reason: why}
+	}
+	if why := imsiProblem(r.IMSI); why != "" {
+		return &ValidationError{Op: op, Field: prefix + "IMSI", Reason: why}
+	}
+	return nil
+}
+
 func checkIMSI(op, field, imsi string) error {
 	if r := imsiProblem(imsi); r != "" {
 		return invalid(op, field, "%s", r)
