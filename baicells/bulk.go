@@ -16,12 +16,19 @@ const MaxBatch = 200
 // DefaultBulkConcurrency is how many bulk calls run at once by default.
 const DefaultBulkConcurrency = 4
 
-// SubscriberCreateRequest is one subscriber of BulkCreate: its profile
-// and, optionally, the IMSI to bind to it. (Create, which cannot bind an
-// IMSI, takes the Profile alone.)
+// SubscriberCreateRequest is one subscriber of BulkCreate: its profile and
+// the IMSI to bind to it. (Create, which cannot bind an IMSI, takes the
+// Profile alone.)
+//
+// Required: Profile.ID (sub_id, see ValidateSubID) and IMSI (see
+// ValidateIMSI). The manual's field table (2.1.17) marks nothing required,
+// but its example gives every record an IMSI and Table 1-1 has 4300 "IMSI
+// field is required" for a record without one, so a record without an IMSI
+// is refused before sending. Name, IDNumber, Phone, Email and Address are
+// optional free text (valid UTF-8). Validate applies these rules.
 type SubscriberCreateRequest struct {
 	Profile
-	IMSI string
+	IMSI string // required: 6 to 15 digits
 }
 
 // BulkCreated is a subscriber the server created.
@@ -30,13 +37,27 @@ type BulkCreated struct {
 	IMSI  string
 }
 
-// BulkFailure is a record that was not processed. Code is the server's
-// result_code for the record (or for its whole batch) and Message its
-// message, scrubbed of secrets. Err is set when there is no code: the batch
-// failed without one (a connection failure, the context ending), in which
-// case the record may or may not have been applied; the answer did not list
-// the record; or the record's result_code was not a number (a *Error
-// matching ErrBadResponse).
+// BulkFailure is a record that was not processed, or may not have been.
+//
+// Err is never nil and works with errors.Is and errors.As:
+//   - a record refused before sending (a malformed or empty sub_id or IMSI,
+//     a repeat of an earlier record's sub_id or IMSI) has a *ValidationError
+//     matching ErrInvalidInput, and Code 0: it was not sent;
+//   - a record the server failed, alone (its fail_list entry) or with its
+//     whole call, has an *Error with Op the bulk call, Code the result_code,
+//     Message the server's text (scrubbed of secrets) and RequestID the
+//     call's session_id; errors.Is(f.Err, sentinel) holds for the code's
+//     sentinel (ErrIMSIInUse for 4302 …) and for the code itself;
+//   - a call that failed without a code (a connection failure, the context
+//     ending: the record may or may not have been applied), a record the
+//     answer did not list, and a record whose result_code is not a number
+//     have an *Error with Code 0 and the cause; the last two match
+//     ErrBadResponse.
+//
+// Code and Message repeat the *Error's Code and Message (kept for
+// compatibility): Code is 0 unless the server gave a code that is a number,
+// and Message is "" unless the server gave a text; both are zero for a
+// record refused before sending.
 type BulkFailure struct {
 	SubID   string
 	IMSI    string // bulk create only
@@ -55,12 +76,17 @@ type BulkCreateResult struct {
 }
 
 // BulkCreate creates any number of subscribers, split into calls of at most 200
-// run with bounded concurrency (manual 2.1.17, POST customers/bulkcreate). The
-// whole input is validated first: nothing is sent if one record is malformed
-// or two records share a sub_id or IMSI. Per-record failures (4001, 4302 ...)
-// are in Failed and are not an error; the error is non-nil when whole batches
-// failed (their records are in Failed too) or ctx ended. opts may be nil:
-// no plan is bound, and the batching defaults apply.
+// run with bounded concurrency (manual 2.1.17, POST customers/bulkcreate).
+//
+// Each record needs a sub_id and an IMSI (see SubscriberCreateRequest). A
+// record that fails these checks, or repeats the sub_id or IMSI of an
+// earlier record that is sent, is not sent: it is reported in Failed with a
+// *ValidationError (the first of the repeats is sent). The other records are
+// sent. Per-record failures, local or from the server (4001, 4302 ...), are
+// in Failed and are not an error; the error is non-nil when whole calls
+// failed (their records are in Failed too) or ctx ended. A nil ctx or bad
+// opts (BatchSize, Concurrency, PlanID) is an error and nothing is sent.
+// opts may be nil: no plan is bound, and the batching defaults apply.
 func (s *SubscribersService) BulkCreate(ctx context.Context, subs []SubscriberCreateRequest, opts *BulkOptions) (*BulkCreateResult, error) {
 	rt := routeBulkCreate
 	if err := checkCtx(ctx, rt.op); err != nil {
@@ -79,30 +105,34 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, subs []SubscriberCr
 			return nil, err
 		}
 	}
+	// refused[i] is why subs[i] is not sent; send lists the records that are.
+	refused := make([]*ValidationError, len(subs))
+	send := make([]SubscriberCreateRequest, 0, len(subs))
 	ids := make(map[string]int, len(subs))
 	imsis := make(map[string]int, len(subs))
 	// The field's name is built only for an error.
 	field := func(i int, name string) string { return "subs[" + strconv.Itoa(i) + "]." + name }
 	for i, sub := range subs {
-		if f, r := profileProblem(sub.Profile); r != "" {
-			return nil, invalid(rt.op, field(i, f), "%s", r)
-		}
-		if r := imsiProblem(sub.IMSI); r != "" {
-			return nil, invalid(rt.op, field(i, "IMSI"), "%s", r)
+		if e := sub.check(rt.op, field(i, "")); e != nil {
+			refused[i] = e
+			continue
 		}
 		if j, dup := ids[sub.ID]; dup {
-			return nil, invalid(rt.op, field(i, "ID"), "%q repeats subs[%d]", sub.ID, j)
+			refused[i] = &ValidationError{Op: rt.op, Field: field(i, "ID"), Reason: fmt.Sprintf("%q repeats subs[%d], which is sent", sub.ID, j)}
+			continue
 		}
 		if j, dup := imsis[sub.IMSI]; dup {
-			return nil, invalid(rt.op, field(i, "IMSI"), "%q repeats subs[%d]", sub.IMSI, j)
+			refused[i] = &ValidationError{Op: rt.op, Field: field(i, "IMSI"), Reason: fmt.Sprintf("%q repeats subs[%d], which is sent", sub.IMSI, j)}
+			continue
 		}
 		ids[sub.ID], imsis[sub.IMSI] = i, i
+		send = append(send, sub)
 	}
 
-	batches := split(len(subs), size)
+	batches := split(len(send), size)
 	outs := make([]createBatch, len(batches))
 	runBatches(ctx, len(batches), conc, func(ctx context.Context, b int) {
-		subs := subs[batches[b][0]:batches[b][1]]
+		subs := send[batches[b][0]:batches[b][1]]
 		sid := s.c.nextSessionID(ctx)
 		body := &wireBulkCreate{SessionID: sid, ServicePlanID: o.PlanID, SubList: make([]wireBulkSubscriber, len(subs))}
 		for i, sub := range subs {
@@ -122,9 +152,9 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, subs []SubscriberCr
 			resp, err = s.c.callResp(ctx, rt, sid, body, &out)
 		}
 		if err != nil {
-			o := createBatch{err: err}
-			for _, sub := range subs {
-				o.failed = append(o.failed, failureFrom(sub.ID, sub.IMSI, err))
+			o := createBatch{err: err, records: make([]recordOutcome, len(subs))}
+			for i, sub := range subs {
+				o.records[i] = recordOutcome{failed: true, failure: failureFrom(sub.ID, sub.IMSI, err)}
 			}
 			outs[b] = o
 			return
@@ -135,20 +165,40 @@ func (s *SubscribersService) BulkCreate(ctx context.Context, subs []SubscriberCr
 	res := &BulkCreateResult{Batches: len(batches)}
 	var errs []error
 	for _, o := range outs {
-		res.Created = append(res.Created, o.created...)
-		res.Failed = append(res.Failed, o.failed...)
 		if o.err != nil {
 			errs = append(errs, o.err)
+		}
+	}
+	// Put the refused records back among the sent ones, in input order. The
+	// sent records' outcomes are in send order: batch after batch.
+	next := 0
+	for i, sub := range subs {
+		if refused[i] != nil {
+			res.Failed = append(res.Failed, BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Err: refused[i]})
+			continue
+		}
+		r := outs[next/size].records[next%size]
+		next++
+		if r.failed {
+			res.Failed = append(res.Failed, r.failure)
+		} else {
+			res.Created = append(res.Created, BulkCreated{SubID: sub.ID, IMSI: sub.IMSI})
 		}
 	}
 	return res, joinBatchErrors(errs)
 }
 
-// createBatch is the outcome of one bulk create call.
+// createBatch is the outcome of one bulk create call: one entry per record
+// of the batch, in its order.
 type createBatch struct {
-	created []BulkCreated
-	failed  []BulkFailure
+	records []recordOutcome
 	err     error
+}
+
+// recordOutcome is one record's outcome: created, or failed as failure says.
+type recordOutcome struct {
+	failed  bool
+	failure BulkFailure
 }
 
 // mergeBulkCreate maps the server's lists back onto the batch's records, in
@@ -164,30 +214,41 @@ func mergeBulkCreate(rt route, sessionID string, subs []SubscriberCreateRequest,
 	for _, it := range out.FailList {
 		fail[string(it.SubID)] = it
 	}
-	for _, sub := range subs {
+	// Every record's error starts from the call's: op, status, session_id
+	// (the echoed one when the answer held it, as for a failed call).
+	base := answerError(rt, sessionID, resp)
+	if out.SessionID != "" {
+		base.RequestID = resp.Scrub(string(out.SessionID))
+	}
+	o.records = make([]recordOutcome, len(subs))
+	for i, sub := range subs {
 		if f, bad := fail[sub.ID]; bad {
 			bf := BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Message: resp.Scrub(string(f.ResultMessage))}
+			e := *base
+			e.Message = bf.Message
 			if code, ok := parseCode(f.ResultCode); ok {
-				bf.Code = code
+				bf.Code, e.Code = code, code
 			} else {
-				e := answerError(rt, sessionID, resp)
-				e.Message = bf.Message
 				e.Err = fmt.Errorf("%w: fail_list result_code %s is not a number", ErrBadResponse, quoted(resp, string(f.ResultCode)))
-				bf.Err = e
 			}
-			o.failed = append(o.failed, bf)
+			bf.Err = &e
+			o.records[i] = recordOutcome{failed: true, failure: bf}
 			continue
 		}
 		if ok[sub.ID] {
-			o.created = append(o.created, BulkCreated{SubID: sub.ID, IMSI: sub.IMSI})
-			continue
+			continue // created: the zero recordOutcome
 		}
-		o.failed = append(o.failed, BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Err: errNotReported})
+		e := *base
+		e.Err = errNotReported
+		o.records[i] = recordOutcome{failed: true, failure: BulkFailure{SubID: sub.ID, IMSI: sub.IMSI, Err: &e}}
 	}
 	return o
 }
 
-var errNotReported = errors.New("baicells: the bulk answer did not list this record")
+// errNotReported is the cause of a record the answer did not list; its
+// *Error matches ErrBadResponse (an answer arrived and could not be used for
+// this record). The record may or may not have been created.
+var errNotReported = errors.New("the bulk answer did not list this record")
 
 // BulkResult merges the batches of a bulk activate or deactivate.
 type BulkResult struct {
@@ -212,14 +273,21 @@ type BulkOptions struct {
 }
 
 // BulkActivate activates many subscribers (manual 2.1.10, POST
-// customers/bulkactivate), split into calls of at most 200. BOSS answers for a
-// whole call, so a failed call fails every sub_id in it.
+// customers/bulkactivate), split into calls of at most 200. Each sub_id is
+// required and must pass ValidateSubID; one that does not, or repeats an
+// earlier sub_id, is not sent and is reported in Failed with a
+// *ValidationError (the first of the repeats is sent). The others are sent.
+// BOSS answers for a whole call, so a failed call fails every sub_id in it
+// (4011 when one of them does not exist or lacks an IMSI or a plan), each
+// with the call's *Error. Every input sub_id is in exactly one of Succeeded
+// and Failed, in input order. A nil ctx or bad opts is an error and nothing
+// is sent; opts may be nil.
 func (s *SubscribersService) BulkActivate(ctx context.Context, subIDs []string, opts *BulkOptions) (*BulkResult, error) {
 	return s.bulkIDs(ctx, routeBulkActivate, subIDs, opts)
 }
 
 // BulkDeactivate deactivates many subscribers (manual 2.1.11, POST
-// customers/bulkdeactivate), split like BulkActivate.
+// customers/bulkdeactivate), split, checked and reported like BulkActivate.
 func (s *SubscribersService) BulkDeactivate(ctx context.Context, subIDs []string, opts *BulkOptions) (*BulkResult, error) {
 	return s.bulkIDs(ctx, routeBulkDeactivate, subIDs, opts)
 }
@@ -239,20 +307,25 @@ func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []str
 	if err != nil {
 		return nil, err
 	}
-	seen := make(map[string]bool, len(subIDs))
+	refused := make([]*ValidationError, len(subIDs))
+	send := make([]string, 0, len(subIDs))
+	seen := make(map[string]int, len(subIDs))
 	for i, id := range subIDs {
 		if r := idProblem(id); r != "" {
-			return nil, invalid(rt.op, "subIDs["+strconv.Itoa(i)+"]", "%s", r)
+			refused[i] = &ValidationError{Op: rt.op, Field: "subIDs[" + strconv.Itoa(i) + "]", Reason: r}
+			continue
 		}
-		if seen[id] {
-			return nil, invalid(rt.op, "subIDs["+strconv.Itoa(i)+"]", "%q is listed twice", id)
+		if j, dup := seen[id]; dup {
+			refused[i] = &ValidationError{Op: rt.op, Field: "subIDs[" + strconv.Itoa(i) + "]", Reason: fmt.Sprintf("%q repeats subIDs[%d], which is sent", id, j)}
+			continue
 		}
-		seen[id] = true
+		seen[id] = i
+		send = append(send, id)
 	}
-	batches := split(len(subIDs), size)
+	batches := split(len(send), size)
 	errs := make([]error, len(batches))
 	runBatches(ctx, len(batches), conc, func(ctx context.Context, b int) {
-		ids := subIDs[batches[b][0]:batches[b][1]]
+		ids := send[batches[b][0]:batches[b][1]]
 		sid := s.c.nextSessionID(ctx)
 		if cerr := ctx.Err(); cerr != nil {
 			errs[b] = &Error{Op: rt.op, RequestID: sid, Err: cerr} // not sent: ctx ended
@@ -262,25 +335,35 @@ func (s *SubscribersService) bulkIDs(ctx context.Context, rt route, subIDs []str
 	})
 	res := &BulkResult{Batches: len(batches)}
 	var failed []error
-	for b, err := range errs {
-		ids := subIDs[batches[b][0]:batches[b][1]]
-		if err == nil {
-			res.Succeeded = append(res.Succeeded, ids...)
+	for _, err := range errs {
+		if err != nil {
+			failed = append(failed, err)
+		}
+	}
+	next := 0
+	for i, id := range subIDs {
+		if refused[i] != nil {
+			res.Failed = append(res.Failed, BulkFailure{SubID: id, Err: refused[i]})
 			continue
 		}
-		failed = append(failed, err)
-		for _, id := range ids {
+		err := errs[next/size]
+		next++
+		if err == nil {
+			res.Succeeded = append(res.Succeeded, id)
+		} else {
 			res.Failed = append(res.Failed, failureFrom(id, "", err))
 		}
 	}
 	return res, joinBatchErrors(failed)
 }
 
+// failureFrom reports a record of a call that failed as a whole: Err is the
+// call's error, and Code and Message repeat its code and message if it had one.
 func failureFrom(subID, imsi string, err error) BulkFailure {
 	f := BulkFailure{SubID: subID, IMSI: imsi, Err: err}
 	var e *Error
 	if errors.As(err, &e) && e.Code != 0 {
-		f.Code, f.Message, f.Err = e.Code, e.Message, nil
+		f.Code, f.Message = e.Code, e.Message
 	}
 	return f
 }

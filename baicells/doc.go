@@ -96,9 +96,17 @@
 //
 // BulkCreate, BulkActivate and BulkDeactivate take any number of records,
 // send them in calls of at most 200 with bounded concurrency and merge the
-// answers: every record is reported as done or failed with its code. The
-// usage queries take any time range and walk it in windows of at most 31 days
-// (hourly) or 7 days (CDR) as an iter.Seq2.
+// answers: every record is reported, in input order, as done or failed
+// ([BulkFailure]), and a failed record's Err is never nil. A record that
+// fails the local checks (a sub_id refused by [ValidateSubID], a BulkCreate
+// IMSI refused by [ValidateIMSI]: both are required, or a repeat of an
+// earlier record's sub_id or IMSI) is not sent and fails with a
+// [*ValidationError]; the other records are still sent. A record the server
+// fails, alone or with its whole call, carries an [*Error] with its code,
+// matching the code's sentinel under errors.Is. A nil context or bad
+// [BulkOptions] is an error and nothing is sent. The usage queries take any
+// time range and walk it in windows of at most 31 days (hourly) or 7 days
+// (CDR) as an iter.Seq2.
 //
 // # Retries and redirects
 //

@@ -269,7 +269,16 @@ func TestEndToEndBulk(t *testing.T) {
 	assert.Equal(t, 3, srv.RequestCount("/customers/bulkcreate"), "450 records go in calls of 200, 200, 50")
 	assert.Len(t, res.Created, 448)
 	require.Len(t, res.Failed, 2)
-	assert.Equal(t, baicells.BulkFailure{SubID: "sub-0003", IMSI: "311980000000003", Code: baicells.CodeSubIDConflict, Message: baicells.CodeSubIDConflict.Message()}, res.Failed[0])
+	f0 := res.Failed[0]
+	assert.Equal(t, baicells.BulkFailure{SubID: "sub-0003", IMSI: "311980000000003", Code: baicells.CodeSubIDConflict, Message: baicells.CodeSubIDConflict.Message()},
+		baicells.BulkFailure{SubID: f0.SubID, IMSI: f0.IMSI, Code: f0.Code, Message: f0.Message})
+	var e *baicells.Error
+	require.ErrorAs(t, f0.Err, &e, "a coded record failure is an *Error")
+	assert.Equal(t, "Subscribers.BulkCreate", e.Op)
+	assert.Equal(t, baicells.CodeSubIDConflict, e.Code)
+	assert.NotEmpty(t, e.RequestID)
+	assert.ErrorIs(t, f0.Err, baicells.ErrSubscriberExists)
+	assert.ErrorIs(t, res.Failed[1].Err, baicells.ErrIMSIInUse)
 	assert.Equal(t, "sub-0100", res.Failed[1].SubID)
 	assert.Equal(t, baicells.CodeIMSIInUse, res.Failed[1].Code)
 	assert.Equal(t, "sub-0000", res.Created[0].SubID, "results keep input order")
@@ -300,6 +309,7 @@ func TestEndToEndBulk(t *testing.T) {
 	assert.Len(t, de.Succeeded, 51)
 	assert.Len(t, de.Failed, 200)
 	assert.Equal(t, baicells.CodeSubscribersNotReady, de.Failed[0].Code)
+	assert.ErrorIs(t, de.Failed[0].Err, baicells.ErrSubscriberNotFound, "a whole-call failure is every record's Err")
 
 	// Whole-batch transport failure: records are reported failed with the cause.
 	srv.InjectFault(baicellstest.Fault{Path: "/customers/bulkcreate", Status: 503, Times: 10})
@@ -309,6 +319,7 @@ func TestEndToEndBulk(t *testing.T) {
 	require.Len(t, res.Failed, 1)
 	assert.Equal(t, "late", res.Failed[0].SubID)
 	assert.Equal(t, baicells.CodeSystemError, res.Failed[0].Code, "the 503 carried result_code 5001")
+	assert.ErrorIs(t, res.Failed[0].Err, baicells.ErrSystem)
 	assert.Equal(t, 1, srv.RequestCount("/customers/bulkcreate"), "bulk create is not re-sent after a 503")
 
 	// Without a result code, the cause is kept.
@@ -325,15 +336,18 @@ func TestEndToEndBulkValidation(t *testing.T) {
 	ctx := context.Background()
 	c, srv := e2e(t)
 	srv.ResetRequests()
-	_, err := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
-		{Profile: baicells.Profile{ID: "a"}, IMSI: "311980000000001"},
-		{Profile: baicells.Profile{ID: "b"}, IMSI: "311980000000001"},
-	}, nil)
+	good := []baicells.SubscriberCreateRequest{{Profile: baicells.Profile{ID: "a"}, IMSI: "311980000000001"}}
+	_, err := c.Subscribers.BulkCreate(ctx, good, &baicells.BulkOptions{BatchSize: 201})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
-	assert.Contains(t, err.Error(), "subs[1].IMSI")
-	_, err = c.Subscribers.BulkCreate(ctx, nil, &baicells.BulkOptions{BatchSize: 201})
+	_, err = c.Subscribers.BulkCreate(ctx, good, &baicells.BulkOptions{Concurrency: -1})
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
-	_, err = c.Subscribers.BulkActivate(ctx, []string{"x", "x"}, nil)
+	_, err = c.Subscribers.BulkCreate(ctx, good, &baicells.BulkOptions{PlanID: "\n"})
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+	var nilCtx context.Context // what is tested
+	_, err = c.Subscribers.BulkCreate(nilCtx, good, nil)
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+	_, err = c.Subscribers.BulkActivate(ctx, []string{"x"}, &baicells.BulkOptions{BatchSize: -1})
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
 	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
 	// PlanID is for BulkCreate only.
 	_, err = c.Subscribers.BulkActivate(ctx, []string{"x"}, &baicells.BulkOptions{PlanID: "P"})

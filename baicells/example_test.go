@@ -246,3 +246,41 @@ func ExampleSubscriberCreateRequest_Validate() {
 	// baicells: SubscriberCreateRequest.Validate: invalid IMSI: is empty
 	// true
 }
+
+// A bulk call reports every record: a record refused before sending carries
+// a *ValidationError, one the server failed an *Error that matches its
+// code's sentinel; the valid records are sent.
+func ExampleBulkFailure() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "holder", IMSI: "311980000000009"})
+	c := srv.Client()
+	ctx := context.Background()
+
+	res, err := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
+		{Profile: baicells.Profile{ID: "new-1"}, IMSI: "311980000000001"},
+		{Profile: baicells.Profile{ID: "new-2"}, IMSI: "not-an-imsi"},
+		{Profile: baicells.Profile{ID: "new-3"}, IMSI: "311980000000009"},
+	}, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, cr := range res.Created {
+		fmt.Println("created", cr.SubID)
+	}
+	for _, f := range res.Failed {
+		var e *baicells.Error
+		switch {
+		case errors.Is(f.Err, baicells.ErrInvalidInput):
+			fmt.Println("not sent", f.SubID)
+		case errors.Is(f.Err, baicells.ErrIMSIInUse) && errors.As(f.Err, &e):
+			fmt.Println("IMSI in use", f.SubID, e.Code == baicells.CodeIMSIInUse)
+		default:
+			fmt.Println("failed", f.SubID, f.Err)
+		}
+	}
+	// Output:
+	// created new-1
+	// not sent new-2
+	// IMSI in use new-3 true
+}

@@ -387,7 +387,7 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 	"2.1.10_bulk_activate_error.json": func(t *testing.T, f []byte) {
 		goldenCheckError(t, f, "/customers/bulkactivate", goldenBulkActivate,
 			goldenErr("Subscribers.BulkActivate", CodeSystemError, "System error"), ErrSystem, CodeSystemError)
-		goldenBulkFailed(t, f, func(ctx context.Context, c *Client) (*BulkResult, error) {
+		goldenBulkFailed(t, f, "Subscribers.BulkActivate", func(ctx context.Context, c *Client) (*BulkResult, error) {
 			return c.Subscribers.BulkActivate(ctx, goldenBulkIDs, nil)
 		})
 	},
@@ -403,7 +403,7 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 	"2.1.11_bulk_deactivate_error.json": func(t *testing.T, f []byte) {
 		goldenCheckError(t, f, "/customers/bulkdeactivate", goldenBulkDeactivate,
 			goldenErr("Subscribers.BulkDeactivate", CodeSystemError, "System error"), ErrSystem, CodeSystemError)
-		goldenBulkFailed(t, f, func(ctx context.Context, c *Client) (*BulkResult, error) {
+		goldenBulkFailed(t, f, "Subscribers.BulkDeactivate", func(ctx context.Context, c *Client) (*BulkResult, error) {
 			return c.Subscribers.BulkDeactivate(ctx, goldenBulkIDs, nil)
 		})
 	},
@@ -500,9 +500,10 @@ var goldenCases = map[string]func(t *testing.T, fixture []byte){
 		c, _ := goldenClient(t, http.StatusUnprocessableEntity, f)
 		res, err := c.Subscribers.BulkCreate(goldenCtx(), goldenBulkSubs, goldenBulkOpts)
 		require.Error(t, err)
+		// Every record of the failed call carries the call's *Error.
 		wantRes := &BulkCreateResult{Batches: 1, Failed: []BulkFailure{
-			{SubID: "20161201", IMSI: "860100011223344", Code: CodeBulkLimitExceeded, Message: "exceed 200 records limit."},
-			{SubID: "20161202", IMSI: "860100011223355", Code: CodeBulkLimitExceeded, Message: "exceed 200 records limit."},
+			{SubID: "20161201", IMSI: "860100011223344", Code: CodeBulkLimitExceeded, Message: "exceed 200 records limit.", Err: want},
+			{SubID: "20161202", IMSI: "860100011223355", Code: CodeBulkLimitExceeded, Message: "exceed 200 records limit.", Err: want},
 		}}
 		goldenDiff(t, wantRes, res)
 	},
@@ -636,14 +637,14 @@ func goldenResponse(body []byte) *transport.Response {
 
 // goldenBulkFailed checks that a failed bulk call reports every sub_id failed
 // with the batch's code and message.
-func goldenBulkFailed(t *testing.T, f []byte, call func(context.Context, *Client) (*BulkResult, error)) {
+func goldenBulkFailed(t *testing.T, f []byte, op string, call func(context.Context, *Client) (*BulkResult, error)) {
 	t.Helper()
 	c, _ := goldenClient(t, http.StatusUnprocessableEntity, f)
 	res, err := call(goldenCtx(), c)
 	require.Error(t, err)
 	want := &BulkResult{Batches: 1}
 	for _, id := range goldenBulkIDs {
-		want.Failed = append(want.Failed, BulkFailure{SubID: id, Code: CodeSystemError, Message: "System error"})
+		want.Failed = append(want.Failed, BulkFailure{SubID: id, Code: CodeSystemError, Message: "System error", Err: goldenErr(op, CodeSystemError, "System error")})
 	}
 	goldenDiff(t, want, res)
 }
@@ -698,6 +699,10 @@ func goldenBulkCreateResponse(t *testing.T, f []byte) {
 	got, err := c.Subscribers.BulkCreate(goldenCtx(), req, &BulkOptions{PlanID: "2016001"})
 	require.NoError(t, err)
 	assert.Equal(t, "/baicellsapi/customers/bulkcreate", capt.goldenOnly(t).path)
+	// The answer's session_id (the example's) is each record's RequestID.
+	recordErr := func(code ResultCode, msg string) *Error {
+		return &Error{Op: "Subscribers.BulkCreate", HTTPStatus: http.StatusOK, Code: code, Message: msg, RequestID: "198575111866"}
+	}
 	want := &BulkCreateResult{
 		Batches: 1,
 		Created: []BulkCreated{
@@ -705,12 +710,18 @@ func goldenBulkCreateResponse(t *testing.T, f []byte) {
 			{SubID: "66268751752", IMSI: "601011010167747"},
 		},
 		Failed: []BulkFailure{
-			{SubID: "66268766671", IMSI: "601011000166666", Code: CodeIMSIInUse, Message: "imsi has been used."},
-			{SubID: "66268866706aa", IMSI: "601011000166701", Code: CodeSystemError, Message: "system error."},
-			{SubID: "66268866707", IMSI: "601111000167702", Code: CodeSubIDConflict, Message: "sub_id conflict."},
+			{SubID: "66268766671", IMSI: "601011000166666", Code: CodeIMSIInUse, Message: "imsi has been used.", Err: recordErr(CodeIMSIInUse, "imsi has been used.")},
+			{SubID: "66268866706aa", IMSI: "601011000166701", Code: CodeSystemError, Message: "system error.", Err: recordErr(CodeSystemError, "system error.")},
+			{SubID: "66268866707", IMSI: "601111000167702", Code: CodeSubIDConflict, Message: "sub_id conflict.", Err: recordErr(CodeSubIDConflict, "sub_id conflict.")},
 		},
 	}
 	goldenDiff(t, want, got)
+	// Each record's Err is an *Error matching its code's sentinel.
+	assert.ErrorIs(t, got.Failed[0].Err, ErrIMSIInUse)
+	assert.ErrorIs(t, got.Failed[0].Err, CodeIMSIInUse)
+	assert.ErrorIs(t, got.Failed[1].Err, ErrSystem)
+	assert.ErrorIs(t, got.Failed[2].Err, ErrSubscriberExists)
+	assert.NotErrorIs(t, got.Failed[2].Err, ErrIMSIInUse)
 }
 
 func TestGoldenFixtures(t *testing.T) {

@@ -72,10 +72,12 @@ var idOps = map[string]func(ctx context.Context, c *baicells.Client, bad string)
 	"Subscribers.RemoveAPN/name": func(ctx context.Context, c *baicells.Client, bad string) error {
 		return c.Subscribers.RemoveAPN(ctx, baicells.APNRequest{SubID: "s1", Name: bad})
 	},
+	// A bulk call reports a bad record in Failed and sends the others (none here).
 	"Subscribers.BulkCreate/sub": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
-			{Profile: baicells.Profile{ID: "ok"}, IMSI: "311980000000001"}, {Profile: baicells.Profile{ID: bad}, IMSI: "311980000000002"},
-		}, nil))
+		res, err := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
+			{Profile: baicells.Profile{ID: bad}, IMSI: "311980000000002"},
+		}, nil)
+		return refusedRecord(res, err)
 	},
 	"Subscribers.BulkCreate/plan": func(ctx context.Context, c *baicells.Client, bad string) error {
 		return second(c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{
@@ -83,10 +85,10 @@ var idOps = map[string]func(ctx context.Context, c *baicells.Client, bad string)
 		}, &baicells.BulkOptions{PlanID: bad}))
 	},
 	"Subscribers.BulkActivate": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.BulkActivate(ctx, []string{"ok", bad}, nil))
+		return refusedID(c.Subscribers.BulkActivate(ctx, []string{bad}, nil))
 	},
 	"Subscribers.BulkDeactivate": func(ctx context.Context, c *baicells.Client, bad string) error {
-		return second(c.Subscribers.BulkDeactivate(ctx, []string{bad}, nil))
+		return refusedID(c.Subscribers.BulkDeactivate(ctx, []string{bad}, nil))
 	},
 	"Subscribers.Reconcile/sub": func(ctx context.Context, c *baicells.Client, bad string) error {
 		return second(c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: bad}}))
@@ -103,6 +105,23 @@ var idOps = map[string]func(ctx context.Context, c *baicells.Client, bad string)
 	"Plans.Ensure": func(ctx context.Context, c *baicells.Client, bad string) error {
 		return second(c.Plans.Ensure(ctx, baicells.Plan{ID: bad, Name: "1M"}))
 	},
+}
+
+// refusedRecord is the error of a bulk create's only record: the call's
+// error, else the record's Err when it failed, else nil.
+func refusedRecord(res *baicells.BulkCreateResult, err error) error {
+	if err != nil || res == nil || len(res.Failed) != 1 {
+		return err
+	}
+	return res.Failed[0].Err
+}
+
+// refusedID is refusedRecord for a bulk activate or deactivate.
+func refusedID(res *baicells.BulkResult, err error) error {
+	if err != nil || res == nil || len(res.Failed) != 1 {
+		return err
+	}
+	return res.Failed[0].Err
 }
 
 // badIDs are refused as an id.
@@ -182,8 +201,7 @@ func TestInvalidUTF8TextRefused(t *testing.T) {
 	} {
 		assertRefused(t, c.Subscribers.Create(ctx, p), "Create with "+field)
 		assertRefused(t, c.Subscribers.Modify(ctx, p), "Modify with "+field)
-		_, err := c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{{Profile: p, IMSI: "311980000000001"}}, nil)
-		assertRefused(t, err, "BulkCreate with "+field)
+		assertRefused(t, refusedRecord(c.Subscribers.BulkCreate(ctx, []baicells.SubscriberCreateRequest{{Profile: p, IMSI: "311980000000001"}}, nil)), "BulkCreate with "+field)
 	}
 	assertRefused(t, c.Plans.Create(ctx, baicells.Plan{ID: "P1", Name: "1M\xff"}), "Plan.Name")
 	assertRefused(t, c.Plans.Create(ctx, baicells.Plan{ID: "P1", Name: "1M", Comments: "\xff"}), "Plan.Comments")

@@ -126,7 +126,8 @@ func TestBulkFailListScrubbed(t *testing.T) {
 
 	inUse := res.Failed[1]
 	assert.Equal(t, baicells.CodeIMSIInUse, inUse.Code)
-	assert.NoError(t, inUse.Err)
+	assert.ErrorIs(t, inUse.Err, baicells.ErrIMSIInUse)
+	assert.Empty(t, secretShown(inUse.Err, leakyKey))
 	assert.NotContains(t, inUse.Message, "secret-cloud-key")
 	assert.Contains(t, inUse.Message, "IMSI in use")
 	for _, f := range res.Failed {
