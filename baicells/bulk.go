@@ -250,7 +250,8 @@ func mergeBulkCreate(rt route, sessionID string, subs []SubscriberCreateRequest,
 // this record). The record may or may not have been created.
 var errNotReported = errors.New("the bulk answer did not list this record")
 
-// BulkResult merges the batches of a bulk activate or deactivate.
+// BulkResult merges the batches of a bulk activate or deactivate. Every input
+// sub_id is in exactly one of Succeeded and Failed, in input order.
 type BulkResult struct {
 	Succeeded []string
 	Failed    []BulkFailure
