@@ -193,7 +193,7 @@ func (s *PoolsService) plan(op string, r PoolReconcileRequest, dp *DataPool) (*P
 			}
 			continue
 		}
-		limited := have.DataLimit > 0 || have.DataLimitText != ""
+		limited := hasLimit(have)
 		switch {
 		case want.DataLimit == 0 && limited:
 			return nil, &ValidationError{Op: op, Field: fmt.Sprintf("Consumers[%d].DataLimit", i),
@@ -234,6 +234,20 @@ func (s *PoolsService) plan(op string, r PoolReconcileRequest, dp *DataPool) (*P
 		}
 	}
 	return p, nil
+}
+
+// hasLimit reports a consumer with a data limit: a positive one, or a text
+// that does not read as a size (kept as a limit, since a limit cannot be
+// removed). "0 B" or "0" is no limit.
+func hasLimit(c Consumer) bool {
+	if c.DataLimit > 0 {
+		return true
+	}
+	if c.DataLimitText == "" {
+		return false
+	}
+	_, err := ParseSize(c.DataLimitText)
+	return err != nil
 }
 
 func limitText(c Consumer, sc func(string) string) string {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -327,4 +328,35 @@ func TestActionString(t *testing.T) {
 	assert.Equal(t, "disconnect 0491000001", octane.Action{Kind: octane.ActionDisconnect, ID: "0491000001"}.String())
 	assert.Equal(t, "set-data-limit 0412000001: limit 1 GB", octane.Action{Kind: octane.ActionSetDataLimit, ID: "0412000001", Detail: "limit 1 GB"}.String())
 	assert.True(t, errors.Is(&octane.ValidationError{Err: octane.ErrLimitRequired}, octane.ErrLimitRequired))
+}
+
+// The server's words for "no limit" ("", "0 B") are no limit; a limit that
+// does not read as a size is kept as one.
+func TestPoolsPlanReadsLimitTexts(t *testing.T) {
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"errorCode":0,"errorMessage":"","success":"true",
+			"provider":{"memberId":"PRV-1","dataPoolStatus":"OPTED-IN","dataMaxCap":"100 GB","dataUsage":"0 B"},
+			"consumers":[
+				{"serviceNumber":"0412000001","lineSeqNo":"4","dataPoolStatus":"OPTED-IN","dataLimit":"0 B","dataUsage":"0 B"},
+				{"serviceNumber":"0412000002","lineSeqNo":"5","dataPoolStatus":"OPTED-IN","dataLimit":"","dataUsage":"0 B"},
+				{"serviceNumber":"0412000003","lineSeqNo":"6","dataPoolStatus":"OPTED-IN","dataLimit":"12 GB","dataUsage":"0 B"},
+				{"serviceNumber":"0412000004","lineSeqNo":"7","dataPoolStatus":"OPTED-IN","dataLimit":"lots","dataUsage":"0 B"},
+				{"serviceNumber":"0412000005","lineSeqNo":"8","dataPoolStatus":"OPTED-OUT","dataLimit":"1 GB","dataUsage":"0 B"}]}`)
+	}))
+	defer ts.Close()
+	c, err := octane.New(octane.Credentials{Username: "u", Password: octane.NewSecret("pw-test")}, octane.WithRESTBaseURL(ts.URL), octane.WithSOAPBaseURL(ts.URL))
+	require.NoError(t, err)
+	pool := octane.Pool{CustNo: "1", LineSeqNo: "3"}
+	want := octane.PoolReconcileRequest{Pool: pool, Consumers: []octane.DesiredConsumer{
+		{ServiceNumber: "0412000001"}, {ServiceNumber: "0412000002"}, {ServiceNumber: "0412000003", DataLimit: octane.GB(12)},
+		{ServiceNumber: "0412000004", DataLimit: octane.GB(1)},
+	}}
+	plan, err := c.Pools.Plan(context.Background(), want)
+	require.NoError(t, err)
+	assert.Equal(t, []octane.Action{{Kind: octane.ActionSetDataLimit, ID: "0412000004", Detail: `limit "lots" → 1 GB`}}, plan.Actions)
+
+	want.Consumers[3].DataLimit = 0
+	_, err = c.Pools.Plan(context.Background(), want)
+	assert.ErrorIs(t, err, octane.ErrLimitRequired)
 }
