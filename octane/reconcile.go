@@ -69,10 +69,12 @@ type PoolPlan struct {
 	Checks []string
 
 	// pool is Request.Pool with the provider id read; lines are the line
-	// sequence numbers of the consumers already in the pool.
-	pool  Pool
-	lines map[string]string
-	made  bool
+	// sequence numbers of the consumers already in the pool; limits the
+	// limits to set, as planned (a later change to Request is not sent).
+	pool   Pool
+	lines  map[string]string
+	limits map[string]Size
+	made   bool
 }
 
 // poolID is a pool's identity in reports: its service number when known,
@@ -142,7 +144,8 @@ func (s *PoolsService) checkRequest(op string, r PoolReconcileRequest) error {
 
 // plan compares the pool read with the request.
 func (s *PoolsService) plan(op string, r PoolReconcileRequest, dp *DataPool) (*PoolPlan, error) {
-	p := &PoolPlan{Request: r, pool: r.Pool, lines: map[string]string{}, made: true}
+	r.Consumers = append([]DesiredConsumer(nil), r.Consumers...) // the plan's own copy
+	p := &PoolPlan{Request: r, pool: r.Pool, lines: map[string]string{}, limits: map[string]Size{}, made: true}
 	sc := s.c.t.Scrub // the read is the server's words
 	if r.Pool.ProviderID != "" && dp.ProviderID != r.Pool.ProviderID {
 		return nil, &Error{Op: op, Message: fmt.Sprintf("the pool's provider id is %s, not %s", sc(dp.ProviderID), r.Pool.ProviderID), Err: ErrUnknownPool}
@@ -182,6 +185,7 @@ func (s *PoolsService) plan(op string, r PoolReconcileRequest, dp *DataPool) (*P
 	}
 	for i, want := range r.Consumers {
 		wanted[want.ServiceNumber] = true
+		p.limits[want.ServiceNumber] = want.DataLimit
 		if isLeaving[want.ServiceNumber] {
 			return nil, &Error{Op: op, Message: fmt.Sprintf("consumer %s is leaving pool %s (OPTED-OUT PENDING); run again once its order is done", want.ServiceNumber, id)}
 		}
@@ -321,10 +325,6 @@ func (s *PoolsService) applyBatch(ctx context.Context, p *PoolPlan, kind ActionK
 	case ActionRemoveConsumers:
 		return succeeded(s.RemoveConsumers(ctx, p.pool, ids...))
 	case ActionSetDataLimit:
-		want := make(map[string]Size, len(p.Request.Consumers))
-		for _, c := range p.Request.Consumers {
-			want[c.ServiceNumber] = c.DataLimit
-		}
 		limits := make([]ConsumerLimit, len(batch))
 		for i, a := range batch {
 			line := p.lines[a.ID]
@@ -337,7 +337,7 @@ func (s *PoolsService) applyBatch(ctx context.Context, p *PoolPlan, kind ActionK
 				}
 				line = d.LineSeqNo
 			}
-			limits[i] = ConsumerLimit{CustNo: p.pool.CustNo, LineSeqNo: line, Limit: want[a.ID]}
+			limits[i] = ConsumerLimit{CustNo: p.pool.CustNo, LineSeqNo: line, Limit: p.limits[a.ID]}
 		}
 		res, err := s.c.DataPools.SetDataLimits(ctx, limits...)
 		if err != nil {

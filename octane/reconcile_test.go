@@ -360,3 +360,18 @@ func TestPoolsPlanReadsLimitTexts(t *testing.T) {
 	_, err = c.Pools.Plan(context.Background(), want)
 	assert.ErrorIs(t, err, octane.ErrLimitRequired)
 }
+
+// A plan is what Plan saw: changing the request afterwards changes nothing
+// that Apply sends.
+func TestPoolsPlanOwnsItsRequest(t *testing.T) {
+	f := newReconcileFixture(t)
+	ctx := context.Background()
+	consumers := []octane.DesiredConsumer{{ServiceNumber: f.a}, {ServiceNumber: f.b}, {ServiceNumber: f.cc, DataLimit: octane.GB(7)}}
+	plan, err := f.c.Pools.Plan(ctx, octane.PoolReconcileRequest{Pool: f.pool, Consumers: consumers})
+	require.NoError(t, err)
+	consumers[2].DataLimit = 0
+	_, err = f.c.Pools.Apply(ctx, plan)
+	require.NoError(t, err)
+	assert.Equal(t, octane.GB(7), plan.Request.Consumers[2].DataLimit)
+	assert.Equal(t, int64(octane.GB(7)), f.consumers(t)[f.cc])
+}
