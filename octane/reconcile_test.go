@@ -375,3 +375,28 @@ func TestPoolsPlanOwnsItsRequest(t *testing.T) {
 	assert.Equal(t, octane.GB(7), plan.Request.Consumers[2].DataLimit)
 	assert.Equal(t, int64(octane.GB(7)), f.consumers(t)[f.cc])
 }
+
+// Every read and write call of Mirror waits on the limiter: one that admits
+// nothing lets nothing through.
+func TestPoolsMirrorLimiter(t *testing.T) {
+	f := newReconcileFixture(t)
+	want := []octane.PoolReconcileRequest{{Pool: f.pool, Consumers: []octane.DesiredConsumer{{ServiceNumber: f.a}}}}
+	rep, err := f.c.Pools.Mirror(context.Background(), want, &octane.MirrorOptions{Limiter: rate.NewLimiter(0, 0)})
+	require.NoError(t, err)
+	assert.Equal(t, octane.MirrorFailed, rep.Results[0].Status)
+	assert.Error(t, rep.Results[0].Err)
+	assert.Equal(t, 0, rep.Reads)
+	assert.Equal(t, 0, f.srv.RequestCount(""))
+
+	// Two tokens: the read and the first write call (the add of d), then
+	// none for the second (d's limit) within the context's deadline.
+	lim := rate.NewLimiter(rate.Every(time.Hour), 2)
+	want[0].Consumers = append(want[0].Consumers, octane.DesiredConsumer{ServiceNumber: f.d, DataLimit: octane.GB(1)})
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	rep, _ = f.c.Pools.Mirror(ctx, want, &octane.MirrorOptions{Limiter: lim})
+	assert.Equal(t, octane.MirrorFailed, rep.Results[0].Status)
+	assert.Equal(t, []octane.Action{{Kind: octane.ActionAddConsumers, ID: f.d}}, rep.Results[0].Actions, "the add ran; the limit call waited for a token that never came")
+	assert.Equal(t, 1, rep.Writes)
+	assert.Equal(t, 1, writes(f.srv))
+}
