@@ -95,7 +95,9 @@ func result(r octane.OrderResult, err error) error { return errors.Join(err, r.E
 var (
 	confPool  = octane.Pool{CustNo: confCust, ServiceNumber: "0491000001", LineSeqNo: "3", ProviderID: "PRV-1"}
 	confOther = octane.Pool{CustNo: confCust, ServiceNumber: "0491000002", LineSeqNo: "8", ProviderID: "PRV-2"}
-	confOrder = octane.PoolCreateRequest{CustNo: confCust, ProviderPlanID: "WME-POOL", PoolName: "Fleet", NotificationEmail: "noc@example.net"}
+	// confReconcile wants one consumer in, limited, and the others out.
+	confReconcile = octane.PoolReconcileRequest{Pool: confPool, Consumers: []octane.DesiredConsumer{{ServiceNumber: "0412000001", DataLimit: octane.GB(5)}}}
+	confOrder     = octane.PoolCreateRequest{CustNo: confCust, ProviderPlanID: "WME-POOL", PoolName: "Fleet", NotificationEmail: "noc@example.net"}
 )
 
 // confPasswordChange is a raw SOAP part carrying a secret of the call.
@@ -157,6 +159,27 @@ var confOps = []conformance.Op{
 		return result(c.Pools.SetDataLimit(ctx, confPool, "0412000001", octane.GB(5)))
 	}),
 	confWaiting("Pools.Disconnect", func(ctx context.Context, c *octane.Client) error { return second(c.Pools.Disconnect(ctx, confPool)) }),
+	confOp("Pools.Plan", func(ctx context.Context, c *octane.Client) error { return second(c.Pools.Plan(ctx, confReconcile)) }),
+	confWaiting("Pools.Apply", func(ctx context.Context, c *octane.Client) error {
+		p, err := c.Pools.Plan(ctx, confReconcile)
+		if err != nil {
+			return err
+		}
+		return second(c.Pools.Apply(ctx, p))
+	}),
+	confWaiting("Pools.Reconcile", func(ctx context.Context, c *octane.Client) error {
+		return second(c.Pools.Reconcile(ctx, confReconcile))
+	}),
+	confWaiting("Pools.Mirror", func(ctx context.Context, c *octane.Client) error {
+		rep, err := c.Pools.Mirror(ctx, []octane.PoolReconcileRequest{confReconcile}, &octane.MirrorOptions{Concurrency: 1})
+		errs := []error{err}
+		if rep != nil {
+			for _, r := range rep.Results {
+				errs = append(errs, r.Err)
+			}
+		}
+		return errors.Join(errs...)
+	}),
 	confOp("CallSOAP/query", func(ctx context.Context, c *octane.Client) error {
 		var out struct {
 			OrderID string `xml:"orderQueryResponse>orderId"`

@@ -62,6 +62,36 @@
 // Sizes such as "100 GB" are Size values in bytes (binary units; GB and MB
 // build them). Statuses are PoolStatus and OrderStatus constants.
 //
+// # Desired state: plan, apply, mirror
+//
+// A billing system that knows which services belong in a pool, and their
+// limits, states it in a PoolReconcileRequest and lets the package work out
+// the orders:
+//
+//   - [PoolsService.Plan] reads the pool once and returns a PoolPlan: its
+//     Actions, in the order they will be made (the missing consumers added
+//     in one call, the limits set in one call, the extra consumers removed
+//     in one call, the pool disconnected last), and the Checks it verified
+//     by reading. It writes nothing. It refuses, before any write, what the
+//     flow forbids: a consumer that has a limit wanted without one
+//     (ErrLimitRequired; a limit is changed, never removed), Disconnect
+//     with consumers, a duplicate or malformed service number;
+//   - [PoolsService.Apply] makes a plan's actions and stops at the first
+//     failure, returning the actions that took effect;
+//   - [PoolsService.Reconcile] is both; on a pool already as wanted it
+//     reads once and writes nothing;
+//   - [PoolsService.Mirror] does many pools: each read once, a few at a
+//     time (MirrorOptions.Concurrency), paced by a rate.Limiter, with a
+//     dry run that returns every plan and writes nothing, progress, and a
+//     MirrorReport with one result per pool and the counts of actions,
+//     reads and writes. A second run with the same input writes nothing.
+//
+// A consumer is compared with the pool's read: one OPTED-OUT counts as
+// absent, one OPTED-OUT PENDING as leaving (a plan that wants it is refused
+// until its order is done), one OPTED-IN PENDING as present. A limit is
+// compared in bytes with the size the server writes, so a limit the server
+// rounds in its answer would be sent again on every run.
+//
 // # Errors
 //
 // Every failure of a call is an *Error naming the layer (SOAP or REST), the

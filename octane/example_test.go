@@ -301,3 +301,86 @@ func ExampleError() {
 	// SOAP orderQuery 4040404 true
 	// true
 }
+
+// Reconcile brings a pool to the consumers a billing system wants: the
+// missing added, the limits set, the extra removed. Run again, it writes
+// nothing.
+func ExamplePoolsService_Reconcile() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+	p := srv.SeedPool(octanetest.Pool{Name: "Fleet"})
+	srv.SeedService(octanetest.Service{ServiceNumber: "0412000009", PoolProviderID: p.ProviderID})
+	want := octane.PoolReconcileRequest{
+		Pool: octane.Pool{CustNo: p.CustNo, ServiceNumber: p.ServiceNumber, LineSeqNo: p.LineSeqNo},
+		Consumers: []octane.DesiredConsumer{
+			{ServiceNumber: "0412000001", DataLimit: octane.GB(5)},
+			{ServiceNumber: "0412000002"},
+		},
+	}
+
+	plan, err := c.Pools.Plan(ctx, want)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, a := range plan.Actions {
+		fmt.Println("planned:", a)
+	}
+	done, err := c.Pools.Apply(ctx, plan)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("made:", len(done))
+
+	again, err := c.Pools.Reconcile(ctx, want)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("second run:", len(again))
+
+	// A limit cannot be removed: refused before anything is sent.
+	want.Consumers[0].DataLimit = 0
+	_, err = c.Pools.Plan(ctx, want)
+	fmt.Println(errors.Is(err, octane.ErrLimitRequired))
+	// Output:
+	// planned: add-consumers 0412000001
+	// planned: add-consumers 0412000002
+	// planned: set-data-limit 0412000001: limit 5 GB
+	// planned: remove-consumers 0412000009
+	// made: 4
+	// second run: 0
+	// true
+}
+
+// Mirror syncs many pools; a dry run reports the plans and writes nothing.
+func ExamplePoolsService_Mirror() {
+	c, srv := newExampleClient()
+	defer srv.Close()
+	ctx := context.Background()
+	var want []octane.PoolReconcileRequest
+	for i, sn := range []string{"0412000001", "0412000002"} {
+		p := srv.SeedPool(octanetest.Pool{Name: fmt.Sprint("Pool ", i)})
+		want = append(want, octane.PoolReconcileRequest{
+			Pool:      octane.Pool{CustNo: p.CustNo, ServiceNumber: p.ServiceNumber, LineSeqNo: p.LineSeqNo},
+			Consumers: []octane.DesiredConsumer{{ServiceNumber: sn, DataLimit: octane.GB(1)}},
+		})
+	}
+	opts := &octane.MirrorOptions{DryRun: true, Concurrency: 2}
+
+	rep, err := c.Pools.Mirror(ctx, want, opts)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("dry run:", rep.Results[0].Status, rep.Results[1].Status, rep.Counts[octane.ActionAddConsumers], "adds, writes:", rep.Writes)
+
+	opts.DryRun = false
+	rep, _ = c.Pools.Mirror(ctx, want, opts)
+	fmt.Println("applied:", rep.Results[0].Status, rep.Results[1].Status, "writes:", rep.Writes)
+
+	rep, _ = c.Pools.Mirror(ctx, want, opts)
+	fmt.Println("again:", rep.Results[0].Status, rep.Results[1].Status, "writes:", rep.Writes)
+	// Output:
+	// dry run: planned planned 2 adds, writes: 0
+	// applied: changed changed writes: 4
+	// again: unchanged unchanged writes: 0
+}
