@@ -66,8 +66,8 @@ func ExampleSubscribersService_Reconcile() {
 	actions, _ = c.Subscribers.Reconcile(ctx, want)
 	fmt.Println(len(actions))
 	// Output:
-	// [create cust-7 bind-plan cust-7: P25 bind-imsi cust-7: 311980000000007 activate cust-7]
-	// [deactivate cust-7: before IMSI change unbind-imsi cust-7: 311980000000007 bind-imsi cust-7: 311980000000008 activate cust-7]
+	// [create cust-7 bind-plan cust-7: P25 bind-imsi cust-7: IMSI 3119…0007 activate cust-7]
+	// [deactivate cust-7: before IMSI change unbind-imsi cust-7: IMSI 3119…0007 bind-imsi cust-7: IMSI 3119…0008 activate cust-7]
 	// 0
 }
 
