@@ -1,11 +1,12 @@
 module github.com/ispkit/ispkit
 
-go 1.23
+go 1.23.0
 
 require (
 	github.com/google/go-cmp v0.7.0
 	github.com/hashicorp/go-retryablehttp v0.7.8
 	github.com/stretchr/testify v1.12.1
+	golang.org/x/time v0.12.0
 	gopkg.in/h2non/gock.v1 v1.1.2
 )
 

@@ -1,0 +1,227 @@
+package baicells_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/time/rate"
+
+	"github.com/ispkit/ispkit/baicells"
+	"github.com/ispkit/ispkit/baicells/baicellstest"
+)
+
+func statuses(rep *baicells.MirrorReport) []baicells.MirrorStatus {
+	out := []baicells.MirrorStatus{}
+	for _, r := range rep.Results {
+		out = append(out, r.Status)
+	}
+	return out
+}
+
+// TestMirrorCPESwap: with both customers of a CPE swap desired, Mirror frees
+// both IMSIs before binding them, and both end active on the other's IMSI.
+func TestMirrorCPESwap(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	seedSwap(srv)
+	want := []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: swapIMSIB, Active: true},
+		{Profile: baicells.Profile{ID: "B"}, PlanID: "P10", IMSI: swapIMSIA, Active: true},
+	}
+	rep, err := c.Subscribers.Mirror(ctx, want, nil)
+	require.NoError(t, err)
+	for _, r := range rep.Results {
+		require.NoError(t, r.Err, r.ID)
+	}
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorChanged, baicells.MirrorChanged}, statuses(rep))
+	a, _ := srv.Subscriber("A")
+	b, _ := srv.Subscriber("B")
+	assert.Equal(t, swapIMSIB, a.IMSI)
+	assert.Equal(t, swapIMSIA, b.IMSI)
+	assert.True(t, a.Active)
+	assert.True(t, b.Active)
+	assert.Equal(t, map[baicells.ActionKind]int{baicells.ActionDeactivate: 2, baicells.ActionUnbindIMSI: 2, baicells.ActionBindIMSI: 2, baicells.ActionActivate: 2}, rep.Counts)
+	// 2 reads (the owners of both IMSIs are known from them), 1 bulk
+	// deactivate, 2 unbinds, 2 binds, 1 bulk activate.
+	assert.Equal(t, 2, rep.Reads)
+	assert.Equal(t, 6, rep.Writes)
+	assert.Len(t, srv.Requests(), rep.Reads+rep.Writes)
+
+	srv.ResetRequests()
+	rep, err = c.Subscribers.Mirror(ctx, want, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorUnchanged, baicells.MirrorUnchanged}, statuses(rep))
+	assert.Zero(t, rep.Writes)
+	assert.Empty(t, writes(srv), "a second run writes nothing")
+}
+
+// A swap whose other half is not in the run is refused for that customer,
+// who stays online; the rest of the population proceeds.
+func TestMirrorRefusesIMSIHeldOutside(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	seedSwap(srv)
+	rep, err := c.Subscribers.Mirror(ctx, []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: swapIMSIB, Active: true},
+		{Profile: baicells.Profile{ID: "C"}, PlanID: "P10", IMSI: "311980000000103", Active: true},
+	}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorFailed, baicells.MirrorChanged}, statuses(rep))
+	assert.ErrorIs(t, rep.Results[0].Err, baicells.ErrIMSIInUse)
+	assert.Empty(t, rep.Results[0].Actions)
+	a, _ := srv.Subscriber("A")
+	assert.True(t, a.Active, "A stays online")
+	assert.Equal(t, swapIMSIA, a.IMSI)
+	cs, _ := srv.Subscriber("C")
+	assert.True(t, cs.Active)
+	assert.Equal(t, 1, srv.RequestCount("/customers/bulkcreate"))
+}
+
+// A swap partner that keeps its IMSI makes the other's change impossible.
+func TestMirrorRefusesIMSIKeptByPopulation(t *testing.T) {
+	c, srv := e2e(t)
+	seedSwap(srv)
+	rep, err := c.Subscribers.Mirror(context.Background(), []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: swapIMSIB, Active: true},
+		{Profile: baicells.Profile{ID: "B", Name: "Bob"}, PlanID: "P10", IMSI: swapIMSIB, Active: true},
+	}, nil)
+	require.NoError(t, err)
+	// The two records want the same IMSI: both are invalid.
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorFailed, baicells.MirrorFailed}, statuses(rep))
+	assert.ErrorIs(t, rep.Results[0].Err, baicells.ErrInvalidInput)
+	assert.Empty(t, writes(srv))
+
+	rep, err = c.Subscribers.Mirror(context.Background(), []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: swapIMSIB, Active: true},
+		{Profile: baicells.Profile{ID: "B", Name: "Bob"}, PlanID: "P10", Active: true, Delete: false, IMSI: ""},
+	}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorChanged, baicells.MirrorChanged}, statuses(rep), "B gives its IMSI up, A takes it")
+	a, _ := srv.Subscriber("A")
+	assert.Equal(t, swapIMSIB, a.IMSI)
+}
+
+func TestMirrorValidation(t *testing.T) {
+	c, srv := e2e(t)
+	var nilCtx context.Context // what is tested
+	_, err := c.Subscribers.Mirror(nilCtx, nil, nil)
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+	_, err = c.Subscribers.Mirror(context.Background(), nil, &baicells.MirrorOptions{Concurrency: -1})
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+
+	rep, err := c.Subscribers.Mirror(context.Background(), []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "d1"}},
+		{Profile: baicells.Profile{ID: "d1", Name: "again"}},
+		{Profile: baicells.Profile{ID: "bad"}, IMSI: "12"},
+		{Profile: baicells.Profile{ID: "ok", Name: "Ok"}},
+	}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorFailed, baicells.MirrorFailed, baicells.MirrorFailed, baicells.MirrorChanged}, statuses(rep))
+	for _, r := range rep.Results[:3] {
+		var ve *baicells.ValidationError
+		assert.ErrorAs(t, r.Err, &ve)
+	}
+	assert.Contains(t, rep.Results[2].Err.Error(), "want[2].IMSI")
+	assert.Equal(t, 1, srv.RequestCount("/customers/querybyid"), "invalid records are not read")
+	_, ok := srv.Subscriber("ok")
+	assert.True(t, ok)
+}
+
+// population seeds n-n/4 of n customers, a tenth of them differing from
+// the desired state, and returns the desired state of all n.
+func population(srv *baicellstest.Server, n int) []baicells.SubscriberReconcileRequest {
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P25", Name: "25M", Uplink: 10, Downlink: 25})
+	want := make([]baicells.SubscriberReconcileRequest, n)
+	for i := range want {
+		id := fmt.Sprintf("c%06d", i)
+		imsi := fmt.Sprintf("3119800%08d", i)
+		plan := []string{"P10", "P25"}[i%2]
+		want[i] = baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: id, Name: "Customer " + id}, PlanID: plan, IMSI: imsi, Active: i%7 != 0}
+		if i >= n-n/4 {
+			continue // new customer
+		}
+		seed := baicellstest.Subscriber{ID: id, Name: "Customer " + id, IMSI: imsi, PlanID: plan, Active: i%7 != 0}
+		switch i % 10 {
+		case 1:
+			seed.Active = !seed.Active
+		case 3:
+			seed.Name = "Old name"
+		case 5:
+			seed.IMSI = fmt.Sprintf("3119801%08d", i) // CPE replaced
+		}
+		srv.SeedSubscriber(baicellstest.DefaultCloudKey, seed)
+	}
+	return want
+}
+
+// TestMirrorPopulation: 1,000 customers cost one read each plus the writes
+// (the new IMSIs' owners are queried: they belong to no subscriber read);
+// a second run only reads.
+func TestMirrorPopulation(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	const n = 1000
+	want := population(srv, n)
+	var last baicells.MirrorProgress
+	calls := 0
+	rep, err := c.Subscribers.Mirror(ctx, want, &baicells.MirrorOptions{
+		Limiter:  rate.NewLimiter(rate.Inf, 1),
+		Progress: func(p baicells.MirrorProgress) { last = p; calls++ },
+	})
+	require.NoError(t, err)
+	for _, r := range rep.Results {
+		require.NoError(t, r.Err, r.ID)
+	}
+	assert.Equal(t, baicells.MirrorProgress{Phase: baicells.MirrorPhaseApply, Done: last.Total, Total: last.Total}, last)
+	assert.Positive(t, calls)
+	assert.Equal(t, n, srv.RequestCount("/customers/querybyid"), "each subscriber read once")
+	newIMSIs := n/4 + (n-n/4)/10 // new customers, replaced CPEs
+	assert.Equal(t, newIMSIs, srv.RequestCount("/customers/query"), "owners of the IMSIs no subscriber read holds")
+	assert.Len(t, srv.Requests(), rep.Reads+rep.Writes)
+	assert.Equal(t, n+newIMSIs, rep.Reads)
+	// The 250 new customers are created in bulk, one call per plan, so the
+	// writes are far fewer than the actions.
+	assert.Equal(t, 2, srv.RequestCount("/customers/bulkcreate"))
+	assert.Zero(t, srv.RequestCount("/customers/create"))
+	assert.Less(t, rep.Writes, 400)
+	for _, s := range srv.Subscribers() {
+		i := 0
+		fmt.Sscanf(s.ID, "c%06d", &i)
+		assert.Equal(t, want[i].IMSI, s.IMSI, s.ID)
+		assert.Equal(t, want[i].Active, s.Active, s.ID)
+		assert.Equal(t, want[i].PlanID, s.PlanID, s.ID)
+	}
+	assert.Len(t, srv.Subscribers(), n)
+
+	srv.ResetRequests()
+	rep, err = c.Subscribers.Mirror(ctx, want, nil)
+	require.NoError(t, err)
+	assert.Zero(t, rep.Writes)
+	assert.Equal(t, n, rep.Reads)
+	assert.Equal(t, n, len(srv.Requests()), "a second run reads each subscriber once and writes nothing")
+	assert.Empty(t, rep.Counts)
+}
+
+func TestMirrorDryRun(t *testing.T) {
+	c, srv := e2e(t)
+	want := population(srv, 40)
+	rep, err := c.Subscribers.Mirror(context.Background(), want, &baicells.MirrorOptions{DryRun: true})
+	require.NoError(t, err)
+	assert.True(t, rep.DryRun)
+	assert.Empty(t, writes(srv))
+	assert.Zero(t, rep.Writes)
+	planned := 0
+	for _, r := range rep.Results {
+		require.NoError(t, r.Err)
+		if r.Status == baicells.MirrorPlanned {
+			planned++
+			assert.NotEmpty(t, r.Actions)
+		}
+	}
+	assert.Equal(t, 10+9, planned, "10 new customers, 9 differing")
+	assert.Equal(t, 10, rep.Counts[baicells.ActionCreate])
+}
