@@ -153,7 +153,6 @@ type mirrorItem struct {
 	// its unbind or delete must be done first.
 	holder *mirrorItem
 	done   []Action
-	next   int // index of the next planned action
 	err    error
 }
 
