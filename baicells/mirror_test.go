@@ -225,3 +225,115 @@ func TestMirrorDryRun(t *testing.T) {
 	assert.Equal(t, 10+9, planned, "10 new customers, 9 differing")
 	assert.Equal(t, 10, rep.Counts[baicells.ActionCreate])
 }
+
+// A bulk call that fails is retried record by record, so each record gets
+// its own outcome.
+func TestMirrorBulkFailureFallsBackToSingles(t *testing.T) {
+	c, srv := e2e(t, baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
+	want := population(srv, 20)
+	srv.InjectFault(baicellstest.Fault{Path: "/customers/bulkactivate", Status: 503})
+	rep, err := c.Subscribers.Mirror(context.Background(), want, nil)
+	require.NoError(t, err)
+	for _, r := range rep.Results {
+		require.NoError(t, r.Err, r.ID)
+	}
+	assert.Equal(t, 1, srv.RequestCount("/customers/bulkactivate"))
+	assert.Equal(t, rep.Counts[baicells.ActionActivate], srv.RequestCount("/customers/activate"))
+	for _, s := range srv.Subscribers() {
+		for _, w := range want {
+			if w.Profile.ID == s.ID {
+				assert.Equal(t, w.Active, s.Active, s.ID)
+			}
+		}
+	}
+}
+
+func TestMirrorRefusesMissingPlan(t *testing.T) {
+	c, srv := e2e(t)
+	seedSwap(srv)
+	rep, err := c.Subscribers.Mirror(context.Background(), []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "NOPE", IMSI: swapIMSIA, Active: true},
+		{Profile: baicells.Profile{ID: "B"}, PlanID: "P10", IMSI: swapIMSIB},
+	}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorFailed, baicells.MirrorChanged}, statuses(rep))
+	assert.ErrorIs(t, rep.Results[0].Err, baicells.ErrPlanNotFound)
+	assert.Equal(t, 1, srv.RequestCount("/products/queryallplans"), "the plan list is read once, for the plan no subscriber has")
+	a, _ := srv.Subscriber("A")
+	assert.True(t, a.Active)
+}
+
+// When the holder of a swapped IMSI fails to free it at apply time (BOSS
+// changed), the customer waiting for it is not bound and is reported failed.
+func TestMirrorHolderFailsAtApply(t *testing.T) {
+	c, srv := e2e(t, baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
+	seedSwap(srv)
+	srv.InjectFault(baicellstest.Fault{Path: "/customers/unbindimsi", Status: 503})
+	rep, err := c.Subscribers.Mirror(context.Background(), []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: swapIMSIB, Active: true},
+		{Profile: baicells.Profile{ID: "B"}, PlanID: "P10", IMSI: swapIMSIA, Active: true},
+	}, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorFailed, baicells.MirrorFailed}, statuses(rep))
+	assert.Zero(t, srv.RequestCount("/customers/bindimsi"), "no bind of an IMSI that was not freed")
+	assert.Equal(t, []baicells.ActionKind{baicells.ActionDeactivate}, kinds(rep.Results[0].Actions))
+}
+
+// Every call waits on the limiter, and progress comes from one goroutine
+// at a time, ending with Done == Total in each phase.
+func TestMirrorLimiterAndProgress(t *testing.T) {
+	c, srv := e2e(t)
+	want := population(srv, 60)
+	lim := rate.NewLimiter(rate.Inf, 0)
+	var inside, maxInside int
+	last := map[baicells.MirrorPhase]baicells.MirrorProgress{}
+	rep, err := c.Subscribers.Mirror(context.Background(), want, &baicells.MirrorOptions{
+		Limiter: lim, Concurrency: 4,
+		Progress: func(p baicells.MirrorProgress) {
+			inside++
+			maxInside = max(maxInside, inside)
+			last[p.Phase] = p
+			inside--
+		},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 1, maxInside)
+	for _, ph := range []baicells.MirrorPhase{baicells.MirrorPhaseRead, baicells.MirrorPhaseApply} {
+		assert.Equal(t, last[ph].Total, last[ph].Done, ph)
+		assert.Positive(t, last[ph].Total, ph)
+	}
+	assert.Len(t, srv.Requests(), rep.Reads+rep.Writes)
+
+	// A limiter that never allows a call fails every record; nothing is sent.
+	srv.ResetRequests()
+	rep, err = c.Subscribers.Mirror(context.Background(), want[:3], &baicells.MirrorOptions{Limiter: rate.NewLimiter(0, 0)})
+	require.NoError(t, err)
+	for _, r := range rep.Results {
+		assert.Equal(t, baicells.MirrorFailed, r.Status)
+	}
+	assert.Empty(t, srv.Requests())
+}
+
+// Checks and errors abbreviate IMSIs.
+func TestMirrorTextsAbbreviateIMSIs(t *testing.T) {
+	c, srv := e2e(t)
+	seedSwap(srv)
+	rep, err := c.Subscribers.Mirror(context.Background(), []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: swapIMSIB, Active: true},
+		{Profile: baicells.Profile{ID: "C"}, PlanID: "P10", IMSI: "311980000000103"},
+	}, &baicells.MirrorOptions{DryRun: true})
+	require.NoError(t, err)
+	for _, r := range rep.Results {
+		for _, a := range r.Actions {
+			assert.NotContains(t, a.String(), "3119800000", r.ID)
+		}
+		if r.Err != nil {
+			assert.NotContains(t, r.Err.Error(), "3119800000", r.ID)
+		}
+	}
+	p, err := c.Subscribers.Plan(context.Background(), baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "C"}, PlanID: "P10", IMSI: "311980000000103"})
+	require.NoError(t, err)
+	for _, chk := range p.Checks {
+		assert.NotContains(t, chk, "3119800000")
+	}
+}
