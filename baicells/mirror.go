@@ -152,8 +152,12 @@ type mirrorItem struct {
 	// holder is the subscriber of the population whose IMSI this one binds;
 	// its unbind or delete must be done first.
 	holder *mirrorItem
-	done   []Action
-	err    error
+	// released is set, between the stages, once the item's unbind or
+	// delete is done; stage 3 reads it while the item itself may be
+	// binding its new IMSI.
+	released bool
+	done     []Action
+	err      error
 }
 
 func (it *mirrorItem) actions() []Action {
@@ -426,6 +430,9 @@ func (m *mirror) apply(ctx context.Context) {
 
 	m.bulkStatus(ctx, ActionDeactivate)
 	m.singles(ctx, 2)
+	for _, it := range m.items {
+		it.released = it.freed()
+	}
 	m.bulkCreates(ctx)
 	m.singles(ctx, 3)
 	m.bulkStatus(ctx, ActionActivate)
@@ -502,7 +509,7 @@ func (m *mirror) singles(ctx context.Context, stage int) {
 // holderFreed fails the item if the subscriber holding its IMSI did not
 // release it (BOSS changed since the reads, or the holder's call failed).
 func (m *mirror) holderFreed(it *mirrorItem, a Action) bool {
-	if it.holder == nil || it.holder.freed() {
+	if it.holder == nil || it.holder.released {
 		return true
 	}
 	m.fail(it, a, refusal(m.op, CodeIMSIInUse, "IMSI "+shortIMSI(it.d.IMSI)+" was not freed by subscriber "+strconv.Quote(it.holder.d.Profile.ID)))
