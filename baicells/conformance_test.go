@@ -124,6 +124,33 @@ var confOps = []conformance.Op{
 			Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P1", IMSI: "311980000000001", Active: true,
 		}))
 	}),
+	confOp("Subscribers.Plan", func(ctx context.Context, c *baicells.Client) error {
+		return second(c.Subscribers.Plan(ctx, baicells.SubscriberReconcileRequest{
+			Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P1", IMSI: "311980000000001", Active: true,
+		}))
+	}),
+	confOp("Subscribers.Apply", func(ctx context.Context, c *baicells.Client) error {
+		d := baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P1", IMSI: "311980000000001", Active: true}
+		return second(c.Subscribers.Apply(ctx, &baicells.SubscriberPlan{Desired: d, Actions: []baicells.Action{
+			{Kind: baicells.ActionCreate, ID: "s1"}, {Kind: baicells.ActionBindPlan, ID: "s1"},
+			{Kind: baicells.ActionBindIMSI, ID: "s1"}, {Kind: baicells.ActionActivate, ID: "s1"},
+		}}))
+	}),
+	confOp("Subscribers.Mirror", func(ctx context.Context, c *baicells.Client) error {
+		rep, err := c.Subscribers.Mirror(ctx, []baicells.SubscriberReconcileRequest{
+			// One record: a failed read ends it, as for the other ops,
+			// whose memory is bounded per call.
+			{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P1", IMSI: "311980000000001", Active: true},
+		}, &baicells.MirrorOptions{Concurrency: 1})
+		if rep == nil {
+			return err
+		}
+		errs := []error{err}
+		for _, r := range rep.Results {
+			errs = append(errs, r.Err)
+		}
+		return errors.Join(errs...)
+	}),
 	confOp("Plans.Create", func(ctx context.Context, c *baicells.Client) error {
 		return c.Plans.Create(ctx, baicells.Plan{ID: "P1", Name: "1M", Uplink: 1, Downlink: 1})
 	}),

@@ -36,6 +36,32 @@
 // table), and [PlansService.Ensure] does the same for a service plan.
 // [Client.Do] sends anything the typed layer does not cover.
 //
+// # Plan, apply, mirror
+//
+// Desired-state sync comes in three layers. [SubscribersService.Plan] only
+// reads: the subscriber, the owner of the IMSI it should get (customers/query)
+// and the plan list when a plan is bound or changed. It returns a
+// [SubscriberPlan]: the calls to make in order, and the preconditions it
+// checked ("IMSI 3119…0101 free"). A change that cannot succeed is refused
+// there, with the *Error the server would have answered (CodeIMSIInUse,
+// CodePlanNotFound), before anything is written: reconciling one half of a
+// CPE swap no longer deactivates and unbinds a customer only to fail on the
+// other customer's IMSI. [SubscribersService.Apply] makes the plan's calls and
+// stops at the first failure, which can then only mean BOSS changed since the
+// plan. Reconcile is Plan then Apply.
+//
+// [SubscribersService.Mirror] does the same for a whole population, such as
+// a billing export: BOSS has no list call, so it reads each subscriber once,
+// with bounded concurrency and an optional [rate.Limiter]; it knows which
+// IMSIs and plans the population holds from those reads and queries only the
+// rest. It allows an IMSI that another subscriber of the same run gives up,
+// so swaps work, and orders the calls across subscribers so that IMSIs are
+// freed before they are bound. It uses the bulk calls where it can (bulk
+// deactivate, BulkCreate grouped by plan, bulk activate) and single calls for
+// the rest. [MirrorOptions] has DryRun, Concurrency, Limiter and Progress;
+// the [MirrorReport] has one [MirrorResult] per record, the action counts and
+// the calls sent. Run twice with the same input, the second run only reads.
+//
 // # No waiting
 //
 // Every BOSS operation completes within its call: the answer reports the

@@ -66,9 +66,79 @@ func ExampleSubscribersService_Reconcile() {
 	actions, _ = c.Subscribers.Reconcile(ctx, want)
 	fmt.Println(len(actions))
 	// Output:
-	// [create cust-7 bind-plan cust-7: P25 bind-imsi cust-7: 311980000000007 activate cust-7]
-	// [deactivate cust-7: before IMSI change unbind-imsi cust-7: 311980000000007 bind-imsi cust-7: 311980000000008 activate cust-7]
+	// [create cust-7 bind-plan cust-7: P25 bind-imsi cust-7: IMSI 3119…0007 activate cust-7]
+	// [deactivate cust-7: before IMSI change unbind-imsi cust-7: IMSI 3119…0007 bind-imsi cust-7: IMSI 3119…0008 activate cust-7]
 	// 0
+}
+
+// Plan reads and says what Apply will do; a change that cannot succeed is
+// refused before anything is written.
+func ExampleSubscribersService_Plan() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P25", Name: "25 Mbps", Uplink: 5, Downlink: 25})
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "cust-8", IMSI: "311980000000008", PlanID: "P25", Active: true})
+	c := srv.Client()
+	ctx := context.Background()
+
+	want := baicells.SubscriberReconcileRequest{
+		Profile: baicells.Profile{ID: "cust-7", Name: "Grace"},
+		PlanID:  "P25", IMSI: "311980000000007", Active: true,
+	}
+	p, err := c.Subscribers.Plan(ctx, want)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(p.Actions)
+	fmt.Println(p.Checks)
+	done, err := c.Subscribers.Apply(ctx, p)
+	fmt.Println(len(done), err)
+
+	// cust-8's CPE is not free: refused, and cust-7 stays online.
+	want.IMSI = "311980000000008"
+	_, err = c.Subscribers.Plan(ctx, want)
+	fmt.Println(errors.Is(err, baicells.ErrIMSIInUse))
+	// Output:
+	// [create cust-7 bind-plan cust-7: P25 bind-imsi cust-7: IMSI 3119…0007 activate cust-7]
+	// [plan "P25" exists IMSI 3119…0007 free]
+	// 4 <nil>
+	// true
+}
+
+// Mirror brings a whole billing export into BOSS; DryRun shows the plan.
+func ExampleSubscribersService_Mirror() {
+	srv := baicellstest.NewServer()
+	defer srv.Close()
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P25", Name: "25 Mbps", Uplink: 5, Downlink: 25})
+	// Two customers about to swap CPEs.
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "A", IMSI: "311980000000001", PlanID: "P25", Active: true})
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "B", IMSI: "311980000000002", PlanID: "P25", Active: true})
+	c := srv.Client()
+	ctx := context.Background()
+
+	want := []baicells.SubscriberReconcileRequest{
+		{Profile: baicells.Profile{ID: "A"}, PlanID: "P25", IMSI: "311980000000002", Active: true},
+		{Profile: baicells.Profile{ID: "B"}, PlanID: "P25", IMSI: "311980000000001", Active: true},
+		{Profile: baicells.Profile{ID: "C", Name: "Carol"}, PlanID: "P25", IMSI: "311980000000003", Active: true},
+	}
+	rep, _ := c.Subscribers.Mirror(ctx, want, &baicells.MirrorOptions{DryRun: true})
+	for _, r := range rep.Results {
+		fmt.Println(r.ID, r.Status, len(r.Actions))
+	}
+	fmt.Println("writes:", rep.Writes)
+
+	rep, _ = c.Subscribers.Mirror(ctx, want, nil)
+	fmt.Println(rep.Results[0].Status, rep.Results[1].Status, rep.Results[2].Status, "reads:", rep.Reads, "writes:", rep.Writes)
+	rep, _ = c.Subscribers.Mirror(ctx, want, nil)
+	fmt.Println("again: reads:", rep.Reads, "writes:", rep.Writes)
+	// Output:
+	// A planned 4
+	// B planned 4
+	// C planned 4
+	// writes: 0
+	// changed changed changed reads: 4 writes: 7
+	// again: reads: 3 writes: 0
 }
 
 // Usage over any range is walked in windows of at most 31 days.

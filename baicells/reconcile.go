@@ -3,6 +3,8 @@ package baicells
 import (
 	"context"
 	"errors"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -28,7 +30,7 @@ type Action struct {
 	Kind ActionKind
 	// ID is the sub_id or service_plan_id acted on.
 	ID string
-	// Detail says what changed, e.g. "IMSI 3111… → 3112…".
+	// Detail says what changed, e.g. "IMSI 3119…0007"; IMSIs are abbreviated.
 	Detail string
 }
 
@@ -63,120 +65,279 @@ type SubscriberReconcileRequest struct {
 // one, and activate last, only when plan and IMSI are bound (codes 4003/4004).
 // It returns the calls made, in order; run again with the same state it makes
 // none. On error the actions already made are returned with it.
+//
+// Reconcile is Plan followed by Apply: a change that cannot succeed (the new
+// IMSI held by another subscriber, a plan that does not exist) is refused
+// before anything is written, so a customer is never taken offline for it.
 func (s *SubscribersService) Reconcile(ctx context.Context, d SubscriberReconcileRequest) ([]Action, error) {
 	const op = "Subscribers.Reconcile"
-	id := d.Profile.ID
+	p, err := s.plan(ctx, op, d)
+	if err != nil {
+		return nil, err
+	}
+	return s.apply(ctx, op, p)
+}
+
+// SubscriberPlan is what Plan found and what Apply will do: the calls to
+// make, in order, and the preconditions Plan checked by reading.
+type SubscriberPlan struct {
+	// Desired is the state asked for.
+	Desired SubscriberReconcileRequest
+	// Current is the subscriber as read, nil when it does not exist.
+	Current *Subscriber
+	// Actions are the calls Apply makes, in execution order; empty when the
+	// subscriber is already in the desired state.
+	Actions []Action
+	// Checks are the preconditions verified by reading, in words, e.g.
+	// "IMSI 3119… free". They never hold a secret or a whole IMSI.
+	Checks []string
+}
+
+// Plan reads the subscriber (and, when a change needs them, the owner of the
+// wanted IMSI and the plan list) and returns the calls that reach the desired
+// state, without writing anything. A change that cannot succeed is refused
+// here with the error the server would have answered: an *Error whose Code is
+// CodeIMSIInUse (ErrIMSIInUse) when the new IMSI belongs to another
+// subscriber, CodePlanNotFound (ErrPlanNotFound) when the plan does not exist;
+// invalid input is a *ValidationError.
+func (s *SubscribersService) Plan(ctx context.Context, d SubscriberReconcileRequest) (*SubscriberPlan, error) {
+	return s.plan(ctx, "Subscribers.Plan", d)
+}
+
+// Apply makes the calls of a plan in order and returns those that succeeded.
+// It stops at the first failure and returns the actions made with the error.
+// Everything Plan could check was checked when the plan was made; a call that
+// fails now means BOSS changed in between. A nil plan is a *ValidationError
+// and nothing is sent.
+func (s *SubscribersService) Apply(ctx context.Context, p *SubscriberPlan) ([]Action, error) {
+	const op = "Subscribers.Apply"
 	if err := checkCtx(ctx, op); err != nil {
 		return nil, err
 	}
-	if err := checkID(op, "Profile.ID", id); err != nil {
+	if p == nil {
+		return nil, invalid(op, "plan", "is nil")
+	}
+	if err := checkDesired(op, p.Desired); err != nil {
 		return nil, err
 	}
-	if !d.Delete {
-		if err := checkProfile(op, "Profile.", d.Profile); err != nil {
-			return nil, err
-		}
-		if d.PlanID != "" {
-			if err := checkID(op, "PlanID", d.PlanID); err != nil {
-				return nil, err
-			}
-		}
-		if d.IMSI != "" {
-			if err := checkIMSI(op, "IMSI", d.IMSI); err != nil {
-				return nil, err
-			}
-		}
-	}
+	return s.apply(ctx, op, p)
+}
 
-	var actions []Action
-	do := func(kind ActionKind, detail string, call func() error) error {
-		if err := call(); err != nil {
-			return &stepError{op: op, step: string(kind) + " " + id, err: err}
-		}
-		actions = append(actions, Action{Kind: kind, ID: id, Detail: detail})
+func checkDesired(op string, d SubscriberReconcileRequest) error {
+	if err := checkID(op, "Profile.ID", d.Profile.ID); err != nil {
+		return err
+	}
+	if d.Delete {
 		return nil
 	}
+	if err := checkProfile(op, "Profile.", d.Profile); err != nil {
+		return err
+	}
+	if d.PlanID != "" {
+		if err := checkID(op, "PlanID", d.PlanID); err != nil {
+			return err
+		}
+	}
+	if d.IMSI != "" {
+		if err := checkIMSI(op, "IMSI", d.IMSI); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
-	cur, err := s.Get(ctx, id)
+func (s *SubscribersService) plan(ctx context.Context, op string, d SubscriberReconcileRequest) (*SubscriberPlan, error) {
+	if err := checkCtx(ctx, op); err != nil {
+		return nil, err
+	}
+	if err := checkDesired(op, d); err != nil {
+		return nil, err
+	}
+	cur, err := s.Get(ctx, d.Profile.ID)
 	switch {
 	case errors.Is(err, ErrSubscriberNotFound):
-		if d.Delete {
-			return nil, nil
-		}
-		if err := do(ActionCreate, "", func() error { return s.Create(ctx, d.Profile) }); err != nil {
-			return actions, err
-		}
-		cur, err = &Subscriber{Profile: d.Profile, Status: StatusInactive}, nil
+		cur = nil
 	case err != nil:
 		return nil, err
 	}
+	p := planSubscriber(d, cur)
+	if planID := p.newPlanID(); planID != "" {
+		plans, err := s.c.Plans.List(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.ContainsFunc(plans, func(pl Plan) bool { return pl.ID == planID }) {
+			return nil, refusal(op, CodePlanNotFound, "service plan "+strconv.Quote(planID)+" does not exist")
+		}
+		p.Checks = append(p.Checks, "plan "+strconv.Quote(planID)+" exists")
+	}
+	if imsi := p.newIMSI(); imsi != "" {
+		q, err := s.QueryByIMSI(ctx, imsi)
+		if err != nil {
+			return nil, err
+		}
+		if !q.Available {
+			return nil, imsiRefusal(op, imsi, q.Subscriber)
+		}
+		p.Checks = append(p.Checks, "IMSI "+shortIMSI(imsi)+" free")
+	}
+	return p, nil
+}
 
+// refusal is a change refused at planning time: the *Error the server would
+// have answered, with no HTTP status and no session_id, as nothing was sent.
+func refusal(op string, code ResultCode, why string) error {
+	return &Error{Op: op, Code: code, Message: why + "; refused before any change"}
+}
+
+func imsiRefusal(op, imsi string, holder *Subscriber) error {
+	why := "IMSI " + shortIMSI(imsi) + " is bound to another subscriber"
+	if holder != nil && holder.ID != "" {
+		why = "IMSI " + shortIMSI(imsi) + " is bound to subscriber " + strconv.Quote(holder.ID)
+	}
+	return refusal(op, CodeIMSIInUse, why)
+}
+
+// shortIMSI abbreviates an IMSI for texts, keeping enough to tell two
+// apart: "3119…0007".
+func shortIMSI(imsi string) string {
+	if len(imsi) <= 8 {
+		return imsi
+	}
+	return imsi[:4] + "…" + imsi[len(imsi)-4:]
+}
+
+// newPlanID is the plan a bind-plan or change-plan action binds, "" if none.
+func (p *SubscriberPlan) newPlanID() string {
+	for _, a := range p.Actions {
+		if a.Kind == ActionBindPlan || a.Kind == ActionChangePlan {
+			return p.Desired.PlanID
+		}
+	}
+	return ""
+}
+
+// newIMSI is the IMSI a bind-imsi action binds, "" if none.
+func (p *SubscriberPlan) newIMSI() string {
+	for _, a := range p.Actions {
+		if a.Kind == ActionBindIMSI {
+			return p.Desired.IMSI
+		}
+	}
+	return ""
+}
+
+// frees reports whether the plan releases the subscriber's current IMSI.
+func (p *SubscriberPlan) frees() bool {
+	for _, a := range p.Actions {
+		if a.Kind == ActionUnbindIMSI || a.Kind == ActionDelete {
+			return true
+		}
+	}
+	return false
+}
+
+// planSubscriber computes the calls from the current state (nil: absent) to
+// d, in the order of the Powercode action table. It does no I/O.
+func planSubscriber(d SubscriberReconcileRequest, cur *Subscriber) *SubscriberPlan {
+	id := d.Profile.ID
+	p := &SubscriberPlan{Desired: d, Current: cur}
+	add := func(kind ActionKind, detail string) {
+		p.Actions = append(p.Actions, Action{Kind: kind, ID: id, Detail: detail})
+	}
+	if cur == nil {
+		if d.Delete {
+			p.Checks = append(p.Checks, "subscriber "+strconv.Quote(id)+" absent")
+			return p
+		}
+		add(ActionCreate, "")
+		cur = &Subscriber{Profile: d.Profile, Status: StatusInactive}
+	}
 	active := cur.Active()
-	deactivate := func(why string) error {
-		if !active {
-			return nil
+	deactivate := func(why string) {
+		if active {
+			active = false
+			add(ActionDeactivate, why)
 		}
-		active = false
-		return do(ActionDeactivate, why, func() error { return s.Deactivate(ctx, id) })
 	}
-
 	if d.Delete {
-		if err := deactivate("before delete"); err != nil {
-			return actions, err
-		}
-		return actions, do(ActionDelete, "", func() error { return s.Delete(ctx, id) })
+		deactivate("before delete")
+		add(ActionDelete, "")
+		return p
 	}
-
 	if diff := profileDiff(cur.Profile, d.Profile); diff != "" {
-		if err := do(ActionModify, diff, func() error { return s.Modify(ctx, d.Profile) }); err != nil {
-			return actions, err
-		}
+		add(ActionModify, diff)
 	}
-
 	imsiChange := cur.IMSI != d.IMSI
 	wantActive := d.Active && d.PlanID != "" && d.IMSI != ""
 	switch {
 	case d.PlanID == "" && active:
-		err = deactivate("no service")
+		deactivate("no service")
 	case imsiChange && cur.IMSI != "":
-		err = deactivate("before IMSI change")
+		deactivate("before IMSI change")
 	case !wantActive:
-		err = deactivate("")
+		deactivate("")
 	}
-	if err != nil {
-		return actions, err
-	}
-
 	switch {
 	case d.PlanID == "" || d.PlanID == cur.PlanID:
 	case cur.PlanID == "":
-		err = do(ActionBindPlan, d.PlanID, func() error { return s.BindPlan(ctx, id, d.PlanID) })
+		add(ActionBindPlan, d.PlanID)
 	default:
-		err = do(ActionChangePlan, cur.PlanID+" → "+d.PlanID, func() error { return s.ChangePlan(ctx, id, d.PlanID) })
+		add(ActionChangePlan, cur.PlanID+" → "+d.PlanID)
 	}
-	if err != nil {
-		return actions, err
-	}
-
 	if imsiChange {
 		if cur.IMSI != "" {
-			if err := do(ActionUnbindIMSI, cur.IMSI, func() error { return s.UnbindIMSI(ctx, id) }); err != nil {
-				return actions, err
-			}
+			add(ActionUnbindIMSI, "IMSI "+shortIMSI(cur.IMSI))
 		}
 		if d.IMSI != "" {
-			if err := do(ActionBindIMSI, d.IMSI, func() error { return s.BindIMSI(ctx, id, d.IMSI) }); err != nil {
-				return actions, err
-			}
+			add(ActionBindIMSI, "IMSI "+shortIMSI(d.IMSI))
 		}
 	}
-
 	if wantActive && !active {
-		if err := do(ActionActivate, "", func() error { return s.Activate(ctx, id) }); err != nil {
-			return actions, err
-		}
+		add(ActionActivate, "")
 	}
-	return actions, nil
+	return p
+}
+
+// apply makes the plan's calls in order, stopping at the first failure.
+func (s *SubscribersService) apply(ctx context.Context, op string, p *SubscriberPlan) ([]Action, error) {
+	var done []Action
+	for _, a := range p.Actions {
+		if err := s.do(ctx, p.Desired, a); err != nil {
+			return done, &stepError{op: op, step: string(a.Kind) + " " + a.ID, err: err}
+		}
+		done = append(done, a)
+	}
+	return done, nil
+}
+
+// do makes the single call of one action of d's plan.
+func (s *SubscribersService) do(ctx context.Context, d SubscriberReconcileRequest, a Action) error {
+	id := d.Profile.ID
+	if a.ID != id {
+		return invalid("Subscribers.Apply", "Actions", "action for %q in the plan of %q", a.ID, id)
+	}
+	switch a.Kind {
+	case ActionCreate:
+		return s.Create(ctx, d.Profile)
+	case ActionModify:
+		return s.Modify(ctx, d.Profile)
+	case ActionDeactivate:
+		return s.Deactivate(ctx, id)
+	case ActionActivate:
+		return s.Activate(ctx, id)
+	case ActionDelete:
+		return s.Delete(ctx, id)
+	case ActionBindPlan:
+		return s.BindPlan(ctx, id, d.PlanID)
+	case ActionChangePlan:
+		return s.ChangePlan(ctx, id, d.PlanID)
+	case ActionUnbindIMSI:
+		return s.UnbindIMSI(ctx, id)
+	case ActionBindIMSI:
+		return s.BindIMSI(ctx, id, d.IMSI)
+	}
+	return invalid("Subscribers.Apply", "Actions", "%q is not a subscriber action", a.Kind)
 }
 
 func profileDiff(cur, want Profile) string {

@@ -158,7 +158,9 @@ func TestReconcile(t *testing.T) {
 	}
 }
 
-func TestReconcileStopsAtFirstFailure(t *testing.T) {
+// A new IMSI held by another subscriber is refused before anything is
+// written (it used to fail at bind-imsi, after create and bind-plan).
+func TestReconcileRefusesIMSIInUseBeforeWriting(t *testing.T) {
 	ctx := context.Background()
 	c, srv := e2e(t)
 	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
@@ -167,13 +169,32 @@ func TestReconcileStopsAtFirstFailure(t *testing.T) {
 		Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: "311980000000009", Active: true,
 	})
 	assert.ErrorIs(t, err, baicells.ErrIMSIInUse)
+	assert.ErrorIs(t, err, baicells.CodeIMSIInUse)
+	assert.NotContains(t, err.Error(), "311980000000009", "the IMSI is abbreviated")
+	assert.Empty(t, actions)
+	_, exists := srv.Subscriber("s1")
+	assert.False(t, exists, "nothing was written")
+
+	_, err = c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, IMSI: "12"})
+	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+}
+
+// When BOSS changes between plan and apply, Apply stops at the failed call
+// and reports the calls already made.
+func TestReconcileStopsAtFirstFailure(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t, baicells.WithRetry(baicells.RetryPolicy{MaxAttempts: 1}))
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
+	srv.InjectFault(baicellstest.Fault{Path: "/customers/bindimsi", Status: http.StatusServiceUnavailable})
+	actions, err := c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{
+		Profile: baicells.Profile{ID: "s1"}, PlanID: "P10", IMSI: "311980000000009", Active: true,
+	})
+	assert.ErrorIs(t, err, baicells.ErrSystem)
 	assert.Contains(t, err.Error(), "bind-imsi s1")
 	assert.Equal(t, []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan}, kinds(actions), "the calls already made are reported")
 	s, _ := srv.Subscriber("s1")
 	assert.False(t, s.Active)
-
-	_, err = c.Subscribers.Reconcile(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1"}, IMSI: "12"})
-	assert.ErrorIs(t, err, baicells.ErrInvalidInput)
+	assert.Zero(t, srv.RequestCount("/customers/activate"))
 }
 
 func TestReconcileDeleteMissingIsNoop(t *testing.T) {

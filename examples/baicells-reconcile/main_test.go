@@ -10,11 +10,11 @@ import (
 	"github.com/ispkit/ispkit/baicells/baicellstest"
 )
 
-// TestDemoSync runs the built-in two days of changes against the in-memory
-// BOSS: day 2 applies the Powercode actions, the repeat of day 2 makes none,
-// and BOSS ends in the billing system's state.
-func TestDemoSync(t *testing.T) {
-	srv := baicellstest.NewServer()
+// TestDemoMirror runs the built-in export against yesterday's in-memory
+// BOSS: the dry run writes nothing, the run applies it (the CPE swap of
+// C-1001 and C-1002 included), and a second run finds everything in sync.
+func TestDemoMirror(t *testing.T) {
+	srv := demoServer()
 	defer srv.Close()
 	c, err := baicells.New(baicells.Credentials{
 		CloudKey: baicells.NewSecret(baicellstest.DefaultCloudKey), Username: baicellstest.DefaultUsername,
@@ -23,24 +23,40 @@ func TestDemoSync(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	if err := run(context.Background(), c, [][]customer{demoDay1, demoDay2, demoDay2}, &out); err != nil {
+	rows, err := readExport(strings.NewReader(demoExport))
+	if err != nil {
 		t.Fatal(err)
 	}
-	text := out.String()
-	if strings.Contains(text, "error:") {
-		t.Fatalf("a reconcile failed:\n%s", text)
+	ctx := context.Background()
+	mirror := func(dry bool) string {
+		var out bytes.Buffer
+		if err := run(ctx, c, rows, &baicells.MirrorOptions{DryRun: dry}, &out); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(out.String(), "failed:") {
+			t.Fatalf("a customer failed:\n%s", out.String())
+		}
+		return out.String()
 	}
-	_, third, ok := strings.Cut(text, "-- sync 3 --")
-	if !ok || strings.Count(third, "in sync") != len(demoDay2) {
-		t.Fatalf("the repeated sync should find everything in sync:\n%s", text)
+	if out := mirror(true); !strings.Contains(out, "summary (dry run, nothing written)") || !strings.Contains(out, "0 writes") {
+		t.Fatalf("dry run:\n%s", out)
+	}
+	if ada, _ := srv.Subscriber("C-1001"); ada.IMSI != "001010000001001" {
+		t.Fatalf("the dry run changed C-1001: %+v", ada)
+	}
+	mirror(false)
+	if out := mirror(false); !strings.Contains(out, "7 unchanged") || !strings.Contains(out, "0 writes") {
+		t.Fatalf("the repeated mirror should find everything in sync:\n%s", out)
 	}
 	ada, _ := srv.Subscriber("C-1001")
-	if ada.PlanID != "BIZ-100" || ada.IMSI != "001010000001011" || !ada.Active || ada.Email != "ada@example.org" {
+	if ada.PlanID != "BIZ-100" || ada.IMSI != "001010000001002" || !ada.Active || ada.Email != "ada@example.org" {
 		t.Errorf("C-1001 = %+v", ada)
 	}
-	if grace, _ := srv.Subscriber("C-1002"); !grace.Active || grace.IMSI != "001010000001002" {
+	if grace, _ := srv.Subscriber("C-1002"); !grace.Active || grace.IMSI != "001010000001001" {
 		t.Errorf("C-1002 = %+v", grace)
+	}
+	if e, _ := srv.Subscriber("C-1004"); e.Active {
+		t.Errorf("C-1004 should be suspended: %+v", e)
 	}
 	if _, exists := srv.Subscriber("C-1003"); exists {
 		t.Error("C-1003 should be deleted")
