@@ -131,7 +131,7 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Subscribers.Apply", func(ctx context.Context, c *baicells.Client) error {
 		d := baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "s1", Name: "Ada"}, PlanID: "P1", IMSI: "311980000000001", Active: true}
-		return second(c.Subscribers.Apply(ctx, &baicells.SubscriberPlan{Desired: d, Actions: []baicells.Action{
+		return second(c.Subscribers.Apply(ctx, &baicells.SubscriberPlan{Request: d, Actions: []baicells.Action{
 			{Kind: baicells.ActionCreate, ID: "s1"}, {Kind: baicells.ActionBindPlan, ID: "s1"},
 			{Kind: baicells.ActionBindIMSI, ID: "s1"}, {Kind: baicells.ActionActivate, ID: "s1"},
 		}}))

@@ -94,13 +94,15 @@
 //
 // Refused before anything is sent, with a [*ValidationError] matching
 // ErrInvalidInput: a nil context, on every call; an id (sub_id, plan id, APN
-// name, a bulk call's ids) that is empty or blank, "." or "..", not valid
+// name) that is empty or blank, "." or "..", not valid
 // UTF-8 or holds a control character (NUL, CR, LF …); a blank plan name; free
 // text (a profile's fields, plan comments) that is not valid UTF-8, which the
 // JSON encoder would otherwise alter (ids and text are never altered); an
 // IMSI that is not 6–15 digits; a negative speed; more than 16 static IPs;
 // an inverted time range; a Client.Do path that does not start with '/' or
-// holds a "." or ".." segment, a control character or invalid UTF-8.
+// holds a "." or ".." segment, a control character or invalid UTF-8. In a
+// bulk call the same checks refuse a record alone: it is reported in Failed
+// with its *ValidationError and the valid records are still sent.
 //
 // # Secrets
 //

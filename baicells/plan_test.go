@@ -45,7 +45,7 @@ func TestPlanReadsOnly(t *testing.T) {
 	p, err := c.Subscribers.Plan(ctx, want)
 	require.NoError(t, err)
 	assert.Nil(t, p.Current)
-	assert.Equal(t, want, p.Desired)
+	assert.Equal(t, want, p.Request)
 	assert.Equal(t, []baicells.ActionKind{baicells.ActionCreate, baicells.ActionBindPlan, baicells.ActionBindIMSI, baicells.ActionActivate}, kinds(p.Actions))
 	assert.Equal(t, []string{`plan "P10" exists`, "IMSI 3119…0101 free"}, p.Checks)
 	assert.Empty(t, writes(srv), "Plan only reads")

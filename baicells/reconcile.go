@@ -81,8 +81,8 @@ func (s *SubscribersService) Reconcile(ctx context.Context, d SubscriberReconcil
 // SubscriberPlan is what Plan found and what Apply will do: the calls to
 // make, in order, and the preconditions Plan checked by reading.
 type SubscriberPlan struct {
-	// Desired is the state asked for.
-	Desired SubscriberReconcileRequest
+	// Request is the state asked for.
+	Request SubscriberReconcileRequest
 	// Current is the subscriber as read, nil when it does not exist.
 	Current *Subscriber
 	// Actions are the calls Apply makes, in execution order; empty when the
@@ -117,7 +117,7 @@ func (s *SubscribersService) Apply(ctx context.Context, p *SubscriberPlan) ([]Ac
 	if p == nil {
 		return nil, invalid(op, "plan", "is nil")
 	}
-	if err := checkDesired(op, p.Desired); err != nil {
+	if err := checkDesired(op, p.Request); err != nil {
 		return nil, err
 	}
 	return s.apply(ctx, op, p)
@@ -211,7 +211,7 @@ func shortIMSI(imsi string) string {
 func (p *SubscriberPlan) newPlanID() string {
 	for _, a := range p.Actions {
 		if a.Kind == ActionBindPlan || a.Kind == ActionChangePlan {
-			return p.Desired.PlanID
+			return p.Request.PlanID
 		}
 	}
 	return ""
@@ -221,7 +221,7 @@ func (p *SubscriberPlan) newPlanID() string {
 func (p *SubscriberPlan) newIMSI() string {
 	for _, a := range p.Actions {
 		if a.Kind == ActionBindIMSI {
-			return p.Desired.IMSI
+			return p.Request.IMSI
 		}
 	}
 	return ""
@@ -241,7 +241,7 @@ func (p *SubscriberPlan) frees() bool {
 // d, in the order of the Powercode action table. It does no I/O.
 func planSubscriber(d SubscriberReconcileRequest, cur *Subscriber) *SubscriberPlan {
 	id := d.Profile.ID
-	p := &SubscriberPlan{Desired: d, Current: cur}
+	p := &SubscriberPlan{Request: d, Current: cur}
 	add := func(kind ActionKind, detail string) {
 		p.Actions = append(p.Actions, Action{Kind: kind, ID: id, Detail: detail})
 	}
@@ -303,7 +303,7 @@ func planSubscriber(d SubscriberReconcileRequest, cur *Subscriber) *SubscriberPl
 func (s *SubscribersService) apply(ctx context.Context, op string, p *SubscriberPlan) ([]Action, error) {
 	var done []Action
 	for _, a := range p.Actions {
-		if err := s.do(ctx, p.Desired, a); err != nil {
+		if err := s.do(ctx, p.Request, a); err != nil {
 			return done, &stepError{op: op, step: string(a.Kind) + " " + a.ID, err: err}
 		}
 		done = append(done, a)

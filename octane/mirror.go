@@ -8,11 +8,18 @@ import (
 	"golang.org/x/time/rate"
 )
 
+// DefaultMirrorConcurrency is how many pools Mirror reads, and applies, at
+// once when MirrorOptions.Concurrency is 0. (Each pool applied waits for its
+// orders, so a pool in flight is far longer-lived than one BOSS call;
+// baicells' default is 8.)
+const DefaultMirrorConcurrency = 4
+
 // MirrorOptions tune Mirror; nil means the defaults.
 type MirrorOptions struct {
 	// DryRun plans every pool and writes nothing.
 	DryRun bool
-	// Concurrency is how many pools are read or changed at once; 0 means 4.
+	// Concurrency is how many pools are read or changed at once; 0 means
+	// DefaultMirrorConcurrency.
 	Concurrency int
 	// Limiter, when not nil, paces Mirror's calls: each pool read and each
 	// write call (one per kind of action of a pool) waits on it. The order
@@ -28,15 +35,15 @@ type MirrorPhase string
 
 // Mirror reads every pool, then changes those that differ.
 const (
-	MirrorRead  MirrorPhase = "read"
-	MirrorApply MirrorPhase = "apply"
+	MirrorPhaseRead  MirrorPhase = "read"
+	MirrorPhaseApply MirrorPhase = "apply"
 )
 
 // MirrorProgress is reported to MirrorOptions.Progress.
 type MirrorProgress struct {
 	Phase MirrorPhase
-	// Done of Total pools have been read (MirrorRead) or changed
-	// (MirrorApply; Total counts only the pools with actions).
+	// Done of Total pools have been read (MirrorPhaseRead) or changed
+	// (MirrorPhaseApply; Total counts only the pools with actions).
 	Done, Total int
 }
 
@@ -91,7 +98,7 @@ func (s *PoolsService) Mirror(ctx context.Context, want []PoolReconcileRequest, 
 		return nil, invalid(op, "opts.Concurrency", "is negative (%d)", o.Concurrency)
 	}
 	if o.Concurrency == 0 {
-		o.Concurrency = 4
+		o.Concurrency = DefaultMirrorConcurrency
 	}
 	wait := func(ctx context.Context) error {
 		if o.Limiter == nil {
@@ -128,12 +135,12 @@ func (s *PoolsService) Mirror(ctx context.Context, want []PoolReconcileRequest, 
 		res := &rep.Results[i]
 		if err := s.checkRequest("Pools.Plan", want[i]); err != nil {
 			res.Status, res.Err = MirrorFailed, err
-			progress(MirrorRead, &read, len(toRead))
+			progress(MirrorPhaseRead, &read, len(toRead))
 			return
 		}
 		if err := wait(ctx); err != nil {
 			res.Status, res.Err = MirrorFailed, err
-			progress(MirrorRead, &read, len(toRead))
+			progress(MirrorPhaseRead, &read, len(toRead))
 			return
 		}
 		mu.Lock()
@@ -150,7 +157,7 @@ func (s *PoolsService) Mirror(ctx context.Context, want []PoolReconcileRequest, 
 		default:
 			plans[i] = p
 		}
-		progress(MirrorRead, &read, len(toRead))
+		progress(MirrorPhaseRead, &read, len(toRead))
 	})
 
 	var toApply []int
@@ -171,7 +178,7 @@ func (s *PoolsService) Mirror(ctx context.Context, want []PoolReconcileRequest, 
 		mu.Lock()
 		rep.Writes += writes
 		mu.Unlock()
-		progress(MirrorApply, &applied, len(toApply))
+		progress(MirrorPhaseApply, &applied, len(toApply))
 	})
 
 	for i := range rep.Results {

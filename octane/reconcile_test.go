@@ -296,7 +296,7 @@ func TestPoolsMirror(t *testing.T) {
 	assert.Equal(t, octane.MirrorFailed, rep.Results[6].Status, "the pool of want[0] again")
 	assert.ErrorIs(t, rep.Results[6].Err, octane.ErrInvalidInput)
 	require.Len(t, seen, 6)
-	assert.Equal(t, octane.MirrorProgress{Phase: octane.MirrorRead, Done: 6, Total: 6}, seen[5])
+	assert.Equal(t, octane.MirrorProgress{Phase: octane.MirrorPhaseRead, Done: 6, Total: 6}, seen[5])
 
 	seen = nil
 	srv.ResetRequests()
@@ -308,7 +308,7 @@ func TestPoolsMirror(t *testing.T) {
 	}
 	assert.Equal(t, 15, rep.Writes)
 	assert.Equal(t, 15, writes(srv))
-	assert.Equal(t, octane.MirrorProgress{Phase: octane.MirrorApply, Done: 5, Total: 5}, seen[len(seen)-1])
+	assert.Equal(t, octane.MirrorProgress{Phase: octane.MirrorPhaseApply, Done: 5, Total: 5}, seen[len(seen)-1])
 
 	srv.ResetRequests()
 	rep, err = c.Pools.Mirror(ctx, want[:6], nil)
