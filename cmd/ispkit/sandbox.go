@@ -5,11 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"html/template"
 	"io"
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ispkit/ispkit/alianza/alianzatest"
@@ -31,55 +31,145 @@ const (
 	prefixOctane    = "/octane"
 )
 
-// sandbox is the four fakes behind one handler.
-type sandbox struct {
+// fakeSet is the four fakes of a sandbox at one moment; reset replaces one.
+type fakeSet struct {
 	baicells  *baicellstest.Server
 	telecloud *telecloudtest.Server
 	alianza   *alianzatest.Server
 	octane    *octanetest.Server
+}
+
+// sandbox is the four fakes behind one handler, with the console.
+type sandbox struct {
+	root string
+	mu   sync.Mutex
+	set  fakeSet
 	// octaneConsumers are the consumer services seeded for the quickstart's
 	// Octane flow.
 	octaneConsumers []string
+	log             requestLog
 	mux             *http.ServeMux
 }
 
 // newSandbox builds the fakes for a sandbox reached at root (scheme, host
 // and port, no trailing slash).
 func newSandbox(root string) *sandbox {
-	sb := &sandbox{
-		baicells:  baicellstest.NewHandler(),
-		telecloud: telecloudtest.NewHandler(),
-		alianza:   alianzatest.NewHandler(),
-		octane:    octanetest.NewHandler(),
-	}
-	sb.baicells.URL = root + prefixBaicells
-	sb.telecloud.URL = root + prefixTeleCloud
-	sb.alianza.URL = root + prefixAlianza
-	sb.octane.URL = root + prefixOctane
-	// The quickstart's Octane flow moves three existing services between
-	// pools; the real account has them, so the sandbox seeds them.
+	sb := &sandbox{root: root}
 	for i := 1; i <= 3; i++ {
-		sn := fmt.Sprintf("04120000%02d", i)
-		sb.octane.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
-		sb.octaneConsumers = append(sb.octaneConsumers, sn)
+		sb.octaneConsumers = append(sb.octaneConsumers, fmt.Sprintf("04120000%02d", i))
+	}
+	for _, v := range vendorKeys {
+		sb.set = sb.fresh(v, sb.set)
 	}
 	sb.mux = http.NewServeMux()
-	sb.mux.Handle(prefixBaicells+"/", http.StripPrefix(prefixBaicells, sb.baicells))
-	sb.mux.Handle(prefixTeleCloud+"/", http.StripPrefix(prefixTeleCloud, sb.telecloud))
-	sb.mux.Handle(prefixAlianza+"/", http.StripPrefix(prefixAlianza, sb.alianza))
-	sb.mux.Handle(prefixOctane+"/", http.StripPrefix(prefixOctane, sb.octane))
-	sb.mux.HandleFunc("/{$}", sb.index)
+	for _, v := range vendorKeys {
+		prefix := "/" + v
+		sb.mux.Handle(prefix+"/", http.StripPrefix(prefix, sb.api(v)))
+	}
+	sb.mux.HandleFunc("GET /{$}", sb.console)
+	sb.mux.HandleFunc("POST /console/{vendor}/{action}", sb.action)
 	return sb
+}
+
+// vendorKeys are the vendors' path prefixes, without the slash, in the
+// order the console shows them.
+var vendorKeys = []string{"baicells", "telecloud", "alianza", "octane"}
+
+func (sb *sandbox) known(vendor string) bool {
+	for _, v := range vendorKeys {
+		if v == vendor {
+			return true
+		}
+	}
+	return false
+}
+
+// fresh returns set with the vendor's fake replaced by a new one in its
+// starting state.
+func (sb *sandbox) fresh(vendor string, set fakeSet) fakeSet {
+	switch vendor {
+	case "baicells":
+		set.baicells = baicellstest.NewHandler()
+		set.baicells.URL = sb.root + prefixBaicells
+	case "telecloud":
+		set.telecloud = telecloudtest.NewHandler()
+		set.telecloud.URL = sb.root + prefixTeleCloud
+	case "alianza":
+		set.alianza = alianzatest.NewHandler()
+		set.alianza.URL = sb.root + prefixAlianza
+	case "octane":
+		set.octane = octanetest.NewHandler()
+		set.octane.URL = sb.root + prefixOctane
+		// The quickstart's Octane flow moves three existing services
+		// between pools; a real account has them, so the sandbox seeds them.
+		for _, sn := range sb.octaneConsumers {
+			set.octane.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
+		}
+	}
+	return set
+}
+
+// fakes returns the current fakes.
+func (sb *sandbox) fakes() fakeSet {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	return sb.set
+}
+
+// reset puts one vendor back in its starting state. Requests in flight
+// finish against the old fake.
+func (sb *sandbox) reset(vendor string) {
+	sb.mu.Lock()
+	old := sb.set
+	sb.set = sb.fresh(vendor, sb.set)
+	sb.mu.Unlock()
+	switch vendor {
+	case "baicells":
+		old.baicells.Close()
+	case "telecloud":
+		old.telecloud.Close()
+	case "alianza":
+		old.alianza.Close()
+	case "octane":
+		old.octane.Close()
+	}
+}
+
+// api serves one vendor's API from its current fake and logs each request.
+func (sb *sandbox) api(vendor string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f := sb.fakes()
+		var h http.Handler
+		switch vendor {
+		case "baicells":
+			h = f.baicells
+		case "telecloud":
+			h = f.telecloud
+		case "alianza":
+			h = f.alianza
+		case "octane":
+			h = f.octane
+		}
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			// A dropped connection (a fault) answers nothing: status 0.
+			sb.log.add(logEntry{Time: start, Vendor: vendor, Method: r.Method, Path: "/" + vendor + r.URL.Path,
+				Status: sw.status, Duration: time.Since(start)})
+		}()
+		h.ServeHTTP(sw, r)
+	})
 }
 
 func (sb *sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { sb.mux.ServeHTTP(w, r) }
 
 // Close ends any injected latency still sleeping in the fakes.
 func (sb *sandbox) Close() {
-	sb.baicells.Close()
-	sb.telecloud.Close()
-	sb.alianza.Close()
-	sb.octane.Close()
+	f := sb.fakes()
+	f.baicells.Close()
+	f.telecloud.Close()
+	f.alianza.Close()
+	f.octane.Close()
 }
 
 // envVar is one environment variable the quickstart (and the vendors'
@@ -88,6 +178,7 @@ type envVar struct{ Name, Value string }
 
 // vendorInfo is what a user needs to point an SDK client at one fake.
 type vendorInfo struct {
+	Key  string
 	Name string
 	Env  []envVar
 }
@@ -95,26 +186,27 @@ type vendorInfo struct {
 // vendors lists, per vendor, the environment the quickstart reads to use
 // the sandbox instead of its built-in fakes.
 func (sb *sandbox) vendors() []vendorInfo {
+	f := sb.fakes()
 	return []vendorInfo{
-		{"Baicells BOSS", []envVar{
-			{"BAICELLS_BASE_URL", sb.baicells.BaseURL()},
+		{"baicells", "Baicells BOSS", []envVar{
+			{"BAICELLS_BASE_URL", f.baicells.BaseURL()},
 			{"BAICELLS_CLOUD_KEY", baicellstest.DefaultCloudKey},
 			{"BAICELLS_USERNAME", baicellstest.DefaultUsername},
 			{"BAICELLS_PASSWORD", baicellstest.DefaultPassword},
 		}},
-		{"TeleCloud", []envVar{
-			{"TELECLOUD_BASE_URL", sb.telecloud.BaseURL()},
+		{"telecloud", "TeleCloud", []envVar{
+			{"TELECLOUD_BASE_URL", f.telecloud.BaseURL()},
 			{"TELECLOUD_API_ID_KEY", telecloudtest.DefaultAPIIDKey},
 			{"TELECLOUD_API_KEY", telecloudtest.DefaultAPIKey},
 		}},
-		{"Alianza", []envVar{
-			{"ALIANZA_BASE_URL", sb.alianza.BaseURL()},
+		{"alianza", "Alianza", []envVar{
+			{"ALIANZA_BASE_URL", f.alianza.BaseURL()},
 			{"ALIANZA_USERNAME", alianzatest.DefaultUsername},
 			{"ALIANZA_PASSWORD", alianzatest.DefaultPassword},
 		}},
-		{"Octane", []envVar{
-			{"OCTANE_SOAP_URL", sb.octane.SOAPBaseURL()},
-			{"OCTANE_REST_URL", sb.octane.RESTBaseURL()},
+		{"octane", "Octane", []envVar{
+			{"OCTANE_SOAP_URL", f.octane.SOAPBaseURL()},
+			{"OCTANE_REST_URL", f.octane.RESTBaseURL()},
 			{"OCTANE_USERNAME", octanetest.DefaultUsername},
 			{"OCTANE_PASSWORD", octanetest.DefaultPassword},
 			{"OCTANE_CUSTNO", octanetest.DefaultCustNo},
@@ -122,26 +214,6 @@ func (sb *sandbox) vendors() []vendorInfo {
 			{"OCTANE_CONSUMERS", strings.Join(sb.octaneConsumers, ",")},
 		}},
 	}
-}
-
-var indexPage = template.Must(template.New("index").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>ispkit sandbox</title></head>
-<body>
-<h1>ispkit sandbox</h1>
-<p>In-memory fakes of four vendors. The credentials below are the fakes' own
-test values, not secrets.</p>
-{{range .}}<section>
-<h2>{{.Name}}</h2>
-<table>{{range .Env}}
-<tr><th scope="row"><code>{{.Name}}</code></th><td><code>{{.Value}}</code></td></tr>{{end}}
-</table>
-</section>
-{{end}}</body></html>
-`))
-
-func (sb *sandbox) index(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_ = indexPage.Execute(w, sb.vendors())
 }
 
 // isLoopback reports whether a listen address's host only accepts
