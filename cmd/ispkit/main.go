@@ -1,6 +1,7 @@
 // Command ispkit is the command-line companion of the ispkit SDKs.
 //
-//	ispkit sandbox [flags]   serve in-memory fakes of all four vendors
+//	ispkit sandbox [flags]          serve in-memory fakes of all four vendors
+//	ispkit check [flags] <vendor>   check the SDK's wire assumptions against an account
 //
 // Install it with
 //
@@ -41,6 +42,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"sandbox", "serve in-memory fakes of Baicells BOSS, TeleCloud, Alianza and Octane", runSandbox},
+		{"check", "check the SDK's wire assumptions against your account (shapes only)", runCheckCommand},
 	}
 }
 
