@@ -93,20 +93,36 @@ func (s *Server) Customer(accountNumber string) (Customer, bool) {
 	defer s.mu.Unlock()
 	for _, cu := range s.st.customers {
 		if cu.number == accountNumber {
-			out := Customer{AccountNumber: cu.number, CloudAccount: cu.owner.number, FirstName: cu.first,
-				LastName: cu.last, Email: cu.email, Credit: fmtMoney(cu.credit), Status: cu.status}
-			for _, p := range s.st.paymentMethod {
-				if p.customer == cu && !p.deleted {
-					out.PaymentMethods = append(out.PaymentMethods, p.id)
-				}
-			}
-			for _, n := range cu.notations {
-				out.Notations = append(out.Notations, n.subject)
-			}
-			return out, true
+			return s.customerOut(cu), true
 		}
 	}
 	return Customer{}, false
+}
+
+// Customers returns every customer account, oldest first.
+func (s *Server) Customers() []Customer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]Customer, 0, len(s.st.customers))
+	for _, cu := range s.st.customers {
+		out = append(out, s.customerOut(cu))
+	}
+	return out
+}
+
+// customerOut copies a customer out of the state; s.mu is held.
+func (s *Server) customerOut(cu *customer) Customer {
+	out := Customer{AccountNumber: cu.number, CloudAccount: cu.owner.number, FirstName: cu.first,
+		LastName: cu.last, Email: cu.email, Credit: fmtMoney(cu.credit), Status: cu.status}
+	for _, p := range s.st.paymentMethod {
+		if p.customer == cu && !p.deleted {
+			out.PaymentMethods = append(out.PaymentMethods, p.id)
+		}
+	}
+	for _, n := range cu.notations {
+		out.Notations = append(out.Notations, n.subject)
+	}
+	return out
 }
 
 // Balance returns a cloud account's balance, "657.00".

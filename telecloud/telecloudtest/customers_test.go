@@ -103,6 +103,9 @@ func TestCustomers(t *testing.T) {
 	if got, _ := s.Customer(acct); len(got.Notations) != 1 || got.CloudAccount != SeedVARAccount {
 		t.Errorf("Customer() = %+v", got)
 	}
+	if all := s.Customers(); len(all) < 2 || all[0].AccountNumber != SeedCustomer || all[len(all)-1].AccountNumber != acct {
+		t.Errorf("Customers() = %+v, want the seed customer first and %s last", all, acct)
+	}
 	// Credit and debit it, with a payment method.
 	must(t, s, varUser, "Customer/Credit", p("account_number", SeedCustomer, "type", "CREDIT", "amount", "10.50"))
 	cr := must(t, s, varUser, "Customer/Credit", p("account_number", SeedCustomer, "type", "DEBIT", "amount", "0.50")).at("customer/credit")

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/ispkit/ispkit/alianza/alianzatest"
+	"github.com/ispkit/ispkit/baicells/baicellstest"
+	"github.com/ispkit/ispkit/octane/octanetest"
+	"github.com/ispkit/ispkit/telecloud/telecloudtest"
+)
+
+// serveAltered serves a sandbox whose answers pass through alter first, and
+// returns it with the environment that points the SDKs at it.
+func serveAltered(t *testing.T, alter func(path string, body []byte) []byte) (*sandbox, map[string]string) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb := newSandbox("http://" + ln.Addr().String())
+	h := http.Handler(sb)
+	if alter != nil {
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := httptest.NewRecorder()
+			sb.ServeHTTP(rec, r)
+			for k, v := range rec.Header() {
+				w.Header()[k] = v
+			}
+			w.Header().Del("Content-Length")
+			w.WriteHeader(rec.Code)
+			_, _ = w.Write(alter(r.URL.Path, rec.Body.Bytes()))
+		})
+	}
+	srv := &http.Server{Handler: h}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { srv.Close(); sb.Close() })
+	env := map[string]string{}
+	for _, v := range sb.vendors() {
+		for _, e := range v.Env {
+			env[e.Name] = e.Value
+		}
+	}
+	return sb, env
+}
+
+// seededValues are values the sandbox holds that a report must never show:
+// credentials, URLs, and the seeded customers', services' and device types'
+// data.
+func seededValues(sb *sandbox, env map[string]string) []string {
+	var vs []string
+	for _, v := range env {
+		vs = append(vs, v)
+	}
+	vs = append(vs, strings.TrimPrefix(sb.root, "http://"))
+	f := sb.fakes()
+	for _, c := range f.telecloud.Customers() {
+		vs = append(vs, c.AccountNumber, c.FirstName, c.LastName, c.Email, c.CloudAccount)
+	}
+	for _, sn := range sb.octaneConsumers {
+		if s, ok := f.octane.Service(sn); ok {
+			vs = append(vs, s.ServiceNumber, s.LineSeqNo, s.PlanNo)
+		}
+	}
+	vs = append(vs, baicellstest.DefaultCloudKey, baicellstest.DefaultPassword, telecloudtest.DefaultAPIKey,
+		alianzatest.DefaultPassword, alianzatest.DefaultPartitionID, octanetest.DefaultPassword, octanetest.DefaultCustNo)
+	var out []string
+	for _, v := range vs {
+		for _, part := range strings.Split(v, ",") {
+			if len(part) >= 4 {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
+// TestCheckAgainstSandbox runs ispkit check for every vendor against the
+// sandbox: every entry it exercises is confirmed, the calls succeed, and
+// the report shows no value the sandbox holds.
+func TestCheckAgainstSandbox(t *testing.T) {
+	sb, env := serveAltered(t, nil)
+	for _, vendor := range []string{"baicells", "telecloud", "alianza", "octane"} {
+		t.Run(vendor, func(t *testing.T) {
+			rep, err := runCheck(context.Background(), vendor, true, func(k string) string { return env[k] }, http.DefaultTransport)
+			if err != nil {
+				t.Fatal(err)
+			}
+			exercised := 0
+			for _, e := range rep.Entries {
+				if e.Verdict == contradicted {
+					t.Errorf("%s: contradicted: missing %v, mismatched %v", e.Entry.Name, e.Missing, e.Mismatched)
+				}
+				if e.Verdict == confirmed {
+					exercised++
+				}
+				if len(e.Unexpected) > 0 {
+					t.Errorf("%s: the fake sends fields the table lacks: %v", e.Entry.Name, e.Unexpected)
+				}
+			}
+			if exercised == 0 {
+				t.Error("no wire-table entry was exercised")
+			}
+			for _, s := range rep.Steps {
+				if !s.OK || s.Skipped {
+					t.Errorf("call %s: ok=%v skipped=%v %s", s.Name, s.OK, s.Skipped, s.Kind)
+				}
+			}
+			if len(rep.Unmatched) > 0 {
+				t.Errorf("%d answers match no entry", len(rep.Unmatched))
+			}
+			var md bytes.Buffer
+			rep.markdown(&md)
+			for _, v := range seededValues(sb, env) {
+				if strings.Contains(md.String(), v) {
+					t.Errorf("the report shows the value %q", v)
+				}
+			}
+			if !strings.Contains(md.String(), "| "+confirmed+" |") {
+				t.Errorf("report:\n%s", md.String())
+			}
+		})
+	}
+	// The write scenario cleaned up after itself.
+	if subs := sb.fakes().baicells.Subscribers(); len(subs) != 0 {
+		t.Errorf("the baicells write scenario left %d subscriber(s)", len(subs))
+	}
+}
+
+// TestCheckReportsContradiction alters the sandbox's answers the way a
+// vendor might differ from our table, and checks the report says so.
+func TestCheckReportsContradiction(t *testing.T) {
+	_, env := serveAltered(t, func(path string, body []byte) []byte {
+		switch {
+		case strings.HasSuffix(path, "/v2/ref/devicetype"):
+			// A field renamed, another of a different kind, one added.
+			body = bytes.ReplaceAll(body, []byte(`"name":`), []byte(`"label":`))
+			body = bytes.ReplaceAll(body, []byte(`"faxSupported":false`), []byte(`"faxSupported":"no"`))
+			body = bytes.ReplaceAll(body, []byte(`"faxSupported":true`), []byte(`"faxSupported":"yes"`))
+		}
+		return body
+	})
+	rep, err := runCheck(context.Background(), "alianza", false, func(k string) string { return env[k] }, http.DefaultTransport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dev *entryResult
+	for i := range rep.Entries {
+		if strings.Contains(rep.Entries[i].Entry.Name, "devicetype") {
+			dev = &rep.Entries[i]
+		}
+	}
+	if dev == nil || dev.Verdict != contradicted {
+		t.Fatalf("device types entry: %+v, want contradicted", dev)
+	}
+	var md bytes.Buffer
+	rep.markdown(&md)
+	for _, want := range []string{"missing: `$[].name (want string)`", "type mismatch: `$[].faxSupported: string, want bool`",
+		"unexpected: `$[].label (string)`", "| contradicted |"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, md.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	if code := run(context.Background(), []string{"check", "alianza"}, &out, &errb); code != exitFail {
+		t.Errorf("ispkit check alianza with a contradiction: exit %d, want %d (stderr %s)", code, exitFail, errb.String())
+	}
+}
+
+func TestCheckCommandLine(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		env  map[string]string
+		code int
+		out  string
+	}{
+		{[]string{"check"}, nil, exitUsage, "usage: ispkit check"},
+		{[]string{"check", "-h"}, nil, exitOK, "-write"},
+		{[]string{"check", "nobody"}, nil, exitUsage, `unknown vendor "nobody"`},
+		{[]string{"check", "baicells"}, map[string]string{"BAICELLS_BASE_URL": ""}, exitUsage, "set BAICELLS_BASE_URL"},
+	} {
+		for k, v := range tc.env {
+			t.Setenv(k, v)
+		}
+		var out strings.Builder
+		if code := run(context.Background(), tc.args, &out, &out); code != tc.code || !strings.Contains(out.String(), tc.out) {
+			t.Errorf("ispkit %q: exit %d, %q; want %d and %q", tc.args, code, out.String(), tc.code, tc.out)
+		}
+	}
+}
+
+func TestPrintablePaths(t *testing.T) {
+	for in, want := range map[string]string{
+		"$.data[].name":                 "$.data[].name",
+		"$.7105045.name":                "$.<key>.name",
+		"$.ab12cd34ef":                  "$.<key>",
+		"/telecloud/customer/@trans_id": "/telecloud/customer/@trans_id",
+		"$.CUSTOM_FIELD_1":              "$.CUSTOM_FIELD_1",
+	} {
+		if got := printablePath(in); got != want {
+			t.Errorf("printablePath(%q) = %q, want %q", in, got, want)
+		}
+	}
+	sh, err := jsonShape([]byte(`{"user@example.com":{"a.b":1},"ok":[]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p := range sh.Kinds {
+		if strings.Contains(p, "example") || strings.Contains(p, "a.b") {
+			t.Errorf("a key that is data entered the shape: %s", p)
+		}
+	}
+	if sh.kinds("$.<key>.<key>") != "number" || !sh.Empty["$.ok"] {
+		t.Errorf("shape %v", sh.Kinds)
+	}
+	for in, want := range map[string]string{
+		"/alianza/v2/partition/partition-1/account/abc123": "/alianza/{}/partition/{}/account/{}",
+		"/baicells/baicellsapi/customers/querybyid":        "/baicells/baicellsapi/customers/querybyid",
+	} {
+		if got := printableURLPath(in); got != want {
+			t.Errorf("printableURLPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
