@@ -54,7 +54,12 @@
 // a billing export: BOSS has no list call, so it reads each subscriber once,
 // with bounded concurrency and an optional [rate.Limiter]; it knows which
 // IMSIs and plans the population holds from those reads and queries only the
-// rest. It allows an IMSI that another subscriber of the same run gives up,
+// rest: the owner of an IMSI an existing subscriber is to move to (that read
+// keeps the subscriber online), and the plan list once if a wanted plan is
+// bound to no subscriber read. A new customer's IMSI is not queried: bulk
+// create refuses a taken IMSI for that record alone and creates nothing, so
+// importing N new customers costs N reads (and the plan list) plus the
+// writes. It allows an IMSI that another subscriber of the same run gives up,
 // so swaps work, and orders the calls across subscribers so that IMSIs are
 // freed before they are bound. It uses the bulk calls where it can (bulk
 // deactivate, BulkCreate grouped by plan, bulk activate) and single calls for

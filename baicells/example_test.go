@@ -137,7 +137,7 @@ func ExampleSubscribersService_Mirror() {
 	// B planned 4
 	// C planned 4
 	// writes: 0
-	// changed changed changed reads: 4 writes: 7
+	// changed changed changed reads: 3 writes: 7
 	// again: reads: 3 writes: 0
 }
 

@@ -88,9 +88,15 @@ type MirrorResult struct {
 // want. It validates every record first (a malformed record, or records
 // sharing a sub_id or an IMSI, are reported failed and left alone; the others
 // proceed), reads each subscriber once with bounded concurrency (BOSS has no
-// list call), queries the owner of each wanted IMSI that no subscriber of the
-// population holds, and the plan list only if a wanted plan is bound to none
-// of them. It then plans every subscriber as Plan does, except that an IMSI
+// list call), queries the owner of each IMSI an existing subscriber is to
+// move to that no subscriber of the population holds (the read that keeps
+// that subscriber online: its IMSI change starts by deactivating it), and
+// the plan list only if a wanted plan is bound to none of them. A new
+// subscriber's IMSI is not queried: bulk create refuses a record whose IMSI
+// is taken (4302) without creating it, so the failure takes nobody offline
+// and is reported for that record alone. Mirroring N new customers thus
+// reads N times; a run where M existing subscribers move to IMSIs the
+// population does not hold reads N + M times (at most one plan list more). It then plans every subscriber as Plan does, except that an IMSI
 // held by another subscriber of want that this run frees is allowed: CPE
 // swaps work. Unless opts.DryRun, it applies the plans with the fewest calls,
 // in this order across subscribers: bulk deactivations; single calls for
@@ -305,9 +311,14 @@ func (m *mirror) check(ctx context.Context) {
 			}
 		}
 		if imsi := it.plan.newIMSI(); imsi != "" {
-			if h := owner[imsi]; h != nil && h != it {
+			switch h := owner[imsi]; {
+			case h != nil && h != it:
 				it.holder = h
-			} else {
+			case it.plan.Current == nil:
+				// A create: bulk create checks the IMSI per record and
+				// creates nothing when it is taken.
+				it.plan.Checks = append(it.plan.Checks, "IMSI "+shortIMSI(imsi)+" held by no subscriber read; bulk create checks it for this record alone")
+			default:
 				needQuery = append(needQuery, it)
 			}
 		}

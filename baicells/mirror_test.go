@@ -60,6 +60,50 @@ func TestMirrorCPESwap(t *testing.T) {
 
 // A swap whose other half is not in the run is refused for that customer,
 // who stays online; the rest of the population proceeds.
+// TestMirrorImportReadsOncePerCustomer: importing a billing export of 1,000
+// new customers reads each once, and the plan list once, even when one customer's
+// IMSI is held by a subscriber outside the export: that record alone fails
+// with ErrIMSIInUse, the holder is untouched, the rest are created.
+func TestMirrorImportReadsOncePerCustomer(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
+	const held = "311980999999999"
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "outside", IMSI: held, PlanID: "P10", Active: true})
+	const n = 1000
+	want := make([]baicells.SubscriberReconcileRequest, n)
+	for i := range want {
+		want[i] = baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: fmt.Sprintf("n%06d", i)},
+			PlanID: "P10", IMSI: fmt.Sprintf("3119802%08d", i), Active: true}
+	}
+	want[500].IMSI = held
+	srv.ResetRequests()
+	rep, err := c.Subscribers.Mirror(ctx, want, nil)
+	require.NoError(t, err)
+	// One read per customer, and the plan list once (P10 is bound to no
+	// subscriber read, so its existence is checked in the catalogue).
+	assert.Equal(t, n, srv.RequestCount("/customers/querybyid"))
+	assert.Equal(t, 1, srv.RequestCount("/products/queryallplans"))
+	assert.Zero(t, srv.RequestCount("/customers/query"), "no owner query for a new customer's IMSI")
+	assert.Equal(t, n+1, rep.Reads)
+	for i, r := range rep.Results {
+		if i == 500 {
+			assert.Equal(t, baicells.MirrorFailed, r.Status)
+			assert.ErrorIs(t, r.Err, baicells.ErrIMSIInUse)
+			continue
+		}
+		require.NoError(t, r.Err, r.ID)
+		assert.Equal(t, baicells.MirrorChanged, r.Status, r.ID)
+	}
+	_, created := srv.Subscriber(want[500].Profile.ID)
+	assert.False(t, created, "the refused record is not created")
+	o, _ := srv.Subscriber("outside")
+	assert.True(t, o.Active)
+	assert.Equal(t, held, o.IMSI)
+	assert.Len(t, srv.Subscribers(), n) // 999 created + outside
+	assert.Equal(t, len(srv.Requests()), rep.Reads+rep.Writes)
+}
+
 func TestMirrorRefusesIMSIHeldOutside(t *testing.T) {
 	ctx := context.Background()
 	c, srv := e2e(t)
@@ -158,9 +202,9 @@ func population(srv *baicellstest.Server, n int) []baicells.SubscriberReconcileR
 	return want
 }
 
-// TestMirrorPopulation: 1,000 customers cost one read each plus the writes
-// (the new IMSIs' owners are queried: they belong to no subscriber read);
-// a second run only reads.
+// TestMirrorPopulation: 1,000 customers cost one read each plus the writes,
+// and one owner query per existing subscriber moving to an IMSI no
+// subscriber read holds; a second run only reads.
 func TestMirrorPopulation(t *testing.T) {
 	ctx := context.Background()
 	c, srv := e2e(t)
@@ -179,8 +223,8 @@ func TestMirrorPopulation(t *testing.T) {
 	assert.Equal(t, baicells.MirrorProgress{Phase: baicells.MirrorPhaseApply, Done: last.Total, Total: last.Total}, last)
 	assert.Positive(t, calls)
 	assert.Equal(t, n, srv.RequestCount("/customers/querybyid"), "each subscriber read once")
-	newIMSIs := n/4 + (n-n/4)/10 // new customers, replaced CPEs
-	assert.Equal(t, newIMSIs, srv.RequestCount("/customers/query"), "owners of the IMSIs no subscriber read holds")
+	newIMSIs := (n - n/4) / 10 // replaced CPEs; a new customer's IMSI is checked by bulk create
+	assert.Equal(t, newIMSIs, srv.RequestCount("/customers/query"), "owners of the IMSIs existing subscribers move to")
 	assert.Len(t, srv.Requests(), rep.Reads+rep.Writes)
 	assert.Equal(t, n+newIMSIs, rep.Reads)
 	// The 250 new customers are created in bulk, one call per plan, so the
