@@ -23,7 +23,10 @@ func serveAltered(t *testing.T, alter func(path string, body []byte) []byte) (*s
 	if err != nil {
 		t.Fatal(err)
 	}
-	sb := newSandbox("http://" + ln.Addr().String())
+	sb, err := newSandbox("http://"+ln.Addr().String(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	h := http.Handler(sb)
 	if alter != nil {
 		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -47,19 +47,27 @@ type sandbox struct {
 	// octaneConsumers are the consumer services seeded for the quickstart's
 	// Octane flow.
 	octaneConsumers []string
-	log             requestLog
-	mux             *http.ServeMux
+	// initial is the state every fake starts from and a reset returns to:
+	// the -state file's, the -seed file's, or nil for the fakes' own.
+	initial *snapshot
+	log     requestLog
+	mux     *http.ServeMux
 }
 
 // newSandbox builds the fakes for a sandbox reached at root (scheme, host
-// and port, no trailing slash).
-func newSandbox(root string) *sandbox {
-	sb := &sandbox{root: root}
+// and port, no trailing slash), starting from initial (nil: the fakes' own
+// starting state and the quickstart's three Octane services).
+func newSandbox(root string, initial *snapshot) (*sandbox, error) {
+	sb := &sandbox{root: root, initial: initial}
 	for i := 1; i <= 3; i++ {
 		sb.octaneConsumers = append(sb.octaneConsumers, fmt.Sprintf("04120000%02d", i))
 	}
 	for _, v := range vendorKeys {
-		sb.set = sb.fresh(v, sb.set)
+		set, err := sb.fresh(v, sb.set)
+		if err != nil {
+			return nil, err
+		}
+		sb.set = set
 	}
 	sb.mux = http.NewServeMux()
 	for _, v := range vendorKeys {
@@ -68,7 +76,7 @@ func newSandbox(root string) *sandbox {
 	}
 	sb.mux.HandleFunc("GET /{$}", sb.console)
 	sb.mux.HandleFunc("POST /console/{vendor}/{action}", sb.action)
-	return sb
+	return sb, nil
 }
 
 // vendorKeys are the vendors' path prefixes, without the slash, in the
@@ -84,9 +92,9 @@ func (sb *sandbox) known(vendor string) bool {
 	return false
 }
 
-// fresh returns set with the vendor's fake replaced by a new one in its
-// starting state.
-func (sb *sandbox) fresh(vendor string, set fakeSet) fakeSet {
+// fresh returns set with the vendor's fake replaced by a new one in the
+// sandbox's starting state.
+func (sb *sandbox) fresh(vendor string, set fakeSet) (fakeSet, error) {
 	switch vendor {
 	case "baicells":
 		set.baicells = baicellstest.NewHandler()
@@ -100,13 +108,21 @@ func (sb *sandbox) fresh(vendor string, set fakeSet) fakeSet {
 	case "octane":
 		set.octane = octanetest.NewHandler()
 		set.octane.URL = sb.root + prefixOctane
-		// The quickstart's Octane flow moves three existing services
-		// between pools; a real account has them, so the sandbox seeds them.
-		for _, sn := range sb.octaneConsumers {
-			set.octane.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
+		if sb.initial == nil || sb.initial.Octane == nil {
+			// The quickstart's Octane flow moves three existing services
+			// between pools; a real account has them, so the sandbox
+			// seeds them.
+			for _, sn := range sb.octaneConsumers {
+				set.octane.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
+			}
 		}
 	}
-	return set
+	if sb.initial != nil {
+		if err := seedVendor(vendor, set, sb.initial); err != nil {
+			return set, err
+		}
+	}
+	return set, nil
 }
 
 // fakes returns the current fakes.
@@ -121,7 +137,8 @@ func (sb *sandbox) fakes() fakeSet {
 func (sb *sandbox) reset(vendor string) {
 	sb.mu.Lock()
 	old := sb.set
-	sb.set = sb.fresh(vendor, sb.set)
+	// The starting state loaded once already, so it loads again.
+	sb.set, _ = sb.fresh(vendor, sb.set)
 	sb.mu.Unlock()
 	switch vendor {
 	case "baicells":
@@ -232,13 +249,16 @@ func runSandbox(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", defaultSandboxAddr, "`host:port` to listen on (port 0 picks a free port)")
 	allowRemote := fs.Bool("allow-remote", false, "allow an -addr that is reachable from other machines")
+	seedFile := fs.String("seed", "", "JSON `file` of the starting state (BOSS plans and subscribers, Alianza accounts, users and SIP lines, Octane pools and services)")
+	stateFile := fs.String("state", "", "JSON `file` the state is saved to on shutdown and restored from on start (when it exists, it is used instead of -seed)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: ispkit sandbox [flags]")
 		fmt.Fprintln(fs.Output())
 		fmt.Fprintln(fs.Output(), "Serves in-memory fakes of Baicells BOSS, TeleCloud, Alianza and Octane on one")
 		fmt.Fprintln(fs.Output(), "address, each under its own path prefix (/baicells, /telecloud, /alianza,")
 		fmt.Fprintln(fs.Output(), "/octane), and prints the environment the quickstart reads to use them.")
-		fmt.Fprintln(fs.Output(), "State is in memory and ends with the process. It listens on loopback unless")
+		fmt.Fprintln(fs.Output(), "State is in memory; -seed starts it from a file, -state keeps it across")
+		fmt.Fprintln(fs.Output(), "restarts (TeleCloud's is not kept yet). It listens on loopback unless")
 		fmt.Fprintln(fs.Output(), "-allow-remote is given.")
 		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()
@@ -262,18 +282,56 @@ func runSandbox(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "ispkit sandbox: -addr %q is reachable from other machines; add -allow-remote to mean it\n", *addr)
 		return exitUsage
 	}
+	initial, err := startingState(*seedFile, *stateFile)
+	if err != nil {
+		fmt.Fprintf(stderr, "ispkit sandbox: %v\n", err)
+		return exitFail
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "ispkit sandbox: %v\n", err)
 		return exitFail
 	}
-	return serveSandbox(ctx, ln, stdout, stderr)
+	return serveSandbox(ctx, ln, sandboxConfig{initial: initial, stateFile: *stateFile}, stdout, stderr)
+}
+
+// startingState is the state the sandbox starts from: the -state file's
+// when it exists, else the -seed file's, else nil (the fakes' own).
+func startingState(seedFile, stateFile string) (*snapshot, error) {
+	if stateFile != "" {
+		s, err := readSnapshot(stateFile, true)
+		if err != nil || s != nil {
+			if err != nil {
+				err = fmt.Errorf("-state: %w", err)
+			}
+			return s, err
+		}
+	}
+	if seedFile != "" {
+		s, err := readSnapshot(seedFile, false)
+		if err != nil {
+			return nil, fmt.Errorf("-seed: %w", err)
+		}
+		return s, nil
+	}
+	return nil, nil
+}
+
+// sandboxConfig is what serveSandbox needs beyond the listener.
+type sandboxConfig struct {
+	initial   *snapshot
+	stateFile string // "": the state is not saved
 }
 
 // serveSandbox serves on ln until ctx ends.
-func serveSandbox(ctx context.Context, ln net.Listener, stdout, stderr io.Writer) int {
+func serveSandbox(ctx context.Context, ln net.Listener, cfg sandboxConfig, stdout, stderr io.Writer) int {
 	root := "http://" + ln.Addr().String()
-	sb := newSandbox(root)
+	sb, err := newSandbox(root, cfg.initial)
+	if err != nil {
+		ln.Close()
+		fmt.Fprintf(stderr, "ispkit sandbox: the starting state: %v\n", err)
+		return exitFail
+	}
 	defer sb.Close()
 	srv := &http.Server{Handler: sb, ReadHeaderTimeout: 10 * time.Second}
 
@@ -298,6 +356,13 @@ func serveSandbox(ctx context.Context, ln net.Listener, stdout, stderr io.Writer
 	if err := srv.Shutdown(shutdown); err != nil {
 		fmt.Fprintf(stderr, "ispkit sandbox: shutdown: %v\n", err)
 		return exitFail
+	}
+	if cfg.stateFile != "" {
+		if err := writeSnapshot(cfg.stateFile, sb.snapshotOf()); err != nil {
+			fmt.Fprintf(stderr, "ispkit sandbox: saving the state: %v\n", err)
+			return exitFail
+		}
+		fmt.Fprintf(stdout, "ispkit sandbox: state saved to %s\n", cfg.stateFile)
 	}
 	return exitOK
 }

@@ -19,6 +19,14 @@ import (
 // startSandbox serves a sandbox on a free loopback port and returns the
 // environment it printed.
 func startSandbox(t *testing.T) (root string, env map[string]string) {
+	root, env, _ = startSandboxWith(t, sandboxConfig{})
+	return root, env
+}
+
+// startSandboxWith is startSandbox with a configuration; stop ends the
+// sandbox as a signal would and returns its exit code (it is also called at
+// cleanup when the test did not).
+func startSandboxWith(t *testing.T, cfg sandboxConfig) (root string, env map[string]string, stop func() int) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -28,14 +36,21 @@ func startSandbox(t *testing.T) (root string, env map[string]string) {
 	pr, pw := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
-		code := serveSandbox(ctx, ln, pw, io.Discard)
+		code := serveSandbox(ctx, ln, cfg, pw, io.Discard)
 		pw.Close()
 		done <- code
 	}()
+	code, stopped := 0, false
+	stop = func() int {
+		if !stopped {
+			cancel()
+			code, stopped = <-done, true
+		}
+		return code
+	}
 	t.Cleanup(func() {
-		cancel()
-		if code := <-done; code != exitOK {
-			t.Errorf("sandbox exit code %d, want %d", code, exitOK)
+		if c := stop(); c != exitOK {
+			t.Errorf("sandbox exit code %d, want %d", c, exitOK)
 		}
 	})
 	env = map[string]string{}
@@ -51,7 +66,7 @@ func startSandbox(t *testing.T) (root string, env map[string]string) {
 		}
 	}
 	go func() { _, _ = io.Copy(io.Discard, pr) }()
-	return "http://" + ln.Addr().String(), env
+	return "http://" + ln.Addr().String(), env, stop
 }
 
 // TestSandboxServesEveryVendor points each SDK at the URLs and credentials

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/ispkit/ispkit/alianza/alianzatest"
+	"github.com/ispkit/ispkit/baicells/baicellstest"
+	"github.com/ispkit/ispkit/octane/octanetest"
+)
+
+// snapshot is the sandbox's state as a file holds it: what -seed reads and
+// what -state writes on shutdown and reads on start. It is JSON; every part
+// is optional. TeleCloud is not in it yet: telecloudtest seeds its own
+// catalogue and has no call to seed customers, so a TeleCloud sandbox starts
+// from that catalogue every time.
+type snapshot struct {
+	Baicells *baicellsState `json:"baicells,omitempty"`
+	Alianza  *alianzaState  `json:"alianza,omitempty"`
+	Octane   *octaneState   `json:"octane,omitempty"`
+}
+
+type baicellsState struct {
+	Plans       []baicellstest.Plan       `json:"plans,omitempty"`
+	Subscribers []baicellstest.Subscriber `json:"subscribers,omitempty"`
+}
+
+type alianzaState struct {
+	Accounts    []alianzatest.Account    `json:"accounts,omitempty"`
+	Users       []alianzatest.User       `json:"users,omitempty"`
+	DeviceLines []alianzatest.DeviceLine `json:"deviceLines,omitempty"`
+}
+
+type octaneState struct {
+	Pools    []octanetest.Pool    `json:"pools,omitempty"`
+	Services []octanetest.Service `json:"services,omitempty"`
+}
+
+// readSnapshot reads a state file. A file that does not exist is (nil, nil)
+// when missingOK.
+func readSnapshot(path string, missingOK bool) (*snapshot, error) {
+	data, err := os.ReadFile(path)
+	if missingOK && errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var s snapshot
+	if err := json.Unmarshal(data, &s); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	return &s, nil
+}
+
+// writeSnapshot writes a state file atomically (a temporary file renamed),
+// readable by its owner only: it holds the fakes' data, SIP passwords
+// included.
+func writeSnapshot(path string, s *snapshot) error {
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".ispkit-state-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// seedVendor loads a snapshot's part for one vendor into a fresh set. The
+// fakes' Seed calls panic on conflicting data (a number in use); that is
+// an error here.
+func seedVendor(vendor string, set fakeSet, s *snapshot) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %v", vendor, r)
+		}
+	}()
+	switch vendor {
+	case "baicells":
+		if s.Baicells == nil {
+			return nil
+		}
+		for _, p := range s.Baicells.Plans {
+			set.baicells.SeedPlan(baicellstest.DefaultCloudKey, p)
+		}
+		for _, sub := range s.Baicells.Subscribers {
+			set.baicells.SeedSubscriber(baicellstest.DefaultCloudKey, sub)
+		}
+	case "alianza":
+		if s.Alianza == nil {
+			return nil
+		}
+		for _, a := range s.Alianza.Accounts {
+			set.alianza.SeedAccount(a)
+		}
+		for _, u := range s.Alianza.Users {
+			set.alianza.SeedUser(u)
+		}
+		for _, d := range s.Alianza.DeviceLines {
+			set.alianza.SeedDeviceLine(d)
+		}
+	case "octane":
+		if s.Octane == nil {
+			return nil
+		}
+		for _, p := range s.Octane.Pools {
+			set.octane.SeedPool(p)
+		}
+		for _, svc := range s.Octane.Services {
+			set.octane.SeedService(svc)
+			if svc.DataUsage > 0 {
+				set.octane.SetUsage(svc.ServiceNumber, svc.DataUsage)
+			}
+		}
+	}
+	return nil
+}
+
+// snapshotOf reads the fakes' current state.
+func (sb *sandbox) snapshotOf() *snapshot {
+	f := sb.fakes()
+	s := &snapshot{
+		Baicells: &baicellsState{Plans: f.baicells.Plans(), Subscribers: f.baicells.Subscribers()},
+		Alianza:  &alianzaState{},
+		Octane:   &octaneState{},
+	}
+	for _, a := range f.alianza.Accounts() {
+		s.Alianza.Accounts = append(s.Alianza.Accounts, a)
+		s.Alianza.Users = append(s.Alianza.Users, f.alianza.Users(a.ID)...)
+		s.Alianza.DeviceLines = append(s.Alianza.DeviceLines, f.alianza.DeviceLines(a.ID)...)
+	}
+	// Octane's fake lists pools, not services: the services kept are the
+	// pools' consumers and the ones the sandbox seeded.
+	seen := map[string]bool{}
+	addService := func(sn string) {
+		if seen[sn] {
+			return
+		}
+		seen[sn] = true
+		if svc, ok := f.octane.Service(sn); ok {
+			s.Octane.Services = append(s.Octane.Services, svc)
+		}
+	}
+	for _, p := range f.octane.Pools() {
+		consumers := p.Consumers
+		p.Consumers, p.Usage = nil, 0
+		s.Octane.Pools = append(s.Octane.Pools, p)
+		for _, sn := range consumers {
+			addService(sn)
+		}
+	}
+	for _, sn := range sb.octaneConsumers {
+		addService(sn)
+	}
+	return s
+}
