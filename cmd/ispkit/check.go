@@ -58,6 +58,8 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	a := answer{Method: req.Method, Path: req.URL.Path, Status: resp.StatusCode}
 	a.MediaType, _, _ = mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	switch {
+	case len(bytes.TrimSpace(body)) == 0:
+		a.Shape = newShape() // an empty answer (a 200 to a DELETE)
 	case strings.Contains(a.MediaType, "json"):
 		a.Shape, a.ShapeErr = jsonShape(body)
 	case strings.Contains(a.MediaType, "xml"):
@@ -153,9 +155,25 @@ var checkTargets = map[string]checkTarget{
 			if err != nil {
 				return nil, err
 			}
+			var account string // the test customer's, for the steps after Create
 			return []step{
 				{name: "Customers.Search", run: func(ctx context.Context) error {
 					_, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{})
+					return err
+				}},
+				{name: "Customers.Create of a test customer", write: true, run: func(ctx context.Context) error {
+					r, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{FirstName: "ispkit", LastName: "check " + tag + " (safe to delete)"})
+					if err == nil {
+						account = r.AccountNumber
+					}
+					return err
+				}},
+				{name: "Customers.Search of the test customer", write: true, run: func(ctx context.Context) error {
+					_, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: account})
+					return err
+				}},
+				{name: "Customers.Delete of the test customer", write: true, run: func(ctx context.Context) error {
+					_, err := c.Customers.Delete(ctx, telecloud.CustomerDeleteRequest{AccountNumber: account})
 					return err
 				}},
 			}, nil
@@ -169,9 +187,25 @@ var checkTargets = map[string]checkTarget{
 			if err != nil {
 				return nil, err
 			}
+			var id string // the test account's, for the steps after Create
 			return []step{
 				{name: "ReferenceData.DeviceTypes", run: func(ctx context.Context) error { _, err := c.ReferenceData.DeviceTypes(ctx); return err }},
 				{name: "ReferenceData.TimeZones", run: func(ctx context.Context) error { _, err := c.ReferenceData.TimeZones(ctx); return err }},
+				{name: "Accounts.Create of a test account", write: true, run: func(ctx context.Context) error {
+					a, err := c.Accounts.Create(ctx, alianza.Account{AccountNumber: "ispkit-check-" + tag, AccountName: "ispkit check (safe to delete)",
+						AccountType: alianza.AccountSimple, BillingCycleDay: 1, DialingBehaviorType: alianza.DialTenDigit})
+					if err == nil {
+						id = a.ID
+					}
+					return err
+				}},
+				{name: "Accounts.Get of the test account", write: true, run: func(ctx context.Context) error {
+					_, err := c.Accounts.Get(ctx, id)
+					return err
+				}},
+				{name: "Accounts.Delete of the test account", write: true, run: func(ctx context.Context) error {
+					return c.Accounts.Delete(ctx, id)
+				}},
 			}, nil
 		},
 	},
@@ -224,6 +258,9 @@ func compare(table []entry, answers []answer) (results []entryResult, unmatched 
 			}
 			used[i] = true
 			r.Answers++
+			if e.MediaType != "" && a.MediaType != e.MediaType {
+				r.Mismatched = append(r.Mismatched, fmt.Sprintf("Content-Type: %s, want %s", a.MediaType, e.MediaType))
+			}
 			if a.ShapeErr != nil {
 				r.Mismatched = append(r.Mismatched, fmt.Sprintf("the answer (%s): %v", a.MediaType, a.ShapeErr))
 				continue

@@ -88,6 +88,7 @@ func seededValues(sb *sandbox, env map[string]string) []string {
 // the report shows no value the sandbox holds.
 func TestCheckAgainstSandbox(t *testing.T) {
 	sb, env := serveAltered(t, nil)
+	customersBefore := len(sb.fakes().telecloud.Customers())
 	for _, vendor := range []string{"baicells", "telecloud", "alianza", "octane"} {
 		t.Run(vendor, func(t *testing.T) {
 			rep, err := runCheck(context.Background(), vendor, true, func(k string) string { return env[k] }, http.DefaultTransport)
@@ -129,9 +130,16 @@ func TestCheckAgainstSandbox(t *testing.T) {
 			}
 		})
 	}
-	// The write scenario cleaned up after itself.
-	if subs := sb.fakes().baicells.Subscribers(); len(subs) != 0 {
+	// The write scenarios cleaned up after themselves.
+	f := sb.fakes()
+	if subs := f.baicells.Subscribers(); len(subs) != 0 {
 		t.Errorf("the baicells write scenario left %d subscriber(s)", len(subs))
+	}
+	if accts := f.alianza.Accounts(); len(accts) != 0 {
+		t.Errorf("the alianza write scenario left %d account(s)", len(accts))
+	}
+	if n := len(f.telecloud.Customers()); n != customersBefore {
+		t.Errorf("the telecloud write scenario left %d customer(s) more", n-customersBefore)
 	}
 }
 

@@ -12,6 +12,9 @@ type entry struct {
 	// Path is a suffix of the request path; a "{}" segment matches any one
 	// segment.
 	Path string
+	// MediaType, if set, is the Content-Type the answer must have
+	// (parameters such as charset ignored).
+	MediaType string
 	// Status is the expected HTTP status class of this answer: 2 for a
 	// success, 4 for a refusal (an error envelope).
 	Status int
@@ -52,6 +55,21 @@ func fields(pairs ...string) map[string]string {
 
 // bossEnvelope is every BOSS answer's envelope (result_code, message).
 var bossEnvelope = []string{"$", "object", "$.result_code", "string|number", "$.message", "string"}
+
+// alianzaAccountFields are the fields of an account answer the SDK reads
+// (alianza.Account).
+var alianzaAccountFields = fields("$.partitionId", "string", "$.accountName", "string", "$.billingCycleDay", "number",
+	"$.customField", "string", "$.status", "string", "$.timeZone", "string", "$.languageTag", "string",
+	"$.deletionDate", "string|number|null", "$.accountType", "string", "$.platformType", "string",
+	"$.platformChangeDate", "string|number|null", "$.inboundRatePlanProductId", "string", "$.extensionLength", "number",
+	"$.dialingBehaviorType", "string", "$.routePlanId", "string", "$.callScreeningSettings", "object|null",
+	"$.holdMusicMediaId", "string", "$.holdTimeoutSeconds", "number", "$.allowDangerousExtensions", "bool",
+	"$.domain", "string", "$.sendWelcomeEmail", "bool", "$.regulatoryType", "string", "$.endUserCount", "number",
+	"$.customHoldMusicMediaId", "string", "$.callingPlans", "array|null", "$.callingPlans[]", "object",
+	"$.callingPlans[].id", "string", "$.callingPlans[].referenceId", "string", "$.callingPlans[].referenceType", "string",
+	"$.callingPlans[].callingPlanProductId", "string", "$.callingPlans[].startDate", "string|number|null",
+	"$.callingPlans[].endDate", "string|number|null", "$.callingPlans[].planMinutes", "number",
+	"$.callingPlans[].secondsRemaining", "number")
 
 // wireTables are the entries ispkit check confirms, per vendor.
 var wireTables = map[string][]entry{
@@ -98,6 +116,14 @@ var wireTables = map[string][]entry{
 				"/telecloud/customer/CUSTOM_FIELD_2", "text|empty", "/telecloud/customer/notation", "element",
 				"/telecloud/error", "text"),
 			Source: "[doc] API reference, Customer/Search; [inferred] parameter names"},
+		{Name: "write: Customer/Create (XML)", Method: "POST", Path: "/API/xml/Customer/Create", Status: 2,
+			Required: fields("/telecloud", "element", "/telecloud/customer", "element", "/telecloud/customer/account_number", "text"),
+			Optional: fields("/telecloud/@trans_id", "attr"),
+			Source:   "[doc] API reference, Customer/Create"},
+		{Name: "write: Customer/Delete (XML)", Method: "DELETE", Path: "/API/xml/Customer/Delete", Status: 2,
+			Required: fields("/telecloud", "element", "/telecloud/account_number", "text"),
+			Optional: fields("/telecloud/@trans_id", "attr", "/telecloud/status", "text"),
+			Source:   "[doc] API reference, Customer/Delete"},
 	},
 	"alianza": {
 		{Name: "login: POST /v2/authorize", Method: "POST", Path: "/v2/authorize", Status: 2,
@@ -105,11 +131,19 @@ var wireTables = map[string][]entry{
 			Optional: fields("$.maxLifeInHours", "number", "$.partitionId", "string", "$.userId", "string",
 				"$.userType", "string", "$.username", "string"),
 			Source: "[doc] OpenAPI AuthorizationResponse; [field] answered 201"},
-		{Name: "device types: GET /v2/ref/devicetype", Method: "GET", Path: "/v2/ref/devicetype", Status: 2,
+		{Name: "device types: GET /v2/ref/devicetype", Method: "GET", Path: "/v2/ref/devicetype", Status: 2, MediaType: "application/json",
 			Required: fields("$", "array", "$[]", "object", "$[].id", "string", "$[].name", "string"),
 			Optional: fields("$[].deviceKind", "string", "$[].deviceTypeManufacturer", "string", "$[].faxSupported", "bool",
 				"$[].macAddressRequired", "bool", "$[].numLines", "number"),
 			Source: "[doc] OpenAPI DeviceTypeX"},
+		{Name: "write: POST /v2/partition/{}/account", Method: "POST", Path: "/partition/{}/account", Status: 2, MediaType: "application/json",
+			Required: fields("$", "object", "$.id", "string", "$.accountNumber", "string"),
+			Optional: alianzaAccountFields, Source: "[doc] OpenAPI AccountX"},
+		{Name: "write: GET /v2/partition/{}/account/{}", Method: "GET", Path: "/partition/{}/account/{}", Status: 2, MediaType: "application/json",
+			Required: fields("$", "object", "$.id", "string", "$.accountNumber", "string"),
+			Optional: alianzaAccountFields, Source: "[doc] OpenAPI AccountX"},
+		{Name: "write: DELETE /v2/partition/{}/account/{}", Method: "DELETE", Path: "/partition/{}/account/{}", Status: 2,
+			Source: "[doc] OpenAPI deleteAccount"},
 		{Name: "time zones: GET /v2/ref/timezones", Method: "GET", Path: "/v2/ref/timezones", Status: 2,
 			Required: fields("$", "object", "$.timeZones", "array", "$.timeZones[]", "string"),
 			Source:   "[doc] OpenAPI"},
