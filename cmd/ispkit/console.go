@@ -156,7 +156,11 @@ func (sb *sandbox) tables(key string) []table {
 		for _, c := range f.telecloud.Customers() {
 			cust.Rows = append(cust.Rows, []string{c.AccountNumber, c.CloudAccount, c.FirstName + " " + c.LastName, strconv.Itoa(c.Status), c.Credit})
 		}
-		return []table{cust}
+		orders := table{Title: "Orders", Columns: []string{"order", "account", "rate plan", "status"}}
+		for _, o := range f.telecloud.Orders() {
+			orders.Rows = append(orders.Rows, []string{o.Number, o.AccountNumber, o.RatePlanID, o.Status})
+		}
+		return []table{cust, orders}
 	case "alianza":
 		accts := table{Title: "Accounts", Columns: []string{"id", "number", "name", "status"}}
 		lines := table{Title: "SIP lines", Columns: []string{"id", "account", "device", "SIP username", "line"}}

@@ -68,23 +68,40 @@ func (s *Server) Order(number string) (Order, bool) {
 	s.st.advance(s.now())
 	for _, o := range s.st.orders {
 		if o.number == number {
-			out := Order{Number: o.number, AccountNumber: o.customer.number, RatePlanID: o.plan.id,
-				ProductID: o.plan.product.id, Status: o.status, Error: o.errText,
-				ActivationDate: o.activation, ExpirationDate: o.expiration,
-				Vars: maps.Clone(o.vars), Usage: map[string]float64{}}
-			for _, oc := range o.components {
-				out.Usage[oc.comp.id] = oc.units
-			}
-			for _, sp := range o.stacked {
-				out.StackedPlans = append(out.StackedPlans, sp.id)
-			}
-			if o.createTx != nil {
-				out.TransID = o.createTx.id
-			}
-			return out, true
+			return orderOut(o), true
 		}
 	}
 	return Order{}, false
+}
+
+// Orders returns every order, oldest first, with its current status.
+func (s *Server) Orders() []Order {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.st.advance(s.now())
+	out := make([]Order, 0, len(s.st.orders))
+	for _, o := range s.st.orders {
+		out = append(out, orderOut(o))
+	}
+	return out
+}
+
+// orderOut copies an order out of the state; s.mu is held.
+func orderOut(o *order) Order {
+	out := Order{Number: o.number, AccountNumber: o.customer.number, RatePlanID: o.plan.id,
+		ProductID: o.plan.product.id, Status: o.status, Error: o.errText,
+		ActivationDate: o.activation, ExpirationDate: o.expiration,
+		Vars: maps.Clone(o.vars), Usage: map[string]float64{}}
+	for _, oc := range o.components {
+		out.Usage[oc.comp.id] = oc.units
+	}
+	for _, sp := range o.stacked {
+		out.StackedPlans = append(out.StackedPlans, sp.id)
+	}
+	if o.createTx != nil {
+		out.TransID = o.createTx.id
+	}
+	return out
 }
 
 // Customer returns the customer account with that number.

@@ -76,6 +76,9 @@ func TestOrderPendingThenActive(t *testing.T) {
 	if _, ok := s.Order("nope"); ok {
 		t.Error("Order(nope)")
 	}
+	if all := s.Orders(); len(all) == 0 || all[len(all)-1].Number != num || all[len(all)-1].TransID != transID {
+		t.Errorf("Orders() = %+v, want the new order %s last", all, num)
+	}
 }
 
 func TestOrderCompleteOrders(t *testing.T) {
