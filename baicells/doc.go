@@ -48,7 +48,10 @@
 // CPE swap no longer deactivates and unbinds a customer only to fail on the
 // other customer's IMSI. [SubscribersService.Apply] makes the plan's calls and
 // stops at the first failure, which can then only mean BOSS changed since the
-// plan. Reconcile is Plan then Apply.
+// plan; a subscriber the plan had already deactivated (an IMSI change) gets
+// its old IMSI and its service back, so a change that became impossible
+// leaves the customer online. Reconcile is Plan then Apply; Mirror restores
+// the same way.
 //
 // [SubscribersService.Mirror] does the same for a whole population, such as
 // a billing export: BOSS has no list call, so it reads each subscriber once,

@@ -447,6 +447,26 @@ func (m *mirror) apply(ctx context.Context) {
 	m.bulkCreates(ctx)
 	m.singles(ctx, 3)
 	m.bulkStatus(ctx, ActionActivate)
+	m.restore(ctx)
+}
+
+// restore gives back service to every subscriber that failed after this
+// run deactivated it, as Apply does (SubscribersService.restore). It runs
+// one subscriber at a time: failures are rare, and a restore must not race
+// another subscriber's restore for the same IMSI.
+func (m *mirror) restore(ctx context.Context) {
+	for _, it := range m.items {
+		if it.err == nil || it.plan == nil || len(it.done) == 0 {
+			continue
+		}
+		before, cause := len(it.done), it.err
+		it.done, it.err = m.s.restore(ctx, m.op, it.plan, it.done, it.err)
+		calls := len(it.done) - before
+		if it.err != cause {
+			calls++ // the restoring call that failed
+		}
+		m.writes.Add(int64(calls))
+	}
 }
 
 // pending returns the item's next actions of the stage.

@@ -320,7 +320,15 @@ func TestMirrorHolderFailsAtApply(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []baicells.MirrorStatus{baicells.MirrorFailed, baicells.MirrorFailed}, statuses(rep))
 	assert.Zero(t, srv.RequestCount("/customers/bindimsi"), "no bind of an IMSI that was not freed")
-	assert.Equal(t, []baicells.ActionKind{baicells.ActionDeactivate}, kinds(rep.Results[0].Actions))
+	// A was deactivated before its unbind failed; the run gives its service
+	// back (its IMSI was never unbound), so A ends as it began.
+	assert.Equal(t, []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionActivate}, kinds(rep.Results[0].Actions))
+	assert.Contains(t, rep.Results[0].Actions[1].Detail, "restore")
+	for _, id := range []string{"A", "B"} {
+		s, _ := srv.Subscriber(id)
+		assert.True(t, s.Active, "%s online", id)
+	}
+	assert.Equal(t, len(srv.Requests()), rep.Reads+rep.Writes)
 }
 
 // Every call waits on the limiter, and progress comes from one goroutine

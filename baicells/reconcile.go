@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // ActionKind names one BOSS call made by Reconcile or Ensure.
@@ -107,8 +108,12 @@ func (s *SubscribersService) Plan(ctx context.Context, d SubscriberReconcileRequ
 // Apply makes the calls of a plan in order and returns those that succeeded.
 // It stops at the first failure and returns the actions made with the error.
 // Everything Plan could check was checked when the plan was made; a call that
-// fails now means BOSS changed in between. A nil plan is a *ValidationError
-// and nothing is sent.
+// fails now means BOSS changed in between. When the subscriber was active
+// when planned and the plan had already deactivated it (an IMSI change), Apply
+// then restores its service: it binds back the IMSI it unbound and activates
+// it again, and reports those calls as actions with a "restore" detail; the
+// error is still returned. A nil plan is a *ValidationError and nothing is
+// sent.
 func (s *SubscribersService) Apply(ctx context.Context, p *SubscriberPlan) ([]Action, error) {
 	const op = "Subscribers.Apply"
 	if err := checkCtx(ctx, op); err != nil {
@@ -299,16 +304,67 @@ func planSubscriber(d SubscriberReconcileRequest, cur *Subscriber) *SubscriberPl
 	return p
 }
 
-// apply makes the plan's calls in order, stopping at the first failure.
+// apply makes the plan's calls in order, stopping at the first failure, and
+// then restores the service the plan's own deactivation took away.
 func (s *SubscribersService) apply(ctx context.Context, op string, p *SubscriberPlan) ([]Action, error) {
 	var done []Action
 	for _, a := range p.Actions {
 		if err := s.do(ctx, p.Request, a); err != nil {
-			return done, &stepError{op: op, step: string(a.Kind) + " " + a.ID, err: err}
+			return s.restore(ctx, op, p, done, &stepError{op: op, step: string(a.Kind) + " " + a.ID, err: err})
 		}
 		done = append(done, a)
 	}
 	return done, nil
+}
+
+// restoreTimeout bounds the calls that restore service after a failed step;
+// they run even when the caller's context has ended, since leaving a
+// customer offline is worse than a late return.
+const restoreTimeout = 30 * time.Second
+
+// restore runs after a step of p failed with cause, done being the steps
+// made. When the subscriber was active when planned and the plan itself
+// deactivated it (an IMSI change starts so, code 4303), it binds back the
+// IMSI the plan unbound if no new one was bound, and activates the
+// subscriber again: a change that became impossible after planning (the new
+// IMSI taken meanwhile) leaves the customer as it was, online. The restoring
+// calls are appended to done with a "restore" detail; cause is returned,
+// joined with the restoring call's error if one failed.
+func (s *SubscribersService) restore(ctx context.Context, op string, p *SubscriberPlan, done []Action, cause error) ([]Action, error) {
+	cur := p.Current
+	if cur == nil || !cur.Active() {
+		return done, cause
+	}
+	var deactivated, unbound, bound bool
+	for _, a := range done {
+		switch a.Kind {
+		case ActionDeactivate:
+			deactivated = true
+		case ActionUnbindIMSI:
+			unbound = true
+		case ActionBindIMSI:
+			bound = true
+		case ActionDelete:
+			return done, cause
+		}
+	}
+	if !deactivated {
+		return done, cause
+	}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restoreTimeout)
+	defer cancel()
+	id := p.Request.Profile.ID
+	if unbound && !bound && cur.IMSI != "" {
+		if err := s.BindIMSI(rctx, id, cur.IMSI); err != nil {
+			return done, errors.Join(cause, &stepError{op: op, step: "restore: bind-imsi " + id, err: err})
+		}
+		done = append(done, Action{Kind: ActionBindIMSI, ID: id, Detail: "restore IMSI " + shortIMSI(cur.IMSI)})
+	}
+	if err := s.Activate(rctx, id); err != nil {
+		return done, errors.Join(cause, &stepError{op: op, step: "restore: activate " + id, err: err})
+	}
+	done = append(done, Action{Kind: ActionActivate, ID: id, Detail: "restore service"})
+	return done, cause
 }
 
 // do makes the single call of one action of d's plan.

@@ -197,6 +197,49 @@ func TestReconcileStopsAtFirstFailure(t *testing.T) {
 	assert.Zero(t, srv.RequestCount("/customers/activate"))
 }
 
+// TestApplyRestoresServiceWhenTheWorldChanged: the new IMSI was free when
+// planned and is taken before Apply binds it. The customer, deactivated and
+// unbound by the plan's first steps, gets its old IMSI back and is active
+// again; the error says why the change failed.
+func TestApplyRestoresServiceWhenTheWorldChanged(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
+	const oldIMSI, newIMSI = "311980000000101", "311980000000202"
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "A", IMSI: oldIMSI, PlanID: "P10", Active: true})
+	p, err := c.Subscribers.Plan(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: newIMSI, Active: true})
+	require.NoError(t, err)
+	require.Equal(t, []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI, baicells.ActionBindIMSI, baicells.ActionActivate}, kinds(p.Actions))
+
+	// Someone else takes the new IMSI between Plan and Apply.
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "B", IMSI: newIMSI, PlanID: "P10"})
+	done, err := c.Subscribers.Apply(ctx, p)
+	assert.ErrorIs(t, err, baicells.ErrIMSIInUse)
+	assert.Equal(t, []baicells.ActionKind{baicells.ActionDeactivate, baicells.ActionUnbindIMSI, baicells.ActionBindIMSI, baicells.ActionActivate}, kinds(done))
+	assert.Contains(t, done[2].Detail, "restore")
+	assert.Contains(t, done[3].Detail, "restore")
+	a, _ := srv.Subscriber("A")
+	assert.True(t, a.Active, "A is online again")
+	assert.Equal(t, oldIMSI, a.IMSI)
+}
+
+// A subscriber that was inactive when planned is not activated by a restore.
+func TestApplyRestoresOnlyWhatItTookAway(t *testing.T) {
+	ctx := context.Background()
+	c, srv := e2e(t)
+	srv.SeedPlan(baicellstest.DefaultCloudKey, baicellstest.Plan{ID: "P10", Name: "10M", Uplink: 5, Downlink: 10})
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "A", IMSI: "311980000000101", PlanID: "P10"})
+	p, err := c.Subscribers.Plan(ctx, baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "A"}, PlanID: "P10", IMSI: "311980000000202"})
+	require.NoError(t, err)
+	srv.SeedSubscriber(baicellstest.DefaultCloudKey, baicellstest.Subscriber{ID: "B", IMSI: "311980000000202", PlanID: "P10"})
+	done, err := c.Subscribers.Apply(ctx, p)
+	assert.ErrorIs(t, err, baicells.ErrIMSIInUse)
+	assert.Equal(t, []baicells.ActionKind{baicells.ActionUnbindIMSI}, kinds(done))
+	a, _ := srv.Subscriber("A")
+	assert.False(t, a.Active)
+	assert.Zero(t, srv.RequestCount("/customers/activate"))
+}
+
 func TestReconcileDeleteMissingIsNoop(t *testing.T) {
 	c, srv := e2e(t)
 	actions, err := c.Subscribers.Reconcile(context.Background(), baicells.SubscriberReconcileRequest{Profile: baicells.Profile{ID: "gone"}, Delete: true})
