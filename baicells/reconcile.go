@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // ActionKind names one BOSS call made by Reconcile or Ensure.
@@ -317,11 +316,6 @@ func (s *SubscribersService) apply(ctx context.Context, op string, p *Subscriber
 	return done, nil
 }
 
-// restoreTimeout bounds the calls that restore service after a failed step;
-// they run even when the caller's context has ended, since leaving a
-// customer offline is worse than a late return.
-const restoreTimeout = 30 * time.Second
-
 // restore runs after a step of p failed with cause, done being the steps
 // made. When the subscriber was active when planned and the plan itself
 // deactivated it (an IMSI change starts so, code 4303), it binds back the
@@ -351,8 +345,11 @@ func (s *SubscribersService) restore(ctx context.Context, op string, p *Subscrib
 	if !deactivated {
 		return done, cause
 	}
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), restoreTimeout)
-	defer cancel()
+	// The restoring calls use the caller's context: a caller who ended it
+	// asked for no more calls (and every call returns by its deadline), so
+	// a cancelled Apply leaves the customer as the steps made left it, and
+	// says so in the error.
+	rctx := ctx
 	id := p.Request.Profile.ID
 	if unbound && !bound && cur.IMSI != "" {
 		if err := s.BindIMSI(rctx, id, cur.IMSI); err != nil {
