@@ -249,7 +249,7 @@ func runSandbox(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", defaultSandboxAddr, "`host:port` to listen on (port 0 picks a free port)")
 	allowRemote := fs.Bool("allow-remote", false, "allow an -addr that is reachable from other machines")
-	seedFile := fs.String("seed", "", "JSON `file` of the starting state (BOSS plans and subscribers, Alianza accounts, users and SIP lines, Octane pools and services)")
+	seedFile := fs.String("seed", "", "JSON `file` of the starting state (BOSS plans and subscribers, TeleCloud customers, Alianza accounts, users and SIP lines, Octane pools and services)")
 	stateFile := fs.String("state", "", "JSON `file` the state is saved to on shutdown and restored from on start (when it exists, it is used instead of -seed)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: ispkit sandbox [flags]")
@@ -258,7 +258,7 @@ func runSandbox(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(fs.Output(), "address, each under its own path prefix (/baicells, /telecloud, /alianza,")
 		fmt.Fprintln(fs.Output(), "/octane), and prints the environment the quickstart reads to use them.")
 		fmt.Fprintln(fs.Output(), "State is in memory; -seed starts it from a file, -state keeps it across")
-		fmt.Fprintln(fs.Output(), "restarts (TeleCloud's is not kept yet). It listens on loopback unless")
+		fmt.Fprintln(fs.Output(), "restarts (TeleCloud: its customers only). It listens on loopback unless")
 		fmt.Fprintln(fs.Output(), "-allow-remote is given.")
 		fmt.Fprintln(fs.Output())
 		fs.PrintDefaults()

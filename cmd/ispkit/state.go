@@ -11,22 +11,28 @@ import (
 	"github.com/ispkit/ispkit/alianza/alianzatest"
 	"github.com/ispkit/ispkit/baicells/baicellstest"
 	"github.com/ispkit/ispkit/octane/octanetest"
+	"github.com/ispkit/ispkit/telecloud/telecloudtest"
 )
 
 // snapshot is the sandbox's state as a file holds it: what -seed reads and
 // what -state writes on shutdown and reads on start. It is JSON; every part
-// is optional. TeleCloud is not in it yet: telecloudtest seeds its own
-// catalogue and has no call to seed customers, so a TeleCloud sandbox starts
-// from that catalogue every time.
+// is optional. TeleCloud keeps its customer accounts (names, email, credit,
+// status) on top of the fake's built-in catalogue; its orders, payment
+// methods and tickets are not kept.
 type snapshot struct {
-	Baicells *baicellsState `json:"baicells,omitempty"`
-	Alianza  *alianzaState  `json:"alianza,omitempty"`
-	Octane   *octaneState   `json:"octane,omitempty"`
+	Baicells  *baicellsState  `json:"baicells,omitempty"`
+	TeleCloud *telecloudState `json:"telecloud,omitempty"`
+	Alianza   *alianzaState   `json:"alianza,omitempty"`
+	Octane    *octaneState    `json:"octane,omitempty"`
 }
 
 type baicellsState struct {
 	Plans       []baicellstest.Plan       `json:"plans,omitempty"`
 	Subscribers []baicellstest.Subscriber `json:"subscribers,omitempty"`
+}
+
+type telecloudState struct {
+	Customers []telecloudtest.Customer `json:"customers,omitempty"`
 }
 
 type alianzaState struct {
@@ -104,6 +110,13 @@ func seedVendor(vendor string, set fakeSet, s *snapshot) (err error) {
 		for _, sub := range s.Baicells.Subscribers {
 			set.baicells.SeedSubscriber(baicellstest.DefaultCloudKey, sub)
 		}
+	case "telecloud":
+		if s.TeleCloud == nil {
+			return nil
+		}
+		for _, c := range s.TeleCloud.Customers {
+			set.telecloud.SeedCustomer(c)
+		}
 	case "alianza":
 		if s.Alianza == nil {
 			return nil
@@ -138,9 +151,10 @@ func seedVendor(vendor string, set fakeSet, s *snapshot) (err error) {
 func (sb *sandbox) snapshotOf() *snapshot {
 	f := sb.fakes()
 	s := &snapshot{
-		Baicells: &baicellsState{Plans: f.baicells.Plans(), Subscribers: f.baicells.Subscribers()},
-		Alianza:  &alianzaState{},
-		Octane:   &octaneState{},
+		Baicells:  &baicellsState{Plans: f.baicells.Plans(), Subscribers: f.baicells.Subscribers()},
+		TeleCloud: &telecloudState{Customers: f.telecloud.Customers()},
+		Alianza:   &alianzaState{},
+		Octane:    &octaneState{},
 	}
 	for _, a := range f.alianza.Accounts() {
 		s.Alianza.Accounts = append(s.Alianza.Accounts, a)

@@ -12,6 +12,7 @@ import (
 	"github.com/ispkit/ispkit/baicells"
 	"github.com/ispkit/ispkit/baicells/baicellstest"
 	"github.com/ispkit/ispkit/octane"
+	"github.com/ispkit/ispkit/telecloud"
 )
 
 func bossClient(t *testing.T, env map[string]string) *baicells.Client {
@@ -68,6 +69,16 @@ func TestSandboxStateSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	tc, err := telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(env["TELECLOUD_API_ID_KEY"]),
+		APIKey: telecloud.NewSecret(env["TELECLOUD_API_KEY"])}, telecloud.WithBaseURL(env["TELECLOUD_BASE_URL"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cust, err := tc.Customers.Create(ctx, telecloud.CustomerCreateRequest{FirstName: "Kept", LastName: "Customer", Email: "kept@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	if code := stop(); code != exitOK {
 		t.Fatalf("first sandbox exit %d", code)
 	}
@@ -90,6 +101,12 @@ func TestSandboxStateSurvivesRestart(t *testing.T) {
 		alianza.WithBaseURL(env["ALIANZA_BASE_URL"]))
 	if got, err := al.Accounts.Get(ctx, acct.ID); err != nil || got.AccountName != "Kept Voice" {
 		t.Fatalf("Alianza account after restart: %+v, %v", got, err)
+	}
+	tc, _ = telecloud.New(telecloud.Credentials{APIIDKey: telecloud.NewSecret(env["TELECLOUD_API_ID_KEY"]),
+		APIKey: telecloud.NewSecret(env["TELECLOUD_API_KEY"])}, telecloud.WithBaseURL(env["TELECLOUD_BASE_URL"]))
+	found, err := tc.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: cust.AccountNumber})
+	if err != nil || len(found.Customers) != 1 || found.Customers[0].FirstName != "Kept" {
+		t.Fatalf("TeleCloud customer after restart: %+v, %v", found, err)
 	}
 	oc, _ = octane.New(octane.Credentials{Username: env["OCTANE_USERNAME"], Password: octane.NewSecret(env["OCTANE_PASSWORD"])},
 		octane.WithSOAPBaseURL(env["OCTANE_SOAP_URL"]), octane.WithRESTBaseURL(env["OCTANE_REST_URL"]),

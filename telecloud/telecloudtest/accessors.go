@@ -3,6 +3,7 @@ package telecloudtest
 import (
 	"errors"
 	"maps"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -185,6 +186,56 @@ func (s *Server) Transaction(transID string) (Transaction, bool) {
 		}
 	}
 	return Transaction{}, false
+}
+
+// SeedCustomer stores a customer account at once, without a transaction
+// (so a test, or the sandbox restoring its state, can set one up), and
+// returns it as stored. CloudAccount defaults to SeedVARAccount, Status to
+// active (1), Credit to "0.00"; an empty AccountNumber is a new one.
+// PaymentMethods and Notations are ignored. A customer with the number of a
+// stored one replaces its name, email, credit and status. It panics on an
+// unknown cloud account or a credit that is not an amount.
+func (s *Server) SeedCustomer(c Customer) Customer {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if c.CloudAccount == "" {
+		c.CloudAccount = SeedVARAccount
+	}
+	owner := s.st.account(c.CloudAccount)
+	if owner == nil {
+		panic("telecloudtest: SeedCustomer: no cloud account " + c.CloudAccount)
+	}
+	if c.Credit == "" {
+		c.Credit = "0.00"
+	}
+	credit, ok := parseMoney(c.Credit)
+	if !ok {
+		panic("telecloudtest: SeedCustomer: credit " + strconv.Quote(c.Credit) + " is not an amount")
+	}
+	if c.Status == 0 {
+		c.Status = statusActive
+	}
+	var cu *customer
+	for _, old := range s.st.customers {
+		if c.AccountNumber != "" && old.number == c.AccountNumber {
+			cu = old
+		}
+	}
+	if cu == nil {
+		cu = &customer{created: s.now(), createdBy: DefaultUsername, locationType: "Residential"}
+		if c.AccountNumber == "" {
+			c.AccountNumber = s.st.next("customer")
+		} else if n, err := strconv.Atoi(c.AccountNumber); err == nil {
+			// Numbers given keep the sequence ahead of them.
+			if next, ok := s.st.seq["customer"]; !ok && n >= firstIDs["customer"] || ok && n >= next {
+				s.st.seq["customer"] = n + 1
+			}
+		}
+		cu.number = c.AccountNumber
+		s.st.customers = append(s.st.customers, cu)
+	}
+	cu.owner, cu.first, cu.last, cu.email, cu.credit, cu.status = owner, c.FirstName, c.LastName, c.Email, credit, c.Status
+	return s.customerOut(cu)
 }
 
 // FailNextOrder makes the next order placed with Order/Create end FAILED,

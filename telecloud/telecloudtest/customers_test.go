@@ -1,6 +1,7 @@
 package telecloudtest
 
 import (
+	"strconv"
 	"testing"
 )
 
@@ -307,4 +308,36 @@ func TestUnknownIDs(t *testing.T) {
 		ruleCase{varUser, "Customer/Edit", p("account_number", SeedCustomer, "password", "1"), "Invalid password: it must be eight numeric digits."},
 	)
 	checkRules(t, s, cases)
+}
+
+func TestSeedCustomer(t *testing.T) {
+	s := newFixed(t)
+	got := s.SeedCustomer(Customer{AccountNumber: "7200001", FirstName: "Seeded", LastName: "Person", Email: "seeded@example.com", Credit: "12.50"})
+	if got.CloudAccount != SeedVARAccount || got.Status != 1 || got.Credit != "12.50" {
+		t.Fatalf("SeedCustomer = %+v", got)
+	}
+	c := must(t, s, varUser, "Customer/Search", p("account_number", "7200001")).child("customer")
+	if c.text1("FIRST_NAME") != "Seeded" || c.text1("EMAIL") != "seeded@example.com" {
+		t.Errorf("the seeded customer over the API: %s %s", c.text1("FIRST_NAME"), c.text1("EMAIL"))
+	}
+	// A customer created afterwards gets a number past the seeded one.
+	next := must(t, s, varUser, "Customer/Create", p("first_name", "New", "last_name", "One")).text1("customer/account_number")
+	if n, _ := strconv.Atoi(next); n <= 7200001 {
+		t.Errorf("next account number %s, want above 7200001", next)
+	}
+	// Seeding a stored number replaces the customer's fields.
+	s.SeedCustomer(Customer{AccountNumber: "7200001", FirstName: "Renamed", LastName: "Person", Status: 2})
+	if got, _ := s.Customer("7200001"); got.FirstName != "Renamed" || got.Status != 2 || got.Credit != "0.00" {
+		t.Errorf("after replacing: %+v", got)
+	}
+	for name, c := range map[string]Customer{"unknown cloud account": {CloudAccount: "999"}, "bad credit": {Credit: "lots"}} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			s.SeedCustomer(c)
+		}()
+	}
 }
