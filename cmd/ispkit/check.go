@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"mime"
@@ -79,8 +78,8 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 type step struct {
 	name  string
 	write bool
-	// want says how the call should end: nil for success, or a check of
-	// its error (an expected refusal).
+	// run makes the call; nil means it ended as expected (expectErr turns
+	// an expected refusal into nil).
 	run func(ctx context.Context) error
 }
 
@@ -488,26 +487,16 @@ func (r *checkReport) markdown(w io.Writer) {
 }
 
 func runCheckCommand(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ispkit check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	write := fs.Bool("write", false, "also run the self-cleaning write scenario (creates a test object named ispkit-check-…, reads it, removes it)")
+	fs := newFlagSet("ispkit check", stderr, "usage: ispkit check [flags] <baicells|telecloud|alianza|octane>",
+		"Calls the vendor at the endpoint and with the credentials in the quickstart's",
+		"environment variables, compares every answer's shape with what the SDK expects,",
+		"and prints a Markdown report of names, kinds and counts, never values, safe to",
+		"paste into a public issue. By default it only reads. Exit 1 when an entry is",
+		"contradicted or a call failed.")
+	write := fs.Bool("write", false, "also run the self-cleaning write scenario (creates a test object marked ispkit check, reads it, removes it)")
 	timeout := fs.Duration("timeout", 2*time.Minute, "time limit for the whole check")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: ispkit check [flags] <baicells|telecloud|alianza|octane>")
-		fmt.Fprintln(fs.Output())
-		fmt.Fprintln(fs.Output(), "Calls the vendor at the endpoint and with the credentials in the quickstart's")
-		fmt.Fprintln(fs.Output(), "environment variables, compares every answer's shape with what the SDK expects,")
-		fmt.Fprintln(fs.Output(), "and prints a Markdown report of names, kinds and counts, never values, safe to")
-		fmt.Fprintln(fs.Output(), "paste into a public issue. By default it only reads. Exit 1 when an entry is")
-		fmt.Fprintln(fs.Output(), "contradicted or a call failed.")
-		fmt.Fprintln(fs.Output())
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()

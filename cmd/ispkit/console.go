@@ -276,15 +276,5 @@ func (sb *sandbox) injectFault(vendor, path string, status, times int) {
 }
 
 func (sb *sandbox) clearFaults(vendor string) {
-	f := sb.fakes()
-	switch vendor {
-	case "baicells":
-		f.baicells.ClearFaults()
-	case "telecloud":
-		f.telecloud.ClearFaults()
-	case "alianza":
-		f.alianza.ClearFaults()
-	case "octane":
-		f.octane.ClearFaults()
-	}
+	sb.fakes().get(vendor).ClearFaults()
 }

@@ -13,6 +13,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -76,4 +78,33 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "ispkit: unknown command %q\n\n", args[0])
 	usage(stderr)
 	return exitUsage
+}
+
+// newFlagSet returns a subcommand's flag set whose -h prints usage, the
+// description lines and the flags.
+func newFlagSet(name string, stderr io.Writer, usage string, description ...string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), usage)
+		fmt.Fprintln(fs.Output())
+		for _, l := range description {
+			fmt.Fprintln(fs.Output(), l)
+		}
+		fmt.Fprintln(fs.Output())
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args; when it returns !ok the command ends with code
+// (0 after -h, 2 for a usage error).
+func parseFlags(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
 }

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -140,33 +138,34 @@ func (sb *sandbox) reset(vendor string) {
 	// The starting state loaded once already, so it loads again.
 	sb.set, _ = sb.fresh(vendor, sb.set)
 	sb.mu.Unlock()
+	old.get(vendor).Close()
+}
+
+// fake is what the sandbox does with any vendor's fake alike.
+type fake interface {
+	http.Handler
+	Close()
+	ClearFaults()
+}
+
+// get returns the vendor's fake.
+func (set fakeSet) get(vendor string) fake {
 	switch vendor {
 	case "baicells":
-		old.baicells.Close()
+		return set.baicells
 	case "telecloud":
-		old.telecloud.Close()
+		return set.telecloud
 	case "alianza":
-		old.alianza.Close()
-	case "octane":
-		old.octane.Close()
+		return set.alianza
+	default:
+		return set.octane
 	}
 }
 
 // api serves one vendor's API from its current fake and logs each request.
 func (sb *sandbox) api(vendor string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f := sb.fakes()
-		var h http.Handler
-		switch vendor {
-		case "baicells":
-			h = f.baicells
-		case "telecloud":
-			h = f.telecloud
-		case "alianza":
-			h = f.alianza
-		case "octane":
-			h = f.octane
-		}
+		h := sb.fakes().get(vendor)
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
@@ -183,10 +182,9 @@ func (sb *sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) { sb.mux.Se
 // Close ends any injected latency still sleeping in the fakes.
 func (sb *sandbox) Close() {
 	f := sb.fakes()
-	f.baicells.Close()
-	f.telecloud.Close()
-	f.alianza.Close()
-	f.octane.Close()
+	for _, v := range vendorKeys {
+		f.get(v).Close()
+	}
 }
 
 // envVar is one environment variable the quickstart (and the vendors'
@@ -245,29 +243,19 @@ func isLoopback(host string) bool {
 }
 
 func runSandbox(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ispkit sandbox", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlagSet("ispkit sandbox", stderr, "usage: ispkit sandbox [flags]",
+		"Serves in-memory fakes of Baicells BOSS, TeleCloud, Alianza and Octane on one",
+		"address, each under its own path prefix (/baicells, /telecloud, /alianza,",
+		"/octane), and prints the environment the quickstart reads to use them.",
+		"State is in memory; -seed starts it from a file, -state keeps it across",
+		"restarts (TeleCloud: its customers only). It listens on loopback unless",
+		"-allow-remote is given.")
 	addr := fs.String("addr", defaultSandboxAddr, "`host:port` to listen on (port 0 picks a free port)")
 	allowRemote := fs.Bool("allow-remote", false, "allow an -addr that is reachable from other machines")
 	seedFile := fs.String("seed", "", "JSON `file` of the starting state (BOSS plans and subscribers, TeleCloud customers, Alianza accounts, users and SIP lines, Octane pools and services)")
 	stateFile := fs.String("state", "", "JSON `file` the state is saved to on shutdown and restored from on start (when it exists, it is used instead of -seed)")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: ispkit sandbox [flags]")
-		fmt.Fprintln(fs.Output())
-		fmt.Fprintln(fs.Output(), "Serves in-memory fakes of Baicells BOSS, TeleCloud, Alianza and Octane on one")
-		fmt.Fprintln(fs.Output(), "address, each under its own path prefix (/baicells, /telecloud, /alianza,")
-		fmt.Fprintln(fs.Output(), "/octane), and prints the environment the quickstart reads to use them.")
-		fmt.Fprintln(fs.Output(), "State is in memory; -seed starts it from a file, -state keeps it across")
-		fmt.Fprintln(fs.Output(), "restarts (TeleCloud: its customers only). It listens on loopback unless")
-		fmt.Fprintln(fs.Output(), "-allow-remote is given.")
-		fmt.Fprintln(fs.Output())
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := parseFlags(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "ispkit sandbox: unexpected argument %q\n", fs.Arg(0))
