@@ -17,8 +17,10 @@ import (
 // snapshot is the sandbox's state as a file holds it: what -seed reads and
 // what -state writes on shutdown and reads on start. It is JSON; every part
 // is optional. TeleCloud keeps its customer accounts (names, email, credit,
-// status) on top of the fake's built-in catalogue; its orders, payment
-// methods and tickets are not kept.
+// status) and their orders (rate plan, status, dates, variables, usage) on
+// top of the fake's built-in catalogue. Not kept: rate plans and products
+// made through the API (nor the orders on them), payment methods (card and
+// bank numbers do not belong in a file), tickets, billing history.
 type snapshot struct {
 	Baicells  *baicellsState  `json:"baicells,omitempty"`
 	TeleCloud *telecloudState `json:"telecloud,omitempty"`
@@ -33,6 +35,7 @@ type baicellsState struct {
 
 type telecloudState struct {
 	Customers []telecloudtest.Customer `json:"customers,omitempty"`
+	Orders    []telecloudtest.Order    `json:"orders,omitempty"`
 }
 
 type alianzaState struct {
@@ -117,6 +120,9 @@ func seedVendor(vendor string, set fakeSet, s *snapshot) (err error) {
 		for _, c := range s.TeleCloud.Customers {
 			set.telecloud.SeedCustomer(c)
 		}
+		for _, o := range s.TeleCloud.Orders {
+			set.telecloud.SeedOrder(o)
+		}
 	case "alianza":
 		if s.Alianza == nil {
 			return nil
@@ -152,7 +158,7 @@ func (sb *sandbox) snapshotOf() *snapshot {
 	f := sb.fakes()
 	s := &snapshot{
 		Baicells:  &baicellsState{Plans: f.baicells.Plans(), Subscribers: f.baicells.Subscribers()},
-		TeleCloud: &telecloudState{Customers: f.telecloud.Customers()},
+		TeleCloud: &telecloudState{Customers: f.telecloud.Customers(), Orders: restorableOrders(f.telecloud.Orders())},
 		Alianza:   &alianzaState{},
 		Octane:    &octaneState{},
 	}
@@ -185,4 +191,27 @@ func (sb *sandbox) snapshotOf() *snapshot {
 		addService(sn)
 	}
 	return s
+}
+
+// restorableOrders are the orders a fresh fake can take back: those on a
+// rate plan of the built-in catalogue whose primary order (an add-on's) is
+// kept too. Rate plans made through the API are not kept, so neither are
+// the orders on them.
+func restorableOrders(orders []telecloudtest.Order) []telecloudtest.Order {
+	fresh := telecloudtest.NewHandler()
+	defer fresh.Close()
+	builtIn := map[string]bool{}
+	for _, rp := range fresh.RatePlans() {
+		builtIn[rp.ID] = true
+	}
+	kept := map[string]bool{}
+	var out []telecloudtest.Order
+	for _, o := range orders {
+		if !builtIn[o.RatePlanID] || o.Parent != "" && !kept[o.Parent] {
+			continue
+		}
+		kept[o.Number] = true
+		out = append(out, o)
+	}
+	return out
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/ispkit/ispkit/baicells/baicellstest"
 	"github.com/ispkit/ispkit/octane"
 	"github.com/ispkit/ispkit/telecloud"
+	"github.com/ispkit/ispkit/telecloud/telecloudtest"
 )
 
 func bossClient(t *testing.T, env map[string]string) *baicells.Client {
@@ -78,6 +79,14 @@ func TestSandboxStateSurvivesRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	order, err := tc.Orders.Create(ctx, telecloud.OrderCreateRequest{AccountNumber: cust.AccountNumber, RatePlanID: telecloudtest.SeedRatePlan,
+		Vars: telecloud.VarValues{1: "353145418070512", 2: "8901410327181008559"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tc.Orders.Status(ctx, telecloud.OrderStatusRequest{AccountNumber: cust.AccountNumber, OrderNumber: order.Order.OrderNumber}); err != nil {
+		t.Fatal(err) // suspended: a state the fresh fake would not have
+	}
 
 	if code := stop(); code != exitOK {
 		t.Fatalf("first sandbox exit %d", code)
@@ -107,6 +116,10 @@ func TestSandboxStateSurvivesRestart(t *testing.T) {
 	found, err := tc.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: cust.AccountNumber})
 	if err != nil || len(found.Customers) != 1 || found.Customers[0].FirstName != "Kept" {
 		t.Fatalf("TeleCloud customer after restart: %+v, %v", found, err)
+	}
+	orders, err := tc.Orders.Search(ctx, telecloud.OrderSearchRequest{AccountNumber: cust.AccountNumber})
+	if err != nil || len(orders.Orders) != 1 || orders.Orders[0].OrderNumber != order.Order.OrderNumber || orders.Orders[0].Status != telecloud.OrderSuspended {
+		t.Fatalf("TeleCloud order after restart: %+v, %v; want %s SUSPENDED", orders, err, order.Order.OrderNumber)
 	}
 	oc, _ = octane.New(octane.Credentials{Username: env["OCTANE_USERNAME"], Password: octane.NewSecret(env["OCTANE_PASSWORD"])},
 		octane.WithSOAPBaseURL(env["OCTANE_SOAP_URL"]), octane.WithRESTBaseURL(env["OCTANE_REST_URL"]),
@@ -174,5 +187,23 @@ func TestSandboxBadStartingState(t *testing.T) {
 		if code != exitFail || !strings.Contains(out.String(), want) {
 			t.Errorf("-seed %s: exit %d, %q; want exit %d and %q", filepath.Base(file), code, out.String(), exitFail, want)
 		}
+	}
+}
+
+// TestRestorableOrders: an order on a rate plan made through the API is
+// not saved (a fresh fake could not take it back), nor an add-on on it.
+func TestRestorableOrders(t *testing.T) {
+	in := []telecloudtest.Order{
+		{Number: "1A1", RatePlanID: telecloudtest.SeedRatePlan},
+		{Number: "2B2", RatePlanID: "99999"},
+		{Number: "3C3", RatePlanID: telecloudtest.SeedRatePlan, Parent: "2B2"},
+		{Number: "4D4", RatePlanID: telecloudtest.SeedRatePlan, Parent: "1A1"},
+	}
+	var got []string
+	for _, o := range restorableOrders(in) {
+		got = append(got, o.Number)
+	}
+	if strings.Join(got, ",") != "1A1,4D4" {
+		t.Errorf("restorableOrders kept %v, want [1A1 4D4]", got)
 	}
 }

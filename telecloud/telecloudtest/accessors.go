@@ -32,6 +32,8 @@ type Order struct {
 	StackedPlans []string
 	// TransID is the trans_id of its Order/Create call.
 	TransID string
+	// Parent is the number of the primary order of an add-on.
+	Parent string
 }
 
 // Customer is a customer account as the server keeps it, for tests.
@@ -101,6 +103,9 @@ func orderOut(o *order) Order {
 	}
 	if o.createTx != nil {
 		out.TransID = o.createTx.id
+	}
+	if o.parent != nil {
+		out.Parent = o.parent.number
 	}
 	return out
 }
@@ -236,6 +241,121 @@ func (s *Server) SeedCustomer(c Customer) Customer {
 	}
 	cu.owner, cu.first, cu.last, cu.email, cu.credit, cu.status = owner, c.FirstName, c.LastName, c.Email, credit, c.Status
 	return s.customerOut(cu)
+}
+
+// RatePlan is a live rate plan as the server keeps it, for tests.
+type RatePlan struct {
+	ID           string
+	CloudAccount string // the cloud account that owns it
+	ProductID    string
+	Name         string
+}
+
+// RatePlans returns every live rate plan, oldest first: the built-in
+// catalogue's and those made through the API.
+func (s *Server) RatePlans() []RatePlan {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []RatePlan
+	for _, rp := range s.st.plans {
+		if rp.status != statusDeleted {
+			out = append(out, RatePlan{ID: rp.id, CloudAccount: rp.account.number, ProductID: rp.product.id, Name: rp.name})
+		}
+	}
+	return out
+}
+
+// SeedOrder stores an order at once, without a transaction, a charge or a
+// payment (so a test, or the sandbox restoring its state, can set one up),
+// and returns it as stored. AccountNumber must name a stored customer and
+// RatePlanID a live rate plan of the customer's cloud account; Parent, if
+// set, an order of the same customer (an add-on's primary order). Status
+// defaults to ACTIVE; a PENDING order completes after the order delay. An
+// ACTIVE or SUSPENDED order without dates gets today's activation and an
+// expiration one cycle on. Vars must fit the product group's variables;
+// Usage gives the units of the product's usage components. An empty Number
+// is a new one; a number in use replaces that order. TransID and
+// StackedPlans are ignored. It panics on data the API would refuse.
+func (s *Server) SeedOrder(o Order) Order {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st, now := s.st, s.now()
+	var cu *customer
+	for _, c := range st.customers {
+		if c.number == o.AccountNumber {
+			cu = c
+		}
+	}
+	if cu == nil {
+		panic("telecloudtest: SeedOrder: no customer account " + strconv.Quote(o.AccountNumber))
+	}
+	rp := st.ratePlanOf(cu.owner, o.RatePlanID)
+	if rp == nil {
+		panic("telecloudtest: SeedOrder: no rate plan " + strconv.Quote(o.RatePlanID) + " of cloud account " + cu.owner.number)
+	}
+	if o.Status == "" {
+		o.Status = orderActive
+	}
+	switch o.Status {
+	case orderActive, orderPending, orderSuspended, orderNonPay, orderFailed, orderCancelled:
+	default:
+		panic("telecloudtest: SeedOrder: status " + strconv.Quote(o.Status))
+	}
+	if err := checkVars(rp.product.group, o.Vars, false); err != nil {
+		panic("telecloudtest: SeedOrder: " + err.Error())
+	}
+	var parent *order
+	if o.Parent != "" {
+		if parent = st.orderOf(cu, o.Parent); parent == nil {
+			panic("telecloudtest: SeedOrder: no order " + strconv.Quote(o.Parent) + " on account " + cu.number)
+		}
+	}
+	od := &order{customer: cu, plan: rp, parent: parent, status: o.Status, submittedBy: DefaultUsername, payer: cu.owner,
+		created: now, lastUpdate: now, due: now.Add(st.delay), vars: maps.Clone(o.Vars),
+		activation: o.ActivationDate, expiration: o.ExpirationDate, errText: o.Error}
+	if od.vars == nil {
+		od.vars = map[int]string{}
+	}
+	if (od.status == orderActive || od.status == orderSuspended) && od.activation.IsZero() {
+		od.activation = now
+	}
+	if (od.status == orderActive || od.status == orderSuspended) && od.expiration.IsZero() {
+		od.expiration = day(now).AddDate(0, 0, rp.product.cycle)
+	}
+	if od.status == orderCancelled {
+		od.cancelled = now
+	}
+	for _, u := range rp.product.components {
+		if u.status != statusDeleted {
+			od.components = append(od.components, &orderComponent{comp: u, max: rp.maxUnits[u.id], units: o.Usage[u.id]})
+		}
+	}
+	if o.Number == "" {
+		o.Number = st.newOrderNumber()
+	} else if n, err := strconv.Atoi(leadingDigits(o.Number)); err == nil {
+		// Numbers given keep the sequence ahead of them.
+		if next, ok := st.seq["order"]; !ok && n >= firstIDs["order"] || ok && n >= next {
+			st.seq["order"] = n + 1
+		}
+	}
+	od.number = o.Number
+	for i, old := range st.orders {
+		if old.number == od.number {
+			st.orders[i] = od
+			return orderOut(od)
+		}
+	}
+	st.orders = append(st.orders, od)
+	return orderOut(od)
+}
+
+// leadingDigits returns the digits s starts with.
+func leadingDigits(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
 }
 
 // FailNextOrder makes the next order placed with Order/Create end FAILED,

@@ -1,6 +1,7 @@
 package telecloudtest
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -556,4 +557,69 @@ func TestOrderReportUsage(t *testing.T) {
 	must(t, s, varUser, "Order/Status", p("account_number", SeedCustomer, "order_number", f.order2))
 	do(t, s, varUser, "xml", "Order/ReportUsage", p("account_number", SeedCustomer, "order_number", f.order2, "component_id", f.component, "units", "1")).
 		wantErr(t, "Usage can only be reported on ACTIVE orders; order "+f.order2+" is SUSPENDED.")
+}
+
+func TestSeedOrder(t *testing.T) {
+	clk := &clock{t: testNow}
+	s := newTestServer(t, WithClock(clk.now), WithOrderDelay(time.Minute))
+	cu := s.SeedCustomer(Customer{AccountNumber: "7200001", FirstName: "Seeded", LastName: "Person"})
+	got := s.SeedOrder(Order{Number: "9000AB9000", AccountNumber: cu.AccountNumber, RatePlanID: SeedRatePlan,
+		Vars: map[int]string{1: "353145418070501", 2: "8901410327181008559"}})
+	if got.Status != "ACTIVE" || got.ActivationDate.IsZero() || got.ExpirationDate.IsZero() || got.ProductID != SeedProduct {
+		t.Fatalf("SeedOrder = %+v", got)
+	}
+	o := searchOrder(t, s, "9000AB9000")
+	if o.text1("status") != "ACTIVE" {
+		t.Errorf("the seeded order over the API: status %q", o.text1("status"))
+	}
+	// The API works on it: Order/Status suspends it.
+	must(t, s, varUser, "Order/Status", p("account_number", cu.AccountNumber, "order_number", "9000AB9000"))
+	if o, _ := s.Order("9000AB9000"); o.Status != "SUSPENDED" {
+		t.Errorf("after Order/Status: %s", o.Status)
+	}
+	// An order placed afterwards gets a number past the seeded one.
+	next := newOrder(t, s).child("order").attr("order_number")
+	if n, _ := strconv.Atoi(leadingDigits(next)); n <= 9000 {
+		t.Errorf("next order number %s, want above 9000", next)
+	}
+	// A PENDING one completes like a placed one; seeding a stored number
+	// replaces that order.
+	n := len(s.Orders())
+	s.SeedOrder(Order{Number: "9000AB9000", AccountNumber: cu.AccountNumber, RatePlanID: SeedRatePlan, Status: "PENDING"})
+	if o, _ := s.Order("9000AB9000"); o.Status != "PENDING" || len(s.Orders()) != n {
+		t.Errorf("after replacing: %+v (%d orders, want %d)", o, len(s.Orders()), n)
+	}
+	s.CompleteOrders()
+	if o, _ := s.Order("9000AB9000"); o.Status != "ACTIVE" {
+		t.Errorf("after CompleteOrders: %s", o.Status)
+	}
+	for name, o := range map[string]Order{
+		"unknown customer":  {AccountNumber: "1", RatePlanID: SeedRatePlan},
+		"unknown rate plan": {AccountNumber: cu.AccountNumber, RatePlanID: "1"},
+		"unknown status":    {AccountNumber: cu.AccountNumber, RatePlanID: SeedRatePlan, Status: "DONE"},
+		"undefined var":     {AccountNumber: cu.AccountNumber, RatePlanID: SeedRatePlan, Vars: map[int]string{19: "x"}},
+		"unknown parent":    {AccountNumber: cu.AccountNumber, RatePlanID: SeedRatePlan, Parent: "1A1"},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			s.SeedOrder(o)
+		}()
+	}
+}
+
+func TestRatePlans(t *testing.T) {
+	s := newFixed(t)
+	found := false
+	for _, rp := range s.RatePlans() {
+		if rp.ID == SeedRatePlan {
+			found = rp.CloudAccount == SeedVARAccount && rp.ProductID == SeedProduct
+		}
+	}
+	if !found {
+		t.Errorf("RatePlans has no %s of %s on product %s: %+v", SeedRatePlan, SeedVARAccount, SeedProduct, s.RatePlans())
+	}
 }
