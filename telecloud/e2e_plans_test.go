@@ -59,6 +59,12 @@ func TestE2EPlansOfTheVAR(t *testing.T) {
 		assert.Equal(t, telecloud.Yes, p.PromptForVariables)
 		assert.Equal(t, telecloud.No, p.ReplenishWithPlan)
 		assert.Equal(t, telecloud.PlanActive, p.Status)
+		// The VAR's rate plans on the product are listed under it.
+		var ids []string
+		for _, rp := range p.RatePlans {
+			ids = append(ids, rp.RatePlanID)
+		}
+		assert.Contains(t, ids, telecloudtest.SeedRatePlan)
 		none, err := e.c.Plans.Search(e.ctx, telecloud.PlanSearchRequest{ProductGroupID: "999"})
 		require.NoError(t, err)
 		assert.Empty(t, none.Groups)

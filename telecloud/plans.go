@@ -101,6 +101,11 @@ type Product struct {
 	Components []PlanComponent `tc:"UsageComponents>component"`
 	// Status is the product's status.
 	Status PlanStatus `tc:"status"`
+	// RatePlans are the caller's (a VAR's) rate plans on the product, as
+	// Plan/Search may list them under it: the reference calls Plan/Search
+	// "a list of all rate plans connected to your Cloud account" but its
+	// example shows none (inferred; the fake lists them).
+	RatePlans []RatePlan `tc:"plan"`
 }
 
 // PlanComponent is a usage component linked to a product, as Plan/Search

@@ -78,6 +78,14 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 type step struct {
 	name  string
 	write bool
+	// creates marks the step of a write scenario that creates its test
+	// object: when it fails, the scenario's other steps are skipped (there
+	// is nothing to read or remove). Once it succeeded, every later step
+	// runs, whatever the reads between give, so the removal always does.
+	creates bool
+	// skip, if set, says why the step is not run (a variable it needs is
+	// not set).
+	skip string
 	// run makes the call; nil means it ended as expected (expectErr turns
 	// an expected refusal into nil).
 	run func(ctx context.Context) error
@@ -126,13 +134,42 @@ var checkTargets = map[string]checkTarget{
 				return nil, err
 			}
 			id := "ispkit-check-" + tag
+			// A test IMSI: MCC 001, MNC 01 (the test network), then digits
+			// from the tag. No live subscriber holds it.
+			imsi := "00101" + digitsOf(tag, 10)
+			day := time.Now().UTC().Truncate(time.Hour)
+			usage := baicells.UsageRequest{IMSI: imsi, From: day.Add(-2 * time.Hour), To: day.Add(-time.Second)}
 			return []step{
 				{name: "Plans.List", run: func(ctx context.Context) error { _, err := c.Plans.List(ctx); return err }},
+				{name: "Plans.ListBySpeed of a speed no plan has", run: func(ctx context.Context) error {
+					_, err := c.Plans.ListBySpeed(ctx, baicells.Speed{Uplink: 9999, Downlink: 9999})
+					return err
+				}},
+				{name: "Subscribers.QueryByIMSI of a test-network IMSI", run: func(ctx context.Context) error {
+					_, err := c.Subscribers.QueryByIMSI(ctx, imsi)
+					return err
+				}},
+				{name: "Usage.Hourly of a test-network IMSI", run: func(ctx context.Context) error {
+					for _, err := range c.Usage.Hourly(ctx, usage) {
+						if err != nil {
+							return err
+						}
+					}
+					return nil
+				}},
+				{name: "Usage.CDRs of a test-network IMSI", run: func(ctx context.Context) error {
+					for _, err := range c.Usage.CDRs(ctx, usage) {
+						if err != nil {
+							return err
+						}
+					}
+					return nil
+				}},
 				{name: "Subscribers.Get of an id that does not exist", run: func(ctx context.Context) error {
 					_, err := c.Subscribers.Get(ctx, id+"-absent")
 					return expectErr(err, baicells.ErrSubscriberNotFound)
 				}},
-				{name: "Subscribers.Create of a test subscriber", write: true, run: func(ctx context.Context) error {
+				{name: "Subscribers.Create of a test subscriber", write: true, creates: true, run: func(ctx context.Context) error {
 					return c.Subscribers.Create(ctx, baicells.Profile{ID: id, Name: "ispkit check (safe to delete)"})
 				}},
 				{name: "Subscribers.Get of the test subscriber", write: true, run: func(ctx context.Context) error {
@@ -155,12 +192,47 @@ var checkTargets = map[string]checkTarget{
 				return nil, err
 			}
 			var account string // the test customer's, for the steps after Create
+			read := func(name string, f func(ctx context.Context) error) step { return step{name: name, run: f} }
 			return []step{
-				{name: "Customers.Search", run: func(ctx context.Context) error {
-					_, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{})
+				// The searches of the catalogue and the account's own
+				// settings: small answers, whatever the account's size.
+				read("CloudAccounts.Search", func(ctx context.Context) error {
+					_, err := c.CloudAccounts.Search(ctx, telecloud.CloudAccountSearchRequest{})
 					return err
-				}},
-				{name: "Customers.Create of a test customer", write: true, run: func(ctx context.Context) error {
+				}),
+				read("ProductGroups.Search", func(ctx context.Context) error {
+					_, err := c.ProductGroups.Search(ctx, telecloud.ProductGroupSearchRequest{})
+					return err
+				}),
+				read("Plans.Search", func(ctx context.Context) error {
+					_, err := c.Plans.Search(ctx, telecloud.PlanSearchRequest{})
+					return err
+				}),
+				read("UsageComponents.Search", func(ctx context.Context) error {
+					_, err := c.UsageComponents.Search(ctx, telecloud.UsageComponentSearchRequest{})
+					return err
+				}),
+				read("Promos.Search", func(ctx context.Context) error {
+					_, err := c.Promos.Search(ctx, telecloud.PromoSearchRequest{})
+					return err
+				}),
+				read("Modules.Search", func(ctx context.Context) error {
+					_, err := c.Modules.Search(ctx, telecloud.ModuleSearchRequest{})
+					return err
+				}),
+				read("Gateways.Search", func(ctx context.Context) error {
+					_, err := c.Gateways.Search(ctx, telecloud.GatewaySearchRequest{})
+					return err
+				}),
+				read("Users.Search", func(ctx context.Context) error {
+					_, err := c.Users.Search(ctx, telecloud.UserSearchRequest{})
+					return err
+				}),
+				read("Customers.Search of an account number that does not exist", func(ctx context.Context) error {
+					_, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: "1" + strings.Repeat("0", 9)})
+					return err
+				}),
+				{name: "Customers.Create of a test customer", write: true, creates: true, run: func(ctx context.Context) error {
 					r, err := c.Customers.Create(ctx, telecloud.CustomerCreateRequest{FirstName: "ispkit", LastName: "check " + tag + " (safe to delete)"})
 					if err == nil {
 						account = r.AccountNumber
@@ -169,6 +241,14 @@ var checkTargets = map[string]checkTarget{
 				}},
 				{name: "Customers.Search of the test customer", write: true, run: func(ctx context.Context) error {
 					_, err := c.Customers.Search(ctx, telecloud.CustomerSearchRequest{AccountNumber: account})
+					return err
+				}},
+				{name: "Orders.Search of the test customer", write: true, run: func(ctx context.Context) error {
+					_, err := c.Orders.Search(ctx, telecloud.OrderSearchRequest{AccountNumber: account})
+					return err
+				}},
+				{name: "PaymentMethods.Search of the test customer", write: true, run: func(ctx context.Context) error {
+					_, err := c.PaymentMethods.Search(ctx, telecloud.PaymentMethodSearchRequest{AccountNumber: account})
 					return err
 				}},
 				{name: "Customers.Delete of the test customer", write: true, run: func(ctx context.Context) error {
@@ -186,12 +266,46 @@ var checkTargets = map[string]checkTarget{
 			if err != nil {
 				return nil, err
 			}
-			var id string // the test account's, for the steps after Create
+			var (
+				id         string // the test account's, for the steps after Create
+				deviceType string // the first device type's, for DeviceType
+			)
+			number := "ispkit-check-" + tag
 			return []step{
-				{name: "ReferenceData.DeviceTypes", run: func(ctx context.Context) error { _, err := c.ReferenceData.DeviceTypes(ctx); return err }},
+				{name: "ReferenceData.DeviceTypes", run: func(ctx context.Context) error {
+					dts, err := c.ReferenceData.DeviceTypes(ctx)
+					if len(dts) > 0 {
+						deviceType = dts[0].ID
+					}
+					return err
+				}},
+				{name: "ReferenceData.DeviceType of the first", run: func(ctx context.Context) error {
+					if deviceType == "" {
+						return nil // no device type: nothing to read
+					}
+					_, err := c.ReferenceData.DeviceType(ctx, deviceType)
+					return err
+				}},
 				{name: "ReferenceData.TimeZones", run: func(ctx context.Context) error { _, err := c.ReferenceData.TimeZones(ctx); return err }},
-				{name: "Accounts.Create of a test account", write: true, run: func(ctx context.Context) error {
-					a, err := c.Accounts.Create(ctx, alianza.Account{AccountNumber: "ispkit-check-" + tag, AccountName: "ispkit check (safe to delete)",
+				{name: "ReferenceData.Languages", run: func(ctx context.Context) error { _, err := c.ReferenceData.Languages(ctx); return err }},
+				{name: "ReferenceData.CallingPlanProducts", run: func(ctx context.Context) error {
+					_, err := c.ReferenceData.CallingPlanProducts(ctx, false)
+					return err
+				}},
+				{name: "ReferenceData.InboundRatePlans", run: func(ctx context.Context) error {
+					_, err := c.ReferenceData.InboundRatePlans(ctx)
+					return err
+				}},
+				{name: "Accounts.Search for the test account's number (none before -write)", run: func(ctx context.Context) error {
+					_, err := c.Accounts.Search(ctx, number)
+					return err
+				}},
+				{name: "Accounts.Get of an id that does not exist", run: func(ctx context.Context) error {
+					_, err := c.Accounts.Get(ctx, number+"-absent")
+					return expectErr(err, alianza.ErrNotFound)
+				}},
+				{name: "Accounts.Create of a test account", write: true, creates: true, run: func(ctx context.Context) error {
+					a, err := c.Accounts.Create(ctx, alianza.Account{AccountNumber: number, AccountName: "ispkit check (safe to delete)",
 						AccountType: alianza.AccountSimple, BillingCycleDay: 1, DialingBehaviorType: alianza.DialTenDigit})
 					if err == nil {
 						id = a.ID
@@ -202,6 +316,26 @@ var checkTargets = map[string]checkTarget{
 					_, err := c.Accounts.Get(ctx, id)
 					return err
 				}},
+				{name: "Accounts.Search for the test account", write: true, run: func(ctx context.Context) error {
+					_, err := c.Accounts.Search(ctx, number)
+					return err
+				}},
+				{name: "Users.List of the test account", write: true, run: func(ctx context.Context) error {
+					_, err := c.Users.List(ctx, id)
+					return err
+				}},
+				{name: "DeviceLines.List of the test account", write: true, run: func(ctx context.Context) error {
+					_, err := c.DeviceLines.List(ctx, id, nil)
+					return err
+				}},
+				{name: "Numbers.List of the test account", write: true, run: func(ctx context.Context) error {
+					_, err := c.Numbers.List(ctx, id, nil)
+					return err
+				}},
+				{name: "ProductPlans.List of the test account", write: true, run: func(ctx context.Context) error {
+					_, err := c.ProductPlans.List(ctx, id)
+					return err
+				}},
 				{name: "Accounts.Delete of the test account", write: true, run: func(ctx context.Context) error {
 					return c.Accounts.Delete(ctx, id)
 				}},
@@ -209,6 +343,7 @@ var checkTargets = map[string]checkTarget{
 		},
 	},
 	"octane": {
+		// OCTANE_POOL (optional) names a pool for the pool reads.
 		env: []string{"OCTANE_SOAP_URL", "OCTANE_REST_URL", "OCTANE_USERNAME", "OCTANE_PASSWORD", "OCTANE_CUSTNO", "OCTANE_CONSUMERS"},
 		steps: func(hc *http.Client, getenv func(string) string, tag string) ([]step, error) {
 			c, err := octane.New(octane.Credentials{Username: getenv("OCTANE_USERNAME"), Password: octane.NewSecret(getenv("OCTANE_PASSWORD"))},
@@ -218,14 +353,65 @@ var checkTargets = map[string]checkTarget{
 				return nil, err
 			}
 			sn, _, _ := strings.Cut(getenv("OCTANE_CONSUMERS"), ",")
+			custNo, poolSN := getenv("OCTANE_CUSTNO"), strings.TrimSpace(getenv("OCTANE_POOL"))
+			var (
+				lineSeqNo string
+				pool      *octane.Pool
+			)
+			poolSkip := ""
+			if poolSN == "" {
+				poolSkip = "set OCTANE_POOL to an existing pool's service number"
+			}
 			return []step{
 				{name: "Services.Detail of the first OCTANE_CONSUMERS service", run: func(ctx context.Context) error {
-					_, err := c.Services.Detail(ctx, getenv("OCTANE_CUSTNO"), strings.TrimSpace(sn))
+					d, err := c.Services.Detail(ctx, custNo, strings.TrimSpace(sn))
+					if err == nil {
+						lineSeqNo = d.LineSeqNo
+					}
+					return err
+				}},
+				{name: "Services.Balance of that service", run: func(ctx context.Context) error {
+					if lineSeqNo == "" {
+						return errors.New("Services.Detail gave no line sequence number")
+					}
+					_, err := c.Services.Balance(ctx, custNo, lineSeqNo)
+					return err
+				}},
+				{name: "Pools.Lookup of OCTANE_POOL", skip: poolSkip, run: func(ctx context.Context) error {
+					p, err := c.Pools.Lookup(ctx, custNo, poolSN)
+					pool = p
+					return err
+				}},
+				{name: "Pools.Get of OCTANE_POOL", skip: poolSkip, run: func(ctx context.Context) error {
+					if pool == nil {
+						return errors.New("Pools.Lookup found no pool")
+					}
+					_, err := c.Pools.Get(ctx, *pool)
 					return err
 				}},
 			}, nil
 		},
 	},
+}
+
+// digitsOf turns a hex tag into n decimal digits (padded with zeros).
+func digitsOf(tag string, n int) string {
+	var b strings.Builder
+	for _, r := range tag {
+		if b.Len() == n {
+			break
+		}
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= 'a' && r <= 'f':
+			b.WriteByte(byte('0' + (r-'a')%10))
+		}
+	}
+	for b.Len() < n {
+		b.WriteByte('0')
+	}
+	return b.String()
 }
 
 // verdict of one wire-table entry.
@@ -248,14 +434,24 @@ type entryResult struct {
 
 // compare checks every answer against the vendor's table.
 func compare(table []entry, answers []answer) (results []entryResult, unmatched []answer) {
-	used := make([]bool, len(answers))
-	for _, e := range table {
+	// Each answer belongs to the first entry that matches it: a table
+	// lists a literal path (account/search) before a pattern (account/{}).
+	owner := make([]int, len(answers))
+	for i, a := range answers {
+		owner[i] = -1
+		for j, e := range table {
+			if e.matches(a.Method, a.Path, a.Status) {
+				owner[i] = j
+				break
+			}
+		}
+	}
+	for j, e := range table {
 		r := entryResult{Entry: e, Verdict: notExercised}
 		for i, a := range answers {
-			if !e.matches(a.Method, a.Path, a.Status) {
+			if owner[i] != j {
 				continue
 			}
-			used[i] = true
 			r.Answers++
 			if e.MediaType != "" && a.MediaType != e.MediaType {
 				r.Mismatched = append(r.Mismatched, fmt.Sprintf("Content-Type: %s, want %s", a.MediaType, e.MediaType))
@@ -277,7 +473,7 @@ func compare(table []entry, answers []answer) (results []entryResult, unmatched 
 		results = append(results, r)
 	}
 	for i, a := range answers {
-		if !used[i] {
+		if owner[i] < 0 {
 			unmatched = append(unmatched, a)
 		}
 	}
@@ -299,6 +495,9 @@ func kindOK(want string, got map[string]bool) bool {
 	allowed := map[string]bool{}
 	for _, k := range strings.Split(want, "|") {
 		allowed[k] = true
+	}
+	if allowed[kindAny] {
+		return true
 	}
 	for k := range got {
 		if !allowed[k] {
@@ -324,6 +523,9 @@ func compareShape(r *entryResult, e entry, s shape) {
 		if _, ok := e.Required[path]; ok {
 			continue
 		}
+		if underAny(e, path) {
+			continue
+		}
 		if want, ok := e.Optional[path]; ok {
 			if !kindOK(want, s.Kinds[path]) {
 				r.Mismatched = append(r.Mismatched, fmt.Sprintf("%s: %s, want %s", printablePath(path), s.kinds(path), want))
@@ -332,6 +534,22 @@ func compareShape(r *entryResult, e entry, s shape) {
 		}
 		r.Unexpected = append(r.Unexpected, fmt.Sprintf("%s (%s)", printablePath(path), s.kinds(path)))
 	}
+}
+
+// underAny reports whether path lies under a path the entry takes whole
+// (kind any).
+func underAny(e entry, path string) bool {
+	for _, m := range []map[string]string{e.Required, e.Optional} {
+		for p, k := range m {
+			if k != kindAny || len(path) <= len(p) || !strings.HasPrefix(path, p) {
+				continue
+			}
+			if c := path[len(p)]; c == '.' || c == '[' || c == '/' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func dedupe(xs []string) []string {
@@ -350,6 +568,7 @@ func dedupe(xs []string) []string {
 type stepResult struct {
 	Name    string
 	Skipped bool
+	Why     string // why it was skipped
 	OK      bool
 	Kind    string
 }
@@ -404,21 +623,23 @@ func runCheck(ctx context.Context, vendor string, write bool, getenv func(string
 		return nil, errors.New("the client refused its settings: check the variables' values")
 	}
 	rep := &checkReport{Vendor: vendor, Write: write}
-	failedWrite := false
+	failedCreate := false
 	for _, s := range steps {
 		r := stepResult{Name: s.name}
 		switch {
+		case s.skip != "":
+			r.Skipped, r.Why = true, s.skip
 		case s.write && !write:
-			r.Skipped = true
-		case s.write && failedWrite:
-			r.Skipped = true
+			r.Skipped, r.Why = true, "needs -write"
+		case s.write && failedCreate:
+			r.Skipped, r.Why = true, "the test object was not created"
 		default:
 			err := s.run(ctx)
 			r.OK = err == nil
 			if err != nil {
 				r.Kind = errorKind(err)
-				if s.write {
-					failedWrite = true
+				if s.creates {
+					failedCreate = true
 				}
 			}
 		}
@@ -448,7 +669,7 @@ func (r *checkReport) markdown(w io.Writer) {
 		res := "ok"
 		switch {
 		case s.Skipped:
-			res = "skipped (needs -write)"
+			res = "skipped (" + s.Why + ")"
 		case !s.OK:
 			res = "failed: " + s.Kind
 		}

@@ -146,10 +146,29 @@ func xmlShape(body []byte) (shape, error) {
 	return s, nil
 }
 
-// safeName is a path segment the report may print: a field or element
-// name. Anything else (a key that is data, such as an id used as a map key)
-// is printed as "<key>".
-var safeName = regexp.MustCompile(`^[@]?[A-Za-z_][A-Za-z_-]{0,48}[0-9]{0,2}$`)
+// safeName reports whether a path segment is one the report may print: a
+// field or element name (a letter first, then letters, digits, '_' or '-',
+// at most 48 in all, with at most three digits: allow911Calls, VAR12).
+// Anything else (a key that is data, such as an id, a number or an address
+// used as a map key) is printed as "<key>".
+var safeName = nameSegment{}
+
+type nameSegment struct{}
+
+var nameRE = regexp.MustCompile(`^[@]?[A-Za-z_][A-Za-z0-9_-]{0,47}$`)
+
+func (nameSegment) MatchString(s string) bool {
+	if !nameRE.MatchString(s) {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits++
+		}
+	}
+	return digits <= 3
+}
 
 // printablePath rewrites a shape path so that no segment can carry data.
 func printablePath(p string) string {

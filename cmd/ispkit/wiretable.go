@@ -1,6 +1,12 @@
 package main
 
-import "strings"
+import (
+	"reflect"
+	"strings"
+
+	"github.com/ispkit/ispkit/alianza"
+	"github.com/ispkit/ispkit/telecloud"
+)
 
 // entry is one row of a vendor's wire table that ispkit check can confirm:
 // the answer of one call, as the SDK expects it. Paths are in the syntax of
@@ -56,20 +62,27 @@ func fields(pairs ...string) map[string]string {
 // bossEnvelope is every BOSS answer's envelope (result_code, message).
 var bossEnvelope = []string{"$", "object", "$.result_code", "string|number", "$.message", "string"}
 
-// alianzaAccountFields are the fields of an account answer the SDK reads
-// (alianza.Account).
-var alianzaAccountFields = fields("$.partitionId", "string", "$.accountName", "string", "$.billingCycleDay", "number",
-	"$.customField", "string", "$.status", "string", "$.timeZone", "string", "$.languageTag", "string",
-	"$.deletionDate", "string|number|null", "$.accountType", "string", "$.platformType", "string",
-	"$.platformChangeDate", "string|number|null", "$.inboundRatePlanProductId", "string", "$.extensionLength", "number",
-	"$.dialingBehaviorType", "string", "$.routePlanId", "string", "$.callScreeningSettings", "object|null",
-	"$.holdMusicMediaId", "string", "$.holdTimeoutSeconds", "number", "$.allowDangerousExtensions", "bool",
-	"$.domain", "string", "$.sendWelcomeEmail", "bool", "$.regulatoryType", "string", "$.endUserCount", "number",
-	"$.customHoldMusicMediaId", "string", "$.callingPlans", "array|null", "$.callingPlans[]", "object",
-	"$.callingPlans[].id", "string", "$.callingPlans[].referenceId", "string", "$.callingPlans[].referenceType", "string",
-	"$.callingPlans[].callingPlanProductId", "string", "$.callingPlans[].startDate", "string|number|null",
-	"$.callingPlans[].endDate", "string|number|null", "$.callingPlans[].planMinutes", "number",
-	"$.callingPlans[].secondsRemaining", "number")
+// tcSearch is the entry of a TeleCloud search: the answer's root, and what
+// the SDK's response type reads under it.
+func tcSearch(service string, t reflect.Type) entry {
+	return entry{Name: service + "/Search (XML)", Method: "GET", Path: "/API/xml/" + service + "/Search", Status: 2,
+		Required: fields("/telecloud", "element|empty"), Optional: sdkXML(t, "/telecloud"),
+		Source: "[doc] API reference, " + service + "/Search answer; read by telecloud." + t.Name()}
+}
+
+// alianzaEntry is the entry of an Alianza answer decoded into t: required
+// are the root and the paths given (as strings), optional everything else
+// the type reads.
+func alianzaEntry(name, method, path string, t reflect.Type, required ...string) entry {
+	opt := sdkJSON(t, "$")
+	req := map[string]string{"$": strings.Split(opt["$"], "|")[0]}
+	for _, p := range required {
+		req[p] = "string"
+	}
+	tn := t.String()
+	return entry{Name: name, Method: method, Path: path, Status: 2, MediaType: "application/json",
+		Required: req, Optional: opt, Source: "[doc] OpenAPI; read by " + tn}
+}
 
 // wireTables are the entries ispkit check confirms, per vendor.
 var wireTables = map[string][]entry{
@@ -79,6 +92,31 @@ var wireTables = map[string][]entry{
 				"$[].uplink", "string|number", "$[].downlink", "string|number"),
 			Optional: fields("$[].comments", "string|null", "$[].state", "string|number", "$[].session_id", "string"),
 			Source:   "[doc] manual 2.2.6"},
+		{Name: "plans by speed: GET products/querybylink/{}/{}", Method: "GET", Path: "/products/querybylink/{}/{}", Status: 2,
+			Required: fields("$", "array"),
+			Optional: fields("$[]", "object", "$[].service_plan_id", "string|number", "$[].service_plan_name", "string",
+				"$[].uplink", "string|number", "$[].downlink", "string|number", "$[].comments", "string|null", "$[].state", "string|number",
+				"$[].session_id", "string"),
+			Source: "[doc] manual 2.2.5"},
+		{Name: "IMSI query: POST customers/query", Method: "POST", Path: "/customers/query", Status: 2,
+			Required: fields(append(bossEnvelope, "$.available", "bool|string|number")...),
+			Optional: fields("$.session_id", "string", "$.sub_id", "string", "$.sub_status", "string|number", "$.imsi", "string|null",
+				"$.service_plan_id", "string|number|null", "$.sub_name", "string|null", "$.id_num", "string|null",
+				"$.phone_number", "string|null", "$.email", "string|null", "$.address", "string|null",
+				"$.up_rate", "string|number", "$.down_rate", "string|number"),
+			Source: "[doc] manual 2.1.1"},
+		{Name: "hourly usage: POST usage/querybyhour", Method: "POST", Path: "/usage/querybyhour", Status: 2,
+			Required: fields(append(bossEnvelope, "$.usage_infos", "array|null")...),
+			Optional: fields("$.session_id", "string", "$.usage_infos[]", "object", "$.usage_infos[].imsi", "string",
+				"$.usage_infos[].total_usage", "string|number", "$.usage_infos[].up_usage", "string|number",
+				"$.usage_infos[].down_usage", "string|number", "$.usage_infos[].usage_time", "string"),
+			Source: "[doc] manual 2.3.1"},
+		{Name: "CDRs: POST usage/querycdr", Method: "POST", Path: "/usage/querycdr", Status: 2,
+			Required: fields(append(bossEnvelope, "$.cdr_infos", "array|null")...),
+			Optional: fields("$.session_id", "string", "$.cdr_infos[]", "object", "$.cdr_infos[].imsi", "string",
+				"$.cdr_infos[].total_usage", "string|number", "$.cdr_infos[].up_usage", "string|number",
+				"$.cdr_infos[].down_usage", "string|number", "$.cdr_infos[].duration", "string|number", "$.cdr_infos[].cdrdate", "string"),
+			Source: "[doc] manual 2.3.2"},
 		{Name: "subscriber: POST customers/querybyid", Method: "POST", Path: "/customers/querybyid", Status: 2,
 			Required: fields(append(bossEnvelope, "$.sub_id", "string", "$.sub_status", "string|number", "$.imsi", "string|null",
 				"$.service_plan_id", "string|number|null")...),
@@ -96,34 +134,25 @@ var wireTables = map[string][]entry{
 			Required: fields(bossEnvelope...), Optional: fields("$.session_id", "string"), Source: "[doc] manual 2.1.16"},
 	},
 	"telecloud": {
-		{Name: "Customer/Search (XML)", Method: "GET", Path: "/API/xml/Customer/Search", Status: 2,
-			Required: fields("/telecloud", "element|empty"),
-			Optional: fields("/telecloud/@trans_id", "attr", "/telecloud/customer", "element",
-				"/telecloud/customer/@account_number", "attr", "/telecloud/customer/FIRST_NAME", "text|empty",
-				"/telecloud/customer/LAST_NAME", "text|empty", "/telecloud/customer/EMAIL", "text|empty",
-				"/telecloud/customer/STATUS", "text|empty", "/telecloud/customer/ACCOUNT_CREDIT", "text|empty",
-				"/telecloud/customer/COMPANY", "text|empty", "/telecloud/customer/ADDRESS", "text|empty",
-				"/telecloud/customer/UNIT_TYPE", "text|empty", "/telecloud/customer/UNIT_NUMBER", "text|empty",
-				"/telecloud/customer/CITY", "text|empty", "/telecloud/customer/STATE", "text|empty",
-				"/telecloud/customer/ZIP_CODE", "text|empty", "/telecloud/customer/COUNTRY", "text|empty",
-				"/telecloud/customer/PHONE", "text|empty", "/telecloud/customer/LOCATION_TYPE", "text|empty",
-				"/telecloud/customer/CREATION_DATE", "text|empty", "/telecloud/customer/CREATION_USER", "text|empty",
-				"/telecloud/customer/COREID", "text|empty", "/telecloud/customer/VARID", "text|empty",
-				"/telecloud/customer/PARTNERID", "text|empty", "/telecloud/customer/AFFILIATEID", "text|empty",
-				"/telecloud/customer/DL", "text|empty", "/telecloud/customer/SSN", "text|empty",
-				"/telecloud/customer/PASSWORD", "text|empty", "/telecloud/customer/PAYMENT_METHOD_ID", "text|empty",
-				"/telecloud/customer/PAYMENT_METHOD_TYPE", "text|empty", "/telecloud/customer/CUSTOM_FIELD_1", "text|empty",
-				"/telecloud/customer/CUSTOM_FIELD_2", "text|empty", "/telecloud/customer/notation", "element",
-				"/telecloud/error", "text"),
-			Source: "[doc] API reference, Customer/Search; [inferred] parameter names"},
+		tcSearch("CloudAccount", reflect.TypeFor[telecloud.CloudAccountSearchResponse]()),
+		tcSearch("ProductGroup", reflect.TypeFor[telecloud.ProductGroupSearchResponse]()),
+		tcSearch("Plan", reflect.TypeFor[telecloud.PlanSearchResponse]()),
+		tcSearch("UsageComponent", reflect.TypeFor[telecloud.UsageComponentSearchResponse]()),
+		tcSearch("Promo", reflect.TypeFor[telecloud.PromoSearchResponse]()),
+		tcSearch("Module", reflect.TypeFor[telecloud.ModuleSearchResponse]()),
+		tcSearch("Gateways", reflect.TypeFor[telecloud.GatewaySearchResponse]()),
+		tcSearch("User", reflect.TypeFor[telecloud.UserSearchResponse]()),
+		tcSearch("Customer", reflect.TypeFor[telecloud.CustomerSearchResponse]()),
+		tcSearch("Order", reflect.TypeFor[telecloud.OrderSearchResponse]()),
+		tcSearch("PaymentMethod", reflect.TypeFor[telecloud.PaymentMethodSearchResponse]()),
 		{Name: "write: Customer/Create (XML)", Method: "POST", Path: "/API/xml/Customer/Create", Status: 2,
 			Required: fields("/telecloud", "element", "/telecloud/customer", "element", "/telecloud/customer/account_number", "text"),
-			Optional: fields("/telecloud/@trans_id", "attr"),
-			Source:   "[doc] API reference, Customer/Create"},
+			Optional: sdkXML(reflect.TypeFor[telecloud.CustomerCreateResponse](), "/telecloud"),
+			Source:   "[doc] API reference, Customer/Create; read by telecloud.CustomerCreateResponse"},
 		{Name: "write: Customer/Delete (XML)", Method: "DELETE", Path: "/API/xml/Customer/Delete", Status: 2,
-			Required: fields("/telecloud", "element", "/telecloud/account_number", "text"),
-			Optional: fields("/telecloud/@trans_id", "attr", "/telecloud/status", "text"),
-			Source:   "[doc] API reference, Customer/Delete"},
+			Required: fields("/telecloud", "element|empty"),
+			Optional: sdkXML(reflect.TypeFor[telecloud.CustomerDeleteResponse](), "/telecloud"),
+			Source:   "[doc] API reference, Customer/Delete; read by telecloud.CustomerDeleteResponse"},
 	},
 	"alianza": {
 		{Name: "login: POST /v2/authorize", Method: "POST", Path: "/v2/authorize", Status: 2,
@@ -131,22 +160,40 @@ var wireTables = map[string][]entry{
 			Optional: fields("$.maxLifeInHours", "number", "$.partitionId", "string", "$.userId", "string",
 				"$.userType", "string", "$.username", "string"),
 			Source: "[doc] OpenAPI AuthorizationResponse; [field] answered 201"},
-		{Name: "device types: GET /v2/ref/devicetype", Method: "GET", Path: "/v2/ref/devicetype", Status: 2, MediaType: "application/json",
-			Required: fields("$", "array", "$[]", "object", "$[].id", "string", "$[].name", "string"),
-			Optional: fields("$[].deviceKind", "string", "$[].deviceTypeManufacturer", "string", "$[].faxSupported", "bool",
-				"$[].macAddressRequired", "bool", "$[].numLines", "number"),
-			Source: "[doc] OpenAPI DeviceTypeX"},
-		{Name: "write: POST /v2/partition/{}/account", Method: "POST", Path: "/partition/{}/account", Status: 2, MediaType: "application/json",
-			Required: fields("$", "object", "$.id", "string", "$.accountNumber", "string"),
-			Optional: alianzaAccountFields, Source: "[doc] OpenAPI AccountX"},
-		{Name: "write: GET /v2/partition/{}/account/{}", Method: "GET", Path: "/partition/{}/account/{}", Status: 2, MediaType: "application/json",
-			Required: fields("$", "object", "$.id", "string", "$.accountNumber", "string"),
-			Optional: alianzaAccountFields, Source: "[doc] OpenAPI AccountX"},
-		{Name: "write: DELETE /v2/partition/{}/account/{}", Method: "DELETE", Path: "/partition/{}/account/{}", Status: 2,
+		alianzaEntry("device types: GET /v2/ref/devicetype", "GET", "/v2/ref/devicetype", reflect.TypeFor[[]alianza.DeviceType](), "$[].id", "$[].name"),
+		alianzaEntry("device type: GET /v2/ref/devicetype/{}", "GET", "/v2/ref/devicetype/{}", reflect.TypeFor[alianza.DeviceType](), "$.id"),
+		{Name: "time zones: GET /v2/ref/timezones", Method: "GET", Path: "/v2/ref/timezones", Status: 2, MediaType: "application/json",
+			// A list of names, or a map of regions to lists of names: the
+			// SDK reads both (stringLists).
+			Required: fields("$", "object|array"),
+			Optional: fields("$[]", "string", "$.<key>", "array", "$.<key>[]", "string", "$.timeZones", "array", "$.timeZones[]", "string"),
+			Source:   "[doc] OpenAPI getTimeZones; read by ReferenceData.TimeZones"},
+		alianzaEntry("languages: GET /v2/ref/language", "GET", "/v2/ref/language", reflect.TypeFor[[]alianza.Language]()),
+		alianzaEntry("calling plan products: GET /partition/{}/callingplanproduct", "GET", "/partition/{}/callingplanproduct",
+			reflect.TypeFor[[]alianza.CallingPlanProduct](), "$[].id"),
+		alianzaEntry("inbound rate plans: GET /partition/{}/inboundrateplanproduct", "GET", "/partition/{}/inboundrateplanproduct",
+			reflect.TypeFor[[]alianza.InboundRatePlan](), "$[].id"),
+		alianzaEntry("account search: GET /partition/{}/account/search", "GET", "/partition/{}/account/search",
+			reflect.TypeFor[[]alianza.AccountView](), "$[].id"),
+		alianzaEntry("write: POST /partition/{}/account", "POST", "/partition/{}/account", reflect.TypeFor[alianza.Account](), "$.id", "$.accountNumber"),
+		alianzaEntry("account users: GET /partition/{}/account/{}/user", "GET", "/partition/{}/account/{}/user", reflect.TypeFor[[]alianza.User](), "$[].id"),
+		alianzaEntry("account device lines: GET /partition/{}/account/{}/deviceline", "GET", "/partition/{}/account/{}/deviceline",
+			reflect.TypeFor[[]alianza.DeviceLine](), "$[].id"),
+		alianzaEntry("account numbers: GET /partition/{}/account/{}/telephonenumber", "GET", "/partition/{}/account/{}/telephonenumber",
+			reflect.TypeFor[[]alianza.TelephoneNumber]()),
+		alianzaEntry("account product plans: GET /partition/{}/account/{}/user-product-plans", "GET", "/partition/{}/account/{}/user-product-plans",
+			reflect.TypeFor[[]alianza.UserProductPlan](), "$[].id"),
+		alianzaEntry("write: GET /partition/{}/account/{}", "GET", "/partition/{}/account/{}", reflect.TypeFor[alianza.Account](), "$.id", "$.accountNumber"),
+		{Name: "write: DELETE /partition/{}/account/{}", Method: "DELETE", Path: "/partition/{}/account/{}", Status: 2,
 			Source: "[doc] OpenAPI deleteAccount"},
-		{Name: "time zones: GET /v2/ref/timezones", Method: "GET", Path: "/v2/ref/timezones", Status: 2,
-			Required: fields("$", "object", "$.timeZones", "array", "$.timeZones[]", "string"),
-			Source:   "[doc] OpenAPI"},
+		{Name: "refusal envelope (unknown account, 404)", Method: "GET", Path: "/partition/{}/account/{}", Status: 4, MediaType: "application/json",
+			// PublicApiException; the SDK reads every error shape of the
+			// spec at once (alianza/errors.go wireError).
+			Required: fields("$", "object"),
+			Optional: fields("$.status", "number|string", "$.messages", "array|null", "$.messages[]", "string|number|bool",
+				"$.data", kindAny, "$.errors", "array|null", "$.errors[]", "string|number|bool",
+				"$.code", "string|number|bool|null", "$.message", "string|number|bool|null", "$.description", "string|number|bool|null"),
+			Source: "[doc] OpenAPI PublicApiException"},
 	},
 	"octane": {
 		{Name: "getServiceDetail (SOAP)", Method: "POST", Path: "/UtbServiceV3", Status: 2,
@@ -163,5 +210,26 @@ var wireTables = map[string][]entry{
 				"/Envelope/Body/getServiceDetailResponse/return/Instances/Instance/serviceNumberDetail/status", "text|empty",
 				"/Envelope/Header", "element|empty"),
 			Source: "[field: 2 clients] getServiceDetail"},
+		{Name: "queryBalanceV3 (SOAP)", Method: "POST", Path: "/UtbMobile", Status: 2,
+			Required: fields("/Envelope", "element", "/Envelope/Body", "element",
+				"/Envelope/Body/queryBalanceV3Response", "element", "/Envelope/Body/queryBalanceV3Response/return", "element"),
+			Optional: fields("/Envelope/Body/queryBalanceV3Response/return/errorCode", "text|empty",
+				"/Envelope/Body/queryBalanceV3Response/return/errorMessage", "text|empty",
+				"/Envelope/Body/queryBalanceV3Response/return/balances", "element|empty",
+				"/Envelope/Body/queryBalanceV3Response/return/balances/balance", "element",
+				"/Envelope/Body/queryBalanceV3Response/return/balances/balance/type", "text|empty",
+				"/Envelope/Body/queryBalanceV3Response/return/balances/balance/allowanceFmt", "text|empty",
+				"/Envelope/Body/queryBalanceV3Response/return/balances/balance/usedFmt", "text|empty",
+				"/Envelope/Header", "element|empty"),
+			Source: "[field: 1 client] queryBalanceV3"},
+		{Name: "pool details: GET /v1/datapool (REST)", Method: "GET", Path: "/v1/datapool", Status: 2, MediaType: "application/json",
+			Required: fields("$", "object", "$.provider", "object", "$.provider.memberId", "string|number"),
+			Optional: fields("$.errorCode", "number|string", "$.errorMessage", "string|null", "$.success", "bool|string",
+				"$.provider.dataPoolStatus", "string", "$.provider.dataMaxCap", "string|number", "$.provider.dataUsage", "string|number",
+				"$.provider.serviceNumber", "string|number",
+				"$.consumers", "array|null", "$.consumers[]", "object", "$.consumers[].serviceNumber", "string|number",
+				"$.consumers[].lineSeqNo", "string|number", "$.consumers[].dataPoolStatus", "string",
+				"$.consumers[].dataLimit", "string|number|null", "$.consumers[].dataUsage", "string|number"),
+			Source: "[field: 2 clients] provider; [guess] consumers"},
 	},
 }
