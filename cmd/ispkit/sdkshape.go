@@ -188,14 +188,3 @@ func xmlFieldsOf(m map[string]string, t reflect.Type, path string, depth int) {
 		}
 	}
 }
-
-// merge returns the union of maps of paths; a later map's kinds win.
-func merge(ms ...map[string]string) map[string]string {
-	out := map[string]string{}
-	for _, m := range ms {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
-}

@@ -26,7 +26,7 @@ func TestSDKJSON(t *testing.T) {
 		M      map[string]string `json:"m"`
 		Q      int               `json:"q,string"`
 		Skip   string            `json:"-"`
-		hidden string
+		hidden string            //lint:ignore U1000 an unexported field is not read: the case under test
 		Plain  float64
 	}
 	got := sdkJSON(reflect.TypeFor[sample](), "$")
