@@ -19,6 +19,7 @@ import (
 
 	"github.com/ispkit/ispkit/alianza"
 	"github.com/ispkit/ispkit/baicells"
+	"github.com/ispkit/ispkit/internal/wireshape"
 	"github.com/ispkit/ispkit/octane"
 	"github.com/ispkit/ispkit/telecloud"
 )
@@ -440,7 +441,7 @@ func compare(table []entry, answers []answer) (results []entryResult, unmatched 
 	for i, a := range answers {
 		owner[i] = -1
 		for j, e := range table {
-			if e.matches(a.Method, a.Path, a.Status) {
+			if e.Matches(a.Method, a.Path, a.Status) {
 				owner[i] = j
 				break
 			}
@@ -496,7 +497,7 @@ func kindOK(want string, got map[string]bool) bool {
 	for _, k := range strings.Split(want, "|") {
 		allowed[k] = true
 	}
-	if allowed[kindAny] {
+	if allowed[wireshape.KindAny] {
 		return true
 	}
 	for k := range got {
@@ -523,7 +524,7 @@ func compareShape(r *entryResult, e entry, s shape) {
 		if _, ok := e.Required[path]; ok {
 			continue
 		}
-		if underAny(e, path) {
+		if e.UnderAny(path) {
 			continue
 		}
 		if want, ok := e.Optional[path]; ok {
@@ -534,22 +535,6 @@ func compareShape(r *entryResult, e entry, s shape) {
 		}
 		r.Unexpected = append(r.Unexpected, fmt.Sprintf("%s (%s)", printablePath(path), s.kinds(path)))
 	}
-}
-
-// underAny reports whether path lies under a path the entry takes whole
-// (kind any).
-func underAny(e entry, path string) bool {
-	for _, m := range []map[string]string{e.Required, e.Optional} {
-		for p, k := range m {
-			if k != kindAny || len(path) <= len(p) || !strings.HasPrefix(path, p) {
-				continue
-			}
-			if c := path[len(p)]; c == '.' || c == '[' || c == '/' {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func dedupe(xs []string) []string {
