@@ -66,6 +66,23 @@ func seededValues(sb *sandbox, env map[string]string) []string {
 	for _, c := range f.telecloud.Customers() {
 		vs = append(vs, c.AccountNumber, c.FirstName, c.LastName, c.Email, c.CloudAccount)
 	}
+	for _, o := range f.telecloud.Orders() {
+		vs = append(vs, o.Number, o.AccountNumber, o.RatePlanID, o.ProductID)
+	}
+	for _, rp := range f.telecloud.RatePlans() {
+		vs = append(vs, rp.ID, rp.Name, rp.ProductID, rp.CloudAccount)
+	}
+	vs = append(vs, telecloudtest.SeedCoreAccount, telecloudtest.SeedVARAccount, telecloudtest.SeedProductGroup,
+		telecloudtest.SeedPromoCode, telecloudtest.SeedPromoValue, telecloudtest.DefaultUsername)
+	for _, d := range alianzatest.DefaultDeviceTypes() {
+		vs = append(vs, d.ID, d.Name)
+	}
+	for _, p := range f.baicells.Plans() {
+		vs = append(vs, p.ID, p.Name)
+	}
+	for _, p := range f.octane.Pools() {
+		vs = append(vs, p.ServiceNumber, p.LineSeqNo, p.ProviderID, p.Name)
+	}
 	for _, sn := range sb.octaneConsumers {
 		if s, ok := f.octane.Service(sn); ok {
 			vs = append(vs, s.ServiceNumber, s.LineSeqNo, s.PlanNo)
