@@ -16,10 +16,11 @@ import (
 
 // snapshot is the sandbox's state as a file holds it: what -seed reads and
 // what -state writes on shutdown and reads on start. It is JSON; every part
-// is optional. TeleCloud keeps its customer accounts (names, email, credit,
-// status) and their orders (rate plan, status, dates, variables, usage) on
-// top of the fake's built-in catalogue. Not kept: rate plans and products
-// made through the API (nor the orders on them), payment methods (card and
+// is optional. TeleCloud keeps its VAR rate plans, customer accounts
+// (names, email, credit, status) and their orders (rate plan, status,
+// dates, variables, usage) on top of the fake's built-in catalogue of
+// product groups and CORE products. Not kept: products made through the
+// API (nor the rate plans and orders on them), payment methods (card and
 // bank numbers do not belong in a file), tickets, billing history.
 type snapshot struct {
 	Baicells  *baicellsState  `json:"baicells,omitempty"`
@@ -34,6 +35,7 @@ type baicellsState struct {
 }
 
 type telecloudState struct {
+	RatePlans []telecloudtest.RatePlan `json:"ratePlans,omitempty"`
 	Customers []telecloudtest.Customer `json:"customers,omitempty"`
 	Orders    []telecloudtest.Order    `json:"orders,omitempty"`
 }
@@ -117,6 +119,9 @@ func seedVendor(vendor string, set fakeSet, s *snapshot) (err error) {
 		if s.TeleCloud == nil {
 			return nil
 		}
+		for _, rp := range s.TeleCloud.RatePlans {
+			set.telecloud.SeedRatePlan(rp)
+		}
 		for _, c := range s.TeleCloud.Customers {
 			set.telecloud.SeedCustomer(c)
 		}
@@ -158,7 +163,7 @@ func (sb *sandbox) snapshotOf() *snapshot {
 	f := sb.fakes()
 	s := &snapshot{
 		Baicells:  &baicellsState{Plans: f.baicells.Plans(), Subscribers: f.baicells.Subscribers()},
-		TeleCloud: &telecloudState{Customers: f.telecloud.Customers(), Orders: restorableOrders(f.telecloud.Orders())},
+		TeleCloud: restorableTeleCloud(f.telecloud.RatePlans(), f.telecloud.Customers(), f.telecloud.Orders()),
 		Alianza:   &alianzaState{},
 		Octane:    &octaneState{},
 	}
@@ -193,25 +198,35 @@ func (sb *sandbox) snapshotOf() *snapshot {
 	return s
 }
 
-// restorableOrders are the orders a fresh fake can take back: those on a
-// rate plan of the built-in catalogue whose primary order (an add-on's) is
-// kept too. Rate plans made through the API are not kept, so neither are
-// the orders on them.
-func restorableOrders(orders []telecloudtest.Order) []telecloudtest.Order {
+// restorableTeleCloud is the part of TeleCloud's state a fresh fake takes
+// back, found by giving it to one: a rate plan on a product made through
+// the API (products are not kept) is dropped, and so is an order on a
+// dropped rate plan or an add-on on a dropped order.
+func restorableTeleCloud(ratePlans []telecloudtest.RatePlan, customers []telecloudtest.Customer, orders []telecloudtest.Order) *telecloudState {
 	fresh := telecloudtest.NewHandler()
 	defer fresh.Close()
-	builtIn := map[string]bool{}
-	for _, rp := range fresh.RatePlans() {
-		builtIn[rp.ID] = true
+	takes := func(seed func()) (ok bool) {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		seed()
+		return true
 	}
-	kept := map[string]bool{}
-	var out []telecloudtest.Order
-	for _, o := range orders {
-		if !builtIn[o.RatePlanID] || o.Parent != "" && !kept[o.Parent] {
-			continue
+	out := &telecloudState{Customers: customers}
+	for _, rp := range ratePlans {
+		if takes(func() { fresh.SeedRatePlan(rp) }) {
+			out.RatePlans = append(out.RatePlans, rp)
 		}
-		kept[o.Number] = true
-		out = append(out, o)
+	}
+	for _, c := range customers {
+		fresh.SeedCustomer(c)
+	}
+	for _, o := range orders {
+		if takes(func() { fresh.SeedOrder(o) }) {
+			out.Orders = append(out.Orders, o)
+		}
 	}
 	return out
 }

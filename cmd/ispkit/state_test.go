@@ -79,7 +79,12 @@ func TestSandboxStateSurvivesRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	order, err := tc.Orders.Create(ctx, telecloud.OrderCreateRequest{AccountNumber: cust.AccountNumber, RatePlanID: telecloudtest.SeedRatePlan,
+	ratePlan, err := tc.Plans.Create(ctx, telecloud.PlanCreateRequest{ProductID: telecloudtest.SeedProduct, Name: "Kept rate plan",
+		Description: "A rate plan made through the API", RecurringPrice: telecloud.MustMoney("33.00")})
+	if err != nil || ratePlan.Plan == nil {
+		t.Fatalf("Plans.Create: %+v, %v", ratePlan, err)
+	}
+	order, err := tc.Orders.Create(ctx, telecloud.OrderCreateRequest{AccountNumber: cust.AccountNumber, RatePlanID: ratePlan.Plan.RatePlanID,
 		Vars: telecloud.VarValues{1: "353145418070512", 2: "8901410327181008559"}})
 	if err != nil {
 		t.Fatal(err)
@@ -120,6 +125,9 @@ func TestSandboxStateSurvivesRestart(t *testing.T) {
 	orders, err := tc.Orders.Search(ctx, telecloud.OrderSearchRequest{AccountNumber: cust.AccountNumber})
 	if err != nil || len(orders.Orders) != 1 || orders.Orders[0].OrderNumber != order.Order.OrderNumber || orders.Orders[0].Status != telecloud.OrderSuspended {
 		t.Fatalf("TeleCloud order after restart: %+v, %v; want %s SUSPENDED", orders, err, order.Order.OrderNumber)
+	}
+	if got := orders.Orders[0].Product.Plan.RatePlanID; got != ratePlan.Plan.RatePlanID {
+		t.Errorf("the restored order is on rate plan %s, want the one made through the API, %s", got, ratePlan.Plan.RatePlanID)
 	}
 	oc, _ = octane.New(octane.Credentials{Username: env["OCTANE_USERNAME"], Password: octane.NewSecret(env["OCTANE_PASSWORD"])},
 		octane.WithSOAPBaseURL(env["OCTANE_SOAP_URL"]), octane.WithRESTBaseURL(env["OCTANE_REST_URL"]),
@@ -190,20 +198,30 @@ func TestSandboxBadStartingState(t *testing.T) {
 	}
 }
 
-// TestRestorableOrders: an order on a rate plan made through the API is
-// not saved (a fresh fake could not take it back), nor an add-on on it.
-func TestRestorableOrders(t *testing.T) {
-	in := []telecloudtest.Order{
-		{Number: "1A1", RatePlanID: telecloudtest.SeedRatePlan},
-		{Number: "2B2", RatePlanID: "99999"},
-		{Number: "3C3", RatePlanID: telecloudtest.SeedRatePlan, Parent: "2B2"},
-		{Number: "4D4", RatePlanID: telecloudtest.SeedRatePlan, Parent: "1A1"},
+// TestRestorableTeleCloud: a rate plan on a product a fresh fake lacks is
+// not saved (it could not be taken back), nor the orders on it, nor an
+// add-on on those.
+func TestRestorableTeleCloud(t *testing.T) {
+	plans := []telecloudtest.RatePlan{
+		{ID: "60001", CloudAccount: telecloudtest.SeedVARAccount, ProductID: telecloudtest.SeedProduct, Name: "Kept plan"},
+		{ID: "60002", CloudAccount: telecloudtest.SeedVARAccount, ProductID: "99999", Name: "On a product made through the API"},
 	}
-	var got []string
-	for _, o := range restorableOrders(in) {
-		got = append(got, o.Number)
+	customers := []telecloudtest.Customer{{AccountNumber: "7200001", FirstName: "A", LastName: "B"}}
+	orders := []telecloudtest.Order{
+		{Number: "9001A9001", AccountNumber: "7200001", RatePlanID: "60001"},
+		{Number: "9002B9002", AccountNumber: "7200001", RatePlanID: "60002"},
+		{Number: "9003C9003", AccountNumber: "7200001", RatePlanID: "60001", Parent: "9002B9002"},
+		{Number: "9004D9004", AccountNumber: "7200001", RatePlanID: telecloudtest.SeedRatePlan, Parent: "9001A9001"},
 	}
-	if strings.Join(got, ",") != "1A1,4D4" {
-		t.Errorf("restorableOrders kept %v, want [1A1 4D4]", got)
+	got := restorableTeleCloud(plans, customers, orders)
+	var ids []string
+	for _, rp := range got.RatePlans {
+		ids = append(ids, rp.ID)
+	}
+	for _, o := range got.Orders {
+		ids = append(ids, o.Number)
+	}
+	if strings.Join(ids, ",") != "60001,9001A9001,9004D9004" || len(got.Customers) != 1 {
+		t.Errorf("restorableTeleCloud kept %v and %d customers, want [60001 9001A9001 9004D9004] and 1", ids, len(got.Customers))
 	}
 }

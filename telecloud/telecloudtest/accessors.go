@@ -243,12 +243,19 @@ func (s *Server) SeedCustomer(c Customer) Customer {
 	return s.customerOut(cu)
 }
 
-// RatePlan is a live rate plan as the server keeps it, for tests.
+// RatePlan is a live VAR rate plan as the server keeps it, for tests.
 type RatePlan struct {
 	ID           string
 	CloudAccount string // the cloud account that owns it
-	ProductID    string
+	ProductID    string // the CORE product it sells
 	Name         string
+	Description  string
+	// RecurringPrice, SetupPrice and AutopayDiscount are amounts, "25.00".
+	RecurringPrice, SetupPrice, AutopayDiscount string
+	// Status is 1 (active), 2 (locked) or 4 (replenish only).
+	Status int
+	// MaxUnits are the maxima the VAR set per usage component id.
+	MaxUnits map[string]string
 }
 
 // RatePlans returns every live rate plan, oldest first: the built-in
@@ -259,10 +266,84 @@ func (s *Server) RatePlans() []RatePlan {
 	var out []RatePlan
 	for _, rp := range s.st.plans {
 		if rp.status != statusDeleted {
-			out = append(out, RatePlan{ID: rp.id, CloudAccount: rp.account.number, ProductID: rp.product.id, Name: rp.name})
+			out = append(out, ratePlanOut(rp))
 		}
 	}
 	return out
+}
+
+func ratePlanOut(rp *ratePlan) RatePlan {
+	return RatePlan{ID: rp.id, CloudAccount: rp.account.number, ProductID: rp.product.id, Name: rp.name,
+		Description: rp.description, RecurringPrice: fmtMoney(rp.recurring), SetupPrice: fmtMoney(rp.setup),
+		AutopayDiscount: fmtMoney(rp.autopay), Status: rp.status, MaxUnits: maps.Clone(rp.maxUnits)}
+}
+
+// SeedRatePlan stores a VAR rate plan at once, without a transaction (so a
+// test, or the sandbox restoring its state, can set one up), and returns it
+// as stored. CloudAccount defaults to SeedVARAccount; ProductID must name a
+// live CORE product the account can sell; Status defaults to active (1);
+// empty amounts are 0.00. An empty ID is a new one; the ID of a stored rate
+// plan replaces it. It panics on data the API would refuse.
+func (s *Server) SeedRatePlan(rp RatePlan) RatePlan {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := s.st
+	if rp.CloudAccount == "" {
+		rp.CloudAccount = SeedVARAccount
+	}
+	owner := st.account(rp.CloudAccount)
+	if owner == nil {
+		panic("telecloudtest: SeedRatePlan: no cloud account " + rp.CloudAccount)
+	}
+	p := st.productOf(owner, rp.ProductID)
+	if p == nil {
+		panic("telecloudtest: SeedRatePlan: no product " + strconv.Quote(rp.ProductID) + " for cloud account " + rp.CloudAccount)
+	}
+	if rp.Status == 0 {
+		rp.Status = statusActive
+	}
+	if rp.Status != statusActive && rp.Status != statusLocked && rp.Status != statusReplenishOnly {
+		panic("telecloudtest: SeedRatePlan: status " + strconv.Itoa(rp.Status))
+	}
+	var amounts [3]int64
+	for i, a := range []string{rp.RecurringPrice, rp.SetupPrice, rp.AutopayDiscount} {
+		if a == "" {
+			continue
+		}
+		v, ok := parseMoney(a)
+		if !ok {
+			panic("telecloudtest: SeedRatePlan: " + strconv.Quote(a) + " is not an amount")
+		}
+		amounts[i] = v
+	}
+	for id := range rp.MaxUnits {
+		if attachedTo(p, id) == nil {
+			panic("telecloudtest: SeedRatePlan: usage component " + id + " is not attached to product " + p.id)
+		}
+	}
+	var out *ratePlan
+	for _, old := range st.plans {
+		if rp.ID != "" && old.id == rp.ID && old.status != statusDeleted {
+			out = old
+		}
+	}
+	if out == nil {
+		out = &ratePlan{}
+		if rp.ID == "" {
+			rp.ID = st.next("plan")
+		} else if n, err := strconv.Atoi(rp.ID); err == nil {
+			// Ids given keep the sequence ahead of them.
+			if next, ok := st.seq["plan"]; !ok && n >= firstIDs["plan"] || ok && n >= next {
+				st.seq["plan"] = n + 1
+			}
+		}
+		out.id = rp.ID
+		st.plans = append(st.plans, out)
+	}
+	out.account, out.product, out.name, out.description = owner, p, rp.Name, rp.Description
+	out.recurring, out.setup, out.autopay, out.status = amounts[0], amounts[1], amounts[2], rp.Status
+	out.maxUnits = maps.Clone(rp.MaxUnits)
+	return ratePlanOut(out)
 }
 
 // SeedOrder stores an order at once, without a transaction, a charge or a

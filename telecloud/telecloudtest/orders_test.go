@@ -616,10 +616,57 @@ func TestRatePlans(t *testing.T) {
 	found := false
 	for _, rp := range s.RatePlans() {
 		if rp.ID == SeedRatePlan {
-			found = rp.CloudAccount == SeedVARAccount && rp.ProductID == SeedProduct
+			found = rp.CloudAccount == SeedVARAccount && rp.ProductID == SeedProduct && rp.Status == 1
 		}
 	}
 	if !found {
 		t.Errorf("RatePlans has no %s of %s on product %s: %+v", SeedRatePlan, SeedVARAccount, SeedProduct, s.RatePlans())
+	}
+}
+
+func TestSeedRatePlan(t *testing.T) {
+	s := newFixed(t)
+	got := s.SeedRatePlan(RatePlan{ID: "60000", ProductID: SeedProduct, Name: "Seeded Gig Plan", Description: "A seeded rate plan",
+		RecurringPrice: "30.00", SetupPrice: "5.00"})
+	if got.CloudAccount != SeedVARAccount || got.Status != 1 || got.RecurringPrice != "30.00" || got.AutopayDiscount != "0.00" {
+		t.Fatalf("SeedRatePlan = %+v", got)
+	}
+	// Plan/Search lists it under its product, and it can be ordered.
+	var names []string
+	for _, plan := range must(t, s, varUser, "Plan/Search", p("product_group_id", SeedProductGroup)).at("Plans/product").all("plan") {
+		names = append(names, plan.text1("name"))
+	}
+	if !strings.Contains(strings.Join(names, ","), "Seeded Gig Plan") {
+		t.Errorf("Plan/Search lists %v, want the seeded plan", names)
+	}
+	must(t, s, varUser, "Order/Create", p("account_number", SeedCustomer, "rate_plan_id", "60000", "var1", "353145418070501", "var2", "8901410327181008559"))
+	// A plan created afterwards gets an id past the seeded one.
+	next := must(t, s, varUser, "Plan/Create", p("product_id", SeedProduct, "name", "Another plan", "description", "Another rate plan",
+		"recurring_price", "10.00")).child("plan").attr("rate_plan_id")
+	if n, _ := strconv.Atoi(next); n <= 60000 {
+		t.Errorf("next rate plan id %s, want above 60000", next)
+	}
+	// Seeding a stored id replaces it.
+	s.SeedRatePlan(RatePlan{ID: "60000", ProductID: SeedProduct, Name: "Renamed plan", Status: 2})
+	for _, rp := range s.RatePlans() {
+		if rp.ID == "60000" && (rp.Name != "Renamed plan" || rp.Status != 2 || rp.RecurringPrice != "0.00") {
+			t.Errorf("after replacing: %+v", rp)
+		}
+	}
+	for name, rp := range map[string]RatePlan{
+		"unknown cloud account": {CloudAccount: "999", ProductID: SeedProduct},
+		"unknown product":       {ProductID: "1"},
+		"bad amount":            {ProductID: SeedProduct, RecurringPrice: "lots"},
+		"bad status":            {ProductID: SeedProduct, Status: 3},
+		"unattached component":  {ProductID: SeedProduct, MaxUnits: map[string]string{"1": "5"}},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			s.SeedRatePlan(rp)
+		}()
 	}
 }
