@@ -697,8 +697,9 @@ func runCheckCommand(ctx context.Context, args []string, stdout, stderr io.Write
 		"Calls the vendor at the endpoint and with the credentials in the quickstart's",
 		"environment variables, compares every answer's shape with what the SDK expects,",
 		"and prints a Markdown report of names, kinds and counts, never values, safe to",
-		"paste into a public issue. By default it only reads. Exit 1 when an entry is",
-		"contradicted or a call failed.")
+		"paste into a public issue. By default it only reads. Octane's pool reads also",
+		"need OCTANE_POOL, the service number of an existing pool. Exit 1 when an entry",
+		"is contradicted or a call failed.")
 	write := fs.Bool("write", false, "also run the self-cleaning write scenario (creates a test object marked ispkit check, reads it, removes it)")
 	timeout := fs.Duration("timeout", 2*time.Minute, "time limit for the whole check")
 	if code, ok := parseFlags(fs, args); !ok {
