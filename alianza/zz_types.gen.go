@@ -6,7 +6,8 @@ import "encoding/json"
 
 var _ json.RawMessage // a free-form object keeps its JSON
 
-// AccountHistoryModel is the spec's AccountHistoryX.
+// AccountHistoryModel is the spec's AccountHistoryX. (Renamed in the ledger:
+// AccountHistory is a hand-written type.)
 type AccountHistoryModel struct {
 	ID                 string                                `json:"id,omitempty"`
 	AccountID          string                                `json:"accountId,omitempty"`
@@ -79,7 +80,8 @@ type AccountUserRequest struct {
 	ID string `json:"id,omitempty"`
 }
 
-// AccountViewModel is the spec's AccountViewX.
+// AccountViewModel is the spec's AccountViewX. (Renamed in the ledger:
+// AccountView is a hand-written type.)
 type AccountViewModel struct {
 	PartitionID        string                        `json:"partitionId,omitempty"`
 	ID                 string                        `json:"id,omitempty"`
@@ -101,8 +103,9 @@ type AddressValidation struct {
 	Valid                 bool                        `json:"valid,omitempty"`
 }
 
-// AddressModel is the spec's AddressX. Its booleans and numbers are pointers
-// (nil: not sent), as it is part of a request.
+// AddressModel is the spec's AddressX. (Renamed in the ledger: Address is a
+// hand-written type.) Its booleans and numbers are pointers (nil: not sent),
+// as it is part of a request.
 type AddressModel struct {
 	ID                 string         `json:"id,omitempty"`
 	FirstName          string         `json:"firstName,omitempty"`
@@ -231,7 +234,8 @@ type CallParkingSpotRequest struct {
 	SpotNumber  string `json:"spotNumber,omitempty"`
 }
 
-// CallingPlanProductModel is the spec's CallingPlanProduct.
+// CallingPlanProductModel is the spec's CallingPlanProduct. (Renamed in the
+// ledger: CallingPlanProduct is a hand-written type.)
 type CallingPlanProductModel struct {
 	// Not required for POST operation
 	ID                       string         `json:"id,omitempty"`
@@ -368,9 +372,9 @@ type CustomCallerIDNumberResponse struct {
 	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
 }
 
-// CustomerServiceRecordModel is the spec's CustomerServiceRecordX. Its
-// booleans and numbers are pointers (nil: not sent), as it is part of a
-// request.
+// CustomerServiceRecordModel is the spec's CustomerServiceRecordX. (Renamed
+// in the ledger: CustomerServiceRecord is a hand-written type.) Its booleans
+// and numbers are pointers (nil: not sent), as it is part of a request.
 type CustomerServiceRecordModel struct {
 	ID                 string         `json:"id,omitempty"`
 	FirstName          string         `json:"firstName,omitempty"`
@@ -479,8 +483,9 @@ type DialPlanRule struct {
 	ID                         string                     `json:"id,omitempty"`
 }
 
-// DirectoryListingModel is the spec's DirectoryListingX. Its booleans and
-// numbers are pointers (nil: not sent), as it is part of a request.
+// DirectoryListingModel is the spec's DirectoryListingX. (Renamed in the
+// ledger: DirectoryListing is a hand-written type.) Its booleans and numbers
+// are pointers (nil: not sent), as it is part of a request.
 type DirectoryListingModel struct {
 	Listed *bool `json:"listed,omitempty"`
 	// Indicates how a telephone number should be listed. For more information on
@@ -580,8 +585,9 @@ type DynamicTelephoneNumberActivationRequest struct {
 	ID                    string                                   `json:"id,omitempty"`
 }
 
-// E911AddressModel is the spec's E911AddressX. Its booleans and numbers are
-// pointers (nil: not sent), as it is part of a request.
+// E911AddressModel is the spec's E911AddressX. (Renamed in the ledger:
+// E911Address is a hand-written type.) Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
 type E911AddressModel struct {
 	ID                           string                                 `json:"id,omitempty"`
 	FirstName                    string                                 `json:"firstName,omitempty"`
@@ -724,7 +730,8 @@ type HoldMusic struct {
 	URL       string `json:"url,omitempty"`
 }
 
-// JobModel is the spec's Job.
+// JobModel is the spec's Job. (Renamed in the ledger: Job is a hand-written
+// type.)
 type JobModel struct {
 	ID          string          `json:"id,omitempty"`
 	Name        string          `json:"name,omitempty"`
@@ -781,7 +788,8 @@ type JobDtoRequest struct {
 	AbortAfter *int64 `json:"abortAfter,omitempty"`
 }
 
-// JobErrorModel is the spec's JobError.
+// JobErrorModel is the spec's JobError. (Renamed in the ledger: JobError is a
+// hand-written type.)
 type JobErrorModel struct {
 	Error      string `json:"error,omitempty"`
 	LineNumber int64  `json:"lineNumber,omitempty"`
@@ -824,7 +832,8 @@ type JobUploadKeyRequest struct {
 	Key string `json:"key,omitempty"`
 }
 
-// LanguageModel is the spec's LanguageX.
+// LanguageModel is the spec's LanguageX. (Renamed in the ledger: Language is
+// a hand-written type.)
 type LanguageModel struct {
 	PrefLang string `json:"prefLang,omitempty"`
 }
@@ -1185,7 +1194,8 @@ type RecipientStatus struct {
 	Status RecipientStatusStatus `json:"status,omitempty"`
 }
 
-// RegistrationStatusModel is the spec's RegistrationStatus.
+// RegistrationStatusModel is the spec's RegistrationStatus. (Renamed in the
+// ledger: RegistrationStatus is a hand-written type.)
 type RegistrationStatusModel struct {
 	Registered bool `json:"registered,omitempty"`
 	LockedOut  bool `json:"lockedOut,omitempty"`
@@ -1695,7 +1705,8 @@ type VirtualFaxLineRequest struct {
 	PartitionID    string   `json:"partitionId,omitempty"`
 }
 
-// BusinessLineVoicemailBox is the spec's VoicemailBox.
+// BusinessLineVoicemailBox is the spec's VoicemailBox. (Renamed in the
+// ledger: VoicemailBox is another schema's.)
 type BusinessLineVoicemailBox struct {
 	ID                             string   `json:"id,omitempty"`
 	Name                           string   `json:"name,omitempty"`
@@ -1826,7 +1837,8 @@ type VoicemailBoxRequest struct {
 	Greetings map[string]VoicemailMessage `json:"greetings,omitempty"`
 }
 
-// BusinessLineVoicemailMessage is the spec's VoicemailMessage.
+// BusinessLineVoicemailMessage is the spec's VoicemailMessage. (Renamed in
+// the ledger: VoicemailMessage is another schema's.)
 type BusinessLineVoicemailMessage struct {
 	StorageID       string `json:"storageId,omitempty"`
 	VoicemailBoxID  string `json:"voicemailBoxId,omitempty"`

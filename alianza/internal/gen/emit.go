@@ -21,6 +21,14 @@ func (g *gen) typesFile() []byte {
 		s := g.doc.Components.Schemas[n]
 		t := g.typeNames[n]
 		doc := t + " is the spec's " + n + "."
+		if g.cfg.Types[n] != "" {
+			plain := goName(strings.TrimSuffix(n, "X"))
+			if g.taken[plain] {
+				doc += " (Renamed in the ledger: " + plain + " is a hand-written type.)"
+			} else {
+				doc += " (Renamed in the ledger: " + plain + " is another schema's.)"
+			}
+		}
 		if d := docText(s.Description); d != "" {
 			doc += " " + d
 		}

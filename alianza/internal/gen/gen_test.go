@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -14,10 +15,7 @@ import (
 // changing either (or the generator).
 func TestGeneratedFilesAreCurrent(t *testing.T) {
 	const dir = "../.."
-	files, err := Generate(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := generated(t)
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
@@ -45,10 +43,7 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 // TestGenerateIsDeterministic: two runs write the same bytes (map order
 // must not leak into the output).
 func TestGenerateIsDeterministic(t *testing.T) {
-	a, err := Generate("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := generated(t)
 	b, err := Generate("../..")
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +53,22 @@ func TestGenerateIsDeterministic(t *testing.T) {
 			t.Errorf("%s differs between two runs", name)
 		}
 	}
+}
+
+var (
+	once    sync.Once
+	onceOut map[string][]byte
+	onceErr error
+)
+
+// generated is the generator's output, made once for the tests.
+func generated(t *testing.T) map[string][]byte {
+	t.Helper()
+	once.Do(func() { onceOut, onceErr = Generate("../..") })
+	if onceErr != nil {
+		t.Fatal(onceErr)
+	}
+	return onceOut
 }
 
 func TestGoName(t *testing.T) {
