@@ -484,9 +484,9 @@ func TestConformanceOpsComplete(t *testing.T) {
 // time for no new coverage, so:
 //
 //   - TestConformance runs the full matrix for the hand-written operations
-//     and for one representative of every generated shape (the first
-//     operation of each shape in the spec's order: get, list, iterator,
-//     create, update, patch, delete, action, 202 job, …);
+//     and for one representative of each of the 9 generated shapes (the
+//     first operation of each in the spec's order: read, list, iterator,
+//     create, put, patch, delete, action, 202 job);
 //   - TestConformanceGenerated runs every other generated operation through
 //     a reduced matrix of 8 of the 59 scenarios, confReducedScenarios: the
 //     secret echoed in an error envelope (400 and 500) and in a plain 200

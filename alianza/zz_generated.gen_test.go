@@ -3667,843 +3667,843 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 
 // genConfOps is the conformance Op of every generated operation.
 var genConfOps = []genConfOp{
-	{"Addresses.ZipCodes", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"Addresses.ZipCodes", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Addresses.ZipCodes(ctx, "e2e state/1", "e2e city/1"))
 	}},
-	{"Addresses.Validate", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Addresses.Validate", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Addresses.Validate(ctx, nil))
 	}},
-	{"BrandSettings.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"BrandSettings.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BrandSettings.List(ctx, nil))
 	}},
-	{"BrandSettings.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BrandSettings.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CreateBrandSettingsRequest{PartitionID: "conformance"}
 		return second(c.BrandSettings.Create(ctx, req))
 	}},
-	{"BrandSettings.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BrandSettings.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BrandSettings.Get(ctx, "e2e brandId/1"))
 	}},
-	{"BrandSettings.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BrandSettings.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BrandSettingsDtoRequest{PartitionID: "conformance"}
 		return second(c.BrandSettings.Update(ctx, "e2e brandId/1", req))
 	}},
-	{"SSOConfigurations.ListForAccount", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.ListForAccount", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOConfigurations.ListForAccount(ctx, "e2e accountId/1"))
 	}},
-	{"SSOConfigurations.SetAccountStatus", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.SetAccountStatus", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.SSOConfigurations.SetAccountStatus(ctx, "e2e accountId/1", "e2e ssoName/1", nil)
 	}},
-	{"SSOConfigurations.ValidateAccountUser", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.ValidateAccountUser", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOConfigurations.ValidateAccountUser(ctx, "e2e accountId/1", nil))
 	}},
-	{"SSOConfigurations.CreateForAccount", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.CreateForAccount", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SSOConfigCreateRequestRequest{PartitionID: "conformance"}
 		return second(c.SSOConfigurations.CreateForAccount(ctx, req))
 	}},
-	{"SSOConfigurations.GetForAccount", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.GetForAccount", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOConfigurations.GetForAccount(ctx, "e2e accountId/1", "e2e ssoName/1"))
 	}},
-	{"SSOConfigurations.DeleteForAccount", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.DeleteForAccount", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SSOConfigurations.DeleteForAccount(ctx, "e2e accountId/1", "e2e ssoName/1")
 	}},
-	{"SSOConfigurations.CreateForPartition", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.CreateForPartition", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SSOConfigCreateRequestRequest{PartitionID: "conformance"}
 		return second(c.SSOConfigurations.CreateForPartition(ctx, req))
 	}},
-	{"SSOConfigurations.ListForPartition", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.ListForPartition", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOConfigurations.ListForPartition(ctx, "e2e partitionId/1"))
 	}},
-	{"SSOConfigurations.GetForPartition", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.GetForPartition", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOConfigurations.GetForPartition(ctx, "e2e partitionId/1", "e2e ssoName/1"))
 	}},
-	{"SSOConfigurations.DeleteForPartition", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.DeleteForPartition", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SSOConfigurations.DeleteForPartition(ctx, "e2e partitionId/1", "e2e ssoName/1")
 	}},
-	{"SSOConfigurations.UpdateSubPartitions", "PUT none ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.UpdateSubPartitions", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.UpdateSubPartitionsRequestRequest{}
 		return c.SSOConfigurations.UpdateSubPartitions(ctx, "e2e ssoName/1", req)
 	}},
-	{"SSOConfigurations.SetPartitionStatus", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOConfigurations.SetPartitionStatus", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.SSOConfigurations.SetPartitionStatus(ctx, "e2e partitionId/1", "e2e ssoName/1", nil)
 	}},
-	{"SSOExemptions.CreateForAccount", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.CreateForAccount", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SSOExemptionRequestRequest{PartitionID: "conformance"}
 		return second(c.SSOExemptions.CreateForAccount(ctx, "e2e accountId/1", req))
 	}},
-	{"SSOExemptions.ListForAccount", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.ListForAccount", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOExemptions.ListForAccount(ctx, "e2e accountId/1"))
 	}},
-	{"SSOExemptions.GetForAccount", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.GetForAccount", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOExemptions.GetForAccount(ctx, "e2e accountId/1", "e2e exemptionId/1"))
 	}},
-	{"SSOExemptions.UpdateForAccount", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.UpdateForAccount", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SSOExemptionRequestRequest{PartitionID: "conformance"}
 		return second(c.SSOExemptions.UpdateForAccount(ctx, "e2e accountId/1", "e2e exemptionId/1", req))
 	}},
-	{"SSOExemptions.DeleteForAccount", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.DeleteForAccount", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SSOExemptions.DeleteForAccount(ctx, "e2e accountId/1", "e2e exemptionId/1")
 	}},
-	{"SSOExemptions.CreateForPartition", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.CreateForPartition", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SSOExemptionRequestRequest{PartitionID: "conformance"}
 		return second(c.SSOExemptions.CreateForPartition(ctx, "e2e partitionId/1", req))
 	}},
-	{"SSOExemptions.ListForPartition", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.ListForPartition", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOExemptions.ListForPartition(ctx, "e2e partitionId/1"))
 	}},
-	{"SSOExemptions.GetForPartition", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.GetForPartition", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOExemptions.GetForPartition(ctx, "e2e partitionId/1", "e2e exemptionId/1"))
 	}},
-	{"SSOExemptions.UpdateForPartition", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.UpdateForPartition", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SSOExemptionRequestRequest{PartitionID: "conformance"}
 		return second(c.SSOExemptions.UpdateForPartition(ctx, "e2e partitionId/1", "e2e exemptionId/1", req))
 	}},
-	{"SSOExemptions.DeleteForPartition", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOExemptions.DeleteForPartition", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SSOExemptions.DeleteForPartition(ctx, "e2e partitionId/1", "e2e exemptionId/1")
 	}},
-	{"SSOLinks.Unlink", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOLinks.Unlink", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SSOLinks.Unlink(ctx, nil)
 	}},
-	{"SSOLinks.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"SSOLinks.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOLinks.List(ctx, nil))
 	}},
-	{"BulkJobs.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BulkJobs.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BulkJobs.Get(ctx, "e2e jobId/1"))
 	}},
-	{"BulkJobs.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BulkJobs.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobDtoRequest{OwnerID: "conformance"}
 		return second(c.BulkJobs.Update(ctx, "e2e jobId/1", req))
 	}},
-	{"CymbusUserProducts.UpdateAccountGroup", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CymbusUserProducts.UpdateAccountGroup", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CymbusAccountGroupRequest{AccountName: "conformance"}
 		return second(c.CymbusUserProducts.UpdateAccountGroup(ctx, req))
 	}},
-	{"CymbusUserProducts.PrevalidateAccountGroup", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"CymbusUserProducts.PrevalidateAccountGroup", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.CymbusUserProducts.PrevalidateAccountGroup(ctx, nil)
 	}},
-	{"CymbusUserProducts.AccountGroup", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"CymbusUserProducts.AccountGroup", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CymbusUserProducts.AccountGroup(ctx, "e2e accountid/1"))
 	}},
-	{"CymbusUserProducts.UpdatePartitionGroup", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CymbusUserProducts.UpdatePartitionGroup", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CymbusPartitionGroupRequest{PartitionID: "conformance"}
 		return second(c.CymbusUserProducts.UpdatePartitionGroup(ctx, req))
 	}},
-	{"CymbusUserProducts.PartitionGroup", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"CymbusUserProducts.PartitionGroup", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CymbusUserProducts.PartitionGroup(ctx, "e2e partitionId/1"))
 	}},
-	{"EdgeNodes.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"EdgeNodes.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.EdgeNodes.Delete(ctx, "e2e nodeId/1")
 	}},
-	{"EdgeNodes.DeleteDeviceAssignments", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"EdgeNodes.DeleteDeviceAssignments", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.EdgeNodes.DeleteDeviceAssignments(ctx, nil)
 	}},
-	{"EdgeNodes.DeviceAssignments", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"EdgeNodes.DeviceAssignments", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.EdgeNodes.DeviceAssignments(ctx, nil))
 	}},
-	{"EdgeNodes.Assign", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"EdgeNodes.Assign", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.NodeAssignmentUpsertRequest{EdgeNodeID: "conformance"}
 		return second(c.EdgeNodes.Assign(ctx, req))
 	}},
-	{"EdgeNodes.DeleteAssignment", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"EdgeNodes.DeleteAssignment", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.EdgeNodes.DeleteAssignment(ctx, "e2e nodeAssignmentId/1")
 	}},
-	{"EdgeNodes.Assignment", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"EdgeNodes.Assignment", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.EdgeNodes.Assignment(ctx, "e2e nodeAssignmentId/1"))
 	}},
-	{"EdgeNodes.UpdateAssignment", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"EdgeNodes.UpdateAssignment", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.NodeAssignmentUpsertRequest{EdgeNodeID: "conformance"}
 		return second(c.EdgeNodes.UpdateAssignment(ctx, "e2e nodeAssignmentId/1", req))
 	}},
-	{"Jobs.InputURL", "POST object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Jobs.InputURL", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Jobs.InputURL(ctx))
 	}},
-	{"Jobs.OutputURL", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Jobs.OutputURL", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Jobs.OutputURL(ctx, "e2e jobId/1"))
 	}},
-	{"Languages.Preferred", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Languages.Preferred", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Languages.Preferred(ctx))
 	}},
-	{"Partitions.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Partitions.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Partitions.Get(ctx))
 	}},
-	{"Accounts.PartitionHistory", "GET paged ", func(ctx context.Context, c *alianza.Client) error {
+	{"Accounts.PartitionHistory", "page", func(ctx context.Context, c *alianza.Client) error {
 		return drain(c.Accounts.PartitionHistory(ctx, nil))
 	}},
-	{"Accounts.BulkStatusChange", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Accounts.BulkStatusChange", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.Accounts.BulkStatusChange(ctx, req))
 	}},
-	{"Accounts.FrequentlyAccessed", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"Accounts.FrequentlyAccessed", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Accounts.FrequentlyAccessed(ctx))
 	}},
-	{"Accounts.RecentlyAccessed", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"Accounts.RecentlyAccessed", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Accounts.RecentlyAccessed(ctx))
 	}},
-	{"Accounts.ValidateProperties", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"Accounts.ValidateProperties", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Accounts.ValidateProperties(ctx, nil))
 	}},
-	{"AccountUsers.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"AccountUsers.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.List(ctx, "e2e accountId/1", nil))
 	}},
-	{"AccountUsers.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"AccountUsers.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.AccountUserRequest{PartitionID: "conformance"}
 		return second(c.AccountUsers.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"AccountUsers.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"AccountUsers.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.Get(ctx, "e2e accountId/1", "e2e userId/1", nil))
 	}},
-	{"AccountUsers.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"AccountUsers.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.AccountUserRequest{PartitionID: "conformance"}
 		return second(c.AccountUsers.Update(ctx, "e2e accountId/1", "e2e userId/1", req))
 	}},
-	{"AccountUsers.Delete", "DELETE prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"AccountUsers.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.Delete(ctx, "e2e accountId/1", "e2e userId/1"))
 	}},
-	{"AccountUsers.ResetPassword", "PUT object ", func(ctx context.Context, c *alianza.Client) error {
+	{"AccountUsers.ResetPassword", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.ResetPassword(ctx, "e2e accountId/1", "e2e userId/1"))
 	}},
-	{"BusinessLines.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.List(ctx, "e2e accountId/1"))
 	}},
-	{"BusinessLines.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BusinessLineRequest{Name: "conformance"}
 		return second(c.BusinessLines.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"BusinessLines.CreateVoicemailBox", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.CreateVoicemailBox", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BusinessLineVoicemailBoxRequest{Name: "conformance"}
 		return second(c.BusinessLines.CreateVoicemailBox(ctx, "e2e accountId/1", req))
 	}},
-	{"BusinessLines.VoicemailBox", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.VoicemailBox", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.VoicemailBox(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
-	{"BusinessLines.UpdateVoicemailBox", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.UpdateVoicemailBox", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BusinessLineVoicemailBoxRequest{Name: "conformance"}
 		return second(c.BusinessLines.UpdateVoicemailBox(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req))
 	}},
-	{"BusinessLines.DeleteVoicemailBox", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.DeleteVoicemailBox", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.DeleteVoicemailBox(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
 	}},
-	{"VoicemailBoxes.DeleteBusinessLineGreeting", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.DeleteBusinessLineGreeting", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.VoicemailBoxes.DeleteBusinessLineGreeting(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e greetingType/1")
 	}},
-	{"BusinessLines.DeleteVoicemailMessages", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.DeleteVoicemailMessages", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.DeleteVoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
 	}},
-	{"BusinessLines.BulkUpdateVoicemailMessages", "PUT none ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.BulkUpdateVoicemailMessages", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BulkVoicemailActionRequest{}
 		return c.BusinessLines.BulkUpdateVoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req)
 	}},
-	{"BusinessLines.VoicemailMessage", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.VoicemailMessage", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.VoicemailMessage(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1"))
 	}},
-	{"BusinessLines.DeleteVoicemailMessage", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.DeleteVoicemailMessage", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.DeleteVoicemailMessage(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1")
 	}},
-	{"BusinessLines.SetVoicemailMessageRead", "POST none ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.SetVoicemailMessageRead", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.ReadMessageRequest{}
 		return c.BusinessLines.SetVoicemailMessageRead(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1", req)
 	}},
-	{"BusinessLines.VoicemailPINStatus", "POST object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.VoicemailPINStatus", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.VoicemailPINStatus(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
-	{"BusinessLines.ResetVoicemailPIN", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.ResetVoicemailPIN", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.ResetVoicemailPIN(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
 	}},
-	{"BusinessLines.VoicemailBoxExpanded", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.VoicemailBoxExpanded", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.VoicemailBoxExpanded(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
-	{"BusinessLines.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.Get(ctx, "e2e accountId/1", "e2e businessLineId/1"))
 	}},
-	{"BusinessLines.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BusinessLineRequest{Name: "conformance"}
 		return second(c.BusinessLines.Update(ctx, "e2e accountId/1", "e2e businessLineId/1", req))
 	}},
-	{"BusinessLines.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.Delete(ctx, "e2e accountId/1", "e2e businessLineId/1")
 	}},
-	{"BusinessLines.PortAssignment", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.PortAssignment", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.PortAssignment(ctx, "e2e accountId/1", "e2e businessLineId/1"))
 	}},
-	{"BusinessLines.UpdatePortAssignment", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.UpdatePortAssignment", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PortAssignmentRequest{MACAddress: "conformance"}
 		return second(c.BusinessLines.UpdatePortAssignment(ctx, "e2e accountId/1", "e2e businessLineId/1", req))
 	}},
-	{"BusinessLines.CreatePortAssignment", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.CreatePortAssignment", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PortAssignmentRequest{MACAddress: "conformance"}
 		return second(c.BusinessLines.CreatePortAssignment(ctx, "e2e accountId/1", "e2e businessLineId/1", req))
 	}},
-	{"BusinessLines.DeletePortAssignment", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.DeletePortAssignment", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.DeletePortAssignment(ctx, "e2e accountId/1", "e2e businessLineId/1")
 	}},
-	{"BusinessLines.PushProvisioningLogs", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.PushProvisioningLogs", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.PushProvisioningLogs(ctx, "e2e accountId/1", "e2e businessLineId/1"))
 	}},
-	{"BusinessLines.SwapPortAssignment", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.SwapPortAssignment", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.DeviceSwapRequest{MACAddress: "conformance"}
 		return second(c.BusinessLines.SwapPortAssignment(ctx, "e2e accountId/1", "e2e businessLineId/1", req))
 	}},
-	{"BusinessLines.Registration", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.Registration", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.Registration(ctx, "e2e accountId/1", "e2e businessLineId/1"))
 	}},
-	{"BusinessLines.SIPCredentials", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.SIPCredentials", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.SIPCredentials(ctx, "e2e accountId/1", "e2e businessLineId/1"))
 	}},
-	{"BusinessLines.SIPUsernameAvailable", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"BusinessLines.SIPUsernameAvailable", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.SIPUsernameAvailable(ctx, "e2e accountId/1", "e2e businessLineId/1", "e2e username/1"))
 	}},
-	{"HuntGroups.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"HuntGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.HuntGroups.Delete(ctx, "e2e accountId/1", "e2e huntGroupId/1")
 	}},
-	{"HuntGroups.ForwardConfigurations", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"HuntGroups.ForwardConfigurations", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.HuntGroups.ForwardConfigurations(ctx, "e2e accountId/1", "e2e huntGroupId/1"))
 	}},
-	{"HuntGroups.CreateForwardConfiguration", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"HuntGroups.CreateForwardConfiguration", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.ForwardConfigurationRequest{StarCode: "conformance"}
 		return second(c.HuntGroups.CreateForwardConfiguration(ctx, "e2e accountId/1", "e2e huntGroupId/1", req))
 	}},
-	{"HuntGroups.ForwardConfiguration", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"HuntGroups.ForwardConfiguration", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.HuntGroups.ForwardConfiguration(ctx, "e2e accountId/1", "e2e huntGroupId/1", "e2e id/1"))
 	}},
-	{"HuntGroups.UpdateForwardConfiguration", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"HuntGroups.UpdateForwardConfiguration", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.ForwardConfigurationRequest{StarCode: "conformance"}
 		return second(c.HuntGroups.UpdateForwardConfiguration(ctx, "e2e accountId/1", "e2e huntGroupId/1", "e2e id/1", req))
 	}},
-	{"HuntGroups.DeleteForwardConfiguration", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"HuntGroups.DeleteForwardConfiguration", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.HuntGroups.DeleteForwardConfiguration(ctx, "e2e accountId/1", "e2e huntGroupId/1", "e2e id/1")
 	}},
-	{"HuntGroups.ForwardStarCodes", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"HuntGroups.ForwardStarCodes", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.HuntGroups.ForwardStarCodes(ctx, "e2e accountId/1", "e2e huntGroupId/1", "e2e id/1"))
 	}},
-	{"CallParkingSpots.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallParkingSpots.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallParkingSpots.List(ctx, "e2e accountId/1"))
 	}},
-	{"CallParkingSpots.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallParkingSpots.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallParkingSpotRequest{AccountID: "conformance"}
 		return second(c.CallParkingSpots.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"CallParkingSpots.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallParkingSpots.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallParkingSpots.Get(ctx, "e2e accountId/1", "e2e spotId/1"))
 	}},
-	{"CallParkingSpots.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallParkingSpots.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallParkingSpotRequest{AccountID: "conformance"}
 		return second(c.CallParkingSpots.Update(ctx, "e2e accountId/1", "e2e spotId/1", req))
 	}},
-	{"CallParkingSpots.Delete", "DELETE prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallParkingSpots.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallParkingSpots.Delete(ctx, "e2e accountId/1", "e2e spotId/1"))
 	}},
-	{"CallParkingSpots.Patch", "PATCH object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallParkingSpots.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallParkingSpotRequest{AccountID: "conformance"}
 		return second(c.CallParkingSpots.Patch(ctx, "e2e accountId/1", "e2e spotId/1", req))
 	}},
-	{"CDRs.ExportCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"CDRs.ExportCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CDRs.ExportCSV(ctx, "e2e accountId/1", nil))
 	}},
-	{"Devices.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Devices.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.Devices.Delete(ctx, "e2e accountId/1", "e2e macAddress/1")
 	}},
-	{"Devices.GenerateAdminPassword", "POST prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"Devices.GenerateAdminPassword", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Devices.GenerateAdminPassword(ctx, "e2e accountId/1", "e2e macAddress/1"))
 	}},
-	{"Devices.ResetEncryptionKey", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Devices.ResetEncryptionKey", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Devices.ResetEncryptionKey(ctx, "e2e accountId/1", "e2e macAddress/1")
 	}},
-	{"Devices.Provisioning", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Devices.Provisioning", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Devices.Provisioning(ctx, "e2e accountId/1", "e2e macAddress/1"))
 	}},
-	{"Devices.ValidateProperties", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"Devices.ValidateProperties", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Devices.ValidateProperties(ctx, "e2e accountId/1", "e2e macAddress/1", nil))
 	}},
-	{"DeviceLines.Provisioning", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"DeviceLines.Provisioning", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.Provisioning(ctx, "e2e accountId/1", "e2e deviceId/1"))
 	}},
-	{"DeviceLines.ProvisioningStatus", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"DeviceLines.ProvisioningStatus", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.ProvisioningStatus(ctx, "e2e accountId/1", "e2e deviceId/1"))
 	}},
-	{"DeviceLines.PrevalidateSwap", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"DeviceLines.PrevalidateSwap", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.PrevalidateSwap(ctx, "e2e accountId/1", "e2e deviceId/1", nil))
 	}},
-	{"DynamicInventories.Order", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"DynamicInventories.Order", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.DynamicTelephoneNumberActivationRequest{PartitionID: "conformance"}
 		return second(c.DynamicInventories.Order(ctx, "e2e accountId/1", req))
 	}},
-	{"DynamicInventories.SearchNumbers", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"DynamicInventories.SearchNumbers", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DynamicInventories.SearchNumbers(ctx, "e2e accountId/1", nil))
 	}},
-	{"EmergencyNotifications.Events", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"EmergencyNotifications.Events", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.EmergencyNotifications.Events(ctx, "e2e accountId/1"))
 	}},
-	{"EmergencyNotifications.Groups", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"EmergencyNotifications.Groups", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.EmergencyNotifications.Groups(ctx, "e2e accountId/1"))
 	}},
-	{"EmergencyNotifications.Group", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"EmergencyNotifications.Group", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.EmergencyNotifications.Group(ctx, "e2e accountId/1", "e2e type/1", "e2e groupId/1"))
 	}},
-	{"EmergencyNotifications.UpdateGroup", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"EmergencyNotifications.UpdateGroup", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.NotificationGroupRequest{Name: "conformance"}
 		return second(c.EmergencyNotifications.UpdateGroup(ctx, "e2e accountId/1", "e2e type/1", "e2e groupId/1", req))
 	}},
-	{"EmergencyNotifications.TestGroup", "POST object ", func(ctx context.Context, c *alianza.Client) error {
+	{"EmergencyNotifications.TestGroup", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.EmergencyNotifications.TestGroup(ctx, "e2e accountId/1", "e2e type/1", "e2e groupId/1"))
 	}},
-	{"CallGroups.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallGroups.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallGroups.List(ctx, "e2e accountId/1", nil))
 	}},
-	{"CallGroups.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallGroups.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallGroupRequest{PartitionID: "conformance"}
 		return second(c.CallGroups.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"CallGroups.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallGroups.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallGroups.Get(ctx, "e2e accountId/1", "e2e callGroupId/1"))
 	}},
-	{"CallGroups.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallGroupRequest{PartitionID: "conformance"}
 		return second(c.CallGroups.Update(ctx, "e2e accountId/1", "e2e callGroupId/1", req))
 	}},
-	{"CallGroups.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.CallGroups.Delete(ctx, "e2e accountId/1", "e2e callGroupId/1")
 	}},
-	{"PagingGroups.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"PagingGroups.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.PagingGroups.List(ctx, "e2e accountId/1"))
 	}},
-	{"PagingGroups.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"PagingGroups.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PagingGroupRequest{PartitionID: "conformance"}
 		return second(c.PagingGroups.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"PagingGroups.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"PagingGroups.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.PagingGroups.Get(ctx, "e2e accountId/1", "e2e pagingGroupId/1"))
 	}},
-	{"PagingGroups.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"PagingGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PagingGroupRequest{PartitionID: "conformance"}
 		return second(c.PagingGroups.Update(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req))
 	}},
-	{"PagingGroups.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"PagingGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.PagingGroups.Delete(ctx, "e2e accountId/1", "e2e pagingGroupId/1")
 	}},
-	{"PickupGroups.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"PickupGroups.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.PickupGroups.List(ctx, "e2e accountId/1"))
 	}},
-	{"PickupGroups.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"PickupGroups.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PickupGroupRequest{PartitionID: "conformance"}
 		return second(c.PickupGroups.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"PickupGroups.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"PickupGroups.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.PickupGroups.Get(ctx, "e2e accountId/1", "e2e pickupGroupId/1"))
 	}},
-	{"PickupGroups.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"PickupGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PickupGroupRequest{PartitionID: "conformance"}
 		return second(c.PickupGroups.Update(ctx, "e2e accountId/1", "e2e pickupGroupId/1", req))
 	}},
-	{"PickupGroups.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"PickupGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.PickupGroups.Delete(ctx, "e2e accountId/1", "e2e pickupGroupId/1")
 	}},
-	{"IVRs.Delete", "DELETE prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"IVRs.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.IVRs.Delete(ctx, "e2e accountId/1", "e2e ivrId/1"))
 	}},
-	{"MediaFiles.HoldMusic", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"MediaFiles.HoldMusic", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.MediaFiles.HoldMusic(ctx, "e2e accountId/1", nil))
 	}},
-	{"MediaFiles.ClearHoldMusic", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"MediaFiles.ClearHoldMusic", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.MediaFiles.ClearHoldMusic(ctx, "e2e accountId/1")
 	}},
-	{"MediaFiles.SetHoldMusic", "PUT object ", func(ctx context.Context, c *alianza.Client) error {
+	{"MediaFiles.SetHoldMusic", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.MediaFiles.SetHoldMusic(ctx, "e2e accountId/1", "e2e id/1"))
 	}},
-	{"Ports.Cancel", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Ports.Cancel", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.Ports.Cancel(ctx, "e2e accountId/1", "e2e portId/1")
 	}},
-	{"Ports.Trigger", "PUT none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Ports.Trigger", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Ports.Trigger(ctx, "e2e accountId/1", "e2e portId/1")
 	}},
-	{"Prevalidations.Product", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Prevalidations.Product", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Prevalidations.Product(ctx, "e2e accountId/1")
 	}},
-	{"ServiceActivations.Events", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"ServiceActivations.Events", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ServiceActivations.Events(ctx, "e2e accountId/1", "e2e referenceId/1", "e2e serviceType/1"))
 	}},
-	{"Accounts.SendWelcomeEmail", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Accounts.SendWelcomeEmail", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Accounts.SendWelcomeEmail(ctx, "e2e accountId/1")
 	}},
-	{"SIPTrunkGroups.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SIPTrunkGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SIPTrunkGroups.Delete(ctx, "e2e accountId/1", "e2e groupId/1")
 	}},
-	{"SIPTrunks.Validate", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"SIPTrunks.Validate", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SIPTrunks.Validate(ctx, "e2e accountId/1", nil))
 	}},
-	{"SIPTrunks.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SIPTrunks.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SIPTrunks.Delete(ctx, "e2e accountId/1", "e2e sipTrunkId/1")
 	}},
-	{"SIPTrunks.RegistrationStatus", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SIPTrunks.RegistrationStatus", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SIPTrunks.RegistrationStatus(ctx, "e2e accountId/1", "e2e sipTrunkId/1"))
 	}},
-	{"CallerIDMappings.FromNumbers", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.FromNumbers", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallerIDMappings.FromNumbers(ctx, "e2e accountId/1"))
 	}},
-	{"CallerIDMappings.CreateFromNumber", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.CreateFromNumber", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.FromTelephoneNumberRequestRequest{FromWildcard: "conformance"}
 		return second(c.CallerIDMappings.CreateFromNumber(ctx, "e2e accountId/1", req))
 	}},
-	{"CallerIDMappings.DeleteFromNumber", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.DeleteFromNumber", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.CallerIDMappings.DeleteFromNumber(ctx, "e2e accountId/1", "e2e fromNumber/1")
 	}},
-	{"CallerIDMappings.Mappings", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.Mappings", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallerIDMappings.Mappings(ctx, "e2e accountId/1"))
 	}},
-	{"CallerIDMappings.UpdateMapping", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.UpdateMapping", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CidMappingRequestRequest{FromWildcard: "conformance"}
 		return second(c.CallerIDMappings.UpdateMapping(ctx, "e2e accountId/1", req))
 	}},
-	{"CallerIDMappings.CallerIDs", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.CallerIDs", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallerIDMappings.CallerIDs(ctx, "e2e accountId/1"))
 	}},
-	{"CallerIDMappings.CreateCallerID", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.CreateCallerID", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CustomCallerIDNumberRequestRequest{CustomCallerIDNumber: "conformance"}
 		return second(c.CallerIDMappings.CreateCallerID(ctx, "e2e accountId/1", req))
 	}},
-	{"CallerIDMappings.DeleteCallerID", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallerIDMappings.DeleteCallerID", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.CallerIDMappings.DeleteCallerID(ctx, "e2e accountId/1", "e2e callerId/1")
 	}},
-	{"SpecialtyLines.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SpecialtyLines.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SpecialtyLines.Delete(ctx, "e2e accountId/1", "e2e lineId/1")
 	}},
-	{"Accounts.Status", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"Accounts.Status", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Accounts.Status(ctx, "e2e accountId/1"))
 	}},
-	{"Numbers.AddExternal", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.AddExternal", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.ExternalTNRequest{PhoneNumber: "conformance"}
 		return second(c.Numbers.AddExternal(ctx, "e2e accountId/1", req))
 	}},
-	{"Numbers.ForGroup", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.ForGroup", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.ForGroup(ctx, "e2e accountId/1", "e2e groupId/1"))
 	}},
-	{"Numbers.Requests", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.Requests", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Requests(ctx, "e2e accountId/1", nil))
 	}},
-	{"Numbers.Request", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.Request", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.DynamicTelephoneNumberActivationRequest{PartitionID: "conformance"}
 		return second(c.Numbers.Request(ctx, "e2e accountId/1", req))
 	}},
-	{"Numbers.CancelRequests", "POST none ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.CancelRequests", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CancelActionRequest{ReferenceID: "conformance"}
 		return c.Numbers.CancelRequests(ctx, "e2e accountId/1", req)
 	}},
-	{"Numbers.ResubmitRequests", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.ResubmitRequests", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.DynamicTelephoneNumberActivationRequest{PartitionID: "conformance"}
 		return second(c.Numbers.ResubmitRequests(ctx, "e2e accountId/1", req))
 	}},
-	{"Numbers.RequestByOrder", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.RequestByOrder", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.RequestByOrder(ctx, "e2e accountId/1", "e2e orderId/1"))
 	}},
-	{"Numbers.UpdateRequest", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.UpdateRequest", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.DynamicTelephoneNumberActivationRequest{PartitionID: "conformance"}
 		return second(c.Numbers.UpdateRequest(ctx, "e2e accountId/1", "e2e orderId/1", req))
 	}},
-	{"Numbers.RefreshRequest", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.RefreshRequest", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Numbers.RefreshRequest(ctx, "e2e accountId/1", "e2e orderId/1")
 	}},
-	{"Numbers.E911Correction", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.E911Correction", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.E911Correction(ctx, "e2e accountId/1", "e2e tn/1"))
 	}},
-	{"Numbers.AcceptE911Correction", "PUT object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.AcceptE911Correction", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.AcceptE911Correction(ctx, "e2e accountId/1", "e2e tn/1"))
 	}},
-	{"Numbers.AcceptE911Original", "PUT object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.AcceptE911Original", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.AcceptE911Original(ctx, "e2e accountId/1", "e2e tn/1", nil))
 	}},
-	{"Numbers.E911Usages", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.E911Usages", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.E911Usages(ctx, "e2e accountId/1", "e2e tn/1"))
 	}},
-	{"Numbers.SetDestination", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.SetDestination", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.TelephoneNumberDestinationRequest{PartitionID: "conformance"}
 		return second(c.Numbers.SetDestination(ctx, "e2e accountId/1", "e2e tn/1", req))
 	}},
-	{"Users.PrevalidateEmail", "GET none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Users.PrevalidateEmail", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Users.PrevalidateEmail(ctx, "e2e accountId/1", "e2e email/1", nil)
 	}},
-	{"Users.SendWelcomeEmail", "POST none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Users.SendWelcomeEmail", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Users.SendWelcomeEmail(ctx, "e2e accountId/1", "e2e userId/1")
 	}},
-	{"Users.Voicemail", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"Users.Voicemail", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Users.Voicemail(ctx, "e2e accountId/1", "e2e userId/1"))
 	}},
-	{"VirtualFaxLines.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxLines.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VirtualFaxLines.List(ctx, "e2e accountId/1"))
 	}},
-	{"VirtualFaxLines.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxLines.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VirtualFaxLineRequest{Name: "conformance"}
 		return second(c.VirtualFaxLines.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"VirtualFaxes.Outbound", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxes.Outbound", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VirtualFaxes.Outbound(ctx, "e2e accountId/1"))
 	}},
-	{"VirtualFaxes.UpdateOutbound", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxes.UpdateOutbound", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VfaxOutboundRequest{CallerID: "conformance"}
 		return second(c.VirtualFaxes.UpdateOutbound(ctx, "e2e accountId/1", req))
 	}},
-	{"VirtualFaxLines.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxLines.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VirtualFaxLines.Get(ctx, "e2e accountId/1", "e2e id/1"))
 	}},
-	{"VirtualFaxLines.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxLines.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VirtualFaxLineRequest{Name: "conformance"}
 		return second(c.VirtualFaxLines.Update(ctx, "e2e accountId/1", "e2e id/1", req))
 	}},
-	{"VirtualFaxLines.Delete", "DELETE prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxLines.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VirtualFaxLines.Delete(ctx, "e2e accountId/1", "e2e id/1"))
 	}},
-	{"VirtualFaxLines.Patch", "PATCH object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VirtualFaxLines.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VirtualFaxLineRequest{Name: "conformance"}
 		return second(c.VirtualFaxLines.Patch(ctx, "e2e accountId/1", "e2e id/1", req))
 	}},
-	{"VoicemailBoxes.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailBoxes.List(ctx, "e2e accountId/1", nil))
 	}},
-	{"VoicemailBoxes.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VoicemailBoxRequest{Name: "conformance"}
 		return second(c.VoicemailBoxes.Create(ctx, "e2e accountId/1", req))
 	}},
-	{"VoicemailBoxes.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailBoxes.Get(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
-	{"VoicemailBoxes.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VoicemailBoxRequest{Name: "conformance"}
 		return second(c.VoicemailBoxes.Update(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req))
 	}},
-	{"VoicemailBoxes.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.VoicemailBoxes.Delete(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
 	}},
-	{"VoicemailBoxes.Patch", "PATCH object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VoicemailBoxRequest{Name: "conformance"}
 		return second(c.VoicemailBoxes.Patch(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req))
 	}},
-	{"VoicemailBoxes.DeleteGreeting", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.DeleteGreeting", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.VoicemailBoxes.DeleteGreeting(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e greetingType/1")
 	}},
-	{"VoicemailBoxes.Unlock", "PUT object ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailBoxes.Unlock", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailBoxes.Unlock(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", nil))
 	}},
-	{"VoicemailMessages.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailMessages.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailMessages.List(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
-	{"VoicemailMessages.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailMessages.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailMessages.Get(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1"))
 	}},
-	{"VoicemailMessages.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailMessages.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.VoicemailMessageRequest{FromName: "conformance"}
 		return second(c.VoicemailMessages.Update(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1", req))
 	}},
-	{"VoicemailMessages.Delete", "DELETE prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"VoicemailMessages.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailMessages.Delete(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1"))
 	}},
-	{"CallingPlanProducts.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallingPlanProducts.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallingPlanProductModelRequest{Name: "conformance"}
 		return second(c.CallingPlanProducts.Create(ctx, req))
 	}},
-	{"CallingPlanProducts.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallingPlanProducts.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.CallingPlanProducts.Get(ctx, "e2e cppId/1"))
 	}},
-	{"CallingPlanProducts.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallingPlanProducts.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallingPlanProductModelRequest{Name: "conformance"}
 		return second(c.CallingPlanProducts.Update(ctx, "e2e cppId/1", req))
 	}},
-	{"CallingPlanProducts.Patch", "PATCH object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"CallingPlanProducts.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.CallingPlanProductModelRequest{Name: "conformance"}
 		return second(c.CallingPlanProducts.Patch(ctx, "e2e cppId/1", req))
 	}},
-	{"CallingPlanProducts.Archive", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"CallingPlanProducts.Archive", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.CallingPlanProducts.Archive(ctx, "e2e cppId/1")
 	}},
-	{"Partitions.DataHistory", "GET paged ", func(ctx context.Context, c *alianza.Client) error {
+	{"Partitions.DataHistory", "page", func(ctx context.Context, c *alianza.Client) error {
 		return drain(c.Partitions.DataHistory(ctx, nil))
 	}},
-	{"DeviceInventories.Delete", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"DeviceInventories.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.DeviceInventories.Delete(ctx, req))
 	}},
-	{"DeviceInventories.Export", "POST object ", func(ctx context.Context, c *alianza.Client) error {
+	{"DeviceInventories.Export", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceInventories.Export(ctx))
 	}},
-	{"DeviceInventories.Import", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"DeviceInventories.Import", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.DeviceInventories.Import(ctx, req))
 	}},
-	{"Partitions.DynamicInventorySupported", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"Partitions.DynamicInventorySupported", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Partitions.DynamicInventorySupported(ctx))
 	}},
-	{"ManagementUsers.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.List(ctx))
 	}},
-	{"ManagementUsers.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.ManagementUserRequest{Username: "conformance"}
 		return second(c.ManagementUsers.Create(ctx, req))
 	}},
-	{"ManagementUsers.Search", "GET paged ", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.Search", "page", func(ctx context.Context, c *alianza.Client) error {
 		return drain(c.ManagementUsers.Search(ctx, nil))
 	}},
-	{"ManagementUsers.ValidateProperties", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.ValidateProperties", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.ValidateProperties(ctx, nil))
 	}},
-	{"ManagementUsers.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.Get(ctx, "e2e id/1"))
 	}},
-	{"ManagementUsers.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.ManagementUserRequest{Username: "conformance"}
 		return second(c.ManagementUsers.Update(ctx, "e2e id/1", req))
 	}},
-	{"ManagementUsers.Delete", "DELETE prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.Delete(ctx, "e2e id/1"))
 	}},
-	{"ManagementUsers.ResetPassword", "PUT object ", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.ResetPassword", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.ResetPassword(ctx, "e2e id/1"))
 	}},
-	{"ManagementUsers.SSOStatus", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"ManagementUsers.SSOStatus", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.SSOStatus(ctx, "e2e id/1"))
 	}},
-	{"RateCenters.ExportInventoryPlan", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"RateCenters.ExportInventoryPlan", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.RateCenters.ExportInventoryPlan(ctx))
 	}},
-	{"RateCenters.ImportInventoryPlan", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"RateCenters.ImportInventoryPlan", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.RateCenters.ImportInventoryPlan(ctx, req))
 	}},
-	{"RateCenters.SearchNumbers", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"RateCenters.SearchNumbers", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.RateCenters.SearchNumbers(ctx, nil))
 	}},
-	{"RateCenters.ForNumber", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"RateCenters.ForNumber", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.RateCenters.ForNumber(ctx, "e2e tn/1"))
 	}},
-	{"Reports.AccountsCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.AccountsCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.AccountsCSV(ctx))
 	}},
-	{"Reports.EndUserChangesCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.EndUserChangesCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.EndUserChangesCSV(ctx, nil))
 	}},
-	{"Reports.BusinessLinesCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.BusinessLinesCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.BusinessLinesCSV(ctx, nil))
 	}},
-	{"Reports.ContactCenterRetailCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.ContactCenterRetailCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.ContactCenterRetailCSV(ctx, nil))
 	}},
-	{"Reports.ContactCenterUsageCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.ContactCenterUsageCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.ContactCenterUsageCSV(ctx, nil))
 	}},
-	{"Reports.DeviceSummary", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.DeviceSummary", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.DeviceSummary(ctx))
 	}},
-	{"Reports.DevicesCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.DevicesCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.DevicesCSV(ctx))
 	}},
-	{"Reports.DeviceRegistrationsCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.DeviceRegistrationsCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.DeviceRegistrationsCSV(ctx))
 	}},
-	{"Reports.EmergencyNotificationComplianceCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.EmergencyNotificationComplianceCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.EmergencyNotificationComplianceCSV(ctx))
 	}},
-	{"Reports.MSTeamsCSV", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.MSTeamsCSV", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.MSTeamsCSV(ctx, nil))
 	}},
-	{"Reports.PortOutsCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.PortOutsCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.PortOutsCSV(ctx, nil))
 	}},
-	{"Reports.SIPSummary", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.SIPSummary", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.SIPSummary(ctx))
 	}},
-	{"Reports.SIPCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.SIPCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.SIPCSV(ctx, nil))
 	}},
-	{"Reports.SpecialtyLinesCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.SpecialtyLinesCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.SpecialtyLinesCSV(ctx, nil))
 	}},
-	{"Reports.NumberSummary", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.NumberSummary", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.NumberSummary(ctx))
 	}},
-	{"Reports.NumbersCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.NumbersCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.NumbersCSV(ctx, nil))
 	}},
-	{"Reports.UserSummary", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.UserSummary", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.UserSummary(ctx))
 	}},
-	{"Reports.UsersCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.UsersCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.UsersCSV(ctx, nil))
 	}},
-	{"Reports.UserProductsCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.UserProductsCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.UserProductsCSV(ctx))
 	}},
-	{"Reports.VirtualFaxSummary", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.VirtualFaxSummary", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.VirtualFaxSummary(ctx))
 	}},
-	{"Reports.VirtualFaxesCSV", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Reports.VirtualFaxesCSV", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Reports.VirtualFaxesCSV(ctx, nil))
 	}},
-	{"SecurityGroups.List", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"SecurityGroups.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SecurityGroups.List(ctx))
 	}},
-	{"SecurityGroups.Create", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SecurityGroups.Create", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SecurityRoleRequest{PartitionID: "conformance"}
 		return second(c.SecurityGroups.Create(ctx, req))
 	}},
-	{"SecurityGroups.Get", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SecurityGroups.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SecurityGroups.Get(ctx, "e2e securityId/1"))
 	}},
-	{"SecurityGroups.Update", "PUT object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"SecurityGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SecurityRoleRequest{PartitionID: "conformance"}
 		return second(c.SecurityGroups.Update(ctx, "e2e securityId/1", req))
 	}},
-	{"SecurityGroups.Delete", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"SecurityGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SecurityGroups.Delete(ctx, "e2e securityId/1")
 	}},
-	{"Numbers.Inventory", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.Inventory", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Inventory(ctx))
 	}},
-	{"Numbers.CreateInInventory", "POST object ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.CreateInInventory", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.TelephoneNumberViewRequest{PartitionID: "conformance"}
 		return second(c.Numbers.CreateInInventory(ctx, req))
 	}},
-	{"Numbers.BulkImport", "POST job ref", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.BulkImport", "job", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.Numbers.BulkImport(ctx, req))
 	}},
-	{"Numbers.ExportInventory", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.ExportInventory", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.ExportInventory(ctx))
 	}},
-	{"Numbers.ExportStatusSearch", "GET job ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.ExportStatusSearch", "job", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.ExportStatusSearch(ctx, nil))
 	}},
-	{"Numbers.InInventory", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.InInventory", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.InInventory(ctx, "e2e tn/1"))
 	}},
-	{"Numbers.DeleteFromInventory", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.DeleteFromInventory", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.Numbers.DeleteFromInventory(ctx, "e2e tn/1")
 	}},
-	{"Numbers.Availability", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.Availability", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Availability(ctx, "e2e tn/1"))
 	}},
-	{"Numbers.RecoverFromCooldown", "PUT object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.RecoverFromCooldown", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.RecoverFromCooldown(ctx, "e2e tn/1"))
 	}},
-	{"Numbers.FindMeFollowMeCheck", "GET prim ", func(ctx context.Context, c *alianza.Client) error {
+	{"Numbers.FindMeFollowMeCheck", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.FindMeFollowMeCheck(ctx, "e2e tn/1"))
 	}},
-	{"ReferenceData.Permissions", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"ReferenceData.Permissions", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.Permissions(ctx, nil))
 	}},
-	{"ReferenceData.SideCarTypes", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"ReferenceData.SideCarTypes", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.SideCarTypes(ctx))
 	}},
-	{"ReferenceData.SideCarType", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"ReferenceData.SideCarType", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.SideCarType(ctx, "e2e id/1"))
 	}},
-	{"ReferenceData.SystemDefaultMedia", "GET array ", func(ctx context.Context, c *alianza.Client) error {
+	{"ReferenceData.SystemDefaultMedia", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.SystemDefaultMedia(ctx, "e2e type/1"))
 	}},
-	{"SupportedRateCenters.Nearby", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"SupportedRateCenters.Nearby", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SupportedRateCenters.Nearby(ctx, nil))
 	}},
-	{"UserGroups.DeleteSettings", "DELETE none ", func(ctx context.Context, c *alianza.Client) error {
+	{"UserGroups.DeleteSettings", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.UserGroups.DeleteSettings(ctx, nil)
 	}},
-	{"Documents.Version", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Documents.Version", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Documents.Version(ctx, "e2e id/1"))
 	}},
-	{"Documents.Content", "GET object ", func(ctx context.Context, c *alianza.Client) error {
+	{"Documents.Content", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Documents.Content(ctx, "e2e id/1"))
 	}},
 }
