@@ -78,6 +78,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/app-branding/brand-settings", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -106,6 +107,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.BrandSettings.Update(ctx, "e2e brandId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/app-branding/brand-settings/e2e%20brandId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/app-branding/brand-settings/e2e%20brandId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -136,6 +138,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.SSOConfigurations.SetAccountStatus(ctx, "e2e accountId/1", "e2e ssoName/1", nil); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/authn/sso-config/accounts/e2e%20accountId%2F1/e2e%20ssoName%2F1/status", nil)
 		if err := c.SSOConfigurations.SetAccountStatus(ctx, "e2e accountId/1", "e2e ssoName/1", nil); err != nil {
 			t.Fatal(err)
 		}
@@ -166,6 +169,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/authn/sso-config/accounts", req)
 		if n := srv.ObjectCount("/v2/authn/sso-config/accounts"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
@@ -206,6 +210,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/authn/sso-config/partitions/enforced", req)
 		if n := srv.ObjectCount("/v2/authn/sso-config/partitions/enforced"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
@@ -262,6 +267,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.SSOConfigurations.UpdateSubPartitions(ctx, "e2e ssoName/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/authn/sso-config/partitions/enforced/sub-partitions/e2e%20ssoName%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/authn/sso-config/partitions/enforced/sub-partitions/e2e%20ssoName%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -272,6 +278,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.SSOConfigurations.SetPartitionStatus(ctx, "e2e partitionId/1", "e2e ssoName/1", nil); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/authn/sso-config/partitions/enforced/e2e%20partitionId%2F1/e2e%20ssoName%2F1/status", nil)
 		if err := c.SSOConfigurations.SetPartitionStatus(ctx, "e2e partitionId/1", "e2e ssoName/1", nil); err != nil {
 			t.Fatal(err)
 		}
@@ -289,6 +296,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/authn/sso-config/accounts/e2e%20accountId%2F1/exemptions", req)
 		if n := srv.ObjectCount("/v2/authn/sso-config/accounts/e2e%20accountId%2F1/exemptions"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
@@ -331,6 +339,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.SSOExemptions.UpdateForAccount(ctx, "e2e accountId/1", "e2e exemptionId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/authn/sso-config/accounts/e2e%20accountId%2F1/exemptions/e2e%20exemptionId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/authn/sso-config/accounts/e2e%20accountId%2F1/exemptions/e2e%20exemptionId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -362,6 +371,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/authn/sso-config/partitions/enforced/e2e%20partitionId%2F1/exemptions", req)
 		if n := srv.ObjectCount("/v2/authn/sso-config/partitions/enforced/e2e%20partitionId%2F1/exemptions"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
@@ -404,6 +414,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.SSOExemptions.UpdateForPartition(ctx, "e2e partitionId/1", "e2e exemptionId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/authn/sso-config/partitions/enforced/e2e%20partitionId%2F1/exemptions/e2e%20exemptionId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/authn/sso-config/partitions/enforced/e2e%20partitionId%2F1/exemptions/e2e%20exemptionId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -478,6 +489,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.BulkJobs.Update(ctx, "e2e jobId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/bulk-user-operation/job/e2e%20jobId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/bulk-user-operation/job/e2e%20jobId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -494,6 +506,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CymbusUserProducts.UpdateAccountGroup(ctx, req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/cymbus/account-group", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/cymbus/account-group", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -507,6 +520,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.CymbusUserProducts.PrevalidateAccountGroup(ctx, nil); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/cymbus/account-group/prevalidate", nil)
 		if err := c.CymbusUserProducts.PrevalidateAccountGroup(ctx, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -536,6 +550,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CymbusUserProducts.UpdatePartitionGroup(ctx, req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/cymbus/partition-group", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/cymbus/partition-group", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -607,6 +622,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/enm/edge-node-assignment", req)
 		if got.EdgeNodeID != req.EdgeNodeID {
 			t.Errorf("EdgeNodeID: got %q, want %q", got.EdgeNodeID, req.EdgeNodeID)
 		}
@@ -649,6 +665,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.EdgeNodes.UpdateAssignment(ctx, "e2e nodeAssignmentId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/enm/edge-node-assignment/e2e%20nodeAssignmentId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/enm/edge-node-assignment/e2e%20nodeAssignmentId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -665,6 +682,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/job/input", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -736,6 +754,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/bulkstatuschange_2", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -782,6 +801,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/validateproperties", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -812,6 +832,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -840,6 +861,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.AccountUsers.Update(ctx, "e2e accountId/1", "e2e userId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -856,6 +878,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -868,6 +891,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1/resetpassword", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -898,6 +922,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line", req)
 		if got.Name != req.Name {
 			t.Errorf("Name: got %q, want %q", got.Name, req.Name)
 		}
@@ -914,6 +939,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box", req)
 		if got.Name != req.Name {
 			t.Errorf("Name: got %q, want %q", got.Name, req.Name)
 		}
@@ -942,6 +968,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.BusinessLines.UpdateVoicemailBox(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1000,6 +1027,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.BusinessLines.BulkUpdateVoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/message/bulk-update", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/message/bulk-update", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1038,6 +1066,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.BusinessLines.SetVoicemailMessageRead(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/message/e2e%20messageId%2F1/set-read-status", req)
 		if err := c.BusinessLines.SetVoicemailMessageRead(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1", req); err != nil {
 			t.Fatal(err)
 		}
@@ -1054,6 +1083,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/rpc/check-pin-status", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -1063,6 +1093,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.BusinessLines.ResetVoicemailPIN(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/rpc/reset-pin", nil)
 		if err := c.BusinessLines.ResetVoicemailPIN(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"); err != nil {
 			t.Fatal(err)
 		}
@@ -1105,6 +1136,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.BusinessLines.Update(ctx, "e2e accountId/1", "e2e businessLineId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/e2e%20businessLineId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/e2e%20businessLineId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1148,6 +1180,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.BusinessLines.UpdatePortAssignment(ctx, "e2e accountId/1", "e2e businessLineId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/e2e%20businessLineId%2F1/port-assignment", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/e2e%20businessLineId%2F1/port-assignment", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1165,6 +1198,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/e2e%20businessLineId%2F1/port-assignment", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -1205,6 +1239,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/e2e%20businessLineId%2F1/port-assignment/rpc/swap", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -1243,6 +1278,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/e2e%20businessLineId%2F1/sip-credentials/username-availability-check/e2e%20username%2F1", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -1287,6 +1323,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line-hunt-group/e2e%20huntGroupId%2F1/forward-configuration", req)
 		if got.StarCode != req.StarCode {
 			t.Errorf("StarCode: got %q, want %q", got.StarCode, req.StarCode)
 		}
@@ -1315,6 +1352,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.HuntGroups.UpdateForwardConfiguration(ctx, "e2e accountId/1", "e2e huntGroupId/1", "e2e id/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line-hunt-group/e2e%20huntGroupId%2F1/forward-configuration/e2e%20id%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line-hunt-group/e2e%20huntGroupId%2F1/forward-configuration/e2e%20id%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1376,6 +1414,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/callpark", req)
 		if got.AccountID != req.AccountID {
 			t.Errorf("AccountID: got %q, want %q", got.AccountID, req.AccountID)
 		}
@@ -1404,6 +1443,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CallParkingSpots.Update(ctx, "e2e accountId/1", "e2e spotId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/callpark/e2e%20spotId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/callpark/e2e%20spotId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1420,6 +1460,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/callpark/e2e%20spotId%2F1", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -1432,6 +1473,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CallParkingSpots.Patch(ctx, "e2e accountId/1", "e2e spotId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/callpark/e2e%20spotId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/callpark/e2e%20spotId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1448,6 +1490,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/cdrsearch/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -1477,6 +1520,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata/generateadminpassword", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -1486,6 +1530,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Devices.ResetEncryptionKey(ctx, "e2e accountId/1", "e2e macAddress/1"); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata/resetencryptionkey", nil)
 		if err := c.Devices.ResetEncryptionKey(ctx, "e2e accountId/1", "e2e macAddress/1"); err != nil {
 			t.Fatal(err)
 		}
@@ -1515,6 +1560,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/validateproperties", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -1553,6 +1599,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/deviceline/e2e%20deviceId%2F1/swap/prevalidate", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -1566,6 +1613,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/dynamic-inventory/orders", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -1642,6 +1690,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.EmergencyNotifications.UpdateGroup(ctx, "e2e accountId/1", "e2e type/1", "e2e groupId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/emergency-notifications/groups/e2e%20type%2F1/e2e%20groupId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/emergency-notifications/groups/e2e%20type%2F1/e2e%20groupId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1658,6 +1707,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/emergency-notifications/groups/e2e%20type%2F1/e2e%20groupId%2F1/execute-test", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -1688,6 +1738,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -1716,6 +1767,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CallGroups.Update(ctx, "e2e accountId/1", "e2e callGroupId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1764,6 +1816,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -1792,6 +1845,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.PagingGroups.Update(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1840,6 +1894,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -1868,6 +1923,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.PickupGroups.Update(ctx, "e2e accountId/1", "e2e pickupGroupId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -1898,6 +1954,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/ivr/e2e%20ivrId%2F1", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -1937,6 +1994,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/media_2/type/holdmusic/e2e%20id%2F1", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -1960,6 +2018,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Ports.Trigger(ctx, "e2e accountId/1", "e2e portId/1"); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1/triggerport", nil)
 		if err := c.Ports.Trigger(ctx, "e2e accountId/1", "e2e portId/1"); err != nil {
 			t.Fatal(err)
 		}
@@ -1973,6 +2032,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Prevalidations.Product(ctx, "e2e accountId/1"); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/product/prevalidate", nil)
 		if err := c.Prevalidations.Product(ctx, "e2e accountId/1"); err != nil {
 			t.Fatal(err)
 		}
@@ -1999,6 +2059,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Accounts.SendWelcomeEmail(ctx, "e2e accountId/1"); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/send-welcome-email", nil)
 		if err := c.Accounts.SendWelcomeEmail(ctx, "e2e accountId/1"); err != nil {
 			t.Fatal(err)
 		}
@@ -2029,6 +2090,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/validate", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -2086,6 +2148,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/cid/fromnumber", req)
 		if n := srv.ObjectCount("/v2/partition/" + alianzatest.DefaultPartitionID + "/account/e2e%20accountId%2F1/siptrunk_2/cid/fromnumber"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
@@ -2129,6 +2192,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CallerIDMappings.UpdateMapping(ctx, "e2e accountId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/cid/mapping", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/cid/mapping", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2163,6 +2227,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/cid/callerid", req)
 		if n := srv.ObjectCount("/v2/partition/" + alianzatest.DefaultPartitionID + "/account/e2e%20accountId%2F1/siptrunk_2/cid/callerid"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
@@ -2203,6 +2268,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/status", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -2216,6 +2282,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/external", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2263,6 +2330,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/tn-requests", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -2276,6 +2344,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Numbers.CancelRequests(ctx, "e2e accountId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/tn-requests/actions/cancel", req)
 		if err := c.Numbers.CancelRequests(ctx, "e2e accountId/1", req); err != nil {
 			t.Fatal(err)
 		}
@@ -2293,6 +2362,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/tn-requests/actions/resubmit", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2318,6 +2388,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.Numbers.UpdateRequest(ctx, "e2e accountId/1", "e2e orderId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/tn-requests/e2e%20orderId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/tn-requests/e2e%20orderId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2331,6 +2402,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Numbers.RefreshRequest(ctx, "e2e accountId/1", "e2e orderId/1"); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/tn-requests/e2e%20orderId%2F1/refresh", nil)
 		if err := c.Numbers.RefreshRequest(ctx, "e2e accountId/1", "e2e orderId/1"); err != nil {
 			t.Fatal(err)
 		}
@@ -2360,6 +2432,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/e2e%20tn%2F1/911-address/correction/accept", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2372,6 +2445,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/e2e%20tn%2F1/911-address/original/accept", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2397,6 +2471,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.Numbers.SetDestination(ctx, "e2e accountId/1", "e2e tn/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/e2e%20tn%2F1/destination", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/telephonenumber/e2e%20tn%2F1/destination", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2410,6 +2485,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Users.PrevalidateEmail(ctx, "e2e accountId/1", "e2e email/1", nil); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/user/prevalidate/email/e2e%20email%2F1", nil)
 		if err := c.Users.PrevalidateEmail(ctx, "e2e accountId/1", "e2e email/1", nil); err != nil {
 			t.Fatal(err)
 		}
@@ -2423,6 +2499,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err := c.Users.SendWelcomeEmail(ctx, "e2e accountId/1", "e2e userId/1"); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/user/e2e%20userId%2F1/send-welcome-email", nil)
 		if err := c.Users.SendWelcomeEmail(ctx, "e2e accountId/1", "e2e userId/1"); err != nil {
 			t.Fatal(err)
 		}
@@ -2474,6 +2551,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax", req)
 		if got.Name != req.Name {
 			t.Errorf("Name: got %q, want %q", got.Name, req.Name)
 		}
@@ -2502,6 +2580,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.VirtualFaxes.UpdateOutbound(ctx, "e2e accountId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax/outbound", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax/outbound", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2531,6 +2610,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.VirtualFaxLines.Update(ctx, "e2e accountId/1", "e2e id/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax/e2e%20id%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax/e2e%20id%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2547,6 +2627,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax/e2e%20id%2F1", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -2559,6 +2640,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.VirtualFaxLines.Patch(ctx, "e2e accountId/1", "e2e id/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax/e2e%20id%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/vfax/e2e%20id%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2596,6 +2678,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox", req)
 		if got.Name != req.Name {
 			t.Errorf("Name: got %q, want %q", got.Name, req.Name)
 		}
@@ -2624,6 +2707,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.VoicemailBoxes.Update(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2654,6 +2738,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.VoicemailBoxes.Patch(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2687,6 +2772,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/unlock", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2729,6 +2815,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.VoicemailMessages.Update(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage/e2e%20messageId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage/e2e%20messageId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2745,6 +2832,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage/e2e%20messageId%2F1", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -2758,6 +2846,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/callingplanproduct", req)
 		if got.Name != req.Name {
 			t.Errorf("Name: got %q, want %q", got.Name, req.Name)
 		}
@@ -2786,6 +2875,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CallingPlanProducts.Update(ctx, "e2e cppId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/callingplanproduct/e2e%20cppId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/callingplanproduct/e2e%20cppId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2802,6 +2892,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.CallingPlanProducts.Patch(ctx, "e2e cppId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/callingplanproduct/e2e%20cppId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/callingplanproduct/e2e%20cppId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2855,6 +2946,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/deviceinventory/delete", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2867,6 +2959,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/deviceinventory/export", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2880,6 +2973,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/deviceinventory/import", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -2892,6 +2986,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/is-di-supported", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -2922,6 +3017,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser", req)
 		if got.Username != req.Username {
 			t.Errorf("Username: got %q, want %q", got.Username, req.Username)
 		}
@@ -2956,6 +3052,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/validateproperties", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -2981,6 +3078,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.ManagementUsers.Update(ctx, "e2e id/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -2997,6 +3095,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}
@@ -3009,6 +3108,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1/resetpassword", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -3048,6 +3148,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/inventoryplan_2", req)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -3083,6 +3184,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/account/csv_3", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3095,6 +3197,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/accounthistory/enduserchanges_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3107,6 +3210,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/businesslines/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3119,6 +3223,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/contact_center_retail/csv_1", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3131,6 +3236,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/contact_center_usage/csv_1", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3156,6 +3262,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/device/csv_3", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3168,6 +3275,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/deviceregistration/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3180,6 +3288,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/emergencynotificationcompliance/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3205,6 +3314,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/portout/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3230,6 +3340,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/sip/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3242,6 +3353,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/specialtylines/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3267,6 +3379,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/tn/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3292,6 +3405,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/user/csv_3", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3304,6 +3418,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/user-products/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3329,6 +3444,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/report/vfax/csv_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3362,6 +3478,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/security", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -3390,6 +3507,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if _, err := c.SecurityGroups.Update(ctx, "e2e securityId/1", req); err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", req)
 		var stored map[string]any
 		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", &stored); !ok || err != nil {
 			t.Fatalf("the fake holds no object: %v", err)
@@ -3438,6 +3556,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if got == nil {
 			t.Fatal("no answer")
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber", req)
 		if got.PartitionID != req.PartitionID {
 			t.Errorf("PartitionID: got %q, want %q", got.PartitionID, req.PartitionID)
 		}
@@ -3451,6 +3570,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber/bulkimport_2", req)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3463,6 +3583,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber/export_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3475,6 +3596,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber/exportstatussearch_2", nil)
 		if job.ID == "" || job.Status != alianza.JobPending {
 			t.Fatalf("job %+v, want a pending job", job)
 		}
@@ -3530,6 +3652,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber/e2e%20tn%2F1/cooldown/recover", nil)
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -3542,6 +3665,7 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber/e2e%20tn%2F1/fmfmcheck", nil)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %+v, want %+v", got, want)
 		}

@@ -127,6 +127,16 @@ func (g *gen) testFile() []byte {
 	return b.Bytes()
 }
 
+// sent checks the last request the fake received: the operation's method
+// and path, and the body (the JSON of req, or none).
+func (g *gen) sent(b *buf, m *opModel) {
+	if m.bodyKind == "" {
+		b.p("checkSent(t, srv, %q, %s, nil)\n", m.so.Method, m.escapedTestPath())
+		return
+	}
+	b.p("checkSent(t, srv, %q, %s, req)\n", m.so.Method, m.escapedTestPath())
+}
+
 // shape is the kind of call an operation is, for the conformance matrix:
 // one operation of each shape runs every scenario. It is what the fake does
 // with it (read, list, page, create, put, patch, delete, action, job): the
@@ -166,6 +176,7 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 	case "create":
 		b.p("%s", g.reqDecl(m, "e2e "+m.Name))
 		b.p("got, err := %s\nif err != nil {\n\tt.Fatal(err)\n}\nif got == nil {\n\tt.Fatal(\"no answer\")\n}\n", call)
+		g.sent(b, m)
 		bf, _ := g.stringField(m.bodySchema)
 		if field != "" && bf == field {
 			b.p("if got.%s != req.%s {\n\tt.Errorf(\"%s: got %%q, want %%q\", got.%s, req.%s)\n}\n", field, bf, field, field, bf)
@@ -179,6 +190,7 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 		} else {
 			b.p("if _, err := %s; err != nil {\n\tt.Fatal(err)\n}\n", call)
 		}
+		g.sent(b, m)
 		b.p("var stored map[string]any\nif ok, err := srv.Object(%s, &stored); !ok || err != nil {\n\tt.Fatalf(\"the fake holds no object: %%v\", err)\n}\n", path)
 		if bf, bj := g.stringField(m.bodySchema); bf != "" {
 			b.p("if stored[%q] != req.%s {\n\tt.Errorf(\"stored %%v, want %s %%q\", stored, req.%s)\n}\n", bj, bf, bj, bf)
@@ -194,6 +206,7 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 	case "job":
 		b.p("%s", g.reqDecl(m, "e2e "+m.Name))
 		b.p("job, err := %s\nif err != nil {\n\tt.Fatal(err)\n}\n", call)
+		g.sent(b, m)
 		b.p("if job.ID == \"\" || job.Status != alianza.JobPending {\n\tt.Fatalf(\"job %%+v, want a pending job\", job)\n}\n")
 		b.p("if _, err := c.Jobs.Wait(ctx, job.ID, nil); err != nil {\n\tt.Fatal(err)\n}\n")
 	default: // action: the scripted answer comes back typed
@@ -202,6 +215,7 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 		case "none":
 			b.p("srv.ScriptAnswer(%q, %s, 204, \"\")\n", m.so.Method, path)
 			b.p("if err := %s; err != nil {\n\tt.Fatal(err)\n}\n", call)
+			g.sent(b, m)
 			b.p("if err := %s; err != nil {\n\tt.Fatal(err)\n}\n", call)
 			b.p("srv.ScriptAnswer(%q, %s, 404, `{\"status\":404,\"messages\":[\"E2ENotFound\"]}`)\n", m.so.Method, path)
 			b.p("if err := %s; !errors.Is(err, alianza.ErrNotFound) {\n\tt.Errorf(\"scripted 404: %%v\", err)\n}\n", call)
@@ -216,6 +230,7 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 		}
 		b.p("body, _ := json.Marshal(want)\nsrv.ScriptAnswer(%q, %s, %d, string(body))\n", m.so.Method, path, m.status)
 		b.p("got, err := %s\nif err != nil {\n\tt.Fatal(err)\n}\n", call)
+		g.sent(b, m)
 		if m.respKind == "object" {
 			b.p("if !reflect.DeepEqual(*got, want) {\n\tt.Errorf(\"got %%+v, want %%+v\", *got, want)\n}\n")
 		} else {
