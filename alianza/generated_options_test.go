@@ -2,7 +2,9 @@ package alianza_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,13 +17,17 @@ import (
 )
 
 // queryServer logs in and answers every other request with answer,
-// recording the escaped path and the query of each.
+// recording the escaped path and the query of each (and the last body in
+// lastBody).
 func queryServer(t *testing.T, answer func(r *http.Request) string) (*alianza.Client, func() []*url.URL) {
 	t.Helper()
 	var mu sync.Mutex
 	var seen []*url.URL
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		lastBody = b
+		mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
 		if r.URL.Path == "/v2/authorize" {
 			w.WriteHeader(http.StatusCreated)
@@ -41,6 +47,10 @@ func queryServer(t *testing.T, answer func(r *http.Request) string) (*alianza.Cl
 	}
 	return c, func() []*url.URL { mu.Lock(); defer mu.Unlock(); return append([]*url.URL(nil), seen...) }
 }
+
+// lastBody is the body of the last request a queryServer received (the
+// tests using it are not parallel).
+var lastBody []byte
 
 // The generated *XxxOptions are sent as the spec's query parameters: each
 // kind of field (string, enum, *float64, *int64, *bool, []string) set, a
@@ -138,5 +148,28 @@ func TestGeneratedInputChecksAndJobs(t *testing.T) {
 	}
 	if _, err := c.Reports.NumbersCSV(ctx, nil); !errors.Is(err, alianza.ErrBadResponse) {
 		t.Errorf("a job call answered with a non-job: %v, want ErrBadResponse", err)
+	}
+}
+
+// A secret in a generated model, also one nested in another (a port's
+// wireless PIN in a prevalidation), is sent as it is, and printed REDACTED.
+func TestGeneratedSecretsAreSentNotPrinted(t *testing.T) {
+	c, _ := queryServer(t, func(*http.Request) string { return `{}` })
+	req := alianza.TelephoneNumberActivationsV2Request{
+		AccountID: "CUST-1", Port: &alianza.PortModel{WirelessPIN: alianza.NewSecret("pin-93a1")},
+	}
+	if _, err := c.Prevalidations.E911(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(lastBody), `"port":{"wirelessPin":"pin-93a1"}`) || !strings.Contains(string(lastBody), `"accountId":"CUST-1"`) {
+		t.Errorf("sent %s", lastBody)
+	}
+	for _, f := range []string{"%v", "%+v", "%#v", "%s"} {
+		if out := fmt.Sprintf(f, req); strings.Contains(out, "pin-93a1") {
+			t.Errorf("%s prints the PIN: %s", f, out)
+		}
+	}
+	if b, _ := json.Marshal(req); strings.Contains(string(b), "pin-93a1") {
+		t.Errorf("json.Marshal shows the PIN: %s", b)
 	}
 }

@@ -525,7 +525,7 @@ func (s *BusinessLinesService) PushProvisioningLogs(ctx context.Context, account
 // The spec: Use to swap out the port assignments related to an existing port
 // assignment mac address or id. An empty id, or one that cannot be a path
 // segment, is refused before anything is sent (ErrInvalidInput).
-func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID string, businessLineID string, req DeviceSwapRequest) (*PortAssignment, error) {
+func (s *BusinessLinesService) SwapPortAssignment(ctx context.Context, accountID string, businessLineID string, req BusinessLineDeviceSwapRequest) (*PortAssignment, error) {
 	const op = "BusinessLines.SwapPortAssignment"
 	if err := checkID(op, "accountID", accountID); err != nil {
 		return nil, err
@@ -588,6 +588,30 @@ func (s *BusinessLinesService) SIPCredentials(ctx context.Context, accountID str
 	}
 	var out SIPCredentialsView
 	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "business-line", businessLineID, "sip-credentials")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateSIPCredentials is the spec's "Update SIP credentials" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/business-line/{businessLineId}/sip-credentials).
+// The spec: Use to update SIP credentials for a business line. An empty id,
+// or one that cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *BusinessLinesService) UpdateSIPCredentials(ctx context.Context, accountID string, businessLineID string, req SIPCredentialsRequest) (*SIPCredentialsView, error) {
+	const op = "BusinessLines.UpdateSIPCredentials"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "businessLineID", businessLineID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPCredentialsView
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "business-line", businessLineID, "sip-credentials"), body: req.wire()}, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

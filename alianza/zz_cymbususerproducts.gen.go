@@ -88,3 +88,36 @@ func (s *CymbusUserProductsService) PartitionGroup(ctx context.Context, partitio
 	}
 	return &out, nil
 }
+
+// SIPCredentials is the spec's "Retrieve SIP credentials for Cymbus user"
+// (GET /v2/cymbus/{userid}/sipcredentials). The spec: Use to retrieve SIP
+// credentials for both lines associated to an account. An empty id, or one
+// that cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *CymbusUserProductsService) SIPCredentials(ctx context.Context, userid string) (*SIPCredentialData, error) {
+	const op = "CymbusUserProducts.SIPCredentials"
+	if err := checkID(op, "userid", userid); err != nil {
+		return nil, err
+	}
+	var out SIPCredentialData
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("cymbus", userid, "sipcredentials")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ChangeSIPCredentials is the spec's "Change SIP password for Cymbus user"
+// (PUT /v2/cymbus/{userid}/sipcredentials/change). The spec: Use to change
+// SIP password for both Cymbus user lines. An empty id, or one that cannot be
+// a path segment, is refused before anything is sent (ErrInvalidInput).
+func (s *CymbusUserProductsService) ChangeSIPCredentials(ctx context.Context, userid string) (*SIPCredentialData, error) {
+	const op = "CymbusUserProducts.ChangeSIPCredentials"
+	if err := checkID(op, "userid", userid); err != nil {
+		return nil, err
+	}
+	var out SIPCredentialData
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: genPath("cymbus", userid, "sipcredentials", "change")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

@@ -62,6 +62,34 @@ func (s *DeviceLinesService) ProvisioningStatus(ctx context.Context, accountID s
 	return &out, nil
 }
 
+// Swap is the spec's "Swap device" (POST
+// /v2/partition/{partitionId}/account/{accountId}/deviceline/{deviceId}/swap).
+// The spec: Use to replace an existing device with a new one. Swapping is not
+// allowed when i) the existing device includes side cars, ii) only one of the
+// devices is an SMB phone, iii) the existing device is enabled for SIP paging
+// while the new device is not, or iv) the existing device line number is
+// greater than the new device line count. See more about Account Device
+// Lines. An empty id, or one that cannot be a path segment, is refused before
+// anything is sent (ErrInvalidInput).
+func (s *DeviceLinesService) Swap(ctx context.Context, accountID string, deviceID string, req DeviceSwapRequest) (*Device, error) {
+	const op = "DeviceLines.Swap"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "deviceID", deviceID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out Device
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: partitionPath(p, "account", accountID, "deviceline", deviceID, "swap"), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // DeviceLinesPrevalidateSwapOptions are the optional query parameters of
 // DeviceLines.PrevalidateSwap; a nil *DeviceLinesPrevalidateSwapOptions, or a
 // zero field, sends none.
@@ -99,4 +127,25 @@ func (s *DeviceLinesService) PrevalidateSwap(ctx context.Context, accountID stri
 		return false, err
 	}
 	return out, nil
+}
+
+// ProvisioningForMAC is the spec's "Retrieve provisioning information for a
+// specified device" (GET
+// /v2/partition/{partitionId}/deviceprovisioning/{macAddress}). The spec:
+// Provisioning Information. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *DeviceLinesService) ProvisioningForMAC(ctx context.Context, macAddress string) (*RequestedDevice, error) {
+	const op = "DeviceLines.ProvisioningForMAC"
+	if err := checkID(op, "macAddress", macAddress); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out RequestedDevice
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "deviceprovisioning", macAddress)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

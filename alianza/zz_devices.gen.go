@@ -13,6 +13,30 @@ import (
 // (Client.Devices).
 type DevicesService struct{ c *Client }
 
+// Get is the spec's "List DeviceLines configured for the specified
+// macAddress" (GET
+// /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}). An
+// empty id, or one that cannot be a path segment, is refused before anything
+// is sent (ErrInvalidInput).
+func (s *DevicesService) Get(ctx context.Context, accountID string, macAddress string) ([]Device, error) {
+	const op = "Devices.Get"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "macAddress", macAddress); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []Device
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "device", macAddress)}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // Delete is the spec's "Delete all devicelines (by mac)" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}). The
 // spec: Use to delete a device and all its lines using the macaddress. An
@@ -31,6 +55,59 @@ func (s *DevicesService) Delete(ctx context.Context, accountID string, macAddres
 		return err
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "account", accountID, "device", macAddress)}, nil)
+}
+
+// Metadata is the spec's "Device (by mac) Metadata" (GET
+// /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata).
+// The spec: Use to retrieve device (mac) metadata. An empty id, or one that
+// cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *DevicesService) Metadata(ctx context.Context, accountID string, macAddress string) (*DeviceMetadata, error) {
+	const op = "Devices.Metadata"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "macAddress", macAddress); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out DeviceMetadata
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "device", macAddress, "metadata")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateMetadata is the spec's "Device (by mac) Metadata" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata).
+// The spec: Use to update device (mac) metadata. This endpoint is used
+// primarily to add SideCars to your device. MacAddress, partitionId,
+// accountId, deviceTypeId, and id are all immutable fields. Changing the
+// provisionerType is currently not supported. Updating the adminPassword will
+// only have an effect if the partition's Device Configuration setting
+// (DevCon) does not supply an adminPassword. The DevCon settings can only be
+// altered by an Alianza Admin. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *DevicesService) UpdateMetadata(ctx context.Context, accountID string, macAddress string, req DeviceMetadataRequest) (*DeviceMetadata, error) {
+	const op = "Devices.UpdateMetadata"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "macAddress", macAddress); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out DeviceMetadata
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "device", macAddress, "metadata"), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // GenerateAdminPassword is the spec's "Generate admin password for the device

@@ -13,6 +13,68 @@ import (
 // (Client.EdgeNodes).
 type EdgeNodesService struct{ c *Client }
 
+// EdgeNodesListOptions are the optional query parameters of EdgeNodes.List; a
+// nil *EdgeNodesListOptions, or a zero field, sends none.
+type EdgeNodesListOptions struct {
+	PartitionID string
+	// If true, the list will contain only the partition's default node
+	Default *bool
+	// defaults to 100
+	PageSize *int64
+	// defaults to 0
+	PageNum *int64
+}
+
+// List is the spec's "Get Edge Nodes" (GET /v2/enm/edge-node). The spec: List
+// edge nodes for a partition ID.
+func (s *EdgeNodesService) List(ctx context.Context, opts *EdgeNodesListOptions) (*NodeQueryResult, error) {
+	const op = "EdgeNodes.List"
+	q := url.Values{}
+	if opts != nil {
+		if opts.PartitionID != "" {
+			q.Set("partitionId", opts.PartitionID)
+		}
+		if opts.Default != nil {
+			q.Set("default", strconv.FormatBool(*opts.Default))
+		}
+		if opts.PageSize != nil {
+			q.Set("pageSize", strconv.FormatInt(*opts.PageSize, 10))
+		}
+		if opts.PageNum != nil {
+			q.Set("pageNum", strconv.FormatInt(*opts.PageNum, 10))
+		}
+	}
+	var out NodeQueryResult
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("enm", "edge-node"), query: q}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// EdgeNodesCreateOptions are the optional query parameters of
+// EdgeNodes.Create; a nil *EdgeNodesCreateOptions, or a zero field, sends
+// none.
+type EdgeNodesCreateOptions struct {
+	// Set node as default for new accounts. Defaults to false.
+	Default *bool
+}
+
+// Create is the spec's "Create Edge Node" (POST /v2/enm/edge-node).
+func (s *EdgeNodesService) Create(ctx context.Context, req NodeUpsertRequest, opts *EdgeNodesCreateOptions) (*Node, error) {
+	const op = "EdgeNodes.Create"
+	q := url.Values{}
+	if opts != nil {
+		if opts.Default != nil {
+			q.Set("default", strconv.FormatBool(*opts.Default))
+		}
+	}
+	var out Node
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: genPath("enm", "edge-node"), query: q, body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete Edge Node" (DELETE
 // /v2/enm/edge-node/{nodeId}). The spec: Delete edge node. An empty id, or
 // one that cannot be a path segment, is refused before anything is sent
@@ -23,6 +85,36 @@ func (s *EdgeNodesService) Delete(ctx context.Context, nodeID string) error {
 		return err
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: genPath("enm", "edge-node", nodeID)}, nil)
+}
+
+// Get is the spec's "Get Edge Node" (GET /v2/enm/edge-node/{nodeId}). The
+// spec: Get edge node by node ID. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *EdgeNodesService) Get(ctx context.Context, nodeID string) (*Node, error) {
+	const op = "EdgeNodes.Get"
+	if err := checkID(op, "nodeID", nodeID); err != nil {
+		return nil, err
+	}
+	var out Node
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("enm", "edge-node", nodeID)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Update is the spec's "Update Edge Node" (PUT /v2/enm/edge-node/{nodeId}).
+// The spec: Update edge node. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *EdgeNodesService) Update(ctx context.Context, nodeID string, req NodeUpsertRequest) (*Node, error) {
+	const op = "EdgeNodes.Update"
+	if err := checkID(op, "nodeID", nodeID); err != nil {
+		return nil, err
+	}
+	var out Node
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: genPath("enm", "edge-node", nodeID), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // EdgeNodesDeleteDeviceAssignmentsOptions are the optional query parameters

@@ -67,6 +67,22 @@ func (s *PartitionsService) DataHistory(ctx context.Context, opts *PartitionsDat
 	return pages(ctx, s.c, op, func(p string) string { return partitionPath(p, "data-history") }, q, size, resultsOf[PartitionDataHistory])
 }
 
+// InboundCarriers is the spec's "Telephone Carriers" (GET
+// /v2/partition/{partitionId}/inboundcarriers). The spec: the inbound carrier
+// list available to this partition.
+func (s *PartitionsService) InboundCarriers(ctx context.Context) ([]InboundCarrier, error) {
+	const op = "Partitions.InboundCarriers"
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []InboundCarrier
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "inboundcarriers")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // DynamicInventorySupported is the spec's "Checks if dynamic inventory
 // enabled for the specified partition" (GET
 // /v2/partition/{partitionId}/is-di-supported).

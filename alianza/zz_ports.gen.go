@@ -11,6 +11,57 @@ import (
 // (Client.Ports).
 type PortsService struct{ c *Client }
 
+// Get is the spec's "Get port data" (GET
+// /v2/partition/{partitionId}/account/{accountId}/port/{portId}). The spec:
+// Retrieve the information of a previously submitted port. In order to
+// retrieve the port record, you need to know the partition, account, and id
+// fields of the port. The port id will have been return when you submitted
+// the port you now wish to query. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *PortsService) Get(ctx context.Context, accountID string, portID string) (*PortModel, error) {
+	const op = "Ports.Get"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "portID", portID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out PortModel
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "port", portID)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Update is the spec's "Update a port request" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/port/{portId}). The spec:
+// Update a port request. There are many reasons this can fail, many
+// limitations, and some possible unintended consequences. Please see here for
+// a detailed explanation. An empty id, or one that cannot be a path segment,
+// is refused before anything is sent (ErrInvalidInput).
+func (s *PortsService) Update(ctx context.Context, accountID string, portID string, req PortModelRequest) (*PortModel, error) {
+	const op = "Ports.Update"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "portID", portID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out PortModel
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "port", portID), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Cancel is the spec's "Cancel a port request" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/port/{portId}/cancelport).
 // The spec: Cancel a port which is in progress. See here for important

@@ -11,6 +11,38 @@ import (
 // Prevalidate" tag (Client.Prevalidations).
 type PrevalidationsService struct{ c *Client }
 
+// E911 is the spec's "Prevalidate an address for 911" (PUT
+// /v2/partition/{partitionId}/account/e911/prevalidate). The spec: Use to
+// prevalidate an address for 911.
+func (s *PrevalidationsService) E911(ctx context.Context, req TelephoneNumberActivationsV2Request) (*E911PrevalidateResponse, error) {
+	const op = "Prevalidations.E911"
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out E911PrevalidateResponse
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", "e911", "prevalidate"), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Account is the spec's "Prevalidate a phone number" (POST
+// /v2/partition/{partitionId}/account/prevalidate). The spec: Use to
+// prevalidate a telephone number.
+func (s *PrevalidationsService) Account(ctx context.Context, req TelephoneNumberActivationsV2Request) (*PortAvailabilityResponseV2, error) {
+	const op = "Prevalidations.Account"
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out PortAvailabilityResponseV2
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: partitionPath(p, "account", "prevalidate"), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Product is the spec's "Prevalidate an account product" (POST
 // /v2/partition/{partitionId}/account/{accountId}/product/prevalidate). The
 // spec: Use to prevalidate an account product. An empty id, or one that

@@ -12,6 +12,70 @@ import (
 // (Client.SIPTrunks).
 type SIPTrunksService struct{ c *Client }
 
+// List is the spec's "Retrieve list of SIP trunks" (GET
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2). The spec: Use
+// to retrieve a list of all SIP trunks for the specified account ID and
+// partition ID. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *SIPTrunksService) List(ctx context.Context, accountID string) ([]SIPTrunk, error) {
+	const op = "SIPTrunks.List"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []SIPTrunk
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunk_2")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create is the spec's "Create a SIP trunk" (POST
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2). The spec: Use
+// to create a SIP trunk. Refer here for more information. An empty id, or one
+// that cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *SIPTrunksService) Create(ctx context.Context, accountID string, req SIPTrunkRequest) (*SIPTrunk, error) {
+	const op = "SIPTrunks.Create"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunk
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: partitionPath(p, "account", accountID, "siptrunk_2"), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// SharedPlanLookup is the spec's "Retrieve list of shareable calling plans"
+// (GET
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/shared-plan-lookup).
+// The spec: Use to retrieve calling plans that can be shared between SIP
+// trunks. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *SIPTrunksService) SharedPlanLookup(ctx context.Context, accountID string) ([]SIPTrunk, error) {
+	const op = "SIPTrunks.SharedPlanLookup"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []SIPTrunk
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunk_2", "shared-plan-lookup")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // SIPTrunksValidateOptions are the optional query parameters of
 // SIPTrunks.Validate; a nil *SIPTrunksValidateOptions, or a zero field, sends
 // none.
@@ -58,6 +122,54 @@ func (s *SIPTrunksService) Validate(ctx context.Context, accountID string, opts 
 	return out, nil
 }
 
+// Get is the spec's "Retrieve SIP trunk" (GET
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}).
+// The spec: Used to retrieve a SIP trunk by the specified id. An empty id, or
+// one that cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *SIPTrunksService) Get(ctx context.Context, accountID string, sipTrunkID string) (*SIPTrunk, error) {
+	const op = "SIPTrunks.Get"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "sipTrunkID", sipTrunkID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunk
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Update is the spec's "Update SIP trunk" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}).
+// The spec: Use to update a SIP trunk. Refer here for more information. An
+// empty id, or one that cannot be a path segment, is refused before anything
+// is sent (ErrInvalidInput).
+func (s *SIPTrunksService) Update(ctx context.Context, accountID string, sipTrunkID string, req SIPTrunkRequest) (*SIPTrunk, error) {
+	const op = "SIPTrunks.Update"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "sipTrunkID", sipTrunkID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunk
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete SIP trunk" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}).
 // The spec: Use to delete a SIP trunk. An empty id, or one that cannot be a
@@ -97,6 +209,29 @@ func (s *SIPTrunksService) RegistrationStatus(ctx context.Context, accountID str
 	}
 	var out RegistrationStatusModel
 	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID, "registrationstatus")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Unlock is the spec's "Unlock SIP trunk" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/unlock).
+// The spec: Use to unlock a SIP trunk. An empty id, or one that cannot be a
+// path segment, is refused before anything is sent (ErrInvalidInput).
+func (s *SIPTrunksService) Unlock(ctx context.Context, accountID string, sipTrunkID string) (*SIPTrunk, error) {
+	const op = "SIPTrunks.Unlock"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "sipTrunkID", sipTrunkID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunk
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID, "unlock")}, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil

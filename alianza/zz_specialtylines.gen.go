@@ -11,6 +11,95 @@ import (
 // Line" tag (Client.SpecialtyLines).
 type SpecialtyLinesService struct{ c *Client }
 
+// List is the spec's "Retrieve specialty lines by account" (GET
+// /v2/partition/{partitionId}/account/{accountId}/specialty-line). The spec:
+// Use to retrieve a list of specialty lines associated with an account. An
+// empty id, or one that cannot be a path segment, is refused before anything
+// is sent (ErrInvalidInput).
+func (s *SpecialtyLinesService) List(ctx context.Context, accountID string) (*SpecialtyLines, error) {
+	const op = "SpecialtyLines.List"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SpecialtyLines
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "specialty-line")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Create is the spec's "Create a specialty line" (POST
+// /v2/partition/{partitionId}/account/{accountId}/specialty-line). The spec:
+// Use to create a new specialty line on an account. An empty id, or one that
+// cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *SpecialtyLinesService) Create(ctx context.Context, accountID string, req SpecialtyLineRequestDtoRequest) (*SpecialtyLineResponseDto, error) {
+	const op = "SpecialtyLines.Create"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SpecialtyLineResponseDto
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: partitionPath(p, "account", accountID, "specialty-line"), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Get is the spec's "Retrieve a specialty line by id" (GET
+// /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}).
+// The spec: Use to retrieve a specialty line by id. An empty id, or one that
+// cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *SpecialtyLinesService) Get(ctx context.Context, accountID string, lineID string) (*SpecialtyLineResponseDto, error) {
+	const op = "SpecialtyLines.Get"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "lineID", lineID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SpecialtyLineResponseDto
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "specialty-line", lineID)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Update is the spec's "Update a specialty line" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}).
+// The spec: Use to update a specialty line. An empty id, or one that cannot
+// be a path segment, is refused before anything is sent (ErrInvalidInput).
+func (s *SpecialtyLinesService) Update(ctx context.Context, accountID string, lineID string, req SpecialtyLineRequestDtoRequest) (*SpecialtyLineResponseDto, error) {
+	const op = "SpecialtyLines.Update"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "lineID", lineID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SpecialtyLineResponseDto
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "specialty-line", lineID), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete a specialty line" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/specialty-line/{lineId}).
 // The spec: Use to delete a specialty line. An empty id, or one that cannot

@@ -23,7 +23,7 @@ type SupportedRateCentersNearbyOptions struct {
 	Longitude    *float64
 	MaxResults   *int64
 	State        string
-	Type         ServiceActivationEventInboundCarrierType
+	Type         InboundCarrierCarrierType
 }
 
 // Nearby is the spec's "Get carrier-supported rate centers by proximity" (GET

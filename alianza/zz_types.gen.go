@@ -128,6 +128,18 @@ type AddressModel struct {
 	Unit                         string                       `json:"unit,omitempty"`
 }
 
+// BandwidthSettings is the spec's BandwidthSettingsX.
+type BandwidthSettings struct {
+	AccountID      string `json:"accountId,omitempty"`
+	SiteID         string `json:"siteId,omitempty"`
+	PeerID         string `json:"peerId,omitempty"`
+	APIUsername    string `json:"apiUsername,omitempty"`
+	APIPassword    Secret `json:"apiPassword,omitempty"`
+	LocalAccountID string `json:"localAccountId,omitempty"`
+	LocalSiteID    string `json:"localSiteId,omitempty"`
+	LocalPeerID    string `json:"localPeerId,omitempty"`
+}
+
 // BrandSettingsDto is the spec's BrandSettingsDTO.
 type BrandSettingsDto struct {
 	PartitionID           string `json:"partitionId,omitempty"`
@@ -214,6 +226,39 @@ type CallGroupRequest struct {
 	MemberIds   []string      `json:"memberIds,omitempty"`
 }
 
+// CallHandlingSchedule is the spec's CallHandlingScheduleX.
+type CallHandlingSchedule struct {
+	Schedule     *Schedule             `json:"schedule,omitempty"`
+	CallHandling *CallHandlingSettings `json:"callHandling,omitempty"`
+}
+
+// CallHandlingSettings is the spec's CallHandlingSettingsX.
+type CallHandlingSettings struct {
+	CallWaitingEnabled               bool                          `json:"callWaitingEnabled,omitempty"`
+	DoNotDisturbEnabled              bool                          `json:"doNotDisturbEnabled,omitempty"`
+	CallHandlingOptionType           CallHandlingOptionType        `json:"callHandlingOptionType,omitempty"`
+	ForwardAlwaysToNumber            string                        `json:"forwardAlwaysToNumber,omitempty"`
+	ForwardAlwaysToNumberDescription string                        `json:"forwardAlwaysToNumberDescription,omitempty"`
+	RingPhoneCallHandling            *RingPhoneCallHandling        `json:"ringPhoneCallHandling,omitempty"`
+	SimultaneousRingCallHandling     *SimultaneousRingCallHandling `json:"simultaneousRingCallHandling,omitempty"`
+	FindMeFollowMeCallHandling       *FindMeFollowMeCallHandling   `json:"findMeFollowMeCallHandling,omitempty"`
+}
+
+// CallHandlingWithTimeout is the spec's CallHandlingWithTimeoutX.
+type CallHandlingWithTimeout struct {
+	Type            CallHandlingWithTimeoutType `json:"type,omitempty"`
+	Timeout         int64                       `json:"timeout,omitempty"`
+	ForwardToNumber string                      `json:"forwardToNumber,omitempty"`
+	Description     string                      `json:"description,omitempty"`
+}
+
+// CallHandling is the spec's CallHandlingX.
+type CallHandling struct {
+	Type            CallHandlingType `json:"type,omitempty"`
+	ForwardToNumber string           `json:"forwardToNumber,omitempty"`
+	Description     string           `json:"description,omitempty"`
+}
+
 // CallParkingSpot is the spec's CallParkingSpotX.
 type CallParkingSpot struct {
 	ID          string `json:"id,omitempty"`
@@ -232,6 +277,40 @@ type CallParkingSpotRequest struct {
 	PartitionID string `json:"partitionId,omitempty"`
 	Name        string `json:"name,omitempty"`
 	SpotNumber  string `json:"spotNumber,omitempty"`
+}
+
+// CallScreeningSettings is the spec's CallScreeningSettingsX.
+type CallScreeningSettings struct {
+	AnonymousCallScreen  AnonymousCallScreen `json:"anonymousCallScreen,omitempty"`
+	AnonymousRingType    AnonymousRingType   `json:"anonymousRingType,omitempty"`
+	TollFreeCallScreen   AnonymousCallScreen `json:"tollFreeCallScreen,omitempty"`
+	TollFreeRingType     AnonymousRingType   `json:"tollFreeRingType,omitempty"`
+	DefaultCallScreen    AnonymousCallScreen `json:"defaultCallScreen,omitempty"`
+	DefaultRingType      AnonymousRingType   `json:"defaultRingType,omitempty"`
+	CustomCallScreenList []CustomCallScreen  `json:"customCallScreenList,omitempty"`
+	ForwardTN            string              `json:"forwardTn,omitempty"`
+}
+
+// CallerIDConfig is the spec's CallerIdConfigX.
+type CallerIDConfig struct {
+	CallerIDNumber              string `json:"callerIdNumber,omitempty"`
+	ExternalCallerIDVisible     bool   `json:"externalCallerIdVisible,omitempty"`
+	ExtensionCallerIDVisible    bool   `json:"extensionCallerIdVisible,omitempty"`
+	CallerIDNumberReservationID string `json:"callerIdNumberReservationId,omitempty"`
+}
+
+// CallingPlanEntry is the spec's CallingPlan. (Renamed in the ledger:
+// CallingPlan is a hand-written type.) Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
+type CallingPlanEntry struct {
+	ID                   string `json:"id,omitempty"`
+	ReferenceID          string `json:"referenceId,omitempty"`
+	ReferenceType        string `json:"referenceType,omitempty"`
+	CallingPlanProductID string `json:"callingPlanProductId,omitempty"`
+	EndDate              string `json:"endDate,omitempty"`
+	StartDate            string `json:"startDate,omitempty"`
+	PlanMinutes          *int64 `json:"planMinutes,omitempty"`
+	SecondsRemaining     *int64 `json:"secondsRemaining,omitempty"`
 }
 
 // CallingPlanProductModel is the spec's CallingPlanProduct. (Renamed in the
@@ -277,6 +356,19 @@ type CallingPlanProductModelRequest struct {
 	PartitionID              string         `json:"partitionId,omitempty"`
 	AllowUnlimitedLocal      *bool          `json:"allowUnlimitedLocal,omitempty"`
 	RateIntraPartitionAsFree *bool          `json:"rateIntraPartitionAsFree,omitempty"`
+}
+
+// CallingPlanModel is the spec's CallingPlanX. (Renamed in the ledger:
+// CallingPlan is a hand-written type.)
+type CallingPlanModel struct {
+	ID                   string                        `json:"id,omitempty"`
+	ReferenceID          string                        `json:"referenceId,omitempty"`
+	ReferenceType        CallingPlanModelReferenceType `json:"referenceType,omitempty"`
+	CallingPlanProductID string                        `json:"callingPlanProductId,omitempty"`
+	EndDate              string                        `json:"endDate,omitempty"`
+	StartDate            string                        `json:"startDate,omitempty"`
+	PlanMinutes          int64                         `json:"planMinutes,omitempty"`
+	SecondsRemaining     int64                         `json:"secondsRemaining,omitempty"`
 }
 
 // CancelAction is the spec's CancelActionX.
@@ -352,6 +444,13 @@ type CreateBrandSettingsRequest struct {
 	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
 }
 
+// CustomCallScreen is the spec's CustomCallScreenX.
+type CustomCallScreen struct {
+	TelephoneNumber string              `json:"telephoneNumber,omitempty"`
+	BlockType       AnonymousCallScreen `json:"blockType,omitempty"`
+	RingType        AnonymousRingType   `json:"ringType,omitempty"`
+}
+
 // CustomCallerIDNumberRequest is the spec's CustomCallerIdNumberRequest.
 type CustomCallerIDNumberRequest struct {
 	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
@@ -370,6 +469,13 @@ type CustomCallerIDNumberResponse struct {
 	PartitionID          string `json:"partitionId,omitempty"`
 	AccountID            string `json:"accountId,omitempty"`
 	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
+}
+
+// CustomSchedule is the spec's CustomScheduleX.
+type CustomSchedule struct {
+	Date      string `json:"date,omitempty"`
+	StartTime string `json:"startTime,omitempty"`
+	EndTime   string `json:"endTime,omitempty"`
 }
 
 // CustomerServiceRecordModel is the spec's CustomerServiceRecordX. (Renamed
@@ -441,6 +547,87 @@ type CymbusPartitionGroupRequest struct {
 	GroupName         string `json:"groupName,omitempty"`
 }
 
+// DeviceMetadata is the spec's DeviceMetadataX.
+type DeviceMetadata struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	MACAddress string `json:"macAddress,omitempty"`
+	// ID of partition, reference to account.partitionId
+	PartitionID string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID string `json:"accountId,omitempty"`
+	// The deviceTypeId identifies the equipment and the features that the device
+	// supports. Refers to deviceType.id. See also: Get All DeviceType and
+	// GetDeviceType
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	// The sideCarTypeId identifies the equipment and the features of the side car
+	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
+	// SideCarType
+	SideCarTypeID string `json:"sideCarTypeId,omitempty"`
+	// The number of side cars assigned to this device.
+	NumSideCars int64 `json:"numSideCars,omitempty"`
+	// If an admin password is supplied here, it will be applied to the device if
+	// a partition level setting is not present. The partition level setting can
+	// only be modified by an Alianza Admin. The partition level setting (Devcon -
+	// short for device configuration) is almost always supplied, making most uses
+	// of this field irrelevant. The adminPassword set by Devcon is NOT reported
+	// in this field.
+	AdminPassword Secret `json:"adminPassword,omitempty"`
+	// Indicates what entity is responsible for provisioning the device. ALIANZA -
+	// Alianza is responsible for provisioning the device. PHONISM - Phonism, a
+	// third party service, is responsible for provisioning the device.
+	ProvisionerType ProvisionerType `json:"provisionerType,omitempty"`
+	// This field always refers to the macAddress.
+	ID string `json:"id,omitempty"`
+}
+
+// DeviceMetadataRequest is the body of a call that sends the spec's
+// DeviceMetadataX: every field is optional (nil or empty: not sent), booleans
+// and numbers are pointers so that false and 0 can be sent.
+type DeviceMetadataRequest struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	MACAddress string `json:"macAddress,omitempty"`
+	// ID of partition, reference to account.partitionId
+	PartitionID string `json:"partitionId,omitempty"`
+	// ID of account, refers to account.id
+	AccountID string `json:"accountId,omitempty"`
+	// The deviceTypeId identifies the equipment and the features that the device
+	// supports. Refers to deviceType.id. See also: Get All DeviceType and
+	// GetDeviceType
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	// The sideCarTypeId identifies the equipment and the features of the side car
+	// device. Refers to sideCarType.id. See also: Get All SideCar types and Get
+	// SideCarType
+	SideCarTypeID string `json:"sideCarTypeId,omitempty"`
+	// The number of side cars assigned to this device.
+	NumSideCars *int64 `json:"numSideCars,omitempty"`
+	// If an admin password is supplied here, it will be applied to the device if
+	// a partition level setting is not present. The partition level setting can
+	// only be modified by an Alianza Admin. The partition level setting (Devcon -
+	// short for device configuration) is almost always supplied, making most uses
+	// of this field irrelevant. The adminPassword set by Devcon is NOT reported
+	// in this field.
+	AdminPassword Secret `json:"adminPassword,omitempty"`
+	// Indicates what entity is responsible for provisioning the device. ALIANZA -
+	// Alianza is responsible for provisioning the device. PHONISM - Phonism, a
+	// third party service, is responsible for provisioning the device.
+	ProvisionerType ProvisionerType `json:"provisionerType,omitempty"`
+	// This field always refers to the macAddress.
+	ID string `json:"id,omitempty"`
+}
+
+// genPlainDeviceMetadataRequest is DeviceMetadataRequest without its methods.
+type genPlainDeviceMetadataRequest DeviceMetadataRequest
+
+// genWireDeviceMetadataRequest is DeviceMetadataRequest as sent: its secrets revealed.
+type genWireDeviceMetadataRequest struct {
+	genPlainDeviceMetadataRequest
+	AdminPassword string `json:"adminPassword,omitempty"`
+}
+
+func (v DeviceMetadataRequest) wire() genWireDeviceMetadataRequest {
+	return genWireDeviceMetadataRequest{genPlainDeviceMetadataRequest(v), v.AdminPassword.Reveal()}
+}
+
 // DeviceStatus is the spec's DeviceStatusX.
 type DeviceStatus struct {
 	Success        bool              `json:"success,omitempty"`
@@ -451,18 +638,86 @@ type DeviceStatus struct {
 	Updated        string            `json:"updated,omitempty"`
 }
 
-// DeviceSwap is the spec's DeviceSwap.
-type DeviceSwap struct {
+// BusinessLineDeviceSwap is the spec's DeviceSwap. (Renamed in the ledger:
+// DeviceSwap is another schema's.)
+type BusinessLineDeviceSwap struct {
 	MACAddress   string `json:"macAddress,omitempty"`
 	DeviceTypeID string `json:"deviceTypeId,omitempty"`
 }
 
-// DeviceSwapRequest is the body of a call that sends the spec's DeviceSwap:
+// BusinessLineDeviceSwapRequest is the body of a call that sends the spec's
+// DeviceSwap: every field is optional (nil or empty: not sent), booleans and
+// numbers are pointers so that false and 0 can be sent.
+type BusinessLineDeviceSwapRequest struct {
+	MACAddress   string `json:"macAddress,omitempty"`
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+}
+
+// DeviceSwap is the spec's DeviceSwapX. Refers to swapping Account Device
+// LinesAccount Device Lines.
+type DeviceSwap struct {
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	// Required if the device line refers to a physical device. Must not be
+	// claimed in another device request.
+	MACAddress string `json:"macAddress,omitempty"`
+	// Identifies the equipment as well as the features that the device supports.
+	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
+	// by ID
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	DeviceName   string `json:"deviceName,omitempty"`
+}
+
+// DeviceSwapRequest is the body of a call that sends the spec's DeviceSwapX:
 // every field is optional (nil or empty: not sent), booleans and numbers are
 // pointers so that false and 0 can be sent.
 type DeviceSwapRequest struct {
-	MACAddress   string `json:"macAddress,omitempty"`
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	// Required if the device line refers to a physical device. Must not be
+	// claimed in another device request.
+	MACAddress string `json:"macAddress,omitempty"`
+	// Identifies the equipment as well as the features that the device supports.
+	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
+	// by ID
 	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	DeviceName   string `json:"deviceName,omitempty"`
+}
+
+// Device is the spec's DeviceX.
+type Device struct {
+	// Not required for creating a new device line
+	ID string `json:"id,omitempty"`
+	// Identifies the equipment as well as the features that the device supports.
+	// Refers to deviceType.id. See also: Get All Device Types and Get Device Type
+	// by ID
+	DeviceTypeID string `json:"deviceTypeId,omitempty"`
+	// Not required for creating a new device line
+	AccountID string `json:"accountId,omitempty"`
+	// Not required for creating a new device line
+	PartitionID string `json:"partitionId,omitempty"`
+	// The 48-bit hexadecimal address assigned to the device by the manufacturer.
+	// Required if the device line refers to a physical device. Must not be
+	// claimed in another device request.
+	MACAddress string `json:"macAddress,omitempty"`
+	DeviceName string `json:"deviceName,omitempty"`
+	// Required if emergencyNumberReservationId is absent
+	EmergencyNumber string `json:"emergencyNumber,omitempty"`
+	// Required if emergencyNumber is absent
+	EmergencyNumberReservationID string `json:"emergencyNumberReservationId,omitempty"`
+	FaxEnabled                   bool   `json:"faxEnabled,omitempty"`
+	// Required for POST & PUT operations only
+	LineNumber  int64  `json:"lineNumber,omitempty"`
+	UserID      string `json:"userId,omitempty"`
+	SIPPassword Secret `json:"sipPassword,omitempty"`
+	// Required to be globally unique if specified
+	SIPUsername string   `json:"sipUsername,omitempty"`
+	Zipcode     string   `json:"zipcode,omitempty"`
+	State       string   `json:"state,omitempty"`
+	LineType    LineType `json:"lineType,omitempty"`
+	// Changes Depending on LineType. If LineType.Line then this should be null.
+	// If LineType.ReferencedUser, PresenceBlfUser, or SpeedDialUser then this
+	// should be a valid userid. If LineType.SpeedDialTn then this should be a
+	// valid phone number.
+	ReferenceID string `json:"referenceId,omitempty"`
 }
 
 // DialPlanRule is the spec's DialPlanRuleX.
@@ -546,21 +801,21 @@ type DynamicInventory struct {
 // DynamicTelephoneNumberActivation is the spec's
 // DynamicTelephoneNumberActivationX.
 type DynamicTelephoneNumberActivation struct {
-	PartitionID           string                                   `json:"partitionId,omitempty"`
-	AccountID             string                                   `json:"accountId,omitempty"`
-	CarrierID             string                                   `json:"carrierId,omitempty"`
-	OrderID               string                                   `json:"orderId,omitempty"`
-	TNQuantity            int64                                    `json:"tnQuantity,omitempty"`
-	DeviceID              string                                   `json:"deviceId,omitempty"`
-	UserID                string                                   `json:"userId,omitempty"`
-	CustomerServiceRecord *LatLongCustomerServiceRecord            `json:"customerServiceRecord,omitempty"`
-	DirectoryListing      *DirectoryListingModel                   `json:"directoryListing,omitempty"`
-	E911Address           *E911AddressModel                        `json:"e911Address,omitempty"`
-	TNSettings            *TelephoneNumberAccountBare              `json:"tnSettings,omitempty"`
-	RingType              DynamicTelephoneNumberActivationRingType `json:"ringType,omitempty"`
-	Archived              bool                                     `json:"archived,omitempty"`
-	AlianzaOrderID        string                                   `json:"alianzaOrderId,omitempty"`
-	ID                    string                                   `json:"id,omitempty"`
+	PartitionID           string                        `json:"partitionId,omitempty"`
+	AccountID             string                        `json:"accountId,omitempty"`
+	CarrierID             string                        `json:"carrierId,omitempty"`
+	OrderID               string                        `json:"orderId,omitempty"`
+	TNQuantity            int64                         `json:"tnQuantity,omitempty"`
+	DeviceID              string                        `json:"deviceId,omitempty"`
+	UserID                string                        `json:"userId,omitempty"`
+	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	DirectoryListing      *DirectoryListingModel        `json:"directoryListing,omitempty"`
+	E911Address           *E911AddressModel             `json:"e911Address,omitempty"`
+	TNSettings            *TelephoneNumberAccountBare   `json:"tnSettings,omitempty"`
+	RingType              AnonymousRingType             `json:"ringType,omitempty"`
+	Archived              bool                          `json:"archived,omitempty"`
+	AlianzaOrderID        string                        `json:"alianzaOrderId,omitempty"`
+	ID                    string                        `json:"id,omitempty"`
 }
 
 // DynamicTelephoneNumberActivationRequest is the body of a call that sends
@@ -568,21 +823,28 @@ type DynamicTelephoneNumberActivation struct {
 // or empty: not sent), booleans and numbers are pointers so that false and 0
 // can be sent.
 type DynamicTelephoneNumberActivationRequest struct {
-	PartitionID           string                                   `json:"partitionId,omitempty"`
-	AccountID             string                                   `json:"accountId,omitempty"`
-	CarrierID             string                                   `json:"carrierId,omitempty"`
-	OrderID               string                                   `json:"orderId,omitempty"`
-	TNQuantity            *int64                                   `json:"tnQuantity,omitempty"`
-	DeviceID              string                                   `json:"deviceId,omitempty"`
-	UserID                string                                   `json:"userId,omitempty"`
-	CustomerServiceRecord *LatLongCustomerServiceRecord            `json:"customerServiceRecord,omitempty"`
-	DirectoryListing      *DirectoryListingModel                   `json:"directoryListing,omitempty"`
-	E911Address           *E911AddressModel                        `json:"e911Address,omitempty"`
-	TNSettings            *TelephoneNumberAccountBare              `json:"tnSettings,omitempty"`
-	RingType              DynamicTelephoneNumberActivationRingType `json:"ringType,omitempty"`
-	Archived              *bool                                    `json:"archived,omitempty"`
-	AlianzaOrderID        string                                   `json:"alianzaOrderId,omitempty"`
-	ID                    string                                   `json:"id,omitempty"`
+	PartitionID           string                        `json:"partitionId,omitempty"`
+	AccountID             string                        `json:"accountId,omitempty"`
+	CarrierID             string                        `json:"carrierId,omitempty"`
+	OrderID               string                        `json:"orderId,omitempty"`
+	TNQuantity            *int64                        `json:"tnQuantity,omitempty"`
+	DeviceID              string                        `json:"deviceId,omitempty"`
+	UserID                string                        `json:"userId,omitempty"`
+	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	DirectoryListing      *DirectoryListingModel        `json:"directoryListing,omitempty"`
+	E911Address           *E911AddressModel             `json:"e911Address,omitempty"`
+	TNSettings            *TelephoneNumberAccountBare   `json:"tnSettings,omitempty"`
+	RingType              AnonymousRingType             `json:"ringType,omitempty"`
+	Archived              *bool                         `json:"archived,omitempty"`
+	AlianzaOrderID        string                        `json:"alianzaOrderId,omitempty"`
+	ID                    string                        `json:"id,omitempty"`
+}
+
+// E911Account is the spec's E911AccountX.
+type E911Account struct {
+	E911ProviderType E911ProviderType `json:"e911ProviderType,omitempty"`
+	AccountID        string           `json:"accountId,omitempty"`
+	AuthToken        Secret           `json:"authToken,omitempty"`
 }
 
 // E911AddressModel is the spec's E911AddressX. (Renamed in the ledger:
@@ -615,6 +877,14 @@ type E911AddressModel struct {
 	Language string `json:"language,omitempty"`
 }
 
+// E911PrevalidateResponse is the spec's E911PrevalidateResponseX.
+type E911PrevalidateResponse struct {
+	Valid               Valid          `json:"valid,omitempty"`
+	Errors              []string       `json:"errors,omitempty"`
+	AddressAlternatives []AddressModel `json:"addressAlternatives,omitempty"`
+	Address             *AddressModel  `json:"address,omitempty"`
+}
+
 // EmergencyNotificationEvent is the spec's EmergencyNotificationEvent.
 type EmergencyNotificationEvent struct {
 	// The unique identifier of the event, auto generated by the system.
@@ -641,6 +911,46 @@ type EmergencyNotificationEvent struct {
 	EmailNotificationRecipients []RecipientStatus `json:"emailNotificationRecipients,omitempty"`
 	// The list of recipients that were attempted via SMS.
 	SMSNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
+}
+
+// EndUserV2 is the spec's EndUserV2X.
+type EndUserV2 struct {
+	ID string `json:"id,omitempty"`
+	// If the userProductPlan is ADVANCED or PROFESSIONAL, do not use an email as
+	// a username as this will result in loss of access to the softphone client.
+	Username  string `json:"username,omitempty"`
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
+	// Must be a valid email address
+	EmailAddress       string `json:"emailAddress,omitempty"`
+	MustChangePassword bool   `json:"mustChangePassword,omitempty"`
+	// RFC-5646 Language tag. Refer to supported languages for a list of supported
+	// values.
+	LanguageTag string `json:"languageTag,omitempty"`
+	PartitionID string `json:"partitionId,omitempty"`
+	AccountID   string `json:"accountId,omitempty"`
+	// callingPlans
+	CallingPlans []CallingPlanModel `json:"callingPlans,omitempty"`
+	// devices
+	Devices               []Device                 `json:"devices,omitempty"`
+	TimeZone              TimeZone                 `json:"timeZone,omitempty"`
+	Extension             string                   `json:"extension,omitempty"`
+	CallerIDConfig        *CallerIDConfig          `json:"callerIdConfig,omitempty"`
+	CallHandlingSettings  *CallHandlingSettings    `json:"callHandlingSettings,omitempty"`
+	CallScreeningSettings *CallScreeningSettings   `json:"callScreeningSettings,omitempty"`
+	NewCppID              string                   `json:"newCppId,omitempty"`
+	MediaFriends          *MediaFriends            `json:"mediaFriends,omitempty"`
+	CallHandlingSchedules []CallHandlingSchedule   `json:"callHandlingSchedules,omitempty"`
+	VoicemailBoxID        string                   `json:"voicemailBoxId,omitempty"`
+	EndUserType           EndUserType              `json:"endUserType,omitempty"`
+	UserProductPlan       EndUserV2UserProductPlan `json:"userProductPlan,omitempty"`
+	SoftphoneClientType   SoftphoneClientType      `json:"softphoneClientType,omitempty"`
+	PINLockedOut          bool                     `json:"pinLockedOut,omitempty"`
+	WelcomeEmailSent      string                   `json:"welcomeEmailSent,omitempty"`
+	BlockEmail            bool                     `json:"blockEmail,omitempty"`
+	AllowPortalAccess     bool                     `json:"allowPortalAccess,omitempty"`
+	Tags                  string                   `json:"tags,omitempty"`
+	Group                 *UserGroup               `json:"group,omitempty"`
 }
 
 // ExemptionType is the spec's ExemptionType. Type of exemption target Its
@@ -679,6 +989,23 @@ type ExternalTNRequest struct {
 	E911Address           *E911AddressModel           `json:"e911Address,omitempty"`
 	Callable              *bool                       `json:"callable,omitempty"`
 	ID                    string                      `json:"id,omitempty"`
+}
+
+// FindMeEndpoint is the spec's FindMeEndpointX.
+type FindMeEndpoint struct {
+	RingUserDevice bool   `json:"ringUserDevice,omitempty"`
+	ToNumber       string `json:"toNumber,omitempty"`
+	Description    string `json:"description,omitempty"`
+	Timeout        int64  `json:"timeout,omitempty"`
+	ToUserID       string `json:"toUserId,omitempty"`
+	// Must be false for the last Find Me endpoint.
+	ContinueOnBusy bool `json:"continueOnBusy,omitempty"`
+}
+
+// FindMeFollowMeCallHandling is the spec's FindMeFollowMeCallHandlingX.
+type FindMeFollowMeCallHandling struct {
+	FindMeEndpoints []FindMeEndpoint            `json:"findMeEndpoints,omitempty"`
+	TimeoutType     CallHandlingWithTimeoutType `json:"timeoutType,omitempty"`
 }
 
 // ForwardConfiguration is the spec's ForwardConfiguration.
@@ -728,6 +1055,31 @@ type FromTelephoneNumberResponse struct {
 type HoldMusic struct {
 	StorageID string `json:"storageId,omitempty"`
 	URL       string `json:"url,omitempty"`
+}
+
+// InboundCarrier is the spec's InboundCarrierX.
+type InboundCarrier struct {
+	ID                      string                    `json:"id,omitempty"`
+	Name                    string                    `json:"name,omitempty"`
+	Description             string                    `json:"description,omitempty"`
+	CarrierType             InboundCarrierCarrierType `json:"carrierType,omitempty"`
+	PartitionAvailability   []string                  `json:"partitionAvailability,omitempty"`
+	L3Settings              *L3SettingsModel          `json:"l3Settings,omitempty"`
+	SupportsCsrUpdate       bool                      `json:"supportsCSRUpdate,omitempty"`
+	SupportCNAMChange       bool                      `json:"supportCNAMChange,omitempty"`
+	SupportDirectoryListing bool                      `json:"supportDirectoryListing,omitempty"`
+	SupportPorting          bool                      `json:"supportPorting,omitempty"`
+	SupportHotCutPorting    bool                      `json:"supportHotCutPorting,omitempty"`
+	HasTNs                  bool                      `json:"hasTNs,omitempty"`
+	E911Account             *E911Account              `json:"e911Account,omitempty"`
+	SMSCallbackURL          string                    `json:"smsCallbackUrl,omitempty"`
+	PortPushDays            int64                     `json:"portPushDays,omitempty"`
+	BandwidthSettings       *BandwidthSettings        `json:"bandwidthSettings,omitempty"`
+	EnableDynamicInventory  bool                      `json:"enableDynamicInventory,omitempty"`
+	EnableByotn             bool                      `json:"enableByotn,omitempty"`
+	SinchSettings           *SinchSettings            `json:"sinchSettings,omitempty"`
+	CNAMCarrierType         InboundCarrierCarrierType `json:"cnamCarrierType,omitempty"`
+	DlCarrierType           InboundCarrierCarrierType `json:"dlCarrierType,omitempty"`
 }
 
 // JobModel is the spec's Job. (Renamed in the ledger: Job is a hand-written
@@ -832,6 +1184,19 @@ type JobUploadKeyRequest struct {
 	Key string `json:"key,omitempty"`
 }
 
+// L3SettingsModel is the spec's L3SettingsX. (Renamed in the ledger:
+// L3Settings is a hand-written type.) Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
+type L3SettingsModel struct {
+	ServicePackage                L3SettingsModelServicePackage   `json:"servicePackage,omitempty"`
+	AvailableServicePackages      []L3SettingsModelServicePackage `json:"availableServicePackages,omitempty"`
+	SeasonalSuspendServicePackage L3SettingsModelServicePackage   `json:"seasonalSuspendServicePackage,omitempty"`
+	B2BPartnerID                  string                          `json:"b2BPartnerID,omitempty"`
+	CustomerServiceName           string                          `json:"customerServiceName,omitempty"`
+	BizOrg                        string                          `json:"bizOrg,omitempty"`
+	ParentBizOrg                  string                          `json:"parentBizOrg,omitempty"`
+}
+
 // LanguageModel is the spec's LanguageX. (Renamed in the ledger: Language is
 // a hand-written type.)
 type LanguageModel struct {
@@ -916,6 +1281,18 @@ type MediaFriends struct {
 	ToNumber string `json:"toNumber,omitempty"`
 }
 
+// Node is the spec's Node.
+type Node struct {
+	ID string `json:"id,omitempty"`
+	// Token used to obtain edge node file from external endpoint
+	AuthToken    Secret `json:"authToken,omitempty"`
+	DisplayName  string `json:"displayName,omitempty"`
+	ProxyAddress string `json:"proxyAddress,omitempty"`
+	PartitionID  string `json:"partitionId,omitempty"`
+	// Default node for partition
+	Default bool `json:"default,omitempty"`
+}
+
 // NodeAssignment is the spec's NodeAssignment.
 type NodeAssignment struct {
 	// Node assignment Id
@@ -955,6 +1332,38 @@ type NodeAssignmentUpsertRequest struct {
 	EdgeNodeID string `json:"edgeNodeId,omitempty"`
 	// Id of the device
 	DeviceID string `json:"deviceId,omitempty"`
+}
+
+// NodeQueryResult is the spec's NodeQueryResult.
+type NodeQueryResult struct {
+	PageSize int64  `json:"pageSize,omitempty"`
+	PageNum  int64  `json:"pageNum,omitempty"`
+	Entities []Node `json:"entities,omitempty"`
+	Count    int64  `json:"count,omitempty"`
+}
+
+// NodeUpsert is the spec's NodeUpsert.
+type NodeUpsert struct {
+	DisplayName  string `json:"displayName,omitempty"`
+	ProxyAddress string `json:"proxyAddress,omitempty"`
+	PartitionID  string `json:"partitionId,omitempty"`
+	// Default node for partition
+	Default bool `json:"default,omitempty"`
+	// Generate a new authToken
+	ResetAuthToken bool `json:"resetAuthToken,omitempty"`
+}
+
+// NodeUpsertRequest is the body of a call that sends the spec's NodeUpsert:
+// every field is optional (nil or empty: not sent), booleans and numbers are
+// pointers so that false and 0 can be sent.
+type NodeUpsertRequest struct {
+	DisplayName  string `json:"displayName,omitempty"`
+	ProxyAddress string `json:"proxyAddress,omitempty"`
+	PartitionID  string `json:"partitionId,omitempty"`
+	// Default node for partition
+	Default *bool `json:"default,omitempty"`
+	// Generate a new authToken
+	ResetAuthToken *bool `json:"resetAuthToken,omitempty"`
 }
 
 // NotificationGroup is the spec's NotificationGroup. A notification group
@@ -1052,7 +1461,7 @@ type Partition struct {
 	AvailableInboundCarrierID              []string                         `json:"availableInboundCarrierId,omitempty"`
 	DefaultRoutePlanID                     string                           `json:"defaultRoutePlanId,omitempty"`
 	TNDeleteCooldownDays                   int64                            `json:"tnDeleteCooldownDays,omitempty"`
-	DefaultTimeZone                        DefaultTimeZone                  `json:"defaultTimeZone,omitempty"`
+	DefaultTimeZone                        TimeZone                         `json:"defaultTimeZone,omitempty"`
 	TempTNThreshold                        int64                            `json:"tempTnThreshold,omitempty"`
 	ServiceDialPlanRules                   []DialPlanRule                   `json:"serviceDialPlanRules,omitempty"`
 	MediaFriends                           *MediaFriends                    `json:"mediaFriends,omitempty"`
@@ -1097,6 +1506,39 @@ type PickupGroupRequest struct {
 	GroupIds    []string `json:"groupIds,omitempty"`
 }
 
+// PINChange is the spec's PinChange.
+type PINChange struct {
+	AccountID      string `json:"accountId,omitempty"`
+	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
+	ReferenceID    string `json:"referenceId,omitempty"`
+	ReferenceType  string `json:"referenceType,omitempty"`
+	PIN            Secret `json:"pin,omitempty"`
+}
+
+// PINChangeRequest is the body of a call that sends the spec's PinChange:
+// every field is optional (nil or empty: not sent), booleans and numbers are
+// pointers so that false and 0 can be sent.
+type PINChangeRequest struct {
+	AccountID      string `json:"accountId,omitempty"`
+	VoicemailBoxID string `json:"voicemailBoxId,omitempty"`
+	ReferenceID    string `json:"referenceId,omitempty"`
+	ReferenceType  string `json:"referenceType,omitempty"`
+	PIN            Secret `json:"pin,omitempty"`
+}
+
+// genPlainPINChangeRequest is PINChangeRequest without its methods.
+type genPlainPINChangeRequest PINChangeRequest
+
+// genWirePINChangeRequest is PINChangeRequest as sent: its secrets revealed.
+type genWirePINChangeRequest struct {
+	genPlainPINChangeRequest
+	PIN string `json:"pin,omitempty"`
+}
+
+func (v PINChangeRequest) wire() genWirePINChangeRequest {
+	return genWirePINChangeRequest{genPlainPINChangeRequest(v), v.PIN.Reveal()}
+}
+
 // PINStatusResponse is the spec's PinStatusResponse.
 type PINStatusResponse struct {
 	LockedOut bool `json:"lockedOut,omitempty"`
@@ -1120,6 +1562,125 @@ type PortAssignmentRequest struct {
 	PortNumber     *int64 `json:"portNumber,omitempty"`
 	DeviceTypeID   string `json:"deviceTypeId,omitempty"`
 	FaxEnabled     *bool  `json:"faxEnabled,omitempty"`
+}
+
+// PortAvailabilityResponseV2 is the spec's PortAvailabilityResponseV2X.
+type PortAvailabilityResponseV2 struct {
+	ID                      string                        `json:"id,omitempty"`
+	BusinessPartnerTicketID string                        `json:"businessPartnerTicketID,omitempty"`
+	CarrierTicketID         string                        `json:"carrierTicketId,omitempty"`
+	RequestedActivation     *TelephoneNumberActivationsV2 `json:"requestedActivation,omitempty"`
+	ServiceAvailable        bool                          `json:"serviceAvailable,omitempty"`
+	CarrierType             InboundCarrierCarrierType     `json:"carrierType,omitempty"`
+	EarliestCrd             string                        `json:"earliestCRD,omitempty"`
+	LatestCrd               string                        `json:"latestCRD,omitempty"`
+	AvailabilityList        []string                      `json:"availabilityList,omitempty"`
+	ResultCsRs              []CustomerServiceRecordModel  `json:"resultCSRs,omitempty"`
+	Exception               string                        `json:"exception,omitempty"`
+	ThirdPartyResultCode    string                        `json:"thirdPartyResultCode,omitempty"`
+	ThirdPartyResultContext string                        `json:"thirdPartyResultContext,omitempty"`
+	ThirdPartyResultMessage string                        `json:"thirdPartyResultMessage,omitempty"`
+	DirectoryListingAllowed bool                          `json:"directoryListingAllowed,omitempty"`
+	LNP                     bool                          `json:"lnp,omitempty"`
+	WirelessPort            bool                          `json:"wirelessPort,omitempty"`
+}
+
+// PortModel is the spec's PortX. (Renamed in the ledger: Port is a
+// hand-written type.) Its booleans and numbers are pointers (nil: not sent),
+// as it is part of a request.
+type PortModel struct {
+	ID                     string                      `json:"id,omitempty"`
+	PartitionID            string                      `json:"partitionId,omitempty"`
+	AccountID              string                      `json:"accountId,omitempty"`
+	TelephoneNumbers       []string                    `json:"telephoneNumbers,omitempty"`
+	Status                 PortModelStatus             `json:"status,omitempty"`
+	SendLOA                *bool                       `json:"sendLoa,omitempty"`
+	LOASaved               *bool                       `json:"loaSaved,omitempty"`
+	CarrierID              string                      `json:"carrierId,omitempty"`
+	CarrierType            InboundCarrierCarrierType   `json:"carrierType,omitempty"`
+	CustomerServiceRecord  *CustomerServiceRecordModel `json:"customerServiceRecord,omitempty"`
+	CrdDate                string                      `json:"crdDate,omitempty"`
+	BillingTelephoneNumber string                      `json:"billingTelephoneNumber,omitempty"`
+	PortingWireType        PortModelPortingWireType    `json:"portingWireType,omitempty"`
+	PortingAuthorizedName  string                      `json:"portingAuthorizedName,omitempty"`
+	WirelessAccountNumber  string                      `json:"wirelessAccountNumber,omitempty"`
+	WirelessPIN            Secret                      `json:"wirelessPin,omitempty"`
+	FocDate                string                      `json:"focDate,omitempty"`
+	FocDateTimeZone        TimeZone                    `json:"focDateTimeZone,omitempty"`
+	CreatedDate            string                      `json:"createdDate,omitempty"`
+	CompletedDate          string                      `json:"completedDate,omitempty"`
+	CancelType             PortModelCancelType         `json:"cancelType,omitempty"`
+	TelecomSettings        *TelecomSettingsModel       `json:"telecomSettings,omitempty"`
+	HotCutPortID           string                      `json:"hotCutPortId,omitempty"`
+	PortNow                *bool                       `json:"portNow,omitempty"`
+	CanAcceptSMS           *bool                       `json:"canAcceptSMS,omitempty"`
+	SMSCallbackURL         string                      `json:"smsCallbackUrl,omitempty"`
+}
+
+// genPlainPortModel is PortModel without its methods.
+type genPlainPortModel PortModel
+
+// genWirePortModel is PortModel as sent: its secrets revealed.
+type genWirePortModel struct {
+	genPlainPortModel
+	WirelessPIN string `json:"wirelessPin,omitempty"`
+}
+
+func (v PortModel) wire() genWirePortModel {
+	return genWirePortModel{genPlainPortModel(v), v.WirelessPIN.Reveal()}
+}
+
+func (v *PortModel) wirePtr() *genWirePortModel {
+	if v == nil {
+		return nil
+	}
+	w := v.wire()
+	return &w
+}
+
+// PortModelRequest is the body of a call that sends the spec's PortX: every
+// field is optional (nil or empty: not sent), booleans and numbers are
+// pointers so that false and 0 can be sent.
+type PortModelRequest struct {
+	ID                     string                      `json:"id,omitempty"`
+	PartitionID            string                      `json:"partitionId,omitempty"`
+	AccountID              string                      `json:"accountId,omitempty"`
+	TelephoneNumbers       []string                    `json:"telephoneNumbers,omitempty"`
+	Status                 PortModelStatus             `json:"status,omitempty"`
+	SendLOA                *bool                       `json:"sendLoa,omitempty"`
+	LOASaved               *bool                       `json:"loaSaved,omitempty"`
+	CarrierID              string                      `json:"carrierId,omitempty"`
+	CarrierType            InboundCarrierCarrierType   `json:"carrierType,omitempty"`
+	CustomerServiceRecord  *CustomerServiceRecordModel `json:"customerServiceRecord,omitempty"`
+	CrdDate                string                      `json:"crdDate,omitempty"`
+	BillingTelephoneNumber string                      `json:"billingTelephoneNumber,omitempty"`
+	PortingWireType        PortModelPortingWireType    `json:"portingWireType,omitempty"`
+	PortingAuthorizedName  string                      `json:"portingAuthorizedName,omitempty"`
+	WirelessAccountNumber  string                      `json:"wirelessAccountNumber,omitempty"`
+	WirelessPIN            Secret                      `json:"wirelessPin,omitempty"`
+	FocDate                string                      `json:"focDate,omitempty"`
+	FocDateTimeZone        TimeZone                    `json:"focDateTimeZone,omitempty"`
+	CreatedDate            string                      `json:"createdDate,omitempty"`
+	CompletedDate          string                      `json:"completedDate,omitempty"`
+	CancelType             PortModelCancelType         `json:"cancelType,omitempty"`
+	TelecomSettings        *TelecomSettingsModel       `json:"telecomSettings,omitempty"`
+	HotCutPortID           string                      `json:"hotCutPortId,omitempty"`
+	PortNow                *bool                       `json:"portNow,omitempty"`
+	CanAcceptSMS           *bool                       `json:"canAcceptSMS,omitempty"`
+	SMSCallbackURL         string                      `json:"smsCallbackUrl,omitempty"`
+}
+
+// genPlainPortModelRequest is PortModelRequest without its methods.
+type genPlainPortModelRequest PortModelRequest
+
+// genWirePortModelRequest is PortModelRequest as sent: its secrets revealed.
+type genWirePortModelRequest struct {
+	genPlainPortModelRequest
+	WirelessPIN string `json:"wirelessPin,omitempty"`
+}
+
+func (v PortModelRequest) wire() genWirePortModelRequest {
+	return genWirePortModelRequest{genPlainPortModelRequest(v), v.WirelessPIN.Reveal()}
 }
 
 // ProvisioningRequest is the spec's ProvisioningRequestX.
@@ -1183,6 +1744,32 @@ type ReadMessageRequest struct {
 	MarkAsRead *bool `json:"markAsRead,omitempty"`
 }
 
+// ReassignEndUser is the spec's ReassignEndUserX.
+type ReassignEndUser struct {
+	// Must be different than the existing name.
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
+	// Will be nullified when not present.
+	EmailAddress string `json:"emailAddress,omitempty"`
+	// Will be nullified when not present.
+	Username   string `json:"username,omitempty"`
+	BlockEmail bool   `json:"blockEmail,omitempty"`
+}
+
+// ReassignEndUserRequest is the body of a call that sends the spec's
+// ReassignEndUserX: every field is optional (nil or empty: not sent),
+// booleans and numbers are pointers so that false and 0 can be sent.
+type ReassignEndUserRequest struct {
+	// Must be different than the existing name.
+	FirstName string `json:"firstName,omitempty"`
+	LastName  string `json:"lastName,omitempty"`
+	// Will be nullified when not present.
+	EmailAddress string `json:"emailAddress,omitempty"`
+	// Will be nullified when not present.
+	Username   string `json:"username,omitempty"`
+	BlockEmail *bool  `json:"blockEmail,omitempty"`
+}
+
 // RecipientStatus is the spec's RecipientStatus.
 type RecipientStatus struct {
 	// This represents the intended recipient of the emergency notification. For
@@ -1205,6 +1792,39 @@ type RegistrationStatusModel struct {
 type ReportSummary struct {
 	NewCount   int64 `json:"newCount,omitempty"`
 	TotalCount int64 `json:"totalCount,omitempty"`
+}
+
+// RequestedDeviceLine is the spec's RequestedDeviceLineX.
+type RequestedDeviceLine struct {
+	MACAddress      string `json:"macAddress,omitempty"`
+	LineNumber      int64  `json:"lineNumber,omitempty"`
+	UserID          string `json:"userId,omitempty"`
+	DisplayName     string `json:"displayName,omitempty"`
+	SIPUsername     string `json:"sipUsername,omitempty"`
+	SIPPassword     Secret `json:"sipPassword,omitempty"`
+	DialPlan        string `json:"dialPlan,omitempty"`
+	Server          string `json:"server,omitempty"`
+	ServerPort      string `json:"serverPort,omitempty"`
+	EmergencyNumber string `json:"emergencyNumber,omitempty"`
+	Enabled         bool   `json:"enabled,omitempty"`
+	FaxEnabled      bool   `json:"faxEnabled,omitempty"`
+}
+
+// RequestedDevice is the spec's RequestedDeviceX.
+type RequestedDevice struct {
+	MACAddress        string                `json:"macAddress,omitempty"`
+	DeviceType        string                `json:"deviceType,omitempty"`
+	LineCount         int64                 `json:"lineCount,omitempty"`
+	DialPlan          string                `json:"dialPlan,omitempty"`
+	HasFaxEnabledLine bool                  `json:"hasFaxEnabledLine,omitempty"`
+	Lines             []RequestedDeviceLine `json:"lines,omitempty"`
+}
+
+// RingPhoneCallHandling is the spec's RingPhoneCallHandlingX.
+type RingPhoneCallHandling struct {
+	BusyCallHandling         *CallHandling            `json:"busyCallHandling,omitempty"`
+	NoAnswerCallHandling     *CallHandlingWithTimeout `json:"noAnswerCallHandling,omitempty"`
+	UnregisteredCallHandling *CallHandling            `json:"unregisteredCallHandling,omitempty"`
 }
 
 // SSOConfigCreateRequest is the spec's SSOConfigCreateRequest.
@@ -1332,6 +1952,23 @@ type SSOLinkage struct {
 	ExternalEmail string `json:"externalEmail,omitempty"`
 }
 
+// SbcEndpoint is the spec's SbcEndpoint. Its booleans and numbers are
+// pointers (nil: not sent), as it is part of a request.
+type SbcEndpoint struct {
+	Site     string `json:"site,omitempty"`
+	Address  string `json:"address,omitempty"`
+	Port     *int64 `json:"port,omitempty"`
+	Protocol string `json:"protocol,omitempty"`
+}
+
+// Schedule is the spec's ScheduleX.
+type Schedule struct {
+	Name   string                    `json:"name,omitempty"`
+	Type   ScheduleType              `json:"type,omitempty"`
+	Weekly map[string]WeeklySchedule `json:"weekly,omitempty"`
+	Custom []CustomSchedule          `json:"custom,omitempty"`
+}
+
 // SecurityPermission is the spec's SecurityPermissionX. Its booleans and
 // numbers are pointers (nil: not sent), as it is part of a request.
 type SecurityPermission struct {
@@ -1392,30 +2029,37 @@ type ServiceActivationEventLog struct {
 
 // ServiceActivationEvent is the spec's ServiceActivationEventX.
 type ServiceActivationEvent struct {
-	ID                   string                                   `json:"id,omitempty"`
-	PartitionID          string                                   `json:"partitionId,omitempty"`
-	AccountID            string                                   `json:"accountId,omitempty"`
-	ServiceType          ServiceType                              `json:"serviceType,omitempty"`
-	ReferenceType        ServiceActivationEventReferenceType      `json:"referenceType,omitempty"`
-	ReferenceID          string                                   `json:"referenceId,omitempty"`
-	ActivationStatusType ServiceActivationEventLogStatus          `json:"activationStatusType,omitempty"`
-	CreatedDate          string                                   `json:"createdDate,omitempty"`
-	LastUpdatedDate      string                                   `json:"lastUpdatedDate,omitempty"`
-	FocDate              string                                   `json:"focDate,omitempty"`
-	CrdDate              string                                   `json:"crdDate,omitempty"`
-	City                 string                                   `json:"city,omitempty"`
-	MainTelephoneNumber  string                                   `json:"mainTelephoneNumber,omitempty"`
-	SubTelephoneNumbers  []string                                 `json:"subTelephoneNumbers,omitempty"`
-	FirstName            string                                   `json:"firstName,omitempty"`
-	LastName             string                                   `json:"lastName,omitempty"`
-	CompanyName          string                                   `json:"companyName,omitempty"`
-	State                string                                   `json:"state,omitempty"`
-	L3Reaction           ServiceActivationEventL3Reaction         `json:"l3Reaction,omitempty"`
-	ParentOrderID        string                                   `json:"parentOrderId,omitempty"`
-	EditableFieldTypes   []EditableFieldTypes                     `json:"editableFieldTypes,omitempty"`
-	LosingCarrier        string                                   `json:"losingCarrier,omitempty"`
-	InboundCarrierType   ServiceActivationEventInboundCarrierType `json:"inboundCarrierType,omitempty"`
-	Logs                 []ServiceActivationEventLog              `json:"logs,omitempty"`
+	ID                   string                              `json:"id,omitempty"`
+	PartitionID          string                              `json:"partitionId,omitempty"`
+	AccountID            string                              `json:"accountId,omitempty"`
+	ServiceType          ServiceType                         `json:"serviceType,omitempty"`
+	ReferenceType        ServiceActivationEventReferenceType `json:"referenceType,omitempty"`
+	ReferenceID          string                              `json:"referenceId,omitempty"`
+	ActivationStatusType ServiceActivationEventLogStatus     `json:"activationStatusType,omitempty"`
+	CreatedDate          string                              `json:"createdDate,omitempty"`
+	LastUpdatedDate      string                              `json:"lastUpdatedDate,omitempty"`
+	FocDate              string                              `json:"focDate,omitempty"`
+	CrdDate              string                              `json:"crdDate,omitempty"`
+	City                 string                              `json:"city,omitempty"`
+	MainTelephoneNumber  string                              `json:"mainTelephoneNumber,omitempty"`
+	SubTelephoneNumbers  []string                            `json:"subTelephoneNumbers,omitempty"`
+	FirstName            string                              `json:"firstName,omitempty"`
+	LastName             string                              `json:"lastName,omitempty"`
+	CompanyName          string                              `json:"companyName,omitempty"`
+	State                string                              `json:"state,omitempty"`
+	L3Reaction           ServiceActivationEventL3Reaction    `json:"l3Reaction,omitempty"`
+	ParentOrderID        string                              `json:"parentOrderId,omitempty"`
+	EditableFieldTypes   []EditableFieldTypes                `json:"editableFieldTypes,omitempty"`
+	LosingCarrier        string                              `json:"losingCarrier,omitempty"`
+	InboundCarrierType   InboundCarrierCarrierType           `json:"inboundCarrierType,omitempty"`
+	Logs                 []ServiceActivationEventLog         `json:"logs,omitempty"`
+}
+
+// SetupCallingPlan is the spec's SetupCallingPlan. Its booleans and numbers
+// are pointers (nil: not sent), as it is part of a request.
+type SetupCallingPlan struct {
+	ReferenceID     string                          `json:"referenceId,omitempty"`
+	CallingPlanType SetupCallingPlanCallingPlanType `json:"callingPlanType,omitempty"`
 }
 
 // SideCarType is the spec's SideCarTypeX.
@@ -1426,9 +2070,266 @@ type SideCarType struct {
 	NumPages        int64  `json:"numPages,omitempty"`
 }
 
+// SimultaneousRingCallHandling is the spec's SimultaneousRingCallHandlingX.
+type SimultaneousRingCallHandling struct {
+	ForwardToNumberList []string `json:"forwardToNumberList,omitempty"`
+	// Mutually exclusive with forwardToNumberList; if both are sent, this list
+	// takes precedence when non-empty. Endpoint delays must be in chronological
+	// order with no gaps between active windows. The first endpoint delay must be
+	// less than or equal to noAnswerCallHandling.timeout.
+	ForwardToTimedNumberList []SimultaneousRingEndpoint `json:"forwardToTimedNumberList,omitempty"`
+	NoAnswerCallHandling     *CallHandlingWithTimeout   `json:"noAnswerCallHandling,omitempty"`
+	ContinueOnBusy           bool                       `json:"continueOnBusy,omitempty"`
+}
+
+// SimultaneousRingEndpoint is the spec's SimultaneousRingEndpointX.
+type SimultaneousRingEndpoint struct {
+	ToNumber  string `json:"toNumber,omitempty"`
+	RingDelay int64  `json:"ringDelay,omitempty"`
+	// When noAnswerCallHandling.type is RingForever, this value is ignored by the
+	// service.
+	RingDuration   int64 `json:"ringDuration,omitempty"`
+	ContinueOnBusy bool  `json:"continueOnBusy,omitempty"`
+}
+
+// SinchSettings is the spec's SinchSettingsX.
+type SinchSettings struct {
+	ServiceType   SinchSettingsServiceType `json:"serviceType,omitempty"`
+	PrivateKey    string                   `json:"privateKey,omitempty"`
+	RoutingOption string                   `json:"routingOption,omitempty"`
+	APIKey        string                   `json:"apiKey,omitempty"`
+	APISecret     Secret                   `json:"apiSecret,omitempty"`
+}
+
+// SIPCredentialData is the spec's SipCredentialData.
+type SIPCredentialData struct {
+	SIPUsernameLine1 string `json:"sipUsernameLine1,omitempty"`
+	SIPUsernameLine2 string `json:"sipUsernameLine2,omitempty"`
+	SIPPassword      Secret `json:"sipPassword,omitempty"`
+}
+
+// SIPCredentials is the spec's SipCredentials.
+type SIPCredentials struct {
+	SIPUsername string `json:"sipUsername,omitempty"`
+	SIPPassword Secret `json:"sipPassword,omitempty"`
+}
+
+// SIPCredentialsRequest is the body of a call that sends the spec's
+// SipCredentials: every field is optional (nil or empty: not sent), booleans
+// and numbers are pointers so that false and 0 can be sent.
+type SIPCredentialsRequest struct {
+	SIPUsername string `json:"sipUsername,omitempty"`
+	SIPPassword Secret `json:"sipPassword,omitempty"`
+}
+
+// genPlainSIPCredentialsRequest is SIPCredentialsRequest without its methods.
+type genPlainSIPCredentialsRequest SIPCredentialsRequest
+
+// genWireSIPCredentialsRequest is SIPCredentialsRequest as sent: its secrets revealed.
+type genWireSIPCredentialsRequest struct {
+	genPlainSIPCredentialsRequest
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+func (v SIPCredentialsRequest) wire() genWireSIPCredentialsRequest {
+	return genWireSIPCredentialsRequest{genPlainSIPCredentialsRequest(v), v.SIPPassword.Reveal()}
+}
+
 // SIPCredentialsView is the spec's SipCredentialsView.
 type SIPCredentialsView struct {
 	SIPUsername string `json:"sipUsername,omitempty"`
+}
+
+// SIPTrunk is the spec's SipTrunk.
+type SIPTrunk struct {
+	PartitionID          string             `json:"partitionId,omitempty"`
+	AccountID            string             `json:"accountId,omitempty"`
+	TrunkName            string             `json:"trunkName,omitempty"`
+	ID                   string             `json:"id,omitempty"`
+	SIPPassword          Secret             `json:"sipPassword,omitempty"`
+	SIPUsername          string             `json:"sipUsername,omitempty"`
+	CallbackNumber       string             `json:"callbackNumber,omitempty"`
+	ConcurrentCalls      int64              `json:"concurrentCalls,omitempty"`
+	MaxBurstCalls        int64              `json:"maxBurstCalls,omitempty"`
+	CallingPlans         []CallingPlanEntry `json:"callingPlans,omitempty"`
+	TelephoneNumbers     []string           `json:"telephoneNumbers,omitempty"`
+	SIPProxyServer       string             `json:"sipProxyServer,omitempty"`
+	LockedOut            bool               `json:"lockedOut,omitempty"`
+	LocalServicesEnabled bool               `json:"localServicesEnabled,omitempty"`
+	PrimaryTN            string             `json:"primaryTn,omitempty"`
+	ExtensionPatterns    []string           `json:"extensionPatterns,omitempty"`
+	ExternalChargeNumber string             `json:"externalChargeNumber,omitempty"`
+	NewCppID             string             `json:"newCppId,omitempty"`
+	SetupCallingPlan     *SetupCallingPlan  `json:"setupCallingPlan,omitempty"`
+	ProvisioningStatus   string             `json:"provisioningStatus,omitempty"`
+	IPBasedAuthEnabled   bool               `json:"ipBasedAuthEnabled,omitempty"`
+	IPAddress            string             `json:"ipAddress,omitempty"`
+	PortNumber           int64              `json:"portNumber,omitempty"`
+	AccessEndpoints      []SbcEndpoint      `json:"accessEndpoints,omitempty"`
+	SIPTrunkGroupID      string             `json:"sipTrunkGroupId,omitempty"`
+	PBXTNDigits          int64              `json:"pbxTnDigits,omitempty"`
+	LanguageTag          string             `json:"languageTag,omitempty"`
+}
+
+// SIPTrunkRequest is the body of a call that sends the spec's SipTrunk: every
+// field is optional (nil or empty: not sent), booleans and numbers are
+// pointers so that false and 0 can be sent.
+type SIPTrunkRequest struct {
+	PartitionID          string             `json:"partitionId,omitempty"`
+	AccountID            string             `json:"accountId,omitempty"`
+	TrunkName            string             `json:"trunkName,omitempty"`
+	ID                   string             `json:"id,omitempty"`
+	SIPPassword          Secret             `json:"sipPassword,omitempty"`
+	SIPUsername          string             `json:"sipUsername,omitempty"`
+	CallbackNumber       string             `json:"callbackNumber,omitempty"`
+	ConcurrentCalls      *int64             `json:"concurrentCalls,omitempty"`
+	MaxBurstCalls        *int64             `json:"maxBurstCalls,omitempty"`
+	CallingPlans         []CallingPlanEntry `json:"callingPlans,omitempty"`
+	TelephoneNumbers     []string           `json:"telephoneNumbers,omitempty"`
+	SIPProxyServer       string             `json:"sipProxyServer,omitempty"`
+	LockedOut            *bool              `json:"lockedOut,omitempty"`
+	LocalServicesEnabled *bool              `json:"localServicesEnabled,omitempty"`
+	PrimaryTN            string             `json:"primaryTn,omitempty"`
+	ExtensionPatterns    []string           `json:"extensionPatterns,omitempty"`
+	ExternalChargeNumber string             `json:"externalChargeNumber,omitempty"`
+	NewCppID             string             `json:"newCppId,omitempty"`
+	SetupCallingPlan     *SetupCallingPlan  `json:"setupCallingPlan,omitempty"`
+	ProvisioningStatus   string             `json:"provisioningStatus,omitempty"`
+	IPBasedAuthEnabled   *bool              `json:"ipBasedAuthEnabled,omitempty"`
+	IPAddress            string             `json:"ipAddress,omitempty"`
+	PortNumber           *int64             `json:"portNumber,omitempty"`
+	AccessEndpoints      []SbcEndpoint      `json:"accessEndpoints,omitempty"`
+	SIPTrunkGroupID      string             `json:"sipTrunkGroupId,omitempty"`
+	PBXTNDigits          *int64             `json:"pbxTnDigits,omitempty"`
+	LanguageTag          string             `json:"languageTag,omitempty"`
+}
+
+// genPlainSIPTrunkRequest is SIPTrunkRequest without its methods.
+type genPlainSIPTrunkRequest SIPTrunkRequest
+
+// genWireSIPTrunkRequest is SIPTrunkRequest as sent: its secrets revealed.
+type genWireSIPTrunkRequest struct {
+	genPlainSIPTrunkRequest
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+func (v SIPTrunkRequest) wire() genWireSIPTrunkRequest {
+	return genWireSIPTrunkRequest{genPlainSIPTrunkRequest(v), v.SIPPassword.Reveal()}
+}
+
+// SpecialtyLineRequestDto is the spec's SpecialtyLineRequestDto.
+type SpecialtyLineRequestDto struct {
+	// The phone number displayed on the phone of the person being called.
+	CallerID string `json:"callerId,omitempty"`
+	// Calling plans allow you to control where your customers are allowed to call
+	// and what, if any, the cost should be for those calls. Each of your plans
+	// can be set up with a number of included minutes or a per-minute rate,
+	// depending on how you want to charge for services. The calling plans created
+	// at the partition level can be assigned to individual accounts and users
+	// based on their needs or the bundle they purchased.
+	CallingPlanIds []string `json:"callingPlanIds,omitempty"`
+	// The generic device type that matches the customer's device configuration.
+	DeviceType string `json:"deviceType,omitempty"`
+	// The phone number that will be transmitted to 911.
+	E911CallbackNumber string `json:"e911CallbackNumber,omitempty"`
+	// The device's MAC address.
+	MACAddress string `json:"macAddress,omitempty"`
+	// A name for the specialty line, such as Elevator C or another descriptive
+	// term.
+	Name string `json:"name,omitempty"`
+	// The physical port number the line is provisioned on (1–9).
+	PortNumber int64 `json:"portNumber,omitempty"`
+	// A unique plain-text password is automatically generated and displayed here.
+	// Use this one or enter your own, using at least 6 characters.
+	SIPPassword Secret `json:"sipPassword,omitempty"`
+	// A unique 14-character SIP username is automatically generated and displayed
+	// here. Use this one or enter your own, between 8-36 characters long.
+	SIPUsername string `json:"sipUsername,omitempty"`
+}
+
+// SpecialtyLineRequestDtoRequest is the body of a call that sends the spec's
+// SpecialtyLineRequestDto: every field is optional (nil or empty: not sent),
+// booleans and numbers are pointers so that false and 0 can be sent.
+type SpecialtyLineRequestDtoRequest struct {
+	// The phone number displayed on the phone of the person being called.
+	CallerID string `json:"callerId,omitempty"`
+	// Calling plans allow you to control where your customers are allowed to call
+	// and what, if any, the cost should be for those calls. Each of your plans
+	// can be set up with a number of included minutes or a per-minute rate,
+	// depending on how you want to charge for services. The calling plans created
+	// at the partition level can be assigned to individual accounts and users
+	// based on their needs or the bundle they purchased.
+	CallingPlanIds []string `json:"callingPlanIds,omitempty"`
+	// The generic device type that matches the customer's device configuration.
+	DeviceType string `json:"deviceType,omitempty"`
+	// The phone number that will be transmitted to 911.
+	E911CallbackNumber string `json:"e911CallbackNumber,omitempty"`
+	// The device's MAC address.
+	MACAddress string `json:"macAddress,omitempty"`
+	// A name for the specialty line, such as Elevator C or another descriptive
+	// term.
+	Name string `json:"name,omitempty"`
+	// The physical port number the line is provisioned on (1–9).
+	PortNumber *int64 `json:"portNumber,omitempty"`
+	// A unique plain-text password is automatically generated and displayed here.
+	// Use this one or enter your own, using at least 6 characters.
+	SIPPassword Secret `json:"sipPassword,omitempty"`
+	// A unique 14-character SIP username is automatically generated and displayed
+	// here. Use this one or enter your own, between 8-36 characters long.
+	SIPUsername string `json:"sipUsername,omitempty"`
+}
+
+// genPlainSpecialtyLineRequestDtoRequest is SpecialtyLineRequestDtoRequest without its methods.
+type genPlainSpecialtyLineRequestDtoRequest SpecialtyLineRequestDtoRequest
+
+// genWireSpecialtyLineRequestDtoRequest is SpecialtyLineRequestDtoRequest as sent: its secrets revealed.
+type genWireSpecialtyLineRequestDtoRequest struct {
+	genPlainSpecialtyLineRequestDtoRequest
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+func (v SpecialtyLineRequestDtoRequest) wire() genWireSpecialtyLineRequestDtoRequest {
+	return genWireSpecialtyLineRequestDtoRequest{genPlainSpecialtyLineRequestDtoRequest(v), v.SIPPassword.Reveal()}
+}
+
+// SpecialtyLineResponseDto is the spec's SpecialtyLineResponseDto.
+type SpecialtyLineResponseDto struct {
+	AccountID string `json:"accountId,omitempty"`
+	// The phone number displayed on the phone of the person being called.
+	CallerID string `json:"callerId,omitempty"`
+	// Calling plans allow you to control where your customers are allowed to call
+	// and what, if any, the cost should be for those calls. Each of your plans
+	// can be set up with a number of included minutes or a per-minute rate,
+	// depending on how you want to charge for services. The calling plans created
+	// at the partition level can be assigned to individual accounts and users
+	// based on their needs or the bundle they purchased.
+	CallingPlanIds []string `json:"callingPlanIds,omitempty"`
+	DeviceID       string   `json:"deviceId,omitempty"`
+	// The generic device type that matches the customer's device configuration.
+	DeviceType string `json:"deviceType,omitempty"`
+	// The phone number that will be transmitted to 911.
+	E911CallbackNumber string `json:"e911CallbackNumber,omitempty"`
+	// The ID is immutable and cannot be changed.
+	ID                 string   `json:"id,omitempty"`
+	LinkedPhoneNumbers []string `json:"linkedPhoneNumbers,omitempty"`
+	// The device's MAC address.
+	MACAddress string `json:"macAddress,omitempty"`
+	// A name for the specialty line, such as Elevator C or another descriptive
+	// term.
+	Name        string `json:"name,omitempty"`
+	PartitionID string `json:"partitionId,omitempty"`
+	// The physical port number the line is provisioned on (1–9).
+	PortNumber int64 `json:"portNumber,omitempty"`
+	// A unique plain-text password is automatically generated and displayed here.
+	// Use this one or enter your own, using at least 6 characters.
+	SIPPassword Secret `json:"sipPassword,omitempty"`
+	// A unique 14-character SIP username is automatically generated and displayed
+	// here. Use this one or enter your own, between 8-36 characters long.
+	SIPUsername string `json:"sipUsername,omitempty"`
+}
+
+// SpecialtyLines is the spec's SpecialtyLinesX.
+type SpecialtyLines struct {
 }
 
 // SSOUser is the spec's SsoUserX. This is only the user.status of an Okta
@@ -1449,6 +2350,20 @@ type SystemDefaultMedia struct {
 	URL       string `json:"url,omitempty"`
 }
 
+// TelecomSettingsModel is the spec's TelecomSettingsX. (Renamed in the
+// ledger: TelecomSettings is a hand-written type.) Its booleans and numbers
+// are pointers (nil: not sent), as it is part of a request.
+type TelecomSettingsModel struct {
+	Notes                       string                 `json:"notes,omitempty"`
+	CurrentCarrier              string                 `json:"currentCarrier,omitempty"`
+	CurrentCarrierName          string                 `json:"currentCarrierName,omitempty"`
+	LocalReseller               string                 `json:"localReseller,omitempty"`
+	LOADate                     string                 `json:"loaDate,omitempty"`
+	DisconnectInternetService   *bool                  `json:"disconnectInternetService,omitempty"`
+	DisconnectTelevisionService *bool                  `json:"disconnectTelevisionService,omitempty"`
+	TNData                      map[string]TNDataModel `json:"tnData,omitempty"`
+}
+
 // TelephoneNumberAccountBare is the spec's TelephoneNumberAccountBareX. Its
 // booleans and numbers are pointers (nil: not sent), as it is part of a
 // request.
@@ -1460,7 +2375,7 @@ type TelephoneNumberAccountBare struct {
 	CanAcceptSMS       *bool                                       `json:"canAcceptSMS,omitempty"`
 	OperationalStatus  TelephoneNumberAccountBareOperationalStatus `json:"operationalStatus,omitempty"`
 	PortID             string                                      `json:"portId,omitempty"`
-	ServicePackageType ServicePackageType                          `json:"servicePackageType,omitempty"`
+	ServicePackageType L3SettingsModelServicePackage               `json:"servicePackageType,omitempty"`
 	TollFree           *bool                                       `json:"tollFree,omitempty"`
 	ID                 string                                      `json:"id,omitempty"`
 }
@@ -1478,11 +2393,11 @@ type TelephoneNumberAccountV2 struct {
 	CanAcceptSMS          bool                                        `json:"canAcceptSMS,omitempty"`
 	OperationalStatus     TelephoneNumberAccountBareOperationalStatus `json:"operationalStatus,omitempty"`
 	PortID                string                                      `json:"portId,omitempty"`
-	ServicePackageType    ServicePackageType                          `json:"servicePackageType,omitempty"`
+	ServicePackageType    L3SettingsModelServicePackage               `json:"servicePackageType,omitempty"`
 	AccountID             string                                      `json:"accountId,omitempty"`
 	PartitionID           string                                      `json:"partitionId,omitempty"`
 	CustomerServiceRecord *CustomerServiceRecordModel                 `json:"customerServiceRecord,omitempty"`
-	CarrierStatus         TelephoneNumberAccountV2CarrierStatus       `json:"carrierStatus,omitempty"`
+	CarrierStatus         PortModelStatus                             `json:"carrierStatus,omitempty"`
 	OrderVersion          string                                      `json:"orderVersion,omitempty"`
 	E911Address           *E911AddressModel                           `json:"e911Address,omitempty"`
 	TemporaryNumber       string                                      `json:"temporaryNumber,omitempty"`
@@ -1490,27 +2405,77 @@ type TelephoneNumberAccountV2 struct {
 	AssignAsCallerID      bool                                        `json:"assignAsCallerId,omitempty"`
 	ByotnCarrierID        string                                      `json:"byotnCarrierId,omitempty"`
 	// Default ringtype for this phone
-	RingType  DynamicTelephoneNumberActivationRingType `json:"ringType,omitempty"`
-	CarrierID string                                   `json:"carrierId,omitempty"`
-	TollFree  bool                                     `json:"tollFree,omitempty"`
-	ID        string                                   `json:"id,omitempty"`
+	RingType  AnonymousRingType `json:"ringType,omitempty"`
+	CarrierID string            `json:"carrierId,omitempty"`
+	TollFree  bool              `json:"tollFree,omitempty"`
+	ID        string            `json:"id,omitempty"`
+}
+
+// TelephoneNumberActivationsV2 is the spec's TelephoneNumberActivationsV2X.
+type TelephoneNumberActivationsV2 struct {
+	PartitionID           string                      `json:"partitionId,omitempty"`
+	AccountID             string                      `json:"accountId,omitempty"`
+	Port                  *PortModel                  `json:"port,omitempty"`
+	L3Settings            *L3SettingsModel            `json:"l3Settings,omitempty"`
+	CustomerServiceRecord *CustomerServiceRecordModel `json:"customerServiceRecord,omitempty"`
+	DirectoryListing      *DirectoryListingModel      `json:"directoryListing,omitempty"`
+	E911Address           *E911AddressModel           `json:"e911Address,omitempty"`
+	// Use this when activating phone numbers to prevent carrier activation until
+	// a later date
+	HoldActivation   bool                         `json:"holdActivation,omitempty"`
+	TelephoneNumbers []TelephoneNumberAccountBare `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID   string                       `json:"byotnCarrierId,omitempty"`
+	ID               string                       `json:"id,omitempty"`
+}
+
+// TelephoneNumberActivationsV2Request is the body of a call that sends the
+// spec's TelephoneNumberActivationsV2X: every field is optional (nil or
+// empty: not sent), booleans and numbers are pointers so that false and 0 can
+// be sent.
+type TelephoneNumberActivationsV2Request struct {
+	PartitionID           string                      `json:"partitionId,omitempty"`
+	AccountID             string                      `json:"accountId,omitempty"`
+	Port                  *PortModel                  `json:"port,omitempty"`
+	L3Settings            *L3SettingsModel            `json:"l3Settings,omitempty"`
+	CustomerServiceRecord *CustomerServiceRecordModel `json:"customerServiceRecord,omitempty"`
+	DirectoryListing      *DirectoryListingModel      `json:"directoryListing,omitempty"`
+	E911Address           *E911AddressModel           `json:"e911Address,omitempty"`
+	// Use this when activating phone numbers to prevent carrier activation until
+	// a later date
+	HoldActivation   *bool                        `json:"holdActivation,omitempty"`
+	TelephoneNumbers []TelephoneNumberAccountBare `json:"telephoneNumbers,omitempty"`
+	ByotnCarrierID   string                       `json:"byotnCarrierId,omitempty"`
+	ID               string                       `json:"id,omitempty"`
+}
+
+// genPlainTelephoneNumberActivationsV2Request is TelephoneNumberActivationsV2Request without its methods.
+type genPlainTelephoneNumberActivationsV2Request TelephoneNumberActivationsV2Request
+
+// genWireTelephoneNumberActivationsV2Request is TelephoneNumberActivationsV2Request as sent: its secrets revealed.
+type genWireTelephoneNumberActivationsV2Request struct {
+	genPlainTelephoneNumberActivationsV2Request
+	Port *genWirePortModel `json:"port,omitempty"`
+}
+
+func (v TelephoneNumberActivationsV2Request) wire() genWireTelephoneNumberActivationsV2Request {
+	return genWireTelephoneNumberActivationsV2Request{genPlainTelephoneNumberActivationsV2Request(v), v.Port.wirePtr()}
 }
 
 // TelephoneNumberAvailability is the spec's TelephoneNumberAvailabilityX.
 type TelephoneNumberAvailability struct {
-	Prefix              string                                   `json:"prefix,omitempty"`
-	ReorderName         string                                   `json:"reorderName,omitempty"`
-	OriginalReorderName string                                   `json:"originalReorderName,omitempty"`
-	Name                string                                   `json:"name,omitempty"`
-	AbbrName            string                                   `json:"abbrName,omitempty"`
-	Msa                 string                                   `json:"msa,omitempty"`
-	Zips                []string                                 `json:"zips,omitempty"`
-	Wireless            bool                                     `json:"wireless,omitempty"`
-	State               string                                   `json:"state,omitempty"`
-	Country             string                                   `json:"country,omitempty"`
-	Portable            bool                                     `json:"portable,omitempty"`
-	ServiceAvailable    bool                                     `json:"serviceAvailable,omitempty"`
-	InboundCarrierType  ServiceActivationEventInboundCarrierType `json:"inboundCarrierType,omitempty"`
+	Prefix              string                    `json:"prefix,omitempty"`
+	ReorderName         string                    `json:"reorderName,omitempty"`
+	OriginalReorderName string                    `json:"originalReorderName,omitempty"`
+	Name                string                    `json:"name,omitempty"`
+	AbbrName            string                    `json:"abbrName,omitempty"`
+	Msa                 string                    `json:"msa,omitempty"`
+	Zips                []string                  `json:"zips,omitempty"`
+	Wireless            bool                      `json:"wireless,omitempty"`
+	State               string                    `json:"state,omitempty"`
+	Country             string                    `json:"country,omitempty"`
+	Portable            bool                      `json:"portable,omitempty"`
+	ServiceAvailable    bool                      `json:"serviceAvailable,omitempty"`
+	InboundCarrierType  InboundCarrierCarrierType `json:"inboundCarrierType,omitempty"`
 }
 
 // TelephoneNumberDestination is the spec's TelephoneNumberDestinationX.
@@ -1523,10 +2488,10 @@ type TelephoneNumberDestination struct {
 	// referenceType.
 	ReferenceID string `json:"referenceId,omitempty"`
 	// What kind of destination gets calls from this number.
-	ReferenceType    TelephoneNumberAccountBareReferenceType  `json:"referenceType,omitempty"`
-	RingType         DynamicTelephoneNumberActivationRingType `json:"ringType,omitempty"`
-	AssignAsCallerID bool                                     `json:"assignAsCallerId,omitempty"`
-	ID               string                                   `json:"id,omitempty"`
+	ReferenceType    TelephoneNumberAccountBareReferenceType `json:"referenceType,omitempty"`
+	RingType         AnonymousRingType                       `json:"ringType,omitempty"`
+	AssignAsCallerID bool                                    `json:"assignAsCallerId,omitempty"`
+	ID               string                                  `json:"id,omitempty"`
 }
 
 // TelephoneNumberDestinationRequest is the body of a call that sends the
@@ -1542,10 +2507,10 @@ type TelephoneNumberDestinationRequest struct {
 	// referenceType.
 	ReferenceID string `json:"referenceId,omitempty"`
 	// What kind of destination gets calls from this number.
-	ReferenceType    TelephoneNumberAccountBareReferenceType  `json:"referenceType,omitempty"`
-	RingType         DynamicTelephoneNumberActivationRingType `json:"ringType,omitempty"`
-	AssignAsCallerID *bool                                    `json:"assignAsCallerId,omitempty"`
-	ID               string                                   `json:"id,omitempty"`
+	ReferenceType    TelephoneNumberAccountBareReferenceType `json:"referenceType,omitempty"`
+	RingType         AnonymousRingType                       `json:"ringType,omitempty"`
+	AssignAsCallerID *bool                                   `json:"assignAsCallerId,omitempty"`
+	ID               string                                  `json:"id,omitempty"`
 }
 
 // TelephoneNumberPrefixView is the spec's TelephoneNumberPrefixViewX.
@@ -1633,6 +2598,15 @@ type TelephoneNumberViewRequest struct {
 	Port              *bool                                       `json:"port,omitempty"`
 }
 
+// TNDataModel is the spec's TnData. (Renamed in the ledger: TNData is a
+// hand-written type.) Its booleans and numbers are pointers (nil: not sent),
+// as it is part of a request.
+type TNDataModel struct {
+	TN         string `json:"tn,omitempty"`
+	RateCenter string `json:"rateCenter,omitempty"`
+	Wireless   *bool  `json:"wireless,omitempty"`
+}
+
 // UpdateSubPartitionsRequest is the spec's UpdateSubPartitionsRequest.
 type UpdateSubPartitionsRequest struct {
 	// List of sub-partition IDs to enforce. Merged with existing (union).
@@ -1654,6 +2628,13 @@ type UpdateSubPartitionsRequestRequest struct {
 	AllowAlianzaAuthentication *bool `json:"allowAlianzaAuthentication,omitempty"`
 	// Allow SP-initiated authentication flow. Default true.
 	AllowSpInitiatedAuthenticationFlow *bool `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
+}
+
+// UserGroup is the spec's UserGroupX.
+type UserGroup struct {
+	ID          string `json:"id,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
 }
 
 // UserValidationResponse is the spec's UserValidationResponse.
@@ -1940,6 +2921,23 @@ type VoicemailReferencedBy struct {
 	ID   string `json:"id,omitempty"`
 }
 
+// WeeklyScheduleTime is the spec's WeeklyScheduleTimeX.
+type WeeklyScheduleTime struct {
+	StartTime string `json:"startTime,omitempty"`
+	EndTime   string `json:"endTime,omitempty"`
+}
+
+// WeeklySchedule is the spec's WeeklyScheduleX.
+type WeeklySchedule struct {
+	Sun *WeeklyScheduleTime `json:"SUN,omitempty"`
+	Mon *WeeklyScheduleTime `json:"MON,omitempty"`
+	Tue *WeeklyScheduleTime `json:"TUE,omitempty"`
+	Wed *WeeklyScheduleTime `json:"WED,omitempty"`
+	Thu *WeeklyScheduleTime `json:"THU,omitempty"`
+	Fri *WeeklyScheduleTime `json:"FRI,omitempty"`
+	Sat *WeeklyScheduleTime `json:"SAT,omitempty"`
+}
+
 // Zipcode is the spec's ZipcodeX.
 type Zipcode struct {
 	ZipCode   string  `json:"zipCode,omitempty"`
@@ -2037,6 +3035,34 @@ const (
 	ActionTypeMarkAsUnread ActionType = "MARK_AS_UNREAD"
 )
 
+// AnonymousCallScreen is one of the spec's enum values.
+type AnonymousCallScreen string
+
+// The values of AnonymousCallScreen.
+const (
+	AnonymousCallScreenAllow           AnonymousCallScreen = "Allow"
+	AnonymousCallScreenBlock           AnonymousCallScreen = "Block"
+	AnonymousCallScreenVoicemail       AnonymousCallScreen = "Voicemail"
+	AnonymousCallScreenForward         AnonymousCallScreen = "Forward"
+	AnonymousCallScreenVipRing         AnonymousCallScreen = "VipRing"
+	AnonymousCallScreenBlockWithPrompt AnonymousCallScreen = "BlockWithPrompt"
+)
+
+// AnonymousRingType is one of the spec's enum values.
+type AnonymousRingType string
+
+// The values of AnonymousRingType.
+const (
+	AnonymousRingTypeStandardRing AnonymousRingType = "StandardRing"
+	AnonymousRingTypeRing1        AnonymousRingType = "Ring1"
+	AnonymousRingTypeRing2        AnonymousRingType = "Ring2"
+	AnonymousRingTypeRing3        AnonymousRingType = "Ring3"
+	AnonymousRingTypeRing4        AnonymousRingType = "Ring4"
+	AnonymousRingTypeRing5        AnonymousRingType = "Ring5"
+	AnonymousRingTypeRing6        AnonymousRingType = "Ring6"
+	AnonymousRingTypeRing7        AnonymousRingType = "Ring7"
+)
+
 // CDRsExportCSVSortOrder is one of the spec's enum values.
 type CDRsExportCSVSortOrder string
 
@@ -2055,6 +3081,38 @@ const (
 	CallGroupTypeUser   CallGroupType = "USER"
 )
 
+// CallHandlingOptionType is one of the spec's enum values.
+type CallHandlingOptionType string
+
+// The values of CallHandlingOptionType.
+const (
+	CallHandlingOptionTypeRingPhone        CallHandlingOptionType = "RingPhone"
+	CallHandlingOptionTypeForwardAlways    CallHandlingOptionType = "ForwardAlways"
+	CallHandlingOptionTypeSimultaneousRing CallHandlingOptionType = "SimultaneousRing"
+	CallHandlingOptionTypeFindMeFollowMe   CallHandlingOptionType = "FindMeFollowMe"
+)
+
+// CallHandlingType is one of the spec's enum values.
+type CallHandlingType string
+
+// The values of CallHandlingType.
+const (
+	CallHandlingTypeForward   CallHandlingType = "Forward"
+	CallHandlingTypeVoicemail CallHandlingType = "Voicemail"
+	CallHandlingTypeBusy      CallHandlingType = "Busy"
+)
+
+// CallHandlingWithTimeoutType is one of the spec's enum values.
+type CallHandlingWithTimeoutType string
+
+// The values of CallHandlingWithTimeoutType.
+const (
+	CallHandlingWithTimeoutTypeForward     CallHandlingWithTimeoutType = "Forward"
+	CallHandlingWithTimeoutTypeVoicemail   CallHandlingWithTimeoutType = "Voicemail"
+	CallHandlingWithTimeoutTypeBusy        CallHandlingWithTimeoutType = "Busy"
+	CallHandlingWithTimeoutTypeRingForever CallHandlingWithTimeoutType = "RingForever"
+)
+
 // CallerIDVisibilityOverride is one of the spec's enum values.
 type CallerIDVisibilityOverride string
 
@@ -2063,6 +3121,19 @@ const (
 	CallerIDVisibilityOverrideUseDestinationCallerIDEnabledSetting CallerIDVisibilityOverride = "UseDestinationCallerIdEnabledSetting"
 	CallerIDVisibilityOverrideBlocked                              CallerIDVisibilityOverride = "Blocked"
 	CallerIDVisibilityOverrideUnblocked                            CallerIDVisibilityOverride = "Unblocked"
+)
+
+// CallingPlanModelReferenceType is one of the spec's enum values.
+type CallingPlanModelReferenceType string
+
+// The values of CallingPlanModelReferenceType.
+const (
+	CallingPlanModelReferenceTypeSIPTrunk      CallingPlanModelReferenceType = "SIP_TRUNK"
+	CallingPlanModelReferenceTypeEndUser       CallingPlanModelReferenceType = "END_USER"
+	CallingPlanModelReferenceTypeIVR           CallingPlanModelReferenceType = "IVR"
+	CallingPlanModelReferenceTypeAccount       CallingPlanModelReferenceType = "ACCOUNT"
+	CallingPlanModelReferenceTypeSpecialtyLine CallingPlanModelReferenceType = "SPECIALTY_LINE"
+	CallingPlanModelReferenceTypeContactCenter CallingPlanModelReferenceType = "CONTACT_CENTER"
 )
 
 // Country is one of the spec's enum values.
@@ -2095,28 +3166,6 @@ const (
 	DefaultSimpleDialingBehaviorTypeDialNineSevenDigit   DefaultSimpleDialingBehaviorType = "DIAL_NINE_SEVEN_DIGIT"
 	DefaultSimpleDialingBehaviorTypeDialNineTenDigit     DefaultSimpleDialingBehaviorType = "DIAL_NINE_TEN_DIGIT"
 	DefaultSimpleDialingBehaviorTypeOpenDialPlanTenDigit DefaultSimpleDialingBehaviorType = "OPEN_DIAL_PLAN_TEN_DIGIT"
-)
-
-// DefaultTimeZone is one of the spec's enum values.
-type DefaultTimeZone string
-
-// The values of DefaultTimeZone.
-const (
-	DefaultTimeZoneUsSamoa            DefaultTimeZone = "US/Samoa"
-	DefaultTimeZoneUsHawaii           DefaultTimeZone = "US/Hawaii"
-	DefaultTimeZoneUsAlaska           DefaultTimeZone = "US/Alaska"
-	DefaultTimeZoneUsPacific          DefaultTimeZone = "US/Pacific"
-	DefaultTimeZoneUsArizona          DefaultTimeZone = "US/Arizona"
-	DefaultTimeZoneUsMountain         DefaultTimeZone = "US/Mountain"
-	DefaultTimeZoneUsCentral          DefaultTimeZone = "US/Central"
-	DefaultTimeZoneUsEastern          DefaultTimeZone = "US/Eastern"
-	DefaultTimeZoneAmericaStThomas    DefaultTimeZone = "America/St_Thomas"
-	DefaultTimeZoneCanadaPacific      DefaultTimeZone = "Canada/Pacific"
-	DefaultTimeZoneCanadaMountain     DefaultTimeZone = "Canada/Mountain"
-	DefaultTimeZoneCanadaCentral      DefaultTimeZone = "Canada/Central"
-	DefaultTimeZoneCanadaEastern      DefaultTimeZone = "Canada/Eastern"
-	DefaultTimeZoneCanadaAtlantic     DefaultTimeZone = "Canada/Atlantic"
-	DefaultTimeZoneCanadaNewfoundland DefaultTimeZone = "Canada/Newfoundland"
 )
 
 // DialPlanRuleActionType is one of the spec's enum values.
@@ -2199,19 +3248,17 @@ const (
 	DistanceUnitRadians    DistanceUnit = "RADIANS"
 )
 
-// DynamicTelephoneNumberActivationRingType is one of the spec's enum values.
-type DynamicTelephoneNumberActivationRingType string
+// E911ProviderType is one of the spec's enum values.
+type E911ProviderType string
 
-// The values of DynamicTelephoneNumberActivationRingType.
+// The values of E911ProviderType.
 const (
-	DynamicTelephoneNumberActivationRingTypeStandardRing DynamicTelephoneNumberActivationRingType = "StandardRing"
-	DynamicTelephoneNumberActivationRingTypeRing1        DynamicTelephoneNumberActivationRingType = "Ring1"
-	DynamicTelephoneNumberActivationRingTypeRing2        DynamicTelephoneNumberActivationRingType = "Ring2"
-	DynamicTelephoneNumberActivationRingTypeRing3        DynamicTelephoneNumberActivationRingType = "Ring3"
-	DynamicTelephoneNumberActivationRingTypeRing4        DynamicTelephoneNumberActivationRingType = "Ring4"
-	DynamicTelephoneNumberActivationRingTypeRing5        DynamicTelephoneNumberActivationRingType = "Ring5"
-	DynamicTelephoneNumberActivationRingTypeRing6        DynamicTelephoneNumberActivationRingType = "Ring6"
-	DynamicTelephoneNumberActivationRingTypeRing7        DynamicTelephoneNumberActivationRingType = "Ring7"
+	E911ProviderTypeIntrado           E911ProviderType = "INTRADO"
+	E911ProviderTypeWest              E911ProviderType = "WEST"
+	E911ProviderTypeDisabled          E911ProviderType = "DISABLED"
+	E911ProviderTypeBandwidth         E911ProviderType = "BANDWIDTH"
+	E911ProviderTypeSinch             E911ProviderType = "SINCH"
+	E911ProviderTypeIntradoEnterprise E911ProviderType = "INTRADO_ENTERPRISE"
 )
 
 // EditableFieldTypes is one of the spec's enum values.
@@ -2223,6 +3270,29 @@ const (
 	EditableFieldTypesWirelessAccountNumber EditableFieldTypes = "wirelessAccountNumber"
 	EditableFieldTypesWirelessPIN           EditableFieldTypes = "wirelessPin"
 	EditableFieldTypesName                  EditableFieldTypes = "name"
+)
+
+// EndUserType is one of the spec's enum values.
+type EndUserType string
+
+// The values of EndUserType.
+const (
+	EndUserTypeAdmin         EndUserType = "ADMIN"
+	EndUserTypeAdvancedAdmin EndUserType = "ADVANCED_ADMIN"
+	EndUserTypeBasicAdmin    EndUserType = "BASIC_ADMIN"
+	EndUserTypeStandard      EndUserType = "STANDARD"
+	EndUserTypeStandardAdmin EndUserType = "STANDARD_ADMIN"
+	EndUserTypeSuperAdmin    EndUserType = "SUPER_ADMIN"
+)
+
+// EndUserV2UserProductPlan is one of the spec's enum values.
+type EndUserV2UserProductPlan string
+
+// The values of EndUserV2UserProductPlan.
+const (
+	EndUserV2UserProductPlanStandard     EndUserV2UserProductPlan = "STANDARD"
+	EndUserV2UserProductPlanAdvanced     EndUserV2UserProductPlan = "ADVANCED"
+	EndUserV2UserProductPlanProfessional EndUserV2UserProductPlan = "PROFESSIONAL"
 )
 
 // ForwardConfigurationType is one of the spec's enum values.
@@ -2249,6 +3319,28 @@ type IDType string
 const (
 	IDTypeID       IDType = "Id"
 	IDTypeUserName IDType = "UserName"
+)
+
+// InboundCarrierCarrierType is one of the spec's enum values.
+type InboundCarrierCarrierType string
+
+// The values of InboundCarrierCarrierType.
+const (
+	InboundCarrierCarrierTypeLevel3                 InboundCarrierCarrierType = "LEVEL_3"
+	InboundCarrierCarrierTypeNoAPI                  InboundCarrierCarrierType = "NO_API"
+	InboundCarrierCarrierTypeE911                   InboundCarrierCarrierType = "E911"
+	InboundCarrierCarrierTypeTelus                  InboundCarrierCarrierType = "TELUS"
+	InboundCarrierCarrierTypeTelusAPI               InboundCarrierCarrierType = "TELUS_API"
+	InboundCarrierCarrierTypeTelusOnevoice          InboundCarrierCarrierType = "TELUS_ONEVOICE"
+	InboundCarrierCarrierTypeProvtel                InboundCarrierCarrierType = "PROVTEL"
+	InboundCarrierCarrierTypeVerizonCarianza        InboundCarrierCarrierType = "VERIZON_CARIANZA"
+	InboundCarrierCarrierTypeOnvoyCarianza          InboundCarrierCarrierType = "ONVOY_CARIANZA"
+	InboundCarrierCarrierTypeLevel3Carianza         InboundCarrierCarrierType = "LEVEL3_CARIANZA"
+	InboundCarrierCarrierTypeBandwidth              InboundCarrierCarrierType = "BANDWIDTH"
+	InboundCarrierCarrierTypeLumenIms               InboundCarrierCarrierType = "LUMEN_IMS"
+	InboundCarrierCarrierTypeLumenVoiceLiEls        InboundCarrierCarrierType = "LUMEN_VOICE_LI_ELS"
+	InboundCarrierCarrierTypeSinch                  InboundCarrierCarrierType = "SINCH"
+	InboundCarrierCarrierTypeServiceProviderCarrier InboundCarrierCarrierType = "SERVICE_PROVIDER_CARRIER"
 )
 
 // InboundCarrierType is one of the spec's enum values.
@@ -2281,6 +3373,18 @@ const (
 	JobModelStatusFailed     JobModelStatus = "FAILED"
 )
 
+// L3SettingsModelServicePackage is one of the spec's enum values.
+type L3SettingsModelServicePackage string
+
+// The values of L3SettingsModelServicePackage.
+const (
+	L3SettingsModelServicePackageUsage                               L3SettingsModelServicePackage = "Usage"
+	L3SettingsModelServicePackagePrimaryLocalFlatRate                L3SettingsModelServicePackage = "PrimaryLocalFlatRate"
+	L3SettingsModelServicePackagePrimaryLocalAndDomesticLdFlatRate   L3SettingsModelServicePackage = "PrimaryLocalAndDomesticLDFlatRate"
+	L3SettingsModelServicePackageSecondaryLocalFlatRate              L3SettingsModelServicePackage = "SecondaryLocalFlatRate"
+	L3SettingsModelServicePackageSecondaryLocalAndDomesticLdFlatRate L3SettingsModelServicePackage = "SecondaryLocalAndDomesticLDFlatRate"
+)
+
 // LanguageTag is one of the spec's enum values.
 type LanguageTag string
 
@@ -2288,6 +3392,23 @@ type LanguageTag string
 const (
 	LanguageTagEnUs LanguageTag = "en-US"
 	LanguageTagFrCa LanguageTag = "fr-CA"
+)
+
+// LineType is one of the spec's enum values.
+type LineType string
+
+// The values of LineType.
+const (
+	LineTypeLine               LineType = "Line"
+	LineTypeAdvancedSharedLine LineType = "AdvancedSharedLine"
+	LineTypeReferencedUser     LineType = "ReferencedUser"
+	LineTypeIntercomLine       LineType = "IntercomLine"
+	LineTypePresenceBLFUser    LineType = "PresenceBlfUser"
+	LineTypeSpeedDialUser      LineType = "SpeedDialUser"
+	LineTypeSpeedDialTN        LineType = "SpeedDialTn"
+	LineTypeCallParkingSpot    LineType = "CallParkingSpot"
+	LineTypeSIPPaging          LineType = "SipPaging"
+	LineTypeCustom             LineType = "Custom"
 )
 
 // MaxAccessType is one of the spec's enum values.
@@ -2448,6 +3569,46 @@ const (
 	PlatformTypeCpe2 PlatformType = "CPE2"
 )
 
+// PortModelCancelType is one of the spec's enum values.
+type PortModelCancelType string
+
+// The values of PortModelCancelType.
+const (
+	PortModelCancelTypeNormal    PortModelCancelType = "NORMAL"
+	PortModelCancelTypeExpidited PortModelCancelType = "EXPIDITED"
+	PortModelCancelTypeByCarrier PortModelCancelType = "BY_CARRIER"
+)
+
+// PortModelPortingWireType is one of the spec's enum values.
+type PortModelPortingWireType string
+
+// The values of PortModelPortingWireType.
+const (
+	PortModelPortingWireTypeWireless PortModelPortingWireType = "Wireless"
+	PortModelPortingWireTypeWireline PortModelPortingWireType = "Wireline"
+)
+
+// PortModelStatus is one of the spec's enum values.
+type PortModelStatus string
+
+// The values of PortModelStatus.
+const (
+	PortModelStatusActive              PortModelStatus = "ACTIVE"
+	PortModelStatusActivationOnHold    PortModelStatus = "ACTIVATION_ON_HOLD"
+	PortModelStatusActivationPending   PortModelStatus = "ACTIVATION_PENDING"
+	PortModelStatusPortPending         PortModelStatus = "PORT_PENDING"
+	PortModelStatusCancelPort          PortModelStatus = "CANCEL_PORT"
+	PortModelStatusCancelPortExpidited PortModelStatus = "CANCEL_PORT_EXPIDITED"
+	PortModelStatusDeletePending       PortModelStatus = "DELETE_PENDING"
+	PortModelStatusDeleted             PortModelStatus = "DELETED"
+	PortModelStatusCancelPortComplete  PortModelStatus = "CANCEL_PORT_COMPLETE"
+	PortModelStatusPortRejected        PortModelStatus = "PORT_REJECTED"
+	PortModelStatusInventory           PortModelStatus = "INVENTORY"
+	PortModelStatusInventoryClaimed    PortModelStatus = "INVENTORY_CLAIMED"
+	PortModelStatusCooldown            PortModelStatus = "COOLDOWN"
+	PortModelStatusRecovered           PortModelStatus = "RECOVERED"
+)
+
 // PreDirectional is one of the spec's enum values.
 type PreDirectional string
 
@@ -2462,6 +3623,18 @@ const (
 	PreDirectionalSw PreDirectional = "SW"
 	PreDirectionalW  PreDirectional = "W"
 	PreDirectionalNw PreDirectional = "NW"
+)
+
+// ProvisionerType is one of the spec's enum values: Indicates what entity is
+// responsible for provisioning the device. ALIANZA - Alianza is responsible
+// for provisioning the device. PHONISM - Phonism, a third party service, is
+// responsible for provisioning the device.
+type ProvisionerType string
+
+// The values of ProvisionerType.
+const (
+	ProvisionerTypeAlianza ProvisionerType = "ALIANZA"
+	ProvisionerTypePhonism ProvisionerType = "PHONISM"
 )
 
 // RateTypeFor411 is one of the spec's enum values.
@@ -2551,6 +3724,15 @@ const (
 	SSOConfigResponseStatusDisabled SSOConfigResponseStatus = "DISABLED"
 )
 
+// ScheduleType is one of the spec's enum values.
+type ScheduleType string
+
+// The values of ScheduleType.
+const (
+	ScheduleTypeCustom ScheduleType = "CUSTOM"
+	ScheduleTypeWeekly ScheduleType = "WEEKLY"
+)
+
 // Scope is one of the spec's enum values.
 type Scope string
 
@@ -2591,28 +3773,6 @@ const (
 	SecondaryLocationDescriptionTrailer    SecondaryLocationDescription = "TRAILER"
 	SecondaryLocationDescriptionUnit       SecondaryLocationDescription = "UNIT"
 	SecondaryLocationDescriptionUpper      SecondaryLocationDescription = "UPPER"
-)
-
-// ServiceActivationEventInboundCarrierType is one of the spec's enum values.
-type ServiceActivationEventInboundCarrierType string
-
-// The values of ServiceActivationEventInboundCarrierType.
-const (
-	ServiceActivationEventInboundCarrierTypeLevel3                 ServiceActivationEventInboundCarrierType = "LEVEL_3"
-	ServiceActivationEventInboundCarrierTypeNoAPI                  ServiceActivationEventInboundCarrierType = "NO_API"
-	ServiceActivationEventInboundCarrierTypeE911                   ServiceActivationEventInboundCarrierType = "E911"
-	ServiceActivationEventInboundCarrierTypeTelus                  ServiceActivationEventInboundCarrierType = "TELUS"
-	ServiceActivationEventInboundCarrierTypeTelusAPI               ServiceActivationEventInboundCarrierType = "TELUS_API"
-	ServiceActivationEventInboundCarrierTypeTelusOnevoice          ServiceActivationEventInboundCarrierType = "TELUS_ONEVOICE"
-	ServiceActivationEventInboundCarrierTypeProvtel                ServiceActivationEventInboundCarrierType = "PROVTEL"
-	ServiceActivationEventInboundCarrierTypeVerizonCarianza        ServiceActivationEventInboundCarrierType = "VERIZON_CARIANZA"
-	ServiceActivationEventInboundCarrierTypeOnvoyCarianza          ServiceActivationEventInboundCarrierType = "ONVOY_CARIANZA"
-	ServiceActivationEventInboundCarrierTypeLevel3Carianza         ServiceActivationEventInboundCarrierType = "LEVEL3_CARIANZA"
-	ServiceActivationEventInboundCarrierTypeBandwidth              ServiceActivationEventInboundCarrierType = "BANDWIDTH"
-	ServiceActivationEventInboundCarrierTypeLumenIms               ServiceActivationEventInboundCarrierType = "LUMEN_IMS"
-	ServiceActivationEventInboundCarrierTypeLumenVoiceLiEls        ServiceActivationEventInboundCarrierType = "LUMEN_VOICE_LI_ELS"
-	ServiceActivationEventInboundCarrierTypeSinch                  ServiceActivationEventInboundCarrierType = "SINCH"
-	ServiceActivationEventInboundCarrierTypeServiceProviderCarrier ServiceActivationEventInboundCarrierType = "SERVICE_PROVIDER_CARRIER"
 )
 
 // ServiceActivationEventL3Reaction is one of the spec's enum values.
@@ -2661,18 +3821,6 @@ const (
 	ServiceActivationEventReferenceTypeByotnPort        ServiceActivationEventReferenceType = "BYOTN_PORT"
 )
 
-// ServicePackageType is one of the spec's enum values.
-type ServicePackageType string
-
-// The values of ServicePackageType.
-const (
-	ServicePackageTypeUsage                               ServicePackageType = "Usage"
-	ServicePackageTypePrimaryLocalFlatRate                ServicePackageType = "PrimaryLocalFlatRate"
-	ServicePackageTypePrimaryLocalAndDomesticLdFlatRate   ServicePackageType = "PrimaryLocalAndDomesticLDFlatRate"
-	ServicePackageTypeSecondaryLocalFlatRate              ServicePackageType = "SecondaryLocalFlatRate"
-	ServicePackageTypeSecondaryLocalAndDomesticLdFlatRate ServicePackageType = "SecondaryLocalAndDomesticLDFlatRate"
-)
-
 // ServiceType is one of the spec's enum values.
 type ServiceType string
 
@@ -2686,6 +3834,34 @@ const (
 	ServiceTypeDynamicReservation ServiceType = "DYNAMIC_RESERVATION"
 	ServiceTypeByotnRequest       ServiceType = "BYOTN_REQUEST"
 	ServiceTypeServiceProviderTN  ServiceType = "SERVICE_PROVIDER_TN"
+)
+
+// SetupCallingPlanCallingPlanType is one of the spec's enum values.
+type SetupCallingPlanCallingPlanType string
+
+// The values of SetupCallingPlanCallingPlanType.
+const (
+	SetupCallingPlanCallingPlanTypeSharedCallingPlan SetupCallingPlanCallingPlanType = "SHARED_CALLING_PLAN"
+	SetupCallingPlanCallingPlanTypeNewCallingPlan    SetupCallingPlanCallingPlanType = "NEW_CALLING_PLAN"
+)
+
+// SinchSettingsServiceType is one of the spec's enum values.
+type SinchSettingsServiceType string
+
+// The values of SinchSettingsServiceType.
+const (
+	SinchSettingsServiceTypeAllInTN SinchSettingsServiceType = "ALL_IN_TN"
+	SinchSettingsServiceTypeUsageTN SinchSettingsServiceType = "USAGE_TN"
+	SinchSettingsServiceTypeByoc    SinchSettingsServiceType = "BYOC"
+)
+
+// SoftphoneClientType is one of the spec's enum values.
+type SoftphoneClientType string
+
+// The values of SoftphoneClientType.
+const (
+	SoftphoneClientTypeStretto SoftphoneClientType = "STRETTO"
+	SoftphoneClientTypeCymbus  SoftphoneClientType = "CYMBUS"
 )
 
 // Sort is one of the spec's enum values.
@@ -2773,25 +3949,26 @@ const (
 	TelephoneNumberAccountBareReferenceTypeContactCenter         TelephoneNumberAccountBareReferenceType = "CONTACT_CENTER"
 )
 
-// TelephoneNumberAccountV2CarrierStatus is one of the spec's enum values.
-type TelephoneNumberAccountV2CarrierStatus string
+// TimeZone is one of the spec's enum values.
+type TimeZone string
 
-// The values of TelephoneNumberAccountV2CarrierStatus.
+// The values of TimeZone.
 const (
-	TelephoneNumberAccountV2CarrierStatusActive              TelephoneNumberAccountV2CarrierStatus = "ACTIVE"
-	TelephoneNumberAccountV2CarrierStatusActivationOnHold    TelephoneNumberAccountV2CarrierStatus = "ACTIVATION_ON_HOLD"
-	TelephoneNumberAccountV2CarrierStatusActivationPending   TelephoneNumberAccountV2CarrierStatus = "ACTIVATION_PENDING"
-	TelephoneNumberAccountV2CarrierStatusPortPending         TelephoneNumberAccountV2CarrierStatus = "PORT_PENDING"
-	TelephoneNumberAccountV2CarrierStatusCancelPort          TelephoneNumberAccountV2CarrierStatus = "CANCEL_PORT"
-	TelephoneNumberAccountV2CarrierStatusCancelPortExpidited TelephoneNumberAccountV2CarrierStatus = "CANCEL_PORT_EXPIDITED"
-	TelephoneNumberAccountV2CarrierStatusDeletePending       TelephoneNumberAccountV2CarrierStatus = "DELETE_PENDING"
-	TelephoneNumberAccountV2CarrierStatusDeleted             TelephoneNumberAccountV2CarrierStatus = "DELETED"
-	TelephoneNumberAccountV2CarrierStatusCancelPortComplete  TelephoneNumberAccountV2CarrierStatus = "CANCEL_PORT_COMPLETE"
-	TelephoneNumberAccountV2CarrierStatusPortRejected        TelephoneNumberAccountV2CarrierStatus = "PORT_REJECTED"
-	TelephoneNumberAccountV2CarrierStatusInventory           TelephoneNumberAccountV2CarrierStatus = "INVENTORY"
-	TelephoneNumberAccountV2CarrierStatusInventoryClaimed    TelephoneNumberAccountV2CarrierStatus = "INVENTORY_CLAIMED"
-	TelephoneNumberAccountV2CarrierStatusCooldown            TelephoneNumberAccountV2CarrierStatus = "COOLDOWN"
-	TelephoneNumberAccountV2CarrierStatusRecovered           TelephoneNumberAccountV2CarrierStatus = "RECOVERED"
+	TimeZoneUsSamoa            TimeZone = "US/Samoa"
+	TimeZoneUsHawaii           TimeZone = "US/Hawaii"
+	TimeZoneUsAlaska           TimeZone = "US/Alaska"
+	TimeZoneUsPacific          TimeZone = "US/Pacific"
+	TimeZoneUsArizona          TimeZone = "US/Arizona"
+	TimeZoneUsMountain         TimeZone = "US/Mountain"
+	TimeZoneUsCentral          TimeZone = "US/Central"
+	TimeZoneUsEastern          TimeZone = "US/Eastern"
+	TimeZoneAmericaStThomas    TimeZone = "America/St_Thomas"
+	TimeZoneCanadaPacific      TimeZone = "Canada/Pacific"
+	TimeZoneCanadaMountain     TimeZone = "Canada/Mountain"
+	TimeZoneCanadaCentral      TimeZone = "Canada/Central"
+	TimeZoneCanadaEastern      TimeZone = "Canada/Eastern"
+	TimeZoneCanadaAtlantic     TimeZone = "Canada/Atlantic"
+	TimeZoneCanadaNewfoundland TimeZone = "Canada/Newfoundland"
 )
 
 // TriggerType is one of the spec's enum values: The type of event that
@@ -2824,6 +4001,16 @@ const (
 	UserTypeManagementUser UserType = "ManagementUser"
 	UserTypeAlianzaUser    UserType = "AlianzaUser"
 	UserTypeBusinessLines  UserType = "BusinessLines"
+)
+
+// Valid is one of the spec's enum values.
+type Valid string
+
+// The values of Valid.
+const (
+	ValidValid   Valid = "VALID"
+	ValidInvalid Valid = "INVALID"
+	ValidUnknown Valid = "UNKNOWN"
 )
 
 // VoicemailBoxType is one of the spec's enum values: Type of voicemail

@@ -6,6 +6,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 )
 
 // UsersPrevalidateEmailOptions are the optional query parameters of
@@ -43,6 +44,61 @@ func (s *UsersService) PrevalidateEmail(ctx context.Context, accountID string, e
 	return s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "user", "prevalidate", "email", email), query: q}, nil)
 }
 
+// Repurpose is the spec's "Repurpose an existing user to be a different user
+// (end user swap)" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/user/{userId}/repurpose).
+// The spec: Use this endpoint to reuse an end user, along with their existing
+// devices, telephone numbers and calling plans, for a new person. A new
+// voicemail box is created, and call handling and call screening settings are
+// reset. The new user's password is set to null. To reset the user password
+// go here. Please note that the acting user cannot repurpose themselves. An
+// empty id, or one that cannot be a path segment, is refused before anything
+// is sent (ErrInvalidInput).
+func (s *UsersService) Repurpose(ctx context.Context, accountID string, userID string, req ReassignEndUserRequest) (*EndUserV2, error) {
+	const op = "Users.Repurpose"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "userID", userID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out EndUserV2
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "user", userID, "repurpose"), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// ResetPassword is the spec's "Reset end user password" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/user/{userId}/resetpassword).
+// The spec: Use to reset the password of an end user. Not allowed for end
+// users with no access to the Voice Portal. If the account platform type is
+// CPE2, or if the end user has an email address, an email for password reset
+// is automatically sent. An empty id, or one that cannot be a path segment,
+// is refused before anything is sent (ErrInvalidInput).
+func (s *UsersService) ResetPassword(ctx context.Context, accountID string, userID string) (*EndUserV2, error) {
+	const op = "Users.ResetPassword"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "userID", userID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out EndUserV2
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "user", userID, "resetpassword")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // SendWelcomeEmail is the spec's "Send welcome email to user" (POST
 // /v2/partition/{partitionId}/account/{accountId}/user/{userId}/send-welcome-email).
 // The spec: Use to send a new welcome email to the user. An empty id, or one
@@ -61,6 +117,45 @@ func (s *UsersService) SendWelcomeEmail(ctx context.Context, accountID string, u
 		return err
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodPost, path: partitionPath(p, "account", accountID, "user", userID, "send-welcome-email")}, nil)
+}
+
+// UsersUnlockVoicemailOptions are the optional query parameters of
+// Users.UnlockVoicemail; a nil *UsersUnlockVoicemailOptions, or a zero field,
+// sends none.
+type UsersUnlockVoicemailOptions struct {
+	// When reset, the PIN will change to 1234. The next time the voicemail box is
+	// accessed, the caller will be asked to change the Voicemail Box PIN.
+	ResetPIN *bool
+}
+
+// UnlockVoicemail is the spec's "Unlock end user voicemail" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/user/{userId}/unlockvm).
+// The spec: Use to unlock an end user's voicemail. An empty id, or one that
+// cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *UsersService) UnlockVoicemail(ctx context.Context, accountID string, userID string, opts *UsersUnlockVoicemailOptions) (*EndUserV2, error) {
+	const op = "Users.UnlockVoicemail"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "userID", userID); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	if opts != nil {
+		if opts.ResetPIN != nil {
+			q.Set("resetPin", strconv.FormatBool(*opts.ResetPIN))
+		}
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out EndUserV2
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "user", userID, "unlockvm"), query: q}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // Voicemail is the spec's "Retrieve end user voicemail" (GET

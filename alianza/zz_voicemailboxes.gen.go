@@ -204,6 +204,25 @@ func (s *VoicemailBoxesService) DeleteGreeting(ctx context.Context, accountID st
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "account", accountID, "voicemailbox", voicemailBoxID, "greetings", greetingType, "media")}, nil)
 }
 
+// SetPIN is the spec's "Set a PIN for a reference using a voicemail box" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/pin).
+// An empty id, or one that cannot be a path segment, is refused before
+// anything is sent (ErrInvalidInput).
+func (s *VoicemailBoxesService) SetPIN(ctx context.Context, accountID string, voicemailBoxID string, req PINChangeRequest) error {
+	const op = "VoicemailBoxes.SetPIN"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return err
+	}
+	if err := checkID(op, "voicemailBoxID", voicemailBoxID); err != nil {
+		return err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "voicemailbox", voicemailBoxID, "pin"), body: req.wire()}, nil)
+}
+
 // VoicemailBoxesUnlockOptions are the optional query parameters of
 // VoicemailBoxes.Unlock; a nil *VoicemailBoxesUnlockOptions, or a zero field,
 // sends none.

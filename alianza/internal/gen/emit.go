@@ -36,9 +36,15 @@ func (g *gen) typesFile() []byte {
 			doc += " Its booleans and numbers are pointers (nil: not sent), as it is part of a request."
 		}
 		g.structType(&b, t, doc, n, g.ptrs[n])
+		if g.ptrs[n] && g.secretful(n) {
+			g.wireType(&b, t, n)
+		}
 		if g.reqTop[n] {
 			g.structType(&b, t+"Request", t+"Request is the body of a call that sends the spec's "+n+
 				": every field is optional (nil or empty: not sent), booleans and numbers are pointers so that false and 0 can be sent.", n, true)
+			if g.secretful(n) {
+				g.wireType(&b, t+"Request", n)
+			}
 		}
 	}
 	var enums []string
@@ -77,9 +83,52 @@ func (g *gen) structType(b *buf, t, doc, schemaName string, ptr bool) {
 		if d := docText(p.Schema.Description); d != "" {
 			b.p("%s", indent(comment(d)))
 		}
-		b.p("\t%s %s `json:\"%s,omitempty\"`\n", f, g.goType(p.Schema, ptr, p.Name, g.typeNames[schemaName]), p.Name)
+		typ := g.goType(p.Schema, ptr, p.Name, g.typeNames[schemaName])
+		if isSecret(p) {
+			typ = "Secret"
+		}
+		b.p("\t%s %s `json:\"%s,omitempty\"`\n", f, typ, p.Name)
 	}
 	b.p("}\n\n")
+}
+
+// wireType writes the wire form of a model that holds a secret and is
+// sent: the model under a method-less name, with each secret as a string
+// and each model holding one in its wire form, by JSON name (the
+// shallower field wins in encoding/json), and its wire method. t is the Go
+// type (XxxRequest or a contained model).
+func (g *gen) wireType(b *buf, t, schemaName string) {
+	s := g.doc.Components.Schemas[schemaName]
+	b.p("// genPlain%s is %s without its methods.\ntype genPlain%s %s\n\n", t, t, t, t)
+	b.p("// genWire%s is %s as sent: its secrets revealed.\ntype genWire%s struct {\n\tgenPlain%s\n", t, t, t, t)
+	var conv []string
+	fields := map[string]bool{}
+	for _, p := range s.Properties {
+		f := goName(p.Name)
+		for fields[f] {
+			f += "2"
+		}
+		fields[f] = true
+		ps := p.Schema
+		switch {
+		case isSecret(p):
+			b.p("\t%s string `json:\"%s,omitempty\"`\n", f, p.Name)
+			conv = append(conv, "v."+f+".Reveal()")
+		case ps.Ref != "" && g.secretful(refName(ps.Ref)):
+			n := g.typeNames[refName(ps.Ref)]
+			b.p("\t%s *genWire%s `json:\"%s,omitempty\"`\n", f, n, p.Name)
+			conv = append(conv, "v."+f+".wirePtr()")
+		case ps.Type == "array" && ps.Items != nil && ps.Items.Ref != "" && g.secretful(refName(ps.Items.Ref)):
+			n := g.typeNames[refName(ps.Items.Ref)]
+			b.p("\t%s []genWire%s `json:\"%s,omitempty\"`\n", f, n, p.Name)
+			conv = append(conv, "wireSlice(v."+f+", "+n+".wire)")
+		}
+	}
+	b.p("}\n\n")
+	b.p("func (v %s) wire() genWire%s {\n\treturn genWire%s{genPlain%s(v), %s}\n}\n\n", t, t, t, t, strings.Join(conv, ", "))
+	if t == g.typeNames[schemaName] { // a contained model, behind a pointer
+		b.p("func (v *%s) wirePtr() *genWire%s {\n\tif v == nil {\n\t\treturn nil\n\t}\n\tw := v.wire()\n\treturn &w\n}\n\n", t, t)
+	}
 }
 
 func indent(s string) string {
@@ -308,7 +357,12 @@ func (g *gen) method(b *buf, m *opModel, imports map[string]bool) {
 	if q != "nil" {
 		cl += ", query: q"
 	}
-	if m.bodyKind != "" {
+	switch {
+	case m.bodyKind == "ref" && g.secretful(m.bodySchema):
+		cl += ", body: req.wire()"
+	case m.bodyKind == "array" && g.secretful(m.bodySchema):
+		cl += ", body: wireSlice(req, " + g.bodyGoType(m)[2:] + ".wire)"
+	case m.bodyKind != "":
 		cl += ", body: req"
 	}
 	cl += "}"

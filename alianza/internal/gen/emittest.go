@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"sort"
 	"strings"
 )
 
@@ -21,11 +22,71 @@ func (g *gen) stringField(schemaName string) (field, jsonName string) {
 			f += "2"
 		}
 		fields[f] = true
-		if p.Name != "id" && p.Schema.Ref == "" && p.Schema.Type == "string" && len(p.Schema.Enum) == 0 && p.Schema.Format == "" {
+		if p.Name != "id" && !isSecret(p) && p.Schema.Ref == "" && p.Schema.Type == "string" && len(p.Schema.Enum) == 0 && p.Schema.Format == "" {
 			return f, p.Name
 		}
 	}
 	return "", ""
+}
+
+// secretField is the first secret property of a schema (Go field and JSON
+// name), "" when it has none.
+func (g *gen) secretField(schemaName string) (field, jsonName string) {
+	s := g.doc.Components.Schemas[schemaName]
+	if s == nil {
+		return "", ""
+	}
+	fields := map[string]bool{}
+	for _, p := range s.Properties {
+		f := goName(p.Name)
+		for fields[f] {
+			f += "2"
+		}
+		fields[f] = true
+		if isSecret(p) {
+			return f, p.Name
+		}
+	}
+	return "", ""
+}
+
+// fieldsLit is the Go composite literal fields of a model in the tests:
+// value in its string field, secret (a Go expression) in its secret field.
+func (g *gen) fieldsLit(schemaName, value, secret string) string {
+	var out []string
+	if f, _ := g.stringField(schemaName); f != "" {
+		out = append(out, fmt.Sprintf("%s: %q", f, value))
+	}
+	if f, _ := g.secretField(schemaName); f != "" && secret != "" {
+		out = append(out, fmt.Sprintf("%s: alianza.NewSecret(%s)", f, secret))
+	}
+	return strings.Join(out, ", ")
+}
+
+// jsonLit is the JSON of the same model, as a Go map literal: what the
+// client sends for it and what the fake is seeded with.
+func (g *gen) jsonLit(schemaName, value, secret string) string {
+	var out []string
+	if _, j := g.stringField(schemaName); j != "" {
+		out = append(out, fmt.Sprintf("%q: %q", j, value))
+	}
+	if _, j := g.secretField(schemaName); j != "" && secret != "" {
+		out = append(out, fmt.Sprintf("%q: %s", j, secret))
+	}
+	return "map[string]any{" + strings.Join(out, ", ") + "}"
+}
+
+// sentLit is the JSON the tests' call sends, as a Go literal.
+func (g *gen) sentLit(m *opModel, value, secret string) string {
+	switch m.bodyKind {
+	case "ref":
+		return g.jsonLit(m.bodySchema, value, secret)
+	case "array":
+		return "[]any{" + g.jsonLit(m.bodySchema, value, secret) + "}"
+	case "string":
+		return fmt.Sprintf("%q", value)
+	}
+	return "nil"
 }
 
 // testValue is the value of a path parameter in the tests: a space and a
@@ -68,21 +129,13 @@ func (g *gen) callExpr(m *opModel, client string) string {
 }
 
 // reqDecl declares req, the body of the tests' call, with value in its
-// string field when it has one.
-func (g *gen) reqDecl(m *opModel, value string) string {
+// string field and secret (a Go expression) in its secret field.
+func (g *gen) reqDecl(m *opModel, value, secret string) string {
 	switch m.bodyKind {
 	case "ref":
-		t := "alianza." + g.typeNames[m.bodySchema] + "Request"
-		if f, _ := g.stringField(m.bodySchema); f != "" {
-			return fmt.Sprintf("req := %s{%s: %q}\n", t, f, value)
-		}
-		return "req := " + t + "{}\n"
+		return "req := alianza." + g.typeNames[m.bodySchema] + "Request{" + g.fieldsLit(m.bodySchema, value, secret) + "}\n"
 	case "array":
-		t := "alianza." + g.typeNames[m.bodySchema] + "Request"
-		if f, _ := g.stringField(m.bodySchema); f != "" {
-			return fmt.Sprintf("req := []%s{{%s: %q}}\n", t, f, value)
-		}
-		return "req := []" + t + "{{}}\n"
+		return "req := []alianza." + g.typeNames[m.bodySchema] + "Request{{" + g.fieldsLit(m.bodySchema, value, secret) + "}}\n"
 	case "string":
 		return fmt.Sprintf("req := %q\n", value)
 	}
@@ -107,6 +160,22 @@ func (g *gen) testFile() []byte {
 	}
 	b.p("}\n\n")
 
+	b.p("// genPrintables are a populated value of every generated type that holds a\n// secret, for the conformance suite's printing sweep.\n")
+	b.p("var genPrintables = []any{\n")
+	var names []string
+	for n := range g.needed {
+		if g.secretful(n) {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b.p("%s,\n", g.populated(n, g.typeNames[n], 0))
+		if g.reqTop[n] {
+			b.p("%s,\n", g.populated(n, g.typeNames[n]+"Request", 0))
+		}
+	}
+	b.p("}\n\n")
 	b.p("// genConfOps is the conformance Op of every generated operation.\n")
 	b.p("var genConfOps = []genConfOp{\n")
 	for _, m := range g.models {
@@ -120,21 +189,11 @@ func (g *gen) testFile() []byte {
 		default:
 			fn = "return second(" + call + ")"
 		}
-		decl := g.reqDecl(m, "conformance")
+		decl := g.reqDecl(m, "conformance", "confSIP")
 		b.p("{%q, %q, func(ctx context.Context, c *alianza.Client) error {\n%s%s\n}},\n", m.Svc+"."+m.Name, shape(m), decl, fn)
 	}
 	b.p("}\n")
 	return b.Bytes()
-}
-
-// sent checks the last request the fake received: the operation's method
-// and path, and the body (the JSON of req, or none).
-func (g *gen) sent(b *buf, m *opModel) {
-	if m.bodyKind == "" {
-		b.p("checkSent(t, srv, %q, %s, nil)\n", m.so.Method, m.escapedTestPath())
-		return
-	}
-	b.p("checkSent(t, srv, %q, %s, req)\n", m.so.Method, m.escapedTestPath())
 }
 
 // shape is the kind of call an operation is, for the conformance matrix:
@@ -147,15 +206,18 @@ func shape(m *opModel) string { return m.fakeKind }
 func (g *gen) e2eBody(b *buf, m *opModel) {
 	path := m.escapedTestPath()
 	call := g.callExpr(m, "c")
+	value, secret := "e2e "+m.Name, `"e2e-secret"`
 	respT := "alianza." + g.typeNames[m.respSchema]
-	field, jsonName := g.stringField(m.respSchema)
-	want := respT + "{}"
-	if field != "" {
-		want = fmt.Sprintf("%s{%s: %q}", respT, field, "e2e "+m.Name)
-	}
+	field, _ := g.stringField(m.respSchema)
+	// want is the typed answer; wantJSON the same as the server sends it
+	// (a Secret is REDACTED through encoding/json, so the JSON is written
+	// out, not marshalled from want).
+	want := respT + "{" + g.fieldsLit(m.respSchema, value, secret) + "}"
+	wantJSON := g.jsonLit(m.respSchema, value, secret)
 	seed := func(p string) {
-		b.p("if err := srv.SetObject(%s, want); err != nil {\n\tt.Fatal(err)\n}\n", p)
+		b.p("if err := srv.SetObject(%s, %s); err != nil {\n\tt.Fatal(err)\n}\n", p, wantJSON)
 	}
+	sent := func() { b.p("checkSent(t, srv, %q, %s, %s)\n", m.so.Method, path, g.sentLit(m, value, secret)) }
 	switch m.fakeKind {
 	case "read":
 		b.p("want := %s\n", want)
@@ -174,9 +236,9 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 		}
 		b.p("if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {\n\tt.Errorf(\"got %%+v, want two of %%+v\", got, want)\n}\n")
 	case "create":
-		b.p("%s", g.reqDecl(m, "e2e "+m.Name))
+		b.p("%s", g.reqDecl(m, value, secret))
 		b.p("got, err := %s\nif err != nil {\n\tt.Fatal(err)\n}\nif got == nil {\n\tt.Fatal(\"no answer\")\n}\n", call)
-		g.sent(b, m)
+		sent()
 		bf, _ := g.stringField(m.bodySchema)
 		if field != "" && bf == field {
 			b.p("if got.%s != req.%s {\n\tt.Errorf(\"%s: got %%q, want %%q\", got.%s, req.%s)\n}\n", field, bf, field, field, bf)
@@ -184,13 +246,13 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 		b.p("if n := srv.ObjectCount(%s); n != 1 {\n\tt.Errorf(\"the fake holds %%d objects, want 1\", n)\n}\n", path)
 	case "put", "patch":
 		b.p("if err := srv.SetObject(%s, map[string]string{\"e2eKeep\": \"kept\"}); err != nil {\n\tt.Fatal(err)\n}\n", path)
-		b.p("%s", g.reqDecl(m, "e2e "+m.Name))
+		b.p("%s", g.reqDecl(m, value, secret))
 		if m.respKind == "none" {
 			b.p("if err := %s; err != nil {\n\tt.Fatal(err)\n}\n", call)
 		} else {
 			b.p("if _, err := %s; err != nil {\n\tt.Fatal(err)\n}\n", call)
 		}
-		g.sent(b, m)
+		sent()
 		b.p("var stored map[string]any\nif ok, err := srv.Object(%s, &stored); !ok || err != nil {\n\tt.Fatalf(\"the fake holds no object: %%v\", err)\n}\n", path)
 		if bf, bj := g.stringField(m.bodySchema); bf != "" {
 			b.p("if stored[%q] != req.%s {\n\tt.Errorf(\"stored %%v, want %s %%q\", stored, req.%s)\n}\n", bj, bf, bj, bf)
@@ -204,38 +266,67 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 		b.p("if ok, _ := srv.Object(%s, nil); ok {\n\tt.Error(\"the object is still there\")\n}\n", path)
 		b.p("if err := %s; !errors.Is(err, alianza.ErrNotFound) {\n\tt.Errorf(\"a second delete: %%v, want ErrNotFound\", err)\n}\n", call)
 	case "job":
-		b.p("%s", g.reqDecl(m, "e2e "+m.Name))
+		b.p("%s", g.reqDecl(m, value, secret))
 		b.p("job, err := %s\nif err != nil {\n\tt.Fatal(err)\n}\n", call)
-		g.sent(b, m)
+		sent()
 		b.p("if job.ID == \"\" || job.Status != alianza.JobPending {\n\tt.Fatalf(\"job %%+v, want a pending job\", job)\n}\n")
 		b.p("if _, err := c.Jobs.Wait(ctx, job.ID, nil); err != nil {\n\tt.Fatal(err)\n}\n")
 	default: // action: the scripted answer comes back typed
-		b.p("%s", g.reqDecl(m, "e2e "+m.Name))
+		b.p("%s", g.reqDecl(m, value, secret))
+		body := wantJSON
 		switch m.respKind {
 		case "none":
 			b.p("srv.ScriptAnswer(%q, %s, 204, \"\")\n", m.so.Method, path)
 			b.p("if err := %s; err != nil {\n\tt.Fatal(err)\n}\n", call)
-			g.sent(b, m)
-			b.p("if err := %s; err != nil {\n\tt.Fatal(err)\n}\n", call)
+			sent()
 			b.p("srv.ScriptAnswer(%q, %s, 404, `{\"status\":404,\"messages\":[\"E2ENotFound\"]}`)\n", m.so.Method, path)
 			b.p("if err := %s; !errors.Is(err, alianza.ErrNotFound) {\n\tt.Errorf(\"scripted 404: %%v\", err)\n}\n", call)
 			return
 		case "prim":
 			val := map[string]string{"string": `"e2e"`, "bool": "true", "int64": "7"}[m.respType]
 			b.p("want := %s(%s)\n", m.respType, val)
+			body = "want"
 		case "array":
 			b.p("want := []%s{%s}\n", respT, want)
+			body = "[]any{" + wantJSON + "}"
 		default:
 			b.p("want := %s\n", want)
 		}
-		b.p("body, _ := json.Marshal(want)\nsrv.ScriptAnswer(%q, %s, %d, string(body))\n", m.so.Method, path, m.status)
+		b.p("body, _ := json.Marshal(%s)\nsrv.ScriptAnswer(%q, %s, %d, string(body))\n", body, m.so.Method, path, m.status)
 		b.p("got, err := %s\nif err != nil {\n\tt.Fatal(err)\n}\n", call)
-		g.sent(b, m)
+		sent()
 		if m.respKind == "object" {
 			b.p("if !reflect.DeepEqual(*got, want) {\n\tt.Errorf(\"got %%+v, want %%+v\", *got, want)\n}\n")
 		} else {
 			b.p("if !reflect.DeepEqual(got, want) {\n\tt.Errorf(\"got %%+v, want %%+v\", got, want)\n}\n")
 		}
 	}
-	_ = jsonName
+}
+
+// populated is a Go literal of a type holding a secret, every secret in it
+// (and in the models it holds, a few levels down) set to confSIP.
+func (g *gen) populated(schemaName, typeName string, depth int) string {
+	s := g.doc.Components.Schemas[schemaName]
+	var out []string
+	fields := map[string]bool{}
+	for _, p := range s.Properties {
+		f := goName(p.Name)
+		for fields[f] {
+			f += "2"
+		}
+		fields[f] = true
+		ps := p.Schema
+		switch {
+		case isSecret(p):
+			out = append(out, f+": alianza.NewSecret(confSIP)")
+		case depth > 3:
+		case ps.Ref != "" && g.secretful(refName(ps.Ref)):
+			r := refName(ps.Ref)
+			out = append(out, f+": &"+g.populated(r, g.typeNames[r], depth+1))
+		case ps.Type == "array" && ps.Items != nil && ps.Items.Ref != "" && g.secretful(refName(ps.Items.Ref)):
+			r := refName(ps.Items.Ref)
+			out = append(out, f+": []alianza."+g.typeNames[r]+"{"+strings.TrimPrefix(g.populated(r, g.typeNames[r], depth+1), "alianza."+g.typeNames[r])+"}")
+		}
+	}
+	return "alianza." + typeName + "{" + strings.Join(out, ", ") + "}"
 }

@@ -34,6 +34,8 @@ type gen struct {
 	enumByKey map[string]*enumType
 	used      map[string]string // generated top-level names → what took them
 	paths     map[string]bool   // every path of the spec
+
+	secretMemo map[string]bool // schema → holds a secret (secretful)
 }
 
 type enumType struct {
@@ -84,7 +86,7 @@ func Generate(dir string) (map[string][]byte, error) {
 	}
 	g := &gen{doc: doc, ops: ops, cfg: cfg, taken: taken, typeNames: map[string]string{}, needed: map[string]bool{},
 		ptrs: map[string]bool{}, reqTop: map[string]bool{}, enums: map[string]*enumType{}, enumByKey: map[string]*enumType{},
-		used: map[string]string{}, paths: map[string]bool{}}
+		used: map[string]string{}, paths: map[string]bool{}, secretMemo: map[string]bool{}}
 	for _, o := range ops {
 		g.paths[o.Path] = true
 	}
@@ -243,6 +245,9 @@ func (g *gen) build() error {
 	}
 	if len(errs) > 0 {
 		return fail("%s", strings.Join(errs, "\n"))
+	}
+	if u := g.unredacted(); len(u) > 0 {
+		return fail("secret fields the transport does not redact (add their names to internal/transport's secretKeys): %v", u)
 	}
 	for _, svc := range g.services() {
 		if !g.taken[svc+"Service"] {

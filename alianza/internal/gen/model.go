@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/ispkit/ispkit/internal/transport"
 )
 
 // problems says why an operation cannot be generated, "" when it can: the
@@ -70,9 +72,9 @@ func (g *gen) problems(o specOp) string {
 	return strings.Join(out, ", ")
 }
 
-// secretName matches a property that holds a secret: such a model needs
-// the package's Secret handling (printing REDACTED, sent only by the calls
-// that must), which is hand work.
+// secretName matches a property that holds a secret: a string property so
+// named is a Secret (REDACTED in every print, revealed only in the body of
+// a request, through the model's wire form).
 var secretName = regexp.MustCompile(`(?i)(password|passcode|secret|token|pin|cvv|ssn|cardnumber)$`)
 
 func (g *gen) schemaProblems(s *schema, seen map[string]bool, add func(string)) {
@@ -105,9 +107,6 @@ func (g *gen) schemaProblems(s *schema, seen map[string]bool, add func(string)) 
 		g.schemaProblems(s.Items, seen, add)
 	case "object", "":
 		for _, p := range s.Properties {
-			if secretName.MatchString(p.Name) && p.Schema.Type == "string" {
-				add("holds a secret field (" + p.Name + ")")
-			}
 			ps := p.Schema
 			switch {
 			case ps.Ref != "":
@@ -120,6 +119,9 @@ func (g *gen) schemaProblems(s *schema, seen map[string]bool, add func(string)) 
 				v := ps.mapValue()
 				if v.Ref == "" && (v.Type == "object" || v.Type == "array") {
 					add("inline schema")
+				}
+				if v.Ref != "" && g.secretful(refName(v.Ref)) {
+					add("a secret field inside a map")
 				}
 				g.schemaProblems(v, seen, add)
 			case ps.Type == "array":
@@ -296,3 +298,49 @@ func comment(text string) string {
 }
 
 func fail(format string, args ...any) error { return fmt.Errorf(format, args...) }
+
+// isSecret reports whether a property holds a secret.
+func isSecret(p property) bool {
+	return secretName.MatchString(p.Name) && p.Schema.Ref == "" && p.Schema.Type == "string" && len(p.Schema.Enum) == 0
+}
+
+// unredacted lists the secret properties of the generated models whose
+// names the transport does not know as secret: it scrubs a secret field's
+// value from every error and log only when it knows the name.
+func (g *gen) unredacted() []string {
+	var out []string
+	for n := range g.needed {
+		for _, p := range g.doc.Components.Schemas[n].Properties {
+			if isSecret(p) && !transport.IsSecretKey(p.Name) {
+				out = append(out, n+"."+p.Name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// secretful reports whether a schema holds a secret, itself or in a model
+// it contains.
+func (g *gen) secretful(name string) bool {
+	if v, ok := g.secretMemo[name]; ok {
+		return v
+	}
+	g.secretMemo[name] = false // a cycle holds no secret by itself
+	s := g.doc.Components.Schemas[name]
+	found := false
+	if s != nil {
+		for _, p := range s.Properties {
+			if isSecret(p) {
+				found = true
+			}
+		}
+		g.walkRefs(s, func(r string) {
+			if g.secretful(r) {
+				found = true
+			}
+		})
+	}
+	g.secretMemo[name] = found
+	return found
+}
