@@ -156,6 +156,96 @@ type Client struct {
 	// products and inbound rate plans provisioning takes ids from.
 	ReferenceData *ReferenceDataService
 
+	// The services below are generated from the spec (zz_*.gen.go; see
+	// internal/gen and the ledger in internal/gen/config.yml).
+
+	// AccountUsers: the spec's "Account User" operations (generated).
+	AccountUsers *AccountUsersService
+	// Addresses: the spec's "Address" operations (generated).
+	Addresses *AddressesService
+	// BrandSettings: the spec's "Brand Settings" operations (generated).
+	BrandSettings *BrandSettingsService
+	// BulkJobs: the spec's "Bulk Operation Job" operations (generated).
+	BulkJobs *BulkJobsService
+	// BusinessLines: the spec's "Business Line" operations (generated).
+	BusinessLines *BusinessLinesService
+	// CDRs: the spec's "CDRs" operations (generated).
+	CDRs *CDRsService
+	// CallGroups: the spec's "Call Group" operations (generated).
+	CallGroups *CallGroupsService
+	// CallParkingSpots: the spec's "Call Parking Spot" operations (generated).
+	CallParkingSpots *CallParkingSpotsService
+	// CallerIDMappings: the spec's "Sip Trunk Caller ID Mapping" operations (generated).
+	CallerIDMappings *CallerIDMappingsService
+	// CallingPlanProducts: the spec's "Calling Plan Product" operations (generated).
+	CallingPlanProducts *CallingPlanProductsService
+	// CymbusUserProducts: the spec's "Cymbus User Product" operations (generated).
+	CymbusUserProducts *CymbusUserProductsService
+	// DeviceInventories: the spec's "Device Inventory Management" operations (generated).
+	DeviceInventories *DeviceInventoriesService
+	// Devices: the spec's "Account Device" operations (generated).
+	Devices *DevicesService
+	// Documents: the spec's "Document Repository" operations (generated).
+	Documents *DocumentsService
+	// DynamicInventories: the spec's "Dynamic Inventory" operations (generated).
+	DynamicInventories *DynamicInventoriesService
+	// EdgeNodes: the spec's "Edge Node" operations (generated).
+	EdgeNodes *EdgeNodesService
+	// EmergencyNotifications: the spec's "Emergency Notification" operations (generated).
+	EmergencyNotifications *EmergencyNotificationsService
+	// HuntGroups: the spec's "Business Line Hunt Group" operations (generated).
+	HuntGroups *HuntGroupsService
+	// IVRs: the spec's "IVR" operations (generated).
+	IVRs *IVRsService
+	// Languages: the spec's "Language Reference" operations (generated).
+	Languages *LanguagesService
+	// ManagementUsers: the spec's "Management User" operations (generated).
+	ManagementUsers *ManagementUsersService
+	// MediaFiles: the spec's "Media" operations (generated).
+	MediaFiles *MediaFilesService
+	// PagingGroups: the spec's "Paging Group" operations (generated).
+	PagingGroups *PagingGroupsService
+	// Partitions: the spec's "Partition" operations (generated).
+	Partitions *PartitionsService
+	// PickupGroups: the spec's "Pickup Group" operations (generated).
+	PickupGroups *PickupGroupsService
+	// Ports: the spec's "Port" operations (generated).
+	Ports *PortsService
+	// Prevalidations: the spec's "Account Prevalidate" operations (generated).
+	Prevalidations *PrevalidationsService
+	// RateCenters: the spec's "Rate Center Inventory" operations (generated).
+	RateCenters *RateCentersService
+	// Reports: the spec's "Report" operations (generated).
+	Reports *ReportsService
+	// SIPTrunkGroups: the spec's "SIP Trunk Group" operations (generated).
+	SIPTrunkGroups *SIPTrunkGroupsService
+	// SIPTrunks: the spec's "SIP Trunk" operations (generated).
+	SIPTrunks *SIPTrunksService
+	// SSOConfigurations: the spec's "SSO Configuration" operations (generated).
+	SSOConfigurations *SSOConfigurationsService
+	// SSOExemptions: the spec's "SSO Exemptions" operations (generated).
+	SSOExemptions *SSOExemptionsService
+	// SSOLinks: the spec's "SSO Authentication" operations (generated).
+	SSOLinks *SSOLinksService
+	// SecurityGroups: the spec's "Security Groups" operations (generated).
+	SecurityGroups *SecurityGroupsService
+	// ServiceActivations: the spec's "Service Activation" operations (generated).
+	ServiceActivations *ServiceActivationsService
+	// SpecialtyLines: the spec's "Specialty Line" operations (generated).
+	SpecialtyLines *SpecialtyLinesService
+	// SupportedRateCenters: the spec's "Supported Rate Centers" operations (generated).
+	SupportedRateCenters *SupportedRateCentersService
+	// UserGroups: the spec's "User Groups" operations (generated).
+	UserGroups *UserGroupsService
+	// VirtualFaxLines: the spec's "Virtual Fax Line" operations (generated).
+	VirtualFaxLines *VirtualFaxLinesService
+	// VirtualFaxes: the spec's "Virtual Fax" operations (generated).
+	VirtualFaxes *VirtualFaxesService
+	// VoicemailBoxes: the spec's "Voicemail Box" operations (generated).
+	VoicemailBoxes *VoicemailBoxesService
+	// VoicemailMessages: the spec's "Voicemail Message" operations (generated).
+	VoicemailMessages *VoicemailMessagesService
+
 	t         *transport.Client
 	sess      *session
 	partition string // configured; "" means the login's
@@ -207,6 +297,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	c.ProductPlans = &ProductPlansService{c: c}
 	c.Jobs = &JobsService{c: c}
 	c.ReferenceData = &ReferenceDataService{c: c}
+	c.initGenerated()
 	return c, nil
 }
 

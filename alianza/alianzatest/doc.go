@@ -40,6 +40,19 @@
 //     includeArchived), …/inboundrateplanproduct and
 //     …/inboundrateplanproduct/{ratePlanId}: GET.
 //
+// It also serves every operation the SDK's generator types (the list is
+// GeneratedRoutes), from a generic in-memory store behind the same login,
+// partition check, faults and recording: POST to a collection creates an
+// object with a new id, GET reads one or lists a collection's (the paged
+// searches with firstResultIndex and maxResult), PUT replaces and PATCH
+// merges (404 NotFound for an object never stored), DELETE removes (404 the
+// second time), a 202 call starts a job, and any other call (a check, an
+// action) answers an empty value of its answer's shape. The store keeps
+// what it is sent and checks nothing but JSON: it knows none of those
+// operations' rules. A test seeds and inspects it with SetObject, Object
+// and ObjectCount, and scripts the answer of any generated call with
+// ScriptAnswer.
+//
 // Any other path is answered 404 NotFound, a known path with another
 // method 405 MethodNotAllowed (with Allow), both before authentication. Request bodies are JSON
 // objects; fields the fake does not keep are accepted and dropped (see

@@ -1,6 +1,7 @@
 package alianzatest
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -120,6 +121,13 @@ type Server struct {
 	deviceTypes map[string]DeviceType // the device type catalog, by id
 	registered  map[string]bool       // device lines whose device is registered, by id
 	gateway401  bool                  // 401s in the gateway form (WithGatewayUnauthorized)
+
+	// The generic store of the generated routes (store.go): objects by
+	// canonical path, the order they were stored in, and scripted answers
+	// by "METHOD path".
+	objects     map[string]json.RawMessage
+	objectOrder []string
+	scripts     map[string]scripted
 }
 
 // mgmtUser is a management user: who may log in, and the partition the
@@ -509,8 +517,10 @@ var (
 )
 
 // routeTable maps path patterns, segments after the leading slash, to
-// routes. "*" is a variable; the first pattern that matches wins, so a
-// literal segment is listed before a variable in the same place. Every
+// routes. "*" is a variable; the pattern with the most literal segments
+// wins, the first listed among equals. The generated routes (genRoutes)
+// are added to it by store.go: a method of a hand-written pattern that it
+// lacks, or a pattern of their own. Every
 // pattern under v2/partition/* is a partitioned route.
 var routeTable = []struct {
 	pattern string
@@ -558,6 +568,9 @@ func lookupRoute(escaped string) (route, []string, bool) {
 		}
 		seg[i] = u
 	}
+	// The pattern with the most literal segments wins (…/account/search
+	// over …/account/*), the first listed among equals.
+	best, bestArgs, bestScore := route{}, []string(nil), -1
 next:
 	for _, e := range routeTable {
 		pat := strings.Split(e.pattern, "/")
@@ -565,17 +578,22 @@ next:
 			continue
 		}
 		var args []string
+		score := 0
 		for i, p := range pat {
 			switch {
 			case p == "*":
 				args = append(args, seg[i])
 			case p != seg[i]:
 				continue next
+			default:
+				score++
 			}
 		}
-		return e.rt, args, true
+		if score > bestScore {
+			best, bestArgs, bestScore = e.rt, args, score
+		}
 	}
-	return route{}, nil, false
+	return best, bestArgs, bestScore >= 0
 }
 
 // writeFaultStatus answers a fault's status as a PublicApiException.

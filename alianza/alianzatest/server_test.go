@@ -259,13 +259,12 @@ func TestRouting(t *testing.T) {
 	c := newSession(t, s)
 	id := c.createAccount(simpleAccount("ACC-1"))
 	for _, p := range []string{
-		"/", "/v1/authorize", "/v2", "/v2/nothing", "/v2/authorize/nothing", "/v2/partition", "/v2/partition/partition-1",
+		"/", "/v1/authorize", "/v2", "/v2/nothing", "/v2/authorize/nothing", "/v2/partition",
 		"/v2/partition/partition-1/users", "/v2/partition/partition-1/account/" + id + "/nothing",
 		"/v2/partition/partition-1/account/" + id + "/user/u/extra",
 		"/v2/partition/partition-1/account//user",
-		"/v2/job", "/v2/job/j/input", "/v2/partition/partition-1/telephonenumber",
-		"/v2/partition/partition-1/telephonenumber/18015550100", "/v2/partition/partition-1/telephonenumber/18015550100/reserve/x",
-		"/v2/partition/partition-1/account/" + id + "/telephonenumber/18015550100/destination",
+		"/v2/job", "/v2/job/j/input/x", "/v2/partition/partition-1/telephonenumber/18015550100/reserve/x",
+		"/v2/partition/partition-1/account/" + id + "/telephonenumber/18015550100/destination/x",
 	} {
 		// Unknown paths are 404 before authentication.
 		wantError(t, send(t, s, http.MethodGet, p, "", nil), http.StatusNotFound, MessageNotFound)

@@ -24,7 +24,8 @@ var secretKeys = map[string]bool{
 	"password": true, "passwd": true, "pwd": true, "pass": true, "passcode": true,
 	"newpassword": true, "oldpassword": true, "userpassword": true, "customerpassword": true,
 	"sippassword": true, "voicemailpassword": true, "pin": true, "voicemailpin": true, "wirelesspin": true,
-	"secret": true, "clientsecret": true,
+	"secret": true, "clientsecret": true, "apisecret": true,
+	"adminpassword": true, "apipassword": true, // Alianza: a device's admin password, a carrier's API password
 	"apikey": true, "apiidkey": true, "apitoken": true, "cloudkey": true,
 	"token": true, "authtoken": true, "xauthtoken": true, "accesstoken": true, "refreshtoken": true,
 	"plaidtoken": true, "plaidpublictoken": true, "plaidaccesstoken": true, "publictoken": true,

@@ -64,6 +64,7 @@ func TestIsSecretKey(t *testing.T) {
 		"API_KEY", "api_key", "apiKey", "API-ID-KEY", "API_ID_KEY", "password", "Password", "sipPassword",
 		"cardNumber", "card_number", "cvv", "CVV2", "ssn", "cloud_key", "X-AUTH-TOKEN", "x-auth-token",
 		"Authorization", "Cookie", "Set-Cookie", "ns:password", "soapenv:Password", "client.secret",
+		"adminPassword", "apiPassword", "apiSecret", "wirelessPin", "authToken",
 	} {
 		assert.True(t, IsSecretKey(k), k)
 	}
