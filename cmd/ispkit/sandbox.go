@@ -37,6 +37,13 @@ type fakeSet struct {
 	octane    *octanetest.Server
 }
 
+// The pool the sandbox seeds for Octane, and its consumer (neither is one
+// the quickstart moves).
+const (
+	sandboxPool         = "0412999000"
+	sandboxPoolConsumer = "0412000099"
+)
+
 // sandbox is the four fakes behind one handler, with the console.
 type sandbox struct {
 	root string
@@ -109,10 +116,13 @@ func (sb *sandbox) fresh(vendor string, set fakeSet) (fakeSet, error) {
 		if sb.initial == nil || sb.initial.Octane == nil {
 			// The quickstart's Octane flow moves three existing services
 			// between pools; a real account has them, so the sandbox
-			// seeds them.
-			for _, sn := range sb.octaneConsumers {
+			// seeds them. A real account has a pool too, with a consumer
+			// of its own: ispkit check reads it (OCTANE_POOL).
+			for _, sn := range append(sb.octaneConsumers, sandboxPoolConsumer) {
 				set.octane.SeedService(octanetest.Service{CustNo: octanetest.DefaultCustNo, ServiceNumber: sn, PlanNo: octanetest.DefaultConsumerPlan})
 			}
+			set.octane.SeedPool(octanetest.Pool{CustNo: octanetest.DefaultCustNo, ServiceNumber: sandboxPool,
+				PlanNo: octanetest.DefaultProviderPlan, Name: "Sandbox pool", Consumers: []string{sandboxPoolConsumer}})
 		}
 	}
 	if sb.initial != nil {
@@ -202,7 +212,7 @@ type vendorInfo struct {
 // the sandbox instead of its built-in fakes.
 func (sb *sandbox) vendors() []vendorInfo {
 	f := sb.fakes()
-	return []vendorInfo{
+	out := []vendorInfo{
 		{"baicells", "Baicells BOSS", []envVar{
 			{"BAICELLS_BASE_URL", f.baicells.BaseURL()},
 			{"BAICELLS_CLOUD_KEY", baicellstest.DefaultCloudKey},
@@ -229,6 +239,12 @@ func (sb *sandbox) vendors() []vendorInfo {
 			{"OCTANE_CONSUMERS", strings.Join(sb.octaneConsumers, ",")},
 		}},
 	}
+	// ispkit check's pool reads: the first pool the sandbox holds.
+	if pools := f.octane.Pools(); len(pools) > 0 {
+		v := &out[len(out)-1]
+		v.Env = append(v.Env, envVar{"OCTANE_POOL", pools[0].ServiceNumber})
+	}
+	return out
 }
 
 // isLoopback reports whether a listen address's host only accepts
