@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"log"
 	"mime"
 	"mime/multipart"
 	"net/http"
@@ -525,3 +527,29 @@ func TestFileInputErrors(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A greeting uploaded from a file and read back: the upload is a
+// multipart form, the download a File with the server's content type and
+// file name.
+func ExampleVoicemailBoxesService_UploadGreeting() {
+	c, stop := exampleClient()
+	defer stop()
+	ctx := context.Background()
+
+	audio := alianza.UploadRequest{Name: "greeting.wav", ContentType: "audio/wave", Data: []byte("RIFF....WAVE")}
+	if err := c.VoicemailBoxes.UploadGreeting(ctx, "A1", "V1", alianza.GreetingPersonal, audio); err != nil {
+		log.Fatal(err)
+	}
+	f, err := c.VoicemailBoxes.Greeting(ctx, "A1", "V1", alianza.GreetingPersonal)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(f.MediaType(), f.Name, len(f.Data), "bytes")
+
+	// Nothing is sent for an empty file.
+	err = c.VoicemailBoxes.UploadGreeting(ctx, "A1", "V1", alianza.GreetingPersonal, alianza.UploadRequest{Name: "empty.wav"})
+	fmt.Println(err)
+	// Output:
+	// audio/wave greeting.wav 12 bytes
+	// alianza: VoicemailBoxes.UploadGreeting: invalid audio.Data: is empty
+}
