@@ -181,11 +181,16 @@ func multipartBody(fields []formField, files ...formFile) ([]byte, string, error
 // connection that was not made), whatever its method, as a create is; a
 // 429, 5xx or reset after it left is the caller's to retry (Error.RetryAfter).
 func (c *Client) upload(ctx context.Context, cl call, fields []formField, files []formFile, out any) (*transport.Response, error) {
+	cl.retry = transport.RetryUnsafe
+	if len(fields) == 0 && len(files) == 0 {
+		// Nothing to send (MediaFiles.Upload with a job upload key): no body.
+		return c.send(ctx, cl, out)
+	}
 	body, ct, err := multipartBody(fields, files...)
 	if err != nil {
 		return nil, &ValidationError{Op: cl.op, Field: "body", Reason: "cannot be encoded as multipart/form-data", Err: err}
 	}
-	cl.raw, cl.contentType, cl.retry = body, ct, transport.RetryUnsafe
+	cl.raw, cl.contentType = body, ct
 	return c.send(ctx, cl, out)
 }
 

@@ -227,9 +227,10 @@ type UploadedMedia struct {
 	URL string `json:"url,omitempty"`
 }
 
-// MediaUploadRequest is what MediaFiles.Upload sends: an IVR prompt (File, a wav
-// file) or hold music uploaded before under a job upload key
-// (JobUploadKey, from Accounts' job upload key call); one of the two.
+// MediaUploadRequest is what MediaFiles.Upload sends, one of the two: an
+// IVR prompt (File, a wav file), or hold music uploaded before to the
+// pre-signed URL of Jobs.InputURL, named by the key it gave
+// (JobUploadKey).
 type MediaUploadRequest struct {
 	File         *UploadRequest
 	JobUploadKey string
