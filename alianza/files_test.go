@@ -229,6 +229,9 @@ var fileE2E = map[string]struct {
 		if err != nil || res.Job == nil || res.Job.ID == "" || res.Media != nil {
 			t.Fatalf("hold music: %+v %v", res, err)
 		}
+		if r := srv.Requests(); len(r[len(r)-1].Body) != 0 || r[len(r)-1].Header.Get("Content-Type") != "" {
+			t.Errorf("hold music sent a body: %q %q", r[len(r)-1].Header.Get("Content-Type"), r[len(r)-1].Body)
+		}
 		if _, err := c.Jobs.Wait(ctx, res.Job.ID, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -416,6 +419,15 @@ func TestFileErrorsAndNames(t *testing.T) {
 		if err != nil || f.Name != "" {
 			t.Errorf("%q: name %q, %v", name, f.Name, err)
 		}
+	}
+	// An expired token: one new login, and the download is answered.
+	logins := srv.LoginCount()
+	srv.ExpireTokens()
+	if _, err := c.VoicemailBoxes.Greeting(ctx, "A1", "V1", alianza.GreetingPersonal); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.LoginCount() - logins; n != 1 {
+		t.Errorf("%d logins after the token expired", n)
 	}
 	// An upload refused by the server is an *Error, and not sent twice.
 	srv.InjectFault(alianzatest.Fault{Path: "/greetings/Personal/media", Status: http.StatusServiceUnavailable, Times: 1})
