@@ -429,6 +429,19 @@ func TestFileErrorsAndNames(t *testing.T) {
 	if n := srv.LoginCount() - logins; n != 1 {
 		t.Errorf("%d logins after the token expired", n)
 	}
+	// The response size cap holds for a file as for any answer.
+	small, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
+		alianza.WithBaseURL(srv.URL), alianza.WithMaxResponseSize(1024))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed(t, srv, fp+"/account/A1/voicemailbox/V1/greetings/PersonalBusy/media", "audio/wave", "", strings.Repeat("x", 4096))
+	if _, err := small.VoicemailBoxes.Greeting(ctx, "A1", "V1", alianza.GreetingPersonalBusy); !errors.Is(err, alianza.ErrBadResponse) {
+		t.Errorf("a 4 KiB file under a 1 KiB cap: %v", err)
+	}
+	if _, err := c.VoicemailBoxes.Greeting(ctx, "A1", "V1", alianza.GreetingPersonalBusy); err != nil {
+		t.Errorf("the same file with the default cap: %v", err)
+	}
 	// An upload refused by the server is an *Error, and not sent twice.
 	srv.InjectFault(alianzatest.Fault{Path: "/greetings/Personal/media", Status: http.StatusServiceUnavailable, Times: 1})
 	srv.ResetRequests()
