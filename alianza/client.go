@@ -156,6 +156,13 @@ type Client struct {
 	// products and inbound rate plans provisioning takes ids from.
 	ReferenceData *ReferenceDataService
 
+	// BulkCollections: the bulk user operations' collections, created from
+	// a file and read back as one (files.go).
+	BulkCollections *BulkCollectionsService
+	// LocalCallingAreas: the partition's local calling area prefixes, as
+	// CSV (files.go).
+	LocalCallingAreas *LocalCallingAreasService
+
 	// The services below are generated from the spec (zz_*.gen.go; see
 	// internal/gen and the ledger in internal/gen/config.yml).
 
@@ -297,6 +304,8 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 	c.ProductPlans = &ProductPlansService{c: c}
 	c.Jobs = &JobsService{c: c}
 	c.ReferenceData = &ReferenceDataService{c: c}
+	c.BulkCollections = &BulkCollectionsService{c: c}
+	c.LocalCallingAreas = &LocalCallingAreasService{c: c}
 	c.initGenerated()
 	return c, nil
 }
@@ -339,6 +348,12 @@ type call struct {
 	path   string
 	query  url.Values
 	body   any // encoded by encodeBody
+	// raw, when not nil, is sent as is instead of body, with contentType
+	// (a multipart upload, files.go).
+	raw         []byte
+	contentType string
+	header      http.Header     // extra headers (an Accept)
+	retry       transport.Retry // RetryByMethod unless set (uploads: RetryUnsafe)
 }
 
 // do sends a call with the session's token, logging in first when needed
@@ -364,6 +379,9 @@ func (c *Client) send(ctx context.Context, cl call, out any) (*transport.Respons
 		}
 		body = b // the transport adds the values of its secret fields to the call's secrets
 	}
+	if cl.raw != nil {
+		body = cl.raw
+	}
 	var refused *authToken // the token refused with 401, when retrying
 	for {
 		tok, err := c.sess.token(ctx)
@@ -379,6 +397,7 @@ func (c *Client) send(ctx context.Context, cl call, out any) (*transport.Respons
 		}
 		resp, err := c.t.Do(context.WithValue(ctx, tokenKey{}, tok), &transport.Request{
 			Op: cl.op, Method: cl.method, Path: cl.path, Query: cl.query, Body: body, Secrets: secrets,
+			ContentType: cl.contentType, Header: cl.header, Retry: cl.retry,
 		})
 		if err != nil {
 			return nil, transportError(cl.op, err)

@@ -421,9 +421,12 @@ func confAdapter() conformance.Adapter {
 			return true
 		},
 		// POST and PATCH must not arrive twice, except the login, which
-		// creates nothing. PUT and DELETE are idempotent in the spec.
+		// creates nothing. PUT and DELETE are idempotent in the spec. An
+		// upload (multipart/form-data, files.go) is a write whatever its
+		// method: it must not arrive twice either.
 		Unsafe: func(r *http.Request, _ []byte) bool {
-			return r.Method == http.MethodPatch || r.Method == http.MethodPost && r.URL.Path != "/v2/authorize"
+			return r.Method == http.MethodPatch || r.Method == http.MethodPost && r.URL.Path != "/v2/authorize" ||
+				isUpload(r.Header.Get("Content-Type"))
 		},
 		Envelopes: confEnvelopes,
 		Classify: conformance.Classifier{
@@ -451,7 +454,7 @@ func TestConformanceOpsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := append(append([]conformance.Op(nil), confOps...), confGenerated(nil)...)
+	all := append(append(append([]conformance.Op(nil), confOps...), confGenerated(nil)...), confFileOps()...)
 	var missing []string
 	v := reflect.ValueOf(c).Elem()
 	services := 0
@@ -529,7 +532,7 @@ type genConfOp struct {
 func TestConformance(t *testing.T) {
 	yes := true
 	a := confAdapter()
-	a.Ops = append(append([]conformance.Op(nil), confOps...), confGenerated(&yes)...)
+	a.Ops = append(append(append([]conformance.Op(nil), confOps...), confGenerated(&yes)...), confFiles(true)...)
 	conformance.Run(t, a)
 }
 

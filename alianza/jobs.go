@@ -51,7 +51,8 @@ func (s JobStatus) Valid() bool {
 func (s JobStatus) Terminal() bool { return s == JobDone || s == JobFailed }
 
 // Job is an asynchronous job (the spec's Job). Its output, when it has one,
-// is read with GET /v2/job/{jobId}/output or /output-url (Client.Do).
+// is read with Jobs.Output (or its URL with Jobs.OutputURL), its input
+// with Jobs.Input.
 type Job struct {
 	ID          string     `json:"id"`
 	Name        string     `json:"name"`

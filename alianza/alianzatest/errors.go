@@ -169,6 +169,8 @@ type reply struct {
 	// raw, when contentType is set, is answered as is instead of body.
 	raw         []byte
 	contentType string
+	// header holds extra headers of a raw answer (a Content-Disposition).
+	header http.Header
 }
 
 // answer is a successful answer.
@@ -258,6 +260,9 @@ type apiSingleException struct {
 // writeReply writes an answer.
 func writeReply(w http.ResponseWriter, rep reply) {
 	if rep.contentType != "" {
+		for k, v := range rep.header {
+			w.Header()[k] = v
+		}
 		w.Header().Set("Content-Type", rep.contentType)
 		w.Header().Set("Content-Length", strconv.Itoa(len(rep.raw)))
 		w.WriteHeader(rep.status)

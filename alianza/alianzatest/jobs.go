@@ -114,12 +114,17 @@ func (s *Server) getJobOutput(c *call) reply {
 // inventory as it is now, in CSV: a header line, then one line a number in
 // the order of its digits.
 func (s *Server) exportInventory(c *call) reply {
+	return s.startJob(c, "asyncExportTnInventory", s.inventoryCSV(c.args[0]))
+}
+
+// inventoryCSV is the partition's inventory in CSV. s.mu must be held.
+func (s *Server) inventoryCSV(partition string) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	_ = w.Write([]string{"telephoneNumber", "rateCenter", "state", "country", "postalCode", "functionType", "carrierId"})
-	for _, n := range s.sortedInventory(c.args[0]) {
+	for _, n := range s.sortedInventory(partition) {
 		_ = w.Write([]string{n.PhoneNumber, n.RateCenter, n.State, n.Country, n.PostalCode, n.FunctionType, n.CarrierID})
 	}
 	w.Flush()
-	return s.startJob(c, "asyncExportTnInventory", b.Bytes())
+	return b.Bytes()
 }

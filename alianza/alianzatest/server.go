@@ -128,6 +128,11 @@ type Server struct {
 	objects     map[string]json.RawMessage
 	objectOrder []string
 	scripts     map[string]scripted
+
+	// The files of the file routes (files.go), by canonical path, and the
+	// SIP usernames the username check reports as taken.
+	files    map[string]File
+	takenSIP map[string]bool
 }
 
 // mgmtUser is a management user: who may log in, and the partition the
