@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"log/slog"
 	"mime"
 	"mime/multipart"
 	"net/textproto"
@@ -59,6 +61,52 @@ type UploadRequest struct {
 	ContentType string
 	// Data is the file's content: not empty.
 	Data []byte
+}
+
+// A file's content can hold what must not be printed (a device line export
+// carries SIP passwords), so File and UploadRequest print and log their
+// name, content type and size only, whatever the verb.
+
+func fileString(typ, name, contentType string, size int) string {
+	return fmt.Sprintf("alianza.%s{Name: %q, ContentType: %q, Data: %d bytes}", typ, name, contentType, size)
+}
+
+// String implements fmt.Stringer without the content.
+func (f *File) String() string {
+	if f == nil {
+		return "<nil>"
+	}
+	return fileString("File", f.Name, f.ContentType, len(f.Data))
+}
+
+// GoString implements fmt.GoStringer without the content.
+func (f *File) GoString() string { return f.String() }
+
+// Format prints String for every verb.
+func (f *File) Format(st fmt.State, _ rune) { _, _ = io.WriteString(st, f.String()) }
+
+// LogValue implements slog.LogValuer without the content.
+func (f *File) LogValue() slog.Value {
+	if f == nil {
+		return slog.StringValue("<nil>")
+	}
+	return slog.GroupValue(slog.String("name", f.Name), slog.String("contentType", f.ContentType), slog.Int("size", len(f.Data)))
+}
+
+// String implements fmt.Stringer without the content.
+func (u UploadRequest) String() string {
+	return fileString("UploadRequest", u.Name, u.ContentType, len(u.Data))
+}
+
+// GoString implements fmt.GoStringer without the content.
+func (u UploadRequest) GoString() string { return u.String() }
+
+// Format prints String for every verb.
+func (u UploadRequest) Format(st fmt.State, _ rune) { _, _ = io.WriteString(st, u.String()) }
+
+// LogValue implements slog.LogValuer without the content.
+func (u UploadRequest) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("name", u.Name), slog.String("contentType", u.ContentType), slog.Int("size", len(u.Data)))
 }
 
 // download sends cl and returns the 2xx answer as a File; any other status
