@@ -991,6 +991,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.AccountUserRequest{PartitionID: "e2e Patch"}
+		if _, err := c.AccountUsers.Patch(ctx, "e2e accountId/1", "e2e userId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.AccountUser{PartitionID: "e2e ResetPassword"}
 		body, _ := json.Marshal(map[string]any{"partitionId": "e2e ResetPassword"})
@@ -1678,6 +1698,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want macAddress %q", stored, req.MACAddress)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.DeviceMetadataRequest{MACAddress: "e2e PatchMetadata", AdminPassword: alianza.NewSecret("e2e-secret")}
+		if _, err := c.Devices.PatchMetadata(ctx, "e2e accountId/1", "e2e macAddress/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata", map[string]any{"macAddress": "e2e PatchMetadata", "adminPassword": "e2e-secret"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["macAddress"] != req.MACAddress {
+			t.Errorf("stored %v, want macAddress %q", stored, req.MACAddress)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := string("e2e")
 		body, _ := json.Marshal(want)
@@ -1953,6 +1993,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.CallGroupRequest{PartitionID: "e2e Patch"}
+		if _, err := c.CallGroups.Patch(ctx, "e2e accountId/1", "e2e callGroupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -2029,6 +2089,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if stored["partitionId"] != req.PartitionID {
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.PagingGroupRequest{PartitionID: "e2e Patch"}
+		if _, err := c.PagingGroups.Patch(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
 		}
 	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -2123,6 +2203,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.PickupGroupRequest{PartitionID: "e2e Patch"}
+		if _, err := c.PickupGroups.Patch(ctx, "e2e accountId/1", "e2e pickupGroupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := string("e2e")
 		body, _ := json.Marshal(want)
@@ -2204,6 +2304,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if stored["partitionId"] != req.PartitionID {
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/port/{portId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.PortModelRequest{PartitionID: "e2e Patch", WirelessPIN: alianza.NewSecret("e2e-secret")}
+		if _, err := c.Ports.Patch(ctx, "e2e accountId/1", "e2e portId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1", map[string]any{"partitionId": "e2e Patch", "wirelessPin": "e2e-secret"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
 		}
 	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/port/{portId}/cancelport": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -2372,6 +2492,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if stored["partitionId"] != req.PartitionID {
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SIPTrunkRequest{PartitionID: "e2e Patch", SIPPassword: alianza.NewSecret("e2e-secret")}
+		if _, err := c.SIPTrunks.Patch(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1", map[string]any{"partitionId": "e2e Patch", "sipPassword": "e2e-secret"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
 		}
 	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -3514,6 +3654,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want username %q", stored, req.Username)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/managementuser/{id}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.ManagementUserRequest{Username: "e2e Patch"}
+		if _, err := c.ManagementUsers.Patch(ctx, "e2e id/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", map[string]any{"username": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["username"] != req.Username {
+			t.Errorf("stored %v, want username %q", stored, req.Username)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/managementuser/{id}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := string("e2e")
 		body, _ := json.Marshal(want)
@@ -3955,6 +4115,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if err := c.SecurityGroups.Delete(ctx, "e2e securityId/1"); !errors.Is(err, alianza.ErrNotFound) {
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
+		}
+	},
+	"PATCH /v2/partition/{partitionId}/security/{securityId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SecurityRoleRequest{PartitionID: "e2e Patch"}
+		if _, err := c.SecurityGroups.Patch(ctx, "e2e securityId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
 		}
 	},
 	"GET /v2/partition/{partitionId}/telephonenumber": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -4470,6 +4650,10 @@ var genConfOps = []genConfOp{
 	{"AccountUsers.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.Delete(ctx, "e2e accountId/1", "e2e userId/1"))
 	}},
+	{"AccountUsers.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.AccountUserRequest{PartitionID: "conformance"}
+		return second(c.AccountUsers.Patch(ctx, "e2e accountId/1", "e2e userId/1", req))
+	}},
 	{"AccountUsers.ResetPassword", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.ResetPassword(ctx, "e2e accountId/1", "e2e userId/1"))
 	}},
@@ -4627,6 +4811,10 @@ var genConfOps = []genConfOp{
 		req := alianza.DeviceMetadataRequest{MACAddress: "conformance", AdminPassword: alianza.NewSecret(confSIP)}
 		return second(c.Devices.UpdateMetadata(ctx, "e2e accountId/1", "e2e macAddress/1", req))
 	}},
+	{"Devices.PatchMetadata", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.DeviceMetadataRequest{MACAddress: "conformance", AdminPassword: alianza.NewSecret(confSIP)}
+		return second(c.Devices.PatchMetadata(ctx, "e2e accountId/1", "e2e macAddress/1", req))
+	}},
 	{"Devices.GenerateAdminPassword", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Devices.GenerateAdminPassword(ctx, "e2e accountId/1", "e2e macAddress/1"))
 	}},
@@ -4689,6 +4877,10 @@ var genConfOps = []genConfOp{
 		req := alianza.CallGroupRequest{PartitionID: "conformance"}
 		return second(c.CallGroups.Update(ctx, "e2e accountId/1", "e2e callGroupId/1", req))
 	}},
+	{"CallGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.CallGroupRequest{PartitionID: "conformance"}
+		return second(c.CallGroups.Patch(ctx, "e2e accountId/1", "e2e callGroupId/1", req))
+	}},
 	{"CallGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.CallGroups.Delete(ctx, "e2e accountId/1", "e2e callGroupId/1")
 	}},
@@ -4705,6 +4897,10 @@ var genConfOps = []genConfOp{
 	{"PagingGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PagingGroupRequest{PartitionID: "conformance"}
 		return second(c.PagingGroups.Update(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req))
+	}},
+	{"PagingGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.PagingGroupRequest{PartitionID: "conformance"}
+		return second(c.PagingGroups.Patch(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req))
 	}},
 	{"PagingGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.PagingGroups.Delete(ctx, "e2e accountId/1", "e2e pagingGroupId/1")
@@ -4726,6 +4922,10 @@ var genConfOps = []genConfOp{
 	{"PickupGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.PickupGroups.Delete(ctx, "e2e accountId/1", "e2e pickupGroupId/1")
 	}},
+	{"PickupGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.PickupGroupRequest{PartitionID: "conformance"}
+		return second(c.PickupGroups.Patch(ctx, "e2e accountId/1", "e2e pickupGroupId/1", req))
+	}},
 	{"IVRs.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.IVRs.Delete(ctx, "e2e accountId/1", "e2e ivrId/1"))
 	}},
@@ -4744,6 +4944,10 @@ var genConfOps = []genConfOp{
 	{"Ports.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PortModelRequest{PartitionID: "conformance", WirelessPIN: alianza.NewSecret(confSIP)}
 		return second(c.Ports.Update(ctx, "e2e accountId/1", "e2e portId/1", req))
+	}},
+	{"Ports.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.PortModelRequest{PartitionID: "conformance", WirelessPIN: alianza.NewSecret(confSIP)}
+		return second(c.Ports.Patch(ctx, "e2e accountId/1", "e2e portId/1", req))
 	}},
 	{"Ports.Cancel", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.Ports.Cancel(ctx, "e2e accountId/1", "e2e portId/1")
@@ -4782,6 +4986,10 @@ var genConfOps = []genConfOp{
 	{"SIPTrunks.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.SIPTrunkRequest{PartitionID: "conformance", SIPPassword: alianza.NewSecret(confSIP)}
 		return second(c.SIPTrunks.Update(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req))
+	}},
+	{"SIPTrunks.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkRequest{PartitionID: "conformance", SIPPassword: alianza.NewSecret(confSIP)}
+		return second(c.SIPTrunks.Patch(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req))
 	}},
 	{"SIPTrunks.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SIPTrunks.Delete(ctx, "e2e accountId/1", "e2e sipTrunkId/1")
@@ -5039,6 +5247,10 @@ var genConfOps = []genConfOp{
 		req := alianza.ManagementUserRequest{Username: "conformance"}
 		return second(c.ManagementUsers.Update(ctx, "e2e id/1", req))
 	}},
+	{"ManagementUsers.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.ManagementUserRequest{Username: "conformance"}
+		return second(c.ManagementUsers.Patch(ctx, "e2e id/1", req))
+	}},
 	{"ManagementUsers.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.Delete(ctx, "e2e id/1"))
 	}},
@@ -5140,6 +5352,10 @@ var genConfOps = []genConfOp{
 	}},
 	{"SecurityGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SecurityGroups.Delete(ctx, "e2e securityId/1")
+	}},
+	{"SecurityGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SecurityRoleRequest{PartitionID: "conformance"}
+		return second(c.SecurityGroups.Patch(ctx, "e2e securityId/1", req))
 	}},
 	{"Numbers.Inventory", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Inventory(ctx))
