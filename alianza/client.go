@@ -165,6 +165,9 @@ type Client struct {
 	Addresses *AddressesService
 	// BrandSettings: the spec's "Brand Settings" operations (generated).
 	BrandSettings *BrandSettingsService
+	// BulkCollections: the spec's "Bulk Operation Collection" operations
+	// (generated).
+	BulkCollections *BulkCollectionsService
 	// BulkJobs: the spec's "Bulk Operation Job" operations (generated).
 	BulkJobs *BulkJobsService
 	// BusinessLines: the spec's "Business Line" operations (generated).

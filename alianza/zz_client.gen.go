@@ -7,6 +7,7 @@ func (c *Client) initGenerated() {
 	c.AccountUsers = &AccountUsersService{c: c}
 	c.Addresses = &AddressesService{c: c}
 	c.BrandSettings = &BrandSettingsService{c: c}
+	c.BulkCollections = &BulkCollectionsService{c: c}
 	c.BulkJobs = &BulkJobsService{c: c}
 	c.BusinessLines = &BusinessLinesService{c: c}
 	c.CDRs = &CDRsService{c: c}

@@ -39,6 +39,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"GET /v2/address/typeahead": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := []string{"e2e TypeAhead"}
+		body, _ := json.Marshal([]any{"e2e TypeAhead"})
+		srv.ScriptAnswer("GET", "/v2/address/typeahead", 200, string(body))
+		got, err := c.Addresses.TypeAhead(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/address/typeahead", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
 	"GET /v2/address/validate": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.AddressValidation{Latitude: "e2e Validate"}
 		if err := srv.SetObject("/v2/address/validate", map[string]any{"latitude": "e2e Validate"}); err != nil {
@@ -462,6 +475,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"GET /v2/bulk-user-operation/collection/{collectionId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.CollectionDto{OwnerID: "e2e Get"}
+		if err := srv.SetObject("/v2/bulk-user-operation/collection/e2e%20collectionId%2F1", map[string]any{"ownerId": "e2e Get"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.BulkCollections.Get(ctx, "e2e collectionId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
 	"GET /v2/bulk-user-operation/job/{jobId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.JobDto{OwnerID: "e2e Get"}
 		if err := srv.SetObject("/v2/bulk-user-operation/job/e2e%20jobId%2F1", map[string]any{"ownerId": "e2e Get"}); err != nil {
@@ -822,6 +848,20 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"POST /v2/partition/{partitionId}/account/activation/multiple": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := alianza.MultipleActivationRequest{}
+		want := alianza.MultipleActivationResult{Message: "e2e ActivateMultiple"}
+		body, _ := json.Marshal(map[string]any{"message": "e2e ActivateMultiple"})
+		srv.ScriptAnswer("POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/activation/multiple", 200, string(body))
+		got, err := c.Accounts.ActivateMultiple(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/activation/multiple", map[string]any{})
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
 	"POST /v2/partition/{partitionId}/account/bulkstatuschange_2": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		req := alianza.JobUploadKeyRequest{Key: "e2e BulkStatusChange"}
 		want := alianza.JobModel{Name: "e2e BulkStatusChange"}
@@ -1058,6 +1098,23 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
 	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.BusinessLineVoicemailBox{Name: "e2e VoicemailBoxes"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box"+"/e2e-1", map[string]any{"name": "e2e VoicemailBoxes"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box"+"/e2e-2", map[string]any{"name": "e2e VoicemailBoxes"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.BusinessLineVoicemailBox
+		got, err := c.BusinessLines.VoicemailBoxes(ctx, "e2e accountId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
+		}
+	},
 	"POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		req := alianza.BusinessLineVoicemailBoxRequest{Name: "e2e CreateVoicemailBox"}
 		got, err := c.BusinessLines.CreateVoicemailBox(ctx, "e2e accountId/1", req)
@@ -1073,6 +1130,23 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if n := srv.ObjectCount("/v2/partition/" + alianzatest.DefaultPartitionID + "/account/e2e%20accountId%2F1/business-line/voicemail-box"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/views/expanded": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.VoicemailBoxExpandedView{Name: "e2e VoicemailBoxesExpanded"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/views/expanded"+"/e2e-1", map[string]any{"name": "e2e VoicemailBoxesExpanded"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/views/expanded"+"/e2e-2", map[string]any{"name": "e2e VoicemailBoxesExpanded"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.VoicemailBoxExpandedView
+		got, err := c.BusinessLines.VoicemailBoxesExpanded(ctx, "e2e accountId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -1131,6 +1205,23 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if err := c.VoicemailBoxes.DeleteBusinessLineGreeting(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e greetingType/1"); !errors.Is(err, alianza.ErrNotFound) {
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.BusinessLineVoicemailMessage{VoicemailBoxID: "e2e VoicemailMessages"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/message"+"/e2e-1", map[string]any{"voicemailBoxId": "e2e VoicemailMessages"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/message"+"/e2e-2", map[string]any{"voicemailBoxId": "e2e VoicemailMessages"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.BusinessLineVoicemailMessage
+		got, err := c.BusinessLines.VoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -3331,6 +3422,18 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := []string{"e2e DeleteMany"}
+		srv.ScriptAnswer("DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage", 204, "")
+		if err := c.VoicemailMessages.DeleteMany(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage", []any{"e2e DeleteMany"})
+		srv.ScriptAnswer("DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage", 404, `{"status":404,"messages":["E2ENotFound"]}`)
+		if err := c.VoicemailMessages.DeleteMany(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); !errors.Is(err, alianza.ErrNotFound) {
+			t.Errorf("scripted 404: %v", err)
+		}
+	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.VoicemailMessage{FromName: "e2e Get"}
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage/e2e%20messageId%2F1", map[string]any{"fromName": "e2e Get"}); err != nil {
@@ -3511,6 +3614,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Fatal(err)
 		}
 		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/deviceinventory/import", map[string]any{"key": "e2e Import"})
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"GET /v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.DeviceData{MACAddress: "e2e ProvisioningForDevice"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/deviceprovisioning/account/e2e%20accountId%2F1/device/e2e%20deviceId%2F1", map[string]any{"macAddress": "e2e ProvisioningForDevice"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.DeviceLines.ProvisioningForDevice(ctx, "e2e accountId/1", "e2e deviceId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
@@ -3738,6 +3854,33 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/inventoryplan_2", map[string]any{"key": "e2e ImportInventoryPlan"})
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"GET /v2/partition/{partitionId}/ratecenter/reordernotification": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := []string{"e2e ReorderNotificationEmails"}
+		body, _ := json.Marshal([]any{"e2e ReorderNotificationEmails"})
+		srv.ScriptAnswer("GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", 200, string(body))
+		got, err := c.RateCenters.ReorderNotificationEmails(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
+	"PUT /v2/partition/{partitionId}/ratecenter/reordernotification": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := []string{"e2e SetReorderNotificationEmails"}
+		want := []string{"e2e SetReorderNotificationEmails"}
+		body, _ := json.Marshal([]any{"e2e SetReorderNotificationEmails"})
+		srv.ScriptAnswer("PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", 200, string(body))
+		got, err := c.RateCenters.SetReorderNotificationEmails(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", []any{"e2e SetReorderNotificationEmails"})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
 	"GET /v2/partition/{partitionId}/ratecenter/tnsearch": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -4137,6 +4280,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("a patch dropped a field: %v", stored)
 		}
 	},
+	"GET /v2/partition/{partitionId}/setting": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := map[string]alianza.PartitionSetting{"e2e": alianza.PartitionSetting{PartitionID: "e2e Settings"}}
+		body, _ := json.Marshal(map[string]any{"e2e": map[string]any{"partitionId": "e2e Settings"}})
+		srv.ScriptAnswer("GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/setting", 200, string(body))
+		got, err := c.Partitions.Settings(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/setting", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
 	"GET /v2/partition/{partitionId}/telephonenumber": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.TelephoneNumberView{PartitionID: "e2e Inventory"}
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber"+"/e2e-1", map[string]any{"partitionId": "e2e Inventory"}); err != nil {
@@ -4277,6 +4433,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
+	"GET /v2/ref/dialplan/actiontypes": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := map[string][]alianza.DialPlanRuleActionType{"e2e": []alianza.DialPlanRuleActionType{alianza.DialPlanRuleActionTypeGroupLoginLogout}}
+		body, _ := json.Marshal(map[string]any{"e2e": []any{"GroupLoginLogout"}})
+		srv.ScriptAnswer("GET", "/v2/ref/dialplan/actiontypes", 200, string(body))
+		got, err := c.ReferenceData.DialPlanActionTypes(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/ref/dialplan/actiontypes", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
 	"GET /v2/ref/permissions": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.PermissionTypeDefaults{}
 		if err := srv.SetObject("/v2/ref/permissions"+"/e2e-1", map[string]any{}); err != nil {
@@ -4292,6 +4461,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
 			t.Errorf("got %+v, want two of %+v", got, want)
+		}
+	},
+	"GET /v2/ref/secondary-location-types": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := map[string][]alianza.SecondaryLocationDescription{"e2e": []alianza.SecondaryLocationDescription{alianza.SecondaryLocationDescriptionUpper}}
+		body, _ := json.Marshal(map[string]any{"e2e": []any{"UPPER"}})
+		srv.ScriptAnswer("GET", "/v2/ref/secondary-location-types", 200, string(body))
+		got, err := c.ReferenceData.SecondaryLocationTypes(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/ref/secondary-location-types", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
 	"GET /v2/ref/sidecartype": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -4354,6 +4536,50 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
 	},
+	"GET /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.UserGroupSettings{PartitionID: "e2e Settings"}
+		if err := srv.SetObject("/v2/user-groups/settings", map[string]any{"partitionId": "e2e Settings"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.UserGroups.Settings(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"POST /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "e2e CreateSettings"}
+		want := alianza.UserGroupSettings{PartitionID: "e2e CreateSettings"}
+		body, _ := json.Marshal(map[string]any{"partitionId": "e2e CreateSettings"})
+		srv.ScriptAnswer("POST", "/v2/user-groups/settings", 200, string(body))
+		got, err := c.UserGroups.CreateSettings(ctx, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "POST", "/v2/user-groups/settings", map[string]any{"partitionId": "e2e CreateSettings"})
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"PUT /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/user-groups/settings", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "e2e UpdateSettings"}
+		if err := c.UserGroups.UpdateSettings(ctx, req, nil); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/user-groups/settings", map[string]any{"partitionId": "e2e UpdateSettings"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/user-groups/settings", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+	},
 	"DELETE /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/user-groups/settings", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -4400,12 +4626,17 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 // secret, for the conformance suite's printing sweep.
 var genPrintables = []any{
 	alianza.BandwidthSettings{APIPassword: alianza.NewSecret(confSIP)},
+	alianza.DeviceData{Lines: []alianza.DeviceProvisioningLine{{SIPPassword: alianza.NewSecret(confSIP)}}},
 	alianza.DeviceMetadata{AdminPassword: alianza.NewSecret(confSIP)},
 	alianza.DeviceMetadataRequest{AdminPassword: alianza.NewSecret(confSIP)},
+	alianza.DeviceProvisioningLine{SIPPassword: alianza.NewSecret(confSIP)},
 	alianza.Device{SIPPassword: alianza.NewSecret(confSIP)},
 	alianza.E911Account{AuthToken: alianza.NewSecret(confSIP)},
 	alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}},
+	alianza.EndUserWithMultipleTNActivation{User: &alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}}, Ports: []alianza.PortModel{{WirelessPIN: alianza.NewSecret(confSIP)}}},
 	alianza.InboundCarrier{E911Account: &alianza.E911Account{AuthToken: alianza.NewSecret(confSIP)}, BandwidthSettings: &alianza.BandwidthSettings{APIPassword: alianza.NewSecret(confSIP)}, SinchSettings: &alianza.SinchSettings{APISecret: alianza.NewSecret(confSIP)}},
+	alianza.MultipleActivation{EndUsers: []alianza.EndUserWithMultipleTNActivation{{User: &alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}}, Ports: []alianza.PortModel{{WirelessPIN: alianza.NewSecret(confSIP)}}}}},
+	alianza.MultipleActivationRequest{EndUsers: []alianza.EndUserWithMultipleTNActivation{{User: &alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}}, Ports: []alianza.PortModel{{WirelessPIN: alianza.NewSecret(confSIP)}}}}},
 	alianza.Node{AuthToken: alianza.NewSecret(confSIP)},
 	alianza.NodeQueryResult{Entities: []alianza.Node{{AuthToken: alianza.NewSecret(confSIP)}}},
 	alianza.PINChange{PIN: alianza.NewSecret(confSIP)},
@@ -4433,6 +4664,9 @@ var genPrintables = []any{
 var genConfOps = []genConfOp{
 	{"Addresses.ZipCodes", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Addresses.ZipCodes(ctx, "e2e state/1", "e2e city/1"))
+	}},
+	{"Addresses.TypeAhead", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.Addresses.TypeAhead(ctx, nil))
 	}},
 	{"Addresses.Validate", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Addresses.Validate(ctx, nil))
@@ -4530,6 +4764,9 @@ var genConfOps = []genConfOp{
 	{"SSOLinks.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOLinks.List(ctx, nil))
 	}},
+	{"BulkCollections.Get", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BulkCollections.Get(ctx, "e2e collectionId/1"))
+	}},
 	{"BulkJobs.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BulkJobs.Get(ctx, "e2e jobId/1"))
 	}},
@@ -4612,6 +4849,10 @@ var genConfOps = []genConfOp{
 	{"Accounts.PartitionHistory", "page", func(ctx context.Context, c *alianza.Client) error {
 		return drain(c.Accounts.PartitionHistory(ctx, nil))
 	}},
+	{"Accounts.ActivateMultiple", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.MultipleActivationRequest{}
+		return second(c.Accounts.ActivateMultiple(ctx, req))
+	}},
 	{"Accounts.BulkStatusChange", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.Accounts.BulkStatusChange(ctx, req))
@@ -4664,9 +4905,15 @@ var genConfOps = []genConfOp{
 		req := alianza.BusinessLineRequest{Name: "conformance"}
 		return second(c.BusinessLines.Create(ctx, "e2e accountId/1", req))
 	}},
+	{"BusinessLines.VoicemailBoxes", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BusinessLines.VoicemailBoxes(ctx, "e2e accountId/1"))
+	}},
 	{"BusinessLines.CreateVoicemailBox", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BusinessLineVoicemailBoxRequest{Name: "conformance"}
 		return second(c.BusinessLines.CreateVoicemailBox(ctx, "e2e accountId/1", req))
+	}},
+	{"BusinessLines.VoicemailBoxesExpanded", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BusinessLines.VoicemailBoxesExpanded(ctx, "e2e accountId/1"))
 	}},
 	{"BusinessLines.VoicemailBox", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.VoicemailBox(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
@@ -4680,6 +4927,9 @@ var genConfOps = []genConfOp{
 	}},
 	{"VoicemailBoxes.DeleteBusinessLineGreeting", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.VoicemailBoxes.DeleteBusinessLineGreeting(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e greetingType/1")
+	}},
+	{"BusinessLines.VoicemailMessages", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BusinessLines.VoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
 	{"BusinessLines.DeleteVoicemailMessages", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.DeleteVoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
@@ -5176,6 +5426,10 @@ var genConfOps = []genConfOp{
 	{"VoicemailMessages.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailMessages.List(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
+	{"VoicemailMessages.DeleteMany", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := []string{"conformance"}
+		return c.VoicemailMessages.DeleteMany(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req)
+	}},
 	{"VoicemailMessages.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailMessages.Get(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1"))
 	}},
@@ -5217,6 +5471,9 @@ var genConfOps = []genConfOp{
 	{"DeviceInventories.Import", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.DeviceInventories.Import(ctx, req))
+	}},
+	{"DeviceLines.ProvisioningForDevice", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.DeviceLines.ProvisioningForDevice(ctx, "e2e accountId/1", "e2e deviceId/1"))
 	}},
 	{"DeviceLines.ProvisioningForMAC", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.ProvisioningForMAC(ctx, "e2e macAddress/1"))
@@ -5266,6 +5523,13 @@ var genConfOps = []genConfOp{
 	{"RateCenters.ImportInventoryPlan", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.RateCenters.ImportInventoryPlan(ctx, req))
+	}},
+	{"RateCenters.ReorderNotificationEmails", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.RateCenters.ReorderNotificationEmails(ctx))
+	}},
+	{"RateCenters.SetReorderNotificationEmails", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := []string{"conformance"}
+		return second(c.RateCenters.SetReorderNotificationEmails(ctx, req))
 	}},
 	{"RateCenters.SearchNumbers", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.RateCenters.SearchNumbers(ctx, nil))
@@ -5357,6 +5621,9 @@ var genConfOps = []genConfOp{
 		req := alianza.SecurityRoleRequest{PartitionID: "conformance"}
 		return second(c.SecurityGroups.Patch(ctx, "e2e securityId/1", req))
 	}},
+	{"Partitions.Settings", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.Partitions.Settings(ctx))
+	}},
 	{"Numbers.Inventory", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Inventory(ctx))
 	}},
@@ -5389,8 +5656,14 @@ var genConfOps = []genConfOp{
 	{"Numbers.FindMeFollowMeCheck", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.FindMeFollowMeCheck(ctx, "e2e tn/1"))
 	}},
+	{"ReferenceData.DialPlanActionTypes", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.ReferenceData.DialPlanActionTypes(ctx, nil))
+	}},
 	{"ReferenceData.Permissions", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.Permissions(ctx, nil))
+	}},
+	{"ReferenceData.SecondaryLocationTypes", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.ReferenceData.SecondaryLocationTypes(ctx))
 	}},
 	{"ReferenceData.SideCarTypes", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.SideCarTypes(ctx))
@@ -5403,6 +5676,17 @@ var genConfOps = []genConfOp{
 	}},
 	{"SupportedRateCenters.Nearby", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SupportedRateCenters.Nearby(ctx, nil))
+	}},
+	{"UserGroups.Settings", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.UserGroups.Settings(ctx, nil))
+	}},
+	{"UserGroups.CreateSettings", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "conformance"}
+		return second(c.UserGroups.CreateSettings(ctx, req, nil))
+	}},
+	{"UserGroups.UpdateSettings", "put", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "conformance"}
+		return c.UserGroups.UpdateSettings(ctx, req, nil)
 	}},
 	{"UserGroups.DeleteSettings", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.UserGroups.DeleteSettings(ctx, nil)
