@@ -9,6 +9,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/ispkit/ispkit/alianza"
 	"github.com/ispkit/ispkit/alianza/alianzatest"
 )
 
@@ -63,5 +64,25 @@ func checkSent(t *testing.T, srv *alianzatest.Server, method, path string, body 
 	_ = json.Unmarshal(want, &exp)
 	if !reflect.DeepEqual(got, exp) {
 		t.Errorf("sent %s, want %s", last.Body, want)
+	}
+}
+
+// TestGeneratedEnumSchemas: a model field whose spec schema is a named
+// string enum ($ref to JobStatusDTO) decodes as that enum type. Such
+// schemas were written as empty structs before, and a real answer
+// ("jobStatus":"COMPLETED") failed to decode.
+func TestGeneratedEnumSchemas(t *testing.T) {
+	ctx := context.Background()
+	srv, c := newE2E(t)
+	const path = "/v2/bulk-user-operation/job/j1"
+	if err := srv.SetObject(path, map[string]any{"id": "j1", "jobStatus": "COMPLETED", "executionStatus": "STARTED"}); err != nil {
+		t.Fatal(err)
+	}
+	job, err := c.BulkJobs.Get(ctx, "j1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if job.JobStatus != alianza.JobStatusDtoCompleted || job.ExecutionStatus != alianza.JobStatusDtoStarted {
+		t.Errorf("got %+v, want COMPLETED and STARTED", job)
 	}
 }

@@ -1173,12 +1173,6 @@ func (v *EndUserWithMultipleTNActivation) wirePtr() *genWireEndUserWithMultipleT
 	return &w
 }
 
-// ExemptionType is the spec's ExemptionType. Type of exemption target Its
-// booleans and numbers are pointers (nil: not sent), as it is part of a
-// request.
-type ExemptionType struct {
-}
-
 // ExternalTN is the spec's ExternalTnX.
 type ExternalTN struct {
 	PhoneNumber           string                      `json:"phoneNumber,omitempty"`
@@ -1330,9 +1324,9 @@ type JobDto struct {
 	// Target account identifier for the job
 	TargetAccountID string `json:"targetAccountId,omitempty"`
 	// Input collection identifier for the job
-	InputCollectionID string        `json:"inputCollectionId,omitempty"`
-	JobStatus         *JobStatusDto `json:"jobStatus,omitempty"`
-	ExecutionStatus   *JobStatusDto `json:"executionStatus,omitempty"`
+	InputCollectionID string       `json:"inputCollectionId,omitempty"`
+	JobStatus         JobStatusDto `json:"jobStatus,omitempty"`
+	ExecutionStatus   JobStatusDto `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
 	UpdatedDateTime   string                            `json:"updatedDateTime,omitempty"`
 	OutputCollections map[string]JobOutputCollectionDto `json:"outputCollections,omitempty"`
@@ -1353,9 +1347,9 @@ type JobDtoRequest struct {
 	// Target account identifier for the job
 	TargetAccountID string `json:"targetAccountId,omitempty"`
 	// Input collection identifier for the job
-	InputCollectionID string        `json:"inputCollectionId,omitempty"`
-	JobStatus         *JobStatusDto `json:"jobStatus,omitempty"`
-	ExecutionStatus   *JobStatusDto `json:"executionStatus,omitempty"`
+	InputCollectionID string       `json:"inputCollectionId,omitempty"`
+	JobStatus         JobStatusDto `json:"jobStatus,omitempty"`
+	ExecutionStatus   JobStatusDto `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
 	UpdatedDateTime   string                            `json:"updatedDateTime,omitempty"`
 	OutputCollections map[string]JobOutputCollectionDto `json:"outputCollections,omitempty"`
@@ -1382,11 +1376,6 @@ type JobOutputCollectionDto struct {
 // JobOutputURL is the spec's JobOutputUrl.
 type JobOutputURL struct {
 	URL string `json:"url,omitempty"`
-}
-
-// JobStatusDto is the spec's JobStatusDTO. Its booleans and numbers are
-// pointers (nil: not sent), as it is part of a request.
-type JobStatusDto struct {
 }
 
 // JobUpload is the spec's JobUpload.
@@ -2164,8 +2153,8 @@ type SSOExemptionRequest struct {
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID string `json:"accountId,omitempty"`
 	// Exemption name
-	ExemptionName string         `json:"exemptionName,omitempty"`
-	ExemptionType *ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionName string        `json:"exemptionName,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
 	Exemptions []string `json:"exemptions,omitempty"`
 	Scope      Scope    `json:"scope,omitempty"`
@@ -2181,8 +2170,8 @@ type SSOExemptionRequestRequest struct {
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID string `json:"accountId,omitempty"`
 	// Exemption name
-	ExemptionName string         `json:"exemptionName,omitempty"`
-	ExemptionType *ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionName string        `json:"exemptionName,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
 	Exemptions []string `json:"exemptions,omitempty"`
 	Scope      Scope    `json:"scope,omitempty"`
@@ -2199,8 +2188,8 @@ type SSOExemptionResponse struct {
 	// Name of the account
 	AccountName string `json:"accountName,omitempty"`
 	// Name of the exemption configuration
-	ExemptionName string         `json:"exemptionName,omitempty"`
-	ExemptionType *ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionName string        `json:"exemptionName,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of exempted identifiers
 	Exemptions []string `json:"exemptions,omitempty"`
 }
@@ -2959,11 +2948,7 @@ type UserGroup struct {
 
 // UserValidationResponse is the spec's UserValidationResponse.
 type UserValidationResponse struct {
-	Status *UserValidationResult `json:"status,omitempty"`
-}
-
-// UserValidationResult is the spec's UserValidationResult.
-type UserValidationResult struct {
+	Status UserValidationResult `json:"status,omitempty"`
 }
 
 // VfaxOutbound is the spec's VfaxOutbound.
@@ -3617,6 +3602,16 @@ const (
 	EndUserV2UserProductPlanProfessional EndUserV2UserProductPlan = "PROFESSIONAL"
 )
 
+// ExemptionType is one of the spec's enum values: Type of exemption target
+type ExemptionType string
+
+// The values of ExemptionType.
+const (
+	ExemptionTypeUser    ExemptionType = "USER"
+	ExemptionTypeGroup   ExemptionType = "GROUP"
+	ExemptionTypeAccount ExemptionType = "ACCOUNT"
+)
+
 // ForwardConfigurationType is one of the spec's enum values.
 type ForwardConfigurationType string
 
@@ -3693,6 +3688,17 @@ const (
 	JobModelStatusInProgress JobModelStatus = "IN_PROGRESS"
 	JobModelStatusDone       JobModelStatus = "DONE"
 	JobModelStatusFailed     JobModelStatus = "FAILED"
+)
+
+// JobStatusDto is one of the spec's enum values.
+type JobStatusDto string
+
+// The values of JobStatusDto.
+const (
+	JobStatusDtoCreated   JobStatusDto = "CREATED"
+	JobStatusDtoStarted   JobStatusDto = "STARTED"
+	JobStatusDtoAborted   JobStatusDto = "ABORTED"
+	JobStatusDtoCompleted JobStatusDto = "COMPLETED"
 )
 
 // L3SettingsModelServicePackage is one of the spec's enum values.
@@ -4360,6 +4366,20 @@ const (
 	UserTypeManagementUser UserType = "ManagementUser"
 	UserTypeAlianzaUser    UserType = "AlianzaUser"
 	UserTypeBusinessLines  UserType = "BusinessLines"
+)
+
+// UserValidationResult is one of the spec's enum values.
+type UserValidationResult string
+
+// The values of UserValidationResult.
+const (
+	UserValidationResultLinkedUser                  UserValidationResult = "LINKED_USER"
+	UserValidationResultExemptedUser                UserValidationResult = "EXEMPTED_USER"
+	UserValidationResultAccSSOConfigured            UserValidationResult = "ACC_SSO_CONFIGURED"
+	UserValidationResultPESSOConfigured             UserValidationResult = "P_E_SSO_CONFIGURED"
+	UserValidationResultPSSOConfigured              UserValidationResult = "P_SSO_CONFIGURED"
+	UserValidationResultNoActiveConfig              UserValidationResult = "NO_ACTIVE_CONFIG"
+	UserValidationResultActiveConfigAlzAuthnAllowed UserValidationResult = "ACTIVE_CONFIG_ALZ_AUTHN_ALLOWED"
 )
 
 // Valid is one of the spec's enum values.

@@ -37,6 +37,7 @@ type gen struct {
 
 	secretMemo map[string]bool // schema → holds a secret (secretful)
 
+	enumRefs    map[string]bool     // schemas that are a string enum, used through a $ref
 	inlineWhere map[string]string   // models made from inline schemas → where the spec has them
 	opNotes     map[string][]string // ledger key → the naming table's reasons, for the doc comment
 }
@@ -91,7 +92,7 @@ func Generate(dir string) (map[string][]byte, error) {
 	g := &gen{doc: doc, ops: ops, cfg: cfg, taken: taken, typeNames: map[string]string{}, needed: map[string]bool{},
 		ptrs: map[string]bool{}, reqTop: map[string]bool{}, enums: map[string]*enumType{}, enumByKey: map[string]*enumType{},
 		used: map[string]string{}, paths: map[string]bool{}, secretMemo: map[string]bool{},
-		inlineWhere: map[string]string{}, opNotes: map[string][]string{}}
+		inlineWhere: map[string]string{}, opNotes: map[string][]string{}, enumRefs: map[string]bool{}}
 	for _, o := range ops {
 		g.paths[o.Path] = true
 	}
@@ -304,6 +305,34 @@ func (g *gen) build() error {
 			}
 		}
 	}
+	// The spec's enum schemas used through a $ref, after every other
+	// enum so that none is renamed: named after the schema (or as
+	// config.yml's types says), or the type of the same values.
+	var enumRefs []string
+	for n := range g.enumRefs {
+		enumRefs = append(enumRefs, n)
+	}
+	sort.Strings(enumRefs)
+	for _, n := range enumRefs {
+		s := g.doc.Components.Schemas[n]
+		vals := append([]string(nil), s.Enum...)
+		sort.Strings(vals)
+		if e := g.enumByKey[strings.Join(vals, "\x00")]; e != nil {
+			g.typeNames[n] = e.Name
+			continue
+		}
+		t := g.cfg.Types[n]
+		if t == "" {
+			t = goName(strings.TrimSuffix(n, "X"))
+		}
+		named := *s
+		named.EnumName = t
+		e, err := g.enum(&named, n, "")
+		if err != nil {
+			return fail("%v; rename the schema in config.yml (types)", err)
+		}
+		g.typeNames[n] = e.Name
+	}
 	for _, m := range g.models {
 		for i, q := range m.query {
 			if q.Type == "enum" {
@@ -340,6 +369,10 @@ func (g *gen) need(name string, _ bool, seen map[string]bool) {
 		return
 	}
 	seen[name] = true
+	if g.isEnumSchema(name) {
+		g.enumRefs[name] = true // an enum type, not a model
+		return
+	}
 	g.needed[name] = true
 	g.walkRefs(g.doc.Components.Schemas[name], func(r string) { g.need(r, false, seen) })
 }
@@ -403,7 +436,7 @@ func (g *gen) enum(s *schema, prop, owner string) (*enumType, error) {
 	if s.EnumName != "" {
 		name = s.EnumName
 		if !free(name) {
-			return nil, fail("enum %s: the name %s (config.yml, inline) is taken", prop, name)
+			return nil, fail("enum %s: the name %s (from config.yml) is taken", prop, name)
 		}
 	}
 	if !free(name) {
@@ -626,6 +659,8 @@ func (g *gen) goType(s *schema, ptr bool, prop, owner string) string {
 	switch {
 	case s == nil || s.Free:
 		return "json.RawMessage"
+	case s.Ref != "" && g.isEnumSchema(refName(s.Ref)):
+		return g.typeNames[refName(s.Ref)]
 	case s.Ref != "":
 		return "*" + g.typeNames[refName(s.Ref)]
 	case len(s.Enum) > 0 && (s.Type == "string" || s.Type == ""):
@@ -716,4 +751,11 @@ func (g *gen) pinEnums() error {
 		}
 	}
 	return nil
+}
+
+// isEnumSchema reports whether a schema of the spec is a string enum (a
+// named type of string, not a model).
+func (g *gen) isEnumSchema(name string) bool {
+	s := g.doc.Components.Schemas[name]
+	return s != nil && len(s.Enum) > 0 && (s.Type == "string" || s.Type == "") && len(s.Properties) == 0
 }
