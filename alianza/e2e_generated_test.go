@@ -68,8 +68,9 @@ func checkSent(t *testing.T, srv *alianzatest.Server, method, path string, body 
 }
 
 // TestGeneratedEnumSchemas: a model field whose spec schema is a named
-// string enum ($ref to JobStatusDTO) decodes as that enum type. Such
-// schemas were written as empty structs before, and a real answer
+// string enum ($ref to JobStatusDTO, SipTrunkForwardReference's
+// referenceType) decodes and sends as that enum type. Such schemas were
+// written as empty structs before, and a real answer
 // ("jobStatus":"COMPLETED") failed to decode.
 func TestGeneratedEnumSchemas(t *testing.T) {
 	ctx := context.Background()
@@ -85,4 +86,15 @@ func TestGeneratedEnumSchemas(t *testing.T) {
 	if job.JobStatus != alianza.JobStatusDtoCompleted || job.ExecutionStatus != alianza.JobStatusDtoStarted {
 		t.Errorf("got %+v, want COMPLETED and STARTED", job)
 	}
+
+	req := alianza.SIPTrunkForwardRulesRequest{ForwardAlways: &alianza.SIPTrunkForwardAlwaysReference{
+		ReferenceID: "tr1", ReferenceType: alianza.ForwardReferenceTypeSIPTrunk, Enabled: new(bool)}}
+	srv.ScriptAnswer("PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/a1/siptrunk_2/t1/forward", 204, "")
+	if err := c.SIPTrunks.UpdateForwarding(ctx, "a1", "t1", req); err != nil {
+		t.Fatal(err)
+	}
+	// The flattened allOf: the base's fields and the added one, side by
+	// side; false is sent, as Enabled is a pointer.
+	checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/a1/siptrunk_2/t1/forward",
+		map[string]any{"forwardAlways": map[string]any{"referenceId": "tr1", "referenceType": "SIP_TRUNK", "enabled": false}})
 }

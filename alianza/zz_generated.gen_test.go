@@ -2477,6 +2477,40 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("scripted 404: %v", err)
 		}
 	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkGroup{Name: "e2e List"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup"+"/e2e-1", map[string]any{"name": "e2e List"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup"+"/e2e-2", map[string]any{"name": "e2e List"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.SIPTrunkGroup
+		got, err := c.SIPTrunkGroups.List(ctx, "e2e accountId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
+		}
+	},
+	"POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := alianza.SIPTrunkGroupRequest{Name: "e2e Create"}
+		got, err := c.SIPTrunkGroups.Create(ctx, "e2e accountId/1", req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got == nil {
+			t.Fatal("no answer")
+		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup", map[string]any{"name": "e2e Create"})
+		if got.Name != req.Name {
+			t.Errorf("Name: got %q, want %q", got.Name, req.Name)
+		}
+		if n := srv.ObjectCount("/v2/partition/" + alianzatest.DefaultPartitionID + "/account/e2e%20accountId%2F1/siptrunkgroup"); n != 1 {
+			t.Errorf("the fake holds %d objects, want 1", n)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -2489,6 +2523,49 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if err := c.SIPTrunkGroups.Delete(ctx, "e2e accountId/1", "e2e groupId/1"); !errors.Is(err, alianza.ErrNotFound) {
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkGroup{Name: "e2e Get"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]any{"name": "e2e Get"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.SIPTrunkGroups.Get(ctx, "e2e accountId/1", "e2e groupId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SIPTrunkGroupRequest{Name: "e2e Update"}
+		if _, err := c.SIPTrunkGroups.Update(ctx, "e2e accountId/1", "e2e groupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]any{"name": "e2e Update"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["name"] != req.Name {
+			t.Errorf("stored %v, want name %q", stored, req.Name)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkGroupForwardRules{PartitionID: "e2e Forwarding"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1/forward", map[string]any{"partitionId": "e2e Forwarding"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.SIPTrunkGroups.Forwarding(ctx, "e2e accountId/1", "e2e groupId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
 		}
 	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -2617,6 +2694,36 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if err := c.SIPTrunks.Delete(ctx, "e2e accountId/1", "e2e sipTrunkId/1"); !errors.Is(err, alianza.ErrNotFound) {
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkForwardRules{PartitionID: "e2e Forwarding"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", map[string]any{"partitionId": "e2e Forwarding"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.SIPTrunks.Forwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SIPTrunkForwardRulesRequest{PartitionID: "e2e UpdateForwarding"}
+		if err := c.SIPTrunks.UpdateForwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", map[string]any{"partitionId": "e2e UpdateForwarding"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
 		}
 	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -5214,8 +5321,25 @@ var genConfOps = []genConfOp{
 	{"Accounts.SendWelcomeEmail", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Accounts.SendWelcomeEmail(ctx, "e2e accountId/1")
 	}},
+	{"SIPTrunkGroups.List", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.List(ctx, "e2e accountId/1"))
+	}},
+	{"SIPTrunkGroups.Create", "create", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkGroupRequest{Name: "conformance"}
+		return second(c.SIPTrunkGroups.Create(ctx, "e2e accountId/1", req))
+	}},
 	{"SIPTrunkGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SIPTrunkGroups.Delete(ctx, "e2e accountId/1", "e2e groupId/1")
+	}},
+	{"SIPTrunkGroups.Get", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.Get(ctx, "e2e accountId/1", "e2e groupId/1"))
+	}},
+	{"SIPTrunkGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkGroupRequest{Name: "conformance"}
+		return second(c.SIPTrunkGroups.Update(ctx, "e2e accountId/1", "e2e groupId/1", req))
+	}},
+	{"SIPTrunkGroups.Forwarding", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.Forwarding(ctx, "e2e accountId/1", "e2e groupId/1"))
 	}},
 	{"SIPTrunks.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SIPTrunks.List(ctx, "e2e accountId/1"))
@@ -5243,6 +5367,13 @@ var genConfOps = []genConfOp{
 	}},
 	{"SIPTrunks.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SIPTrunks.Delete(ctx, "e2e accountId/1", "e2e sipTrunkId/1")
+	}},
+	{"SIPTrunks.Forwarding", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunks.Forwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1"))
+	}},
+	{"SIPTrunks.UpdateForwarding", "put", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkForwardRulesRequest{PartitionID: "conformance"}
+		return c.SIPTrunks.UpdateForwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req)
 	}},
 	{"SIPTrunks.RegistrationStatus", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SIPTrunks.RegistrationStatus(ctx, "e2e accountId/1", "e2e sipTrunkId/1"))

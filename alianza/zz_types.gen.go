@@ -2481,6 +2481,86 @@ func (v SIPTrunkRequest) wire() genWireSIPTrunkRequest {
 	return genWireSIPTrunkRequest{genPlainSIPTrunkRequest(v), v.SIPPassword.Reveal()}
 }
 
+// SIPTrunkForwardAlwaysReference is the spec's
+// SipTrunkForwardAlwaysReference. (SipTrunkForwardReference and more fields.)
+// Its booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
+type SIPTrunkForwardAlwaysReference struct {
+	// id of the entity to forward the calls to
+	ReferenceID   string               `json:"referenceId,omitempty"`
+	ReferenceType ForwardReferenceType `json:"referenceType,omitempty"`
+	Enabled       *bool                `json:"enabled,omitempty"`
+}
+
+// SIPTrunkForwardReference is the spec's SipTrunkForwardReference. Its
+// booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
+type SIPTrunkForwardReference struct {
+	// id of the entity to forward the calls to
+	ReferenceID   string               `json:"referenceId,omitempty"`
+	ReferenceType ForwardReferenceType `json:"referenceType,omitempty"`
+}
+
+// SIPTrunkForwardRules is the spec's SipTrunkForwardRules.
+type SIPTrunkForwardRules struct {
+	PartitionID               string                          `json:"partitionId,omitempty"`
+	AccountID                 string                          `json:"accountId,omitempty"`
+	SIPTrunkID                string                          `json:"sipTrunkId,omitempty"`
+	ForwardAlways             *SIPTrunkForwardAlwaysReference `json:"forwardAlways,omitempty"`
+	ForwardOnFailure          []SIPTrunkForwardReference      `json:"forwardOnFailure,omitempty"`
+	ForwardOnCapacityExceeded []SIPTrunkForwardReference      `json:"forwardOnCapacityExceeded,omitempty"`
+}
+
+// SIPTrunkForwardRulesRequest is the body of a call that sends the spec's
+// SipTrunkForwardRules: every field is optional (nil or empty: not sent),
+// booleans and numbers are pointers so that false and 0 can be sent.
+type SIPTrunkForwardRulesRequest struct {
+	PartitionID               string                          `json:"partitionId,omitempty"`
+	AccountID                 string                          `json:"accountId,omitempty"`
+	SIPTrunkID                string                          `json:"sipTrunkId,omitempty"`
+	ForwardAlways             *SIPTrunkForwardAlwaysReference `json:"forwardAlways,omitempty"`
+	ForwardOnFailure          []SIPTrunkForwardReference      `json:"forwardOnFailure,omitempty"`
+	ForwardOnCapacityExceeded []SIPTrunkForwardReference      `json:"forwardOnCapacityExceeded,omitempty"`
+}
+
+// SIPTrunkGroup is the spec's SipTrunkGroup.
+type SIPTrunkGroup struct {
+	ID string `json:"id,omitempty"`
+	// name of the group
+	Name                 string                          `json:"name,omitempty"`
+	PartitionID          string                          `json:"partitionId,omitempty"`
+	AccountID            string                          `json:"accountId,omitempty"`
+	UnconditionalForward *SIPTrunkForwardAlwaysReference `json:"unconditionalForward,omitempty"`
+	UnreachableForward   []SIPTrunkForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []SIPTrunkForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIds         []string                        `json:"sipTrunksIds,omitempty"`
+}
+
+// SIPTrunkGroupRequest is the body of a call that sends the spec's
+// SipTrunkGroup: every field is optional (nil or empty: not sent), booleans
+// and numbers are pointers so that false and 0 can be sent.
+type SIPTrunkGroupRequest struct {
+	ID string `json:"id,omitempty"`
+	// name of the group
+	Name                 string                          `json:"name,omitempty"`
+	PartitionID          string                          `json:"partitionId,omitempty"`
+	AccountID            string                          `json:"accountId,omitempty"`
+	UnconditionalForward *SIPTrunkForwardAlwaysReference `json:"unconditionalForward,omitempty"`
+	UnreachableForward   []SIPTrunkForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []SIPTrunkForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIds         []string                        `json:"sipTrunksIds,omitempty"`
+}
+
+// SIPTrunkGroupForwardRules is the spec's SipTrunkGroupForwardRules.
+type SIPTrunkGroupForwardRules struct {
+	PartitionID          string                          `json:"partitionId,omitempty"`
+	AccountID            string                          `json:"accountId,omitempty"`
+	SIPTrunkGroupID      string                          `json:"sipTrunkGroupId,omitempty"`
+	UnconditionalForward *SIPTrunkForwardAlwaysReference `json:"unconditionalForward,omitempty"`
+	UnreachableForward   []SIPTrunkForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []SIPTrunkForwardReference      `json:"capacityForward,omitempty"`
+}
+
 // SpecialtyLineRequestDto is the spec's SpecialtyLineRequestDto.
 type SpecialtyLineRequestDto struct {
 	// The phone number displayed on the phone of the person being called.
@@ -3619,6 +3699,20 @@ type ForwardConfigurationType string
 const (
 	ForwardConfigurationTypeVariable ForwardConfigurationType = "VARIABLE"
 	ForwardConfigurationTypeFixed    ForwardConfigurationType = "FIXED"
+)
+
+// ForwardReferenceType is one of the spec's enum values.
+type ForwardReferenceType string
+
+// The values of ForwardReferenceType.
+const (
+	ForwardReferenceTypeSIPTrunk      ForwardReferenceType = "SIP_TRUNK"
+	ForwardReferenceTypeEndUser       ForwardReferenceType = "END_USER"
+	ForwardReferenceTypeTelephone     ForwardReferenceType = "TELEPHONE"
+	ForwardReferenceTypeAutoAttendant ForwardReferenceType = "AUTO_ATTENDANT"
+	ForwardReferenceTypeIVR           ForwardReferenceType = "IVR"
+	ForwardReferenceTypeVoicemail     ForwardReferenceType = "VOICEMAIL"
+	ForwardReferenceTypeBusy          ForwardReferenceType = "BUSY"
 )
 
 // GroupType is one of the spec's enum values.

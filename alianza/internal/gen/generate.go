@@ -99,6 +99,9 @@ func Generate(dir string) (map[string][]byte, error) {
 	if g.cfg.Types == nil {
 		g.cfg.Types = map[string]string{}
 	}
+	if err := g.flatten(); err != nil {
+		return nil, err
+	}
 	if err := g.applyInline(); err != nil {
 		return nil, err
 	}

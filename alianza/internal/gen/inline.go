@@ -226,3 +226,79 @@ func valueType(s *schema) bool {
 	}
 	return false
 }
+
+// flatten makes each model config.yml lists (flatten) one plain object: a
+// model that is an allOf of exactly one $ref to a plain model (no anyOf,
+// oneOf, allOf or discriminator of its own) and inline objects adding
+// properties, which is what a subtype without a discriminator is. The
+// base's properties come first, in its order, then the added ones; a
+// property both define is refused, as is any other shape (a base that is
+// itself polymorphic, as the anyOf families with a discriminator are).
+// Run before the naming table, so that inline objects inside the added
+// properties can still be named.
+func (g *gen) flatten() error {
+	var errs []string
+	for _, name := range g.cfg.Flatten {
+		s := g.doc.Components.Schemas[name]
+		if s == nil {
+			errs = append(errs, name+": no such schema")
+			continue
+		}
+		if len(s.AllOf) == 0 || len(s.AnyOf) > 0 || len(s.OneOf) > 0 || s.Discriminator != nil || len(s.Properties) > 0 {
+			errs = append(errs, name+": not an allOf alone")
+			continue
+		}
+		var base *schema
+		var baseName string
+		var added properties
+		ok := true
+		for _, part := range s.AllOf {
+			switch {
+			case part.Ref != "" && base == nil:
+				baseName = refName(part.Ref)
+				base = g.doc.Components.Schemas[baseName]
+				if base == nil || base.polymorphic() || base.Type != "object" && base.Type != "" || base.mapValue() != nil {
+					errs = append(errs, name+": its base "+baseName+" is not a plain model")
+					ok = false
+				}
+			case part.Ref != "":
+				errs = append(errs, name+": more than one base")
+				ok = false
+			case part.polymorphic() || part.Type != "object" && part.Type != "" || part.mapValue() != nil:
+				errs = append(errs, name+": a part is not a plain object")
+				ok = false
+			default:
+				added = append(added, part.Properties...)
+			}
+		}
+		if base == nil && ok {
+			errs = append(errs, name+": no base model")
+			ok = false
+		}
+		if !ok {
+			continue
+		}
+		seen := map[string]bool{}
+		var props properties
+		for _, p := range append(append(properties(nil), base.Properties...), added...) {
+			if seen[p.Name] {
+				errs = append(errs, name+": "+p.Name+" is in the base and added")
+				ok = false
+			}
+			seen[p.Name] = true
+			props = append(props, p)
+		}
+		if !ok {
+			continue
+		}
+		desc := s.Description
+		if desc == "" {
+			desc = base.Description
+		}
+		g.doc.Components.Schemas[name] = &schema{Type: "object", Description: strings.TrimSpace(desc + " (" + baseName + " and more fields.)"), Properties: props}
+	}
+	if len(errs) > 0 {
+		return fail("config.yml, flatten:\n  %s", strings.Join(errs, "\n  "))
+	}
+	return nil
+}

@@ -212,3 +212,42 @@ func TestValueType(t *testing.T) {
 		}
 	}
 }
+
+func TestFlatten(t *testing.T) {
+	base := &schema{Type: "object", Properties: properties{{"referenceId", &schema{Type: "string"}}}}
+	poly := &schema{AnyOf: []*schema{{Ref: "#/components/schemas/Base"}}, Discriminator: map[string]any{"propertyName": "type"}}
+	extra := &schema{Type: "object", Properties: properties{{"enabled", &schema{Type: "boolean"}}}}
+	mk := func() *gen {
+		return &gen{doc: &document{}, cfg: &config{Flatten: []string{"Sub"}}}
+	}
+	for name, tc := range map[string]struct {
+		sub  *schema
+		want string // "" when it flattens
+	}{
+		"one base and more":      {&schema{AllOf: []*schema{{Ref: "#/components/schemas/Base"}, extra}}, ""},
+		"polymorphic base":       {&schema{AllOf: []*schema{{Ref: "#/components/schemas/Poly"}, extra}}, "not a plain model"},
+		"two bases":              {&schema{AllOf: []*schema{{Ref: "#/components/schemas/Base"}, {Ref: "#/components/schemas/Base"}}}, "more than one base"},
+		"no base":                {&schema{AllOf: []*schema{extra}}, "no base model"},
+		"a property twice":       {&schema{AllOf: []*schema{{Ref: "#/components/schemas/Base"}, base}}, "in the base and added"},
+		"an anyOf beside":        {&schema{AllOf: []*schema{{Ref: "#/components/schemas/Base"}}, AnyOf: []*schema{extra}}, "not an allOf alone"},
+		"a polymorphic part":     {&schema{AllOf: []*schema{{Ref: "#/components/schemas/Base"}, poly}}, "not a plain object"},
+		"not polymorphic at all": {base, "not an allOf alone"},
+	} {
+		g := mk()
+		g.doc.Components.Schemas = map[string]*schema{"Base": base, "Poly": poly, "Sub": tc.sub}
+		err := g.flatten()
+		if tc.want != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%s: %v, want an error with %q", name, err, tc.want)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := g.doc.Components.Schemas["Sub"]
+		if got.polymorphic() || len(got.Properties) != 2 || got.Properties[0].Name != "referenceId" || got.Properties[1].Name != "enabled" {
+			t.Errorf("%s: flattened to %+v, want referenceId then enabled", name, got)
+		}
+	}
+}

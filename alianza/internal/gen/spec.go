@@ -185,9 +185,12 @@ type config struct {
 	// Enums pins the Go name of an enum value set to the model property
 	// that first had it ("Schema.property"), so that typing more models
 	// does not rename it.
-	Enums      map[string]string `yaml:"enums"`
-	Inline     []inlineConfig    `yaml:"inline"`
-	Operations []opConfig        `yaml:"operations"`
+	Enums  map[string]string `yaml:"enums"`
+	Inline []inlineConfig    `yaml:"inline"`
+	// Flatten lists the models that are an allOf of one plain base model
+	// and extra properties: each becomes one plain object.
+	Flatten    []string   `yaml:"flatten"`
+	Operations []opConfig `yaml:"operations"`
 }
 
 // inlineConfig names one inline schema: where it is (the request or answer
