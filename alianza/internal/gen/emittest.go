@@ -342,6 +342,9 @@ func (g *gen) populated(schemaName, typeName string, depth int) string {
 // testType is the Go type of a slice or map answer in the tests (package
 // qualified).
 func (g *gen) testType(s *schema) string {
+	if s.Ref != "" && g.isEnumSchema(refName(s.Ref)) {
+		s = g.doc.Components.Schemas[refName(s.Ref)]
+	}
 	switch {
 	case s.Free:
 		return "json.RawMessage"
@@ -368,6 +371,9 @@ func (g *gen) enumOf(s *schema) *enumType {
 // its string field, secret in its secret field): the Go literal the typed
 // call must return, and the JSON the fake answers, as a Go literal.
 func (g *gen) sample(s *schema, value, secret string) (lit, js string) {
+	if s.Ref != "" && g.isEnumSchema(refName(s.Ref)) {
+		s = g.doc.Components.Schemas[refName(s.Ref)]
+	}
 	switch {
 	case s.Free:
 		return "json.RawMessage(`{\"e2e\":1}`)", "map[string]any{\"e2e\": 1}"
