@@ -157,7 +157,7 @@ type Client struct {
 	ReferenceData *ReferenceDataService
 
 	// BulkCollections: the bulk user operations' collections, created from
-	// a file and read back as one (files.go).
+	// a file (files.go) and read back (Get, generated).
 	BulkCollections *BulkCollectionsService
 	// LocalCallingAreas: the partition's local calling area prefixes, as
 	// CSV (files.go).

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/ispkit/ispkit/alianza"
 	"github.com/ispkit/ispkit/alianza/alianzatest"
 )
 
@@ -64,4 +65,36 @@ func checkSent(t *testing.T, srv *alianzatest.Server, method, path string, body 
 	if !reflect.DeepEqual(got, exp) {
 		t.Errorf("sent %s, want %s", last.Body, want)
 	}
+}
+
+// TestGeneratedEnumSchemas: a model field whose spec schema is a named
+// string enum ($ref to JobStatusDTO, SipTrunkForwardReference's
+// referenceType) decodes and sends as that enum type. Such schemas were
+// written as empty structs before, and a real answer
+// ("jobStatus":"COMPLETED") failed to decode.
+func TestGeneratedEnumSchemas(t *testing.T) {
+	ctx := context.Background()
+	srv, c := newE2E(t)
+	const path = "/v2/bulk-user-operation/job/j1"
+	if err := srv.SetObject(path, map[string]any{"id": "j1", "jobStatus": "COMPLETED", "executionStatus": "STARTED"}); err != nil {
+		t.Fatal(err)
+	}
+	job, err := c.BulkJobs.Get(ctx, "j1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if job.JobStatus != alianza.JobStatusDtoCompleted || job.ExecutionStatus != alianza.JobStatusDtoStarted {
+		t.Errorf("got %+v, want COMPLETED and STARTED", job)
+	}
+
+	req := alianza.SIPTrunkForwardRulesRequest{ForwardAlways: &alianza.SIPTrunkForwardAlwaysReference{
+		ReferenceID: "tr1", ReferenceType: alianza.ForwardReferenceTypeSIPTrunk, Enabled: new(bool)}}
+	srv.ScriptAnswer("PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/a1/siptrunk_2/t1/forward", 204, "")
+	if err := c.SIPTrunks.UpdateForwarding(ctx, "a1", "t1", req); err != nil {
+		t.Fatal(err)
+	}
+	// The flattened allOf: the base's fields and the added one, side by
+	// side; false is sent, as Enabled is a pointer.
+	checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/a1/siptrunk_2/t1/forward",
+		map[string]any{"forwardAlways": map[string]any{"referenceId": "tr1", "referenceType": "SIP_TRUNK", "enabled": false}})
 }

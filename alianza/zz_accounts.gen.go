@@ -60,6 +60,23 @@ func (s *AccountsService) PartitionHistory(ctx context.Context, opts *AccountsPa
 	return pages(ctx, s.c, op, func(p string) string { return partitionPath(p, "account", "accounthistorysearch") }, q, size, resultsOf[AccountHistoryModel])
 }
 
+// ActivateMultiple is the spec's "Multiple account activation" (POST
+// /v2/partition/{partitionId}/account/activation/multiple). The spec: Use to
+// activate multiple end users with telephone numbers in a single request.
+// Supports up to 2 end users per request.
+func (s *AccountsService) ActivateMultiple(ctx context.Context, req MultipleActivationRequest) (*MultipleActivationResult, error) {
+	const op = "Accounts.ActivateMultiple"
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out MultipleActivationResult
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: partitionPath(p, "account", "activation", "multiple"), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // BulkStatusChange is the spec's "Change account status in bulk" (POST
 // /v2/partition/{partitionId}/account/bulkstatuschange_2). The spec: Use to
 // change multiple account statuses. This endpoint is really just one step of

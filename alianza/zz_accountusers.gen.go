@@ -156,6 +156,33 @@ func (s *AccountUsersService) Delete(ctx context.Context, accountID string, user
 	return out, nil
 }
 
+// Patch is the spec's "Patch Account User" (PATCH
+// /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}). The
+// spec: Use to patch update an account user. Refer to Patching an Account
+// User for more information. The spec leaves the body free-form ("a fragment
+// of the account user object to be updated"); it is typed as the account
+// user's request form: only the fields set are sent. An empty id, or one that
+// cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *AccountUsersService) Patch(ctx context.Context, accountID string, userID string, req AccountUserRequest) (*AccountUser, error) {
+	const op = "AccountUsers.Patch"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "userID", userID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out AccountUser
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "accountuser", userID), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // ResetPassword is the spec's "Reset user password" (PUT
 // /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword).
 // The spec: Sets AccountUserX.mustChangePassword to true, sets

@@ -32,6 +32,47 @@ func (s *AddressesService) ZipCodes(ctx context.Context, state string, city stri
 	return out, nil
 }
 
+// AddressesTypeAheadOptions are the optional query parameters of
+// Addresses.TypeAhead; a nil *AddressesTypeAheadOptions, or a zero field,
+// sends none.
+type AddressesTypeAheadOptions struct {
+	// Address to parse.
+	Address string
+	// Alianza supports accounts in the USA and Canada. If not sure, use UNK
+	// (unknown).
+	Country Country
+	// Postal / Zip code of address
+	PostalCode string
+}
+
+// TypeAhead is the spec's "Retrieves a list of addresses" (GET
+// /v2/address/typeahead). The spec: Retrieves a list of strings containing
+// addresses. Use to build features like autocomplete search. As an address is
+// typed in a list of potential addresses will be returned. A partial address
+// can be used, for example, for zipcode 13905, just inputting the number 135
+// will bring back several addresses in the zipcode that begin with 135. If
+// 135 F is input several addresses are brought back, including Front St.
+func (s *AddressesService) TypeAhead(ctx context.Context, opts *AddressesTypeAheadOptions) ([]string, error) {
+	const op = "Addresses.TypeAhead"
+	q := url.Values{}
+	if opts != nil {
+		if opts.Address != "" {
+			q.Set("address", opts.Address)
+		}
+		if opts.Country != "" {
+			q.Set("country", string(opts.Country))
+		}
+		if opts.PostalCode != "" {
+			q.Set("postalCode", opts.PostalCode)
+		}
+	}
+	var out []string
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("address", "typeahead"), query: q}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AddressesValidateOptions are the optional query parameters of
 // Addresses.Validate; a nil *AddressesValidateOptions, or a zero field, sends
 // none.

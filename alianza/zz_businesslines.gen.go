@@ -54,6 +54,31 @@ func (s *BusinessLinesService) Create(ctx context.Context, accountID string, req
 	return &out, nil
 }
 
+// VoicemailBoxes is the spec's "Retrieve all business line voicemail boxes on
+// this account" (GET
+// /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box).
+// The spec: Use to retrieve a business line voicemail boxes on the specified
+// account. The spec leaves the item of this list an empty object; it is typed
+// as the model that GET
+// /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}
+// answers. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *BusinessLinesService) VoicemailBoxes(ctx context.Context, accountID string) ([]BusinessLineVoicemailBox, error) {
+	const op = "BusinessLines.VoicemailBoxes"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []BusinessLineVoicemailBox
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "business-line", "voicemail-box")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CreateVoicemailBox is the spec's "Create business line voicemail box on
 // account" (POST
 // /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box).
@@ -74,6 +99,31 @@ func (s *BusinessLinesService) CreateVoicemailBox(ctx context.Context, accountID
 		return nil, err
 	}
 	return &out, nil
+}
+
+// VoicemailBoxesExpanded is the spec's "Retrieve all business line voicemail
+// boxes on this account including references" (GET
+// /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/views/expanded).
+// The spec: Use to retrieve a business line voicemail boxes on the specified
+// account including references. The spec leaves the item of this list an
+// empty object; it is typed as the model that GET
+// /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/views/expanded
+// answers. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *BusinessLinesService) VoicemailBoxesExpanded(ctx context.Context, accountID string) ([]VoicemailBoxExpandedView, error) {
+	const op = "BusinessLines.VoicemailBoxesExpanded"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []VoicemailBoxExpandedView
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "business-line", "voicemail-box", "views", "expanded")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // VoicemailBox is the spec's "Retrieve business line voicemail box" (GET
@@ -143,6 +193,34 @@ func (s *BusinessLinesService) DeleteVoicemailBox(ctx context.Context, accountID
 		return err
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "account", accountID, "business-line", "voicemail-box", voicemailBoxID)}, nil)
+}
+
+// VoicemailMessages is the spec's "Retrieve business line voicemail messages"
+// (GET
+// /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message).
+// The spec: Use to retrieve all messages in a business line voicemail box.
+// The spec leaves the item of this list an empty object; it is typed as the
+// model that GET
+// /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message/{messageId}
+// answers. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *BusinessLinesService) VoicemailMessages(ctx context.Context, accountID string, voicemailBoxID string) ([]BusinessLineVoicemailMessage, error) {
+	const op = "BusinessLines.VoicemailMessages"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "voicemailBoxID", voicemailBoxID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []BusinessLineVoicemailMessage
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "business-line", "voicemail-box", voicemailBoxID, "message")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // DeleteVoicemailMessages is the spec's "Delete business line voicemail

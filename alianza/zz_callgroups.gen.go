@@ -120,6 +120,32 @@ func (s *CallGroupsService) Update(ctx context.Context, accountID string, callGr
 	return &out, nil
 }
 
+// Patch is the spec's "Update call group" (PATCH
+// /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}). The
+// spec: Use to update a call group. Refer to Patching a Call Group for more
+// information. The spec leaves the body free-form ("a fragment of the call
+// group object to be updated"); it is typed as the call group's request form:
+// only the fields set are sent. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *CallGroupsService) Patch(ctx context.Context, accountID string, callGroupID string, req CallGroupRequest) (*CallGroup, error) {
+	const op = "CallGroups.Patch"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "callGroupID", callGroupID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out CallGroup
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "group", callGroupID), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete call group" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}). The
 // spec: Use to delete a call group. Refer to Deleting a Call Group for more

@@ -129,6 +129,37 @@ func (s *DeviceLinesService) PrevalidateSwap(ctx context.Context, accountID stri
 	return out, nil
 }
 
+// ProvisioningForDevice is the spec's "Retrieve device provisioning data"
+// (GET
+// /v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}).
+// The spec: Use to retrieve a device's provisioning data by device.id.
+// Device.id actually identifies an Account Device Line, while the data
+// returned by this call is best thought of as being one level higher, a list
+// of related lines which will include the line searched by. (if present) This
+// is the canonical way to request the SIP credentials of a device line, but
+// it requires extra work on your part; you will have to dig down into the
+// lines array and search it by line.lineNumber == device.lineNumber. An empty
+// id, or one that cannot be a path segment, is refused before anything is
+// sent (ErrInvalidInput).
+func (s *DeviceLinesService) ProvisioningForDevice(ctx context.Context, accountID string, deviceID string) (*DeviceData, error) {
+	const op = "DeviceLines.ProvisioningForDevice"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "deviceID", deviceID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out DeviceData
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "deviceprovisioning", "account", accountID, "device", deviceID)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // ProvisioningForMAC is the spec's "Retrieve provisioning information for a
 // specified device" (GET
 // /v2/partition/{partitionId}/deviceprovisioning/{macAddress}). The spec:

@@ -110,6 +110,32 @@ func (s *DevicesService) UpdateMetadata(ctx context.Context, accountID string, m
 	return &out, nil
 }
 
+// PatchMetadata is the spec's "Device (by mac) Metadata" (PATCH
+// /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata).
+// The spec: Use to update device (mac) metadata. Refer here for more
+// information. The spec leaves the body free-form ("a fragment of the device
+// metadata object to be updated"); it is typed as the device metadata's
+// request form: only the fields set are sent. An empty id, or one that cannot
+// be a path segment, is refused before anything is sent (ErrInvalidInput).
+func (s *DevicesService) PatchMetadata(ctx context.Context, accountID string, macAddress string, req DeviceMetadataRequest) (*DeviceMetadata, error) {
+	const op = "Devices.PatchMetadata"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "macAddress", macAddress); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out DeviceMetadata
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "device", macAddress, "metadata"), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // GenerateAdminPassword is the spec's "Generate admin password for the device
 // identified by the mac address" (POST
 // /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword).

@@ -39,6 +39,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"GET /v2/address/typeahead": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := []string{"e2e TypeAhead"}
+		body, _ := json.Marshal([]any{"e2e TypeAhead"})
+		srv.ScriptAnswer("GET", "/v2/address/typeahead", 200, string(body))
+		got, err := c.Addresses.TypeAhead(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/address/typeahead", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
 	"GET /v2/address/validate": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.AddressValidation{Latitude: "e2e Validate"}
 		if err := srv.SetObject("/v2/address/validate", map[string]any{"latitude": "e2e Validate"}); err != nil {
@@ -462,6 +475,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"GET /v2/bulk-user-operation/collection/{collectionId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.CollectionDto{OwnerID: "e2e Get"}
+		if err := srv.SetObject("/v2/bulk-user-operation/collection/e2e%20collectionId%2F1", map[string]any{"ownerId": "e2e Get"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.BulkCollections.Get(ctx, "e2e collectionId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
 	"GET /v2/bulk-user-operation/job/{jobId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.JobDto{OwnerID: "e2e Get"}
 		if err := srv.SetObject("/v2/bulk-user-operation/job/e2e%20jobId%2F1", map[string]any{"ownerId": "e2e Get"}); err != nil {
@@ -822,6 +848,20 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"POST /v2/partition/{partitionId}/account/activation/multiple": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := alianza.MultipleActivationRequest{}
+		want := alianza.MultipleActivationResult{Message: "e2e ActivateMultiple"}
+		body, _ := json.Marshal(map[string]any{"message": "e2e ActivateMultiple"})
+		srv.ScriptAnswer("POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/activation/multiple", 200, string(body))
+		got, err := c.Accounts.ActivateMultiple(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/activation/multiple", map[string]any{})
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
 	"POST /v2/partition/{partitionId}/account/bulkstatuschange_2": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		req := alianza.JobUploadKeyRequest{Key: "e2e BulkStatusChange"}
 		want := alianza.JobModel{Name: "e2e BulkStatusChange"}
@@ -991,6 +1031,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.AccountUserRequest{PartitionID: "e2e Patch"}
+		if _, err := c.AccountUsers.Patch(ctx, "e2e accountId/1", "e2e userId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/accountuser/e2e%20userId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"PUT /v2/partition/{partitionId}/account/{accountId}/accountuser/{userId}/resetpassword": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.AccountUser{PartitionID: "e2e ResetPassword"}
 		body, _ := json.Marshal(map[string]any{"partitionId": "e2e ResetPassword"})
@@ -1038,6 +1098,23 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("the fake holds %d objects, want 1", n)
 		}
 	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.BusinessLineVoicemailBox{Name: "e2e VoicemailBoxes"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box"+"/e2e-1", map[string]any{"name": "e2e VoicemailBoxes"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box"+"/e2e-2", map[string]any{"name": "e2e VoicemailBoxes"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.BusinessLineVoicemailBox
+		got, err := c.BusinessLines.VoicemailBoxes(ctx, "e2e accountId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
+		}
+	},
 	"POST /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		req := alianza.BusinessLineVoicemailBoxRequest{Name: "e2e CreateVoicemailBox"}
 		got, err := c.BusinessLines.CreateVoicemailBox(ctx, "e2e accountId/1", req)
@@ -1053,6 +1130,23 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if n := srv.ObjectCount("/v2/partition/" + alianzatest.DefaultPartitionID + "/account/e2e%20accountId%2F1/business-line/voicemail-box"); n != 1 {
 			t.Errorf("the fake holds %d objects, want 1", n)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/views/expanded": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.VoicemailBoxExpandedView{Name: "e2e VoicemailBoxesExpanded"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/views/expanded"+"/e2e-1", map[string]any{"name": "e2e VoicemailBoxesExpanded"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/views/expanded"+"/e2e-2", map[string]any{"name": "e2e VoicemailBoxesExpanded"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.VoicemailBoxExpandedView
+		got, err := c.BusinessLines.VoicemailBoxesExpanded(ctx, "e2e accountId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -1111,6 +1205,23 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if err := c.VoicemailBoxes.DeleteBusinessLineGreeting(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e greetingType/1"); !errors.Is(err, alianza.ErrNotFound) {
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.BusinessLineVoicemailMessage{VoicemailBoxID: "e2e VoicemailMessages"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/message"+"/e2e-1", map[string]any{"voicemailBoxId": "e2e VoicemailMessages"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/business-line/voicemail-box/e2e%20voicemailBoxId%2F1/message"+"/e2e-2", map[string]any{"voicemailBoxId": "e2e VoicemailMessages"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.BusinessLineVoicemailMessage
+		got, err := c.BusinessLines.VoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/business-line/voicemail-box/{voicemailBoxId}/message": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -1678,6 +1789,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want macAddress %q", stored, req.MACAddress)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.DeviceMetadataRequest{MACAddress: "e2e PatchMetadata", AdminPassword: alianza.NewSecret("e2e-secret")}
+		if _, err := c.Devices.PatchMetadata(ctx, "e2e accountId/1", "e2e macAddress/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata", map[string]any{"macAddress": "e2e PatchMetadata", "adminPassword": "e2e-secret"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/device/e2e%20macAddress%2F1/metadata", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["macAddress"] != req.MACAddress {
+			t.Errorf("stored %v, want macAddress %q", stored, req.MACAddress)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"POST /v2/partition/{partitionId}/account/{accountId}/device/{macAddress}/metadata/generateadminpassword": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := string("e2e")
 		body, _ := json.Marshal(want)
@@ -1953,6 +2084,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.CallGroupRequest{PartitionID: "e2e Patch"}
+		if _, err := c.CallGroups.Patch(ctx, "e2e accountId/1", "e2e callGroupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/group/{callGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/group/e2e%20callGroupId%2F1", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -2029,6 +2180,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if stored["partitionId"] != req.PartitionID {
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.PagingGroupRequest{PartitionID: "e2e Patch"}
+		if _, err := c.PagingGroups.Patch(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppaging/e2e%20pagingGroupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
 		}
 	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -2123,6 +2294,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.PickupGroupRequest{PartitionID: "e2e Patch"}
+		if _, err := c.PickupGroups.Patch(ctx, "e2e accountId/1", "e2e pickupGroupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/grouppickup/e2e%20pickupGroupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/ivr/{ivrId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := string("e2e")
 		body, _ := json.Marshal(want)
@@ -2206,6 +2397,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/port/{portId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.PortModelRequest{PartitionID: "e2e Patch", WirelessPIN: alianza.NewSecret("e2e-secret")}
+		if _, err := c.Ports.Patch(ctx, "e2e accountId/1", "e2e portId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1", map[string]any{"partitionId": "e2e Patch", "wirelessPin": "e2e-secret"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/port/{portId}/cancelport": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/port/e2e%20portId%2F1/cancelport", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -2266,6 +2477,40 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("scripted 404: %v", err)
 		}
 	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkGroup{Name: "e2e List"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup"+"/e2e-1", map[string]any{"name": "e2e List"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup"+"/e2e-2", map[string]any{"name": "e2e List"}); err != nil {
+			t.Fatal(err)
+		}
+		var got []alianza.SIPTrunkGroup
+		got, err := c.SIPTrunkGroups.List(ctx, "e2e accountId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
+			t.Errorf("got %+v, want two of %+v", got, want)
+		}
+	},
+	"POST /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := alianza.SIPTrunkGroupRequest{Name: "e2e Create"}
+		got, err := c.SIPTrunkGroups.Create(ctx, "e2e accountId/1", req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got == nil {
+			t.Fatal("no answer")
+		}
+		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup", map[string]any{"name": "e2e Create"})
+		if got.Name != req.Name {
+			t.Errorf("Name: got %q, want %q", got.Name, req.Name)
+		}
+		if n := srv.ObjectCount("/v2/partition/" + alianzatest.DefaultPartitionID + "/account/e2e%20accountId%2F1/siptrunkgroup"); n != 1 {
+			t.Errorf("the fake holds %d objects, want 1", n)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -2278,6 +2523,49 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if err := c.SIPTrunkGroups.Delete(ctx, "e2e accountId/1", "e2e groupId/1"); !errors.Is(err, alianza.ErrNotFound) {
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkGroup{Name: "e2e Get"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]any{"name": "e2e Get"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.SIPTrunkGroups.Get(ctx, "e2e accountId/1", "e2e groupId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"PUT /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SIPTrunkGroupRequest{Name: "e2e Update"}
+		if _, err := c.SIPTrunkGroups.Update(ctx, "e2e accountId/1", "e2e groupId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", map[string]any{"name": "e2e Update"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["name"] != req.Name {
+			t.Errorf("stored %v, want name %q", stored, req.Name)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkGroupForwardRules{PartitionID: "e2e Forwarding"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunkgroup/e2e%20groupId%2F1/forward", map[string]any{"partitionId": "e2e Forwarding"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.SIPTrunkGroups.Forwarding(ctx, "e2e accountId/1", "e2e groupId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
 		}
 	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -2374,6 +2662,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SIPTrunkRequest{PartitionID: "e2e Patch", SIPPassword: alianza.NewSecret("e2e-secret")}
+		if _, err := c.SIPTrunks.Patch(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1", map[string]any{"partitionId": "e2e Patch", "sipPassword": "e2e-secret"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -2386,6 +2694,36 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if err := c.SIPTrunks.Delete(ctx, "e2e accountId/1", "e2e sipTrunkId/1"); !errors.Is(err, alianza.ErrNotFound) {
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
+		}
+	},
+	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.SIPTrunkForwardRules{PartitionID: "e2e Forwarding"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", map[string]any{"partitionId": "e2e Forwarding"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.SIPTrunks.Forwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"PUT /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SIPTrunkForwardRulesRequest{PartitionID: "e2e UpdateForwarding"}
+		if err := c.SIPTrunks.UpdateForwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", map[string]any{"partitionId": "e2e UpdateForwarding"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/siptrunk_2/e2e%20sipTrunkId%2F1/forward", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
 		}
 	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/registrationstatus": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -3191,6 +3529,18 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want two of %+v", got, want)
 		}
 	},
+	"DELETE /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := []string{"e2e DeleteMany"}
+		srv.ScriptAnswer("DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage", 204, "")
+		if err := c.VoicemailMessages.DeleteMany(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage", []any{"e2e DeleteMany"})
+		srv.ScriptAnswer("DELETE", "/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage", 404, `{"status":404,"messages":["E2ENotFound"]}`)
+		if err := c.VoicemailMessages.DeleteMany(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req); !errors.Is(err, alianza.ErrNotFound) {
+			t.Errorf("scripted 404: %v", err)
+		}
+	},
 	"GET /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.VoicemailMessage{FromName: "e2e Get"}
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/account/e2e%20accountId%2F1/voicemailbox/e2e%20voicemailBoxId%2F1/voicemailmessage/e2e%20messageId%2F1", map[string]any{"fromName": "e2e Get"}); err != nil {
@@ -3375,6 +3725,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
 	},
+	"GET /v2/partition/{partitionId}/deviceprovisioning/account/{accountId}/device/{deviceId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.DeviceData{MACAddress: "e2e ProvisioningForDevice"}
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/deviceprovisioning/account/e2e%20accountId%2F1/device/e2e%20deviceId%2F1", map[string]any{"macAddress": "e2e ProvisioningForDevice"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.DeviceLines.ProvisioningForDevice(ctx, "e2e accountId/1", "e2e deviceId/1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
 	"GET /v2/partition/{partitionId}/deviceprovisioning/{macAddress}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.RequestedDevice{MACAddress: "e2e ProvisioningForMAC"}
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/deviceprovisioning/e2e%20macAddress%2F1", map[string]any{"macAddress": "e2e ProvisioningForMAC"}); err != nil {
@@ -3514,6 +3877,26 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("stored %v, want username %q", stored, req.Username)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/managementuser/{id}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.ManagementUserRequest{Username: "e2e Patch"}
+		if _, err := c.ManagementUsers.Patch(ctx, "e2e id/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", map[string]any{"username": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/managementuser/e2e%20id%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["username"] != req.Username {
+			t.Errorf("stored %v, want username %q", stored, req.Username)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
 	"DELETE /v2/partition/{partitionId}/managementuser/{id}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := string("e2e")
 		body, _ := json.Marshal(want)
@@ -3578,6 +3961,33 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		checkSent(t, srv, "POST", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/inventoryplan_2", map[string]any{"key": "e2e ImportInventoryPlan"})
 		if !reflect.DeepEqual(*got, want) {
 			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"GET /v2/partition/{partitionId}/ratecenter/reordernotification": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := []string{"e2e ReorderNotificationEmails"}
+		body, _ := json.Marshal([]any{"e2e ReorderNotificationEmails"})
+		srv.ScriptAnswer("GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", 200, string(body))
+		got, err := c.RateCenters.ReorderNotificationEmails(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
+	"PUT /v2/partition/{partitionId}/ratecenter/reordernotification": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := []string{"e2e SetReorderNotificationEmails"}
+		want := []string{"e2e SetReorderNotificationEmails"}
+		body, _ := json.Marshal([]any{"e2e SetReorderNotificationEmails"})
+		srv.ScriptAnswer("PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", 200, string(body))
+		got, err := c.RateCenters.SetReorderNotificationEmails(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/partition/"+alianzatest.DefaultPartitionID+"/ratecenter/reordernotification", []any{"e2e SetReorderNotificationEmails"})
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
 	"GET /v2/partition/{partitionId}/ratecenter/tnsearch": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -3957,6 +4367,39 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("a second delete: %v, want ErrNotFound", err)
 		}
 	},
+	"PATCH /v2/partition/{partitionId}/security/{securityId}": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.SecurityRoleRequest{PartitionID: "e2e Patch"}
+		if _, err := c.SecurityGroups.Patch(ctx, "e2e securityId/1", req); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PATCH", "/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", map[string]any{"partitionId": "e2e Patch"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/partition/"+alianzatest.DefaultPartitionID+"/security/e2e%20securityId%2F1", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+		if stored["e2eKeep"] != "kept" {
+			t.Errorf("a patch dropped a field: %v", stored)
+		}
+	},
+	"GET /v2/partition/{partitionId}/setting": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := map[string]alianza.PartitionSetting{"e2e": alianza.PartitionSetting{PartitionID: "e2e Settings"}}
+		body, _ := json.Marshal(map[string]any{"e2e": map[string]any{"partitionId": "e2e Settings"}})
+		srv.ScriptAnswer("GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/setting", 200, string(body))
+		got, err := c.Partitions.Settings(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/partition/"+alianzatest.DefaultPartitionID+"/setting", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
 	"GET /v2/partition/{partitionId}/telephonenumber": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.TelephoneNumberView{PartitionID: "e2e Inventory"}
 		if err := srv.SetObject("/v2/partition/"+alianzatest.DefaultPartitionID+"/telephonenumber"+"/e2e-1", map[string]any{"partitionId": "e2e Inventory"}); err != nil {
@@ -4097,6 +4540,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
+	"GET /v2/ref/dialplan/actiontypes": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := map[string][]alianza.DialPlanRuleActionType{"e2e": []alianza.DialPlanRuleActionType{alianza.DialPlanRuleActionTypeGroupLoginLogout}}
+		body, _ := json.Marshal(map[string]any{"e2e": []any{"GroupLoginLogout"}})
+		srv.ScriptAnswer("GET", "/v2/ref/dialplan/actiontypes", 200, string(body))
+		got, err := c.ReferenceData.DialPlanActionTypes(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/ref/dialplan/actiontypes", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
+		}
+	},
 	"GET /v2/ref/permissions": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		want := alianza.PermissionTypeDefaults{}
 		if err := srv.SetObject("/v2/ref/permissions"+"/e2e-1", map[string]any{}); err != nil {
@@ -4112,6 +4568,19 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 		}
 		if len(got) != 2 || !reflect.DeepEqual(got[0], want) || !reflect.DeepEqual(got[1], want) {
 			t.Errorf("got %+v, want two of %+v", got, want)
+		}
+	},
+	"GET /v2/ref/secondary-location-types": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := map[string][]alianza.SecondaryLocationDescription{"e2e": []alianza.SecondaryLocationDescription{alianza.SecondaryLocationDescriptionUpper}}
+		body, _ := json.Marshal(map[string]any{"e2e": []any{"UPPER"}})
+		srv.ScriptAnswer("GET", "/v2/ref/secondary-location-types", 200, string(body))
+		got, err := c.ReferenceData.SecondaryLocationTypes(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "GET", "/v2/ref/secondary-location-types", nil)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("got %+v, want %+v", got, want)
 		}
 	},
 	"GET /v2/ref/sidecartype": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
@@ -4174,6 +4643,50 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 			t.Errorf("got %+v, want %+v", *got, want)
 		}
 	},
+	"GET /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		want := alianza.UserGroupSettings{PartitionID: "e2e Settings"}
+		if err := srv.SetObject("/v2/user-groups/settings", map[string]any{"partitionId": "e2e Settings"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.UserGroups.Settings(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"POST /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "e2e CreateSettings"}
+		want := alianza.UserGroupSettings{PartitionID: "e2e CreateSettings"}
+		body, _ := json.Marshal(map[string]any{"partitionId": "e2e CreateSettings"})
+		srv.ScriptAnswer("POST", "/v2/user-groups/settings", 200, string(body))
+		got, err := c.UserGroups.CreateSettings(ctx, req, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "POST", "/v2/user-groups/settings", map[string]any{"partitionId": "e2e CreateSettings"})
+		if !reflect.DeepEqual(*got, want) {
+			t.Errorf("got %+v, want %+v", *got, want)
+		}
+	},
+	"PUT /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
+		if err := srv.SetObject("/v2/user-groups/settings", map[string]string{"e2eKeep": "kept"}); err != nil {
+			t.Fatal(err)
+		}
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "e2e UpdateSettings"}
+		if err := c.UserGroups.UpdateSettings(ctx, req, nil); err != nil {
+			t.Fatal(err)
+		}
+		checkSent(t, srv, "PUT", "/v2/user-groups/settings", map[string]any{"partitionId": "e2e UpdateSettings"})
+		var stored map[string]any
+		if ok, err := srv.Object("/v2/user-groups/settings", &stored); !ok || err != nil {
+			t.Fatalf("the fake holds no object: %v", err)
+		}
+		if stored["partitionId"] != req.PartitionID {
+			t.Errorf("stored %v, want partitionId %q", stored, req.PartitionID)
+		}
+	},
 	"DELETE /v2/user-groups/settings": func(ctx context.Context, t *testing.T, srv *alianzatest.Server, c *alianza.Client) {
 		if err := srv.SetObject("/v2/user-groups/settings", map[string]string{}); err != nil {
 			t.Fatal(err)
@@ -4220,12 +4733,17 @@ var genE2E = map[string]func(ctx context.Context, t *testing.T, srv *alianzatest
 // secret, for the conformance suite's printing sweep.
 var genPrintables = []any{
 	alianza.BandwidthSettings{APIPassword: alianza.NewSecret(confSIP)},
+	alianza.DeviceData{Lines: []alianza.DeviceProvisioningLine{{SIPPassword: alianza.NewSecret(confSIP)}}},
 	alianza.DeviceMetadata{AdminPassword: alianza.NewSecret(confSIP)},
 	alianza.DeviceMetadataRequest{AdminPassword: alianza.NewSecret(confSIP)},
+	alianza.DeviceProvisioningLine{SIPPassword: alianza.NewSecret(confSIP)},
 	alianza.Device{SIPPassword: alianza.NewSecret(confSIP)},
 	alianza.E911Account{AuthToken: alianza.NewSecret(confSIP)},
 	alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}},
+	alianza.EndUserWithMultipleTNActivation{User: &alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}}, Ports: []alianza.PortModel{{WirelessPIN: alianza.NewSecret(confSIP)}}},
 	alianza.InboundCarrier{E911Account: &alianza.E911Account{AuthToken: alianza.NewSecret(confSIP)}, BandwidthSettings: &alianza.BandwidthSettings{APIPassword: alianza.NewSecret(confSIP)}, SinchSettings: &alianza.SinchSettings{APISecret: alianza.NewSecret(confSIP)}},
+	alianza.MultipleActivation{EndUsers: []alianza.EndUserWithMultipleTNActivation{{User: &alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}}, Ports: []alianza.PortModel{{WirelessPIN: alianza.NewSecret(confSIP)}}}}},
+	alianza.MultipleActivationRequest{EndUsers: []alianza.EndUserWithMultipleTNActivation{{User: &alianza.EndUserV2{Devices: []alianza.Device{{SIPPassword: alianza.NewSecret(confSIP)}}}, Ports: []alianza.PortModel{{WirelessPIN: alianza.NewSecret(confSIP)}}}}},
 	alianza.Node{AuthToken: alianza.NewSecret(confSIP)},
 	alianza.NodeQueryResult{Entities: []alianza.Node{{AuthToken: alianza.NewSecret(confSIP)}}},
 	alianza.PINChange{PIN: alianza.NewSecret(confSIP)},
@@ -4253,6 +4771,9 @@ var genPrintables = []any{
 var genConfOps = []genConfOp{
 	{"Addresses.ZipCodes", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Addresses.ZipCodes(ctx, "e2e state/1", "e2e city/1"))
+	}},
+	{"Addresses.TypeAhead", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.Addresses.TypeAhead(ctx, nil))
 	}},
 	{"Addresses.Validate", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Addresses.Validate(ctx, nil))
@@ -4350,6 +4871,9 @@ var genConfOps = []genConfOp{
 	{"SSOLinks.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SSOLinks.List(ctx, nil))
 	}},
+	{"BulkCollections.Get", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BulkCollections.Get(ctx, "e2e collectionId/1"))
+	}},
 	{"BulkJobs.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BulkJobs.Get(ctx, "e2e jobId/1"))
 	}},
@@ -4432,6 +4956,10 @@ var genConfOps = []genConfOp{
 	{"Accounts.PartitionHistory", "page", func(ctx context.Context, c *alianza.Client) error {
 		return drain(c.Accounts.PartitionHistory(ctx, nil))
 	}},
+	{"Accounts.ActivateMultiple", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.MultipleActivationRequest{}
+		return second(c.Accounts.ActivateMultiple(ctx, req))
+	}},
 	{"Accounts.BulkStatusChange", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.Accounts.BulkStatusChange(ctx, req))
@@ -4470,6 +4998,10 @@ var genConfOps = []genConfOp{
 	{"AccountUsers.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.Delete(ctx, "e2e accountId/1", "e2e userId/1"))
 	}},
+	{"AccountUsers.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.AccountUserRequest{PartitionID: "conformance"}
+		return second(c.AccountUsers.Patch(ctx, "e2e accountId/1", "e2e userId/1", req))
+	}},
 	{"AccountUsers.ResetPassword", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.AccountUsers.ResetPassword(ctx, "e2e accountId/1", "e2e userId/1"))
 	}},
@@ -4480,9 +5012,15 @@ var genConfOps = []genConfOp{
 		req := alianza.BusinessLineRequest{Name: "conformance"}
 		return second(c.BusinessLines.Create(ctx, "e2e accountId/1", req))
 	}},
+	{"BusinessLines.VoicemailBoxes", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BusinessLines.VoicemailBoxes(ctx, "e2e accountId/1"))
+	}},
 	{"BusinessLines.CreateVoicemailBox", "create", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.BusinessLineVoicemailBoxRequest{Name: "conformance"}
 		return second(c.BusinessLines.CreateVoicemailBox(ctx, "e2e accountId/1", req))
+	}},
+	{"BusinessLines.VoicemailBoxesExpanded", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BusinessLines.VoicemailBoxesExpanded(ctx, "e2e accountId/1"))
 	}},
 	{"BusinessLines.VoicemailBox", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.BusinessLines.VoicemailBox(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
@@ -4496,6 +5034,9 @@ var genConfOps = []genConfOp{
 	}},
 	{"VoicemailBoxes.DeleteBusinessLineGreeting", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.VoicemailBoxes.DeleteBusinessLineGreeting(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e greetingType/1")
+	}},
+	{"BusinessLines.VoicemailMessages", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.BusinessLines.VoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
 	{"BusinessLines.DeleteVoicemailMessages", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.BusinessLines.DeleteVoicemailMessages(ctx, "e2e accountId/1", "e2e voicemailBoxId/1")
@@ -4627,6 +5168,10 @@ var genConfOps = []genConfOp{
 		req := alianza.DeviceMetadataRequest{MACAddress: "conformance", AdminPassword: alianza.NewSecret(confSIP)}
 		return second(c.Devices.UpdateMetadata(ctx, "e2e accountId/1", "e2e macAddress/1", req))
 	}},
+	{"Devices.PatchMetadata", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.DeviceMetadataRequest{MACAddress: "conformance", AdminPassword: alianza.NewSecret(confSIP)}
+		return second(c.Devices.PatchMetadata(ctx, "e2e accountId/1", "e2e macAddress/1", req))
+	}},
 	{"Devices.GenerateAdminPassword", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Devices.GenerateAdminPassword(ctx, "e2e accountId/1", "e2e macAddress/1"))
 	}},
@@ -4689,6 +5234,10 @@ var genConfOps = []genConfOp{
 		req := alianza.CallGroupRequest{PartitionID: "conformance"}
 		return second(c.CallGroups.Update(ctx, "e2e accountId/1", "e2e callGroupId/1", req))
 	}},
+	{"CallGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.CallGroupRequest{PartitionID: "conformance"}
+		return second(c.CallGroups.Patch(ctx, "e2e accountId/1", "e2e callGroupId/1", req))
+	}},
 	{"CallGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.CallGroups.Delete(ctx, "e2e accountId/1", "e2e callGroupId/1")
 	}},
@@ -4705,6 +5254,10 @@ var genConfOps = []genConfOp{
 	{"PagingGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.PagingGroupRequest{PartitionID: "conformance"}
 		return second(c.PagingGroups.Update(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req))
+	}},
+	{"PagingGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.PagingGroupRequest{PartitionID: "conformance"}
+		return second(c.PagingGroups.Patch(ctx, "e2e accountId/1", "e2e pagingGroupId/1", req))
 	}},
 	{"PagingGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.PagingGroups.Delete(ctx, "e2e accountId/1", "e2e pagingGroupId/1")
@@ -4726,6 +5279,10 @@ var genConfOps = []genConfOp{
 	{"PickupGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.PickupGroups.Delete(ctx, "e2e accountId/1", "e2e pickupGroupId/1")
 	}},
+	{"PickupGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.PickupGroupRequest{PartitionID: "conformance"}
+		return second(c.PickupGroups.Patch(ctx, "e2e accountId/1", "e2e pickupGroupId/1", req))
+	}},
 	{"IVRs.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.IVRs.Delete(ctx, "e2e accountId/1", "e2e ivrId/1"))
 	}},
@@ -4745,6 +5302,10 @@ var genConfOps = []genConfOp{
 		req := alianza.PortModelRequest{PartitionID: "conformance", WirelessPIN: alianza.NewSecret(confSIP)}
 		return second(c.Ports.Update(ctx, "e2e accountId/1", "e2e portId/1", req))
 	}},
+	{"Ports.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.PortModelRequest{PartitionID: "conformance", WirelessPIN: alianza.NewSecret(confSIP)}
+		return second(c.Ports.Patch(ctx, "e2e accountId/1", "e2e portId/1", req))
+	}},
 	{"Ports.Cancel", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.Ports.Cancel(ctx, "e2e accountId/1", "e2e portId/1")
 	}},
@@ -4760,8 +5321,25 @@ var genConfOps = []genConfOp{
 	{"Accounts.SendWelcomeEmail", "action", func(ctx context.Context, c *alianza.Client) error {
 		return c.Accounts.SendWelcomeEmail(ctx, "e2e accountId/1")
 	}},
+	{"SIPTrunkGroups.List", "list", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.List(ctx, "e2e accountId/1"))
+	}},
+	{"SIPTrunkGroups.Create", "create", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkGroupRequest{Name: "conformance"}
+		return second(c.SIPTrunkGroups.Create(ctx, "e2e accountId/1", req))
+	}},
 	{"SIPTrunkGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SIPTrunkGroups.Delete(ctx, "e2e accountId/1", "e2e groupId/1")
+	}},
+	{"SIPTrunkGroups.Get", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.Get(ctx, "e2e accountId/1", "e2e groupId/1"))
+	}},
+	{"SIPTrunkGroups.Update", "put", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkGroupRequest{Name: "conformance"}
+		return second(c.SIPTrunkGroups.Update(ctx, "e2e accountId/1", "e2e groupId/1", req))
+	}},
+	{"SIPTrunkGroups.Forwarding", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.Forwarding(ctx, "e2e accountId/1", "e2e groupId/1"))
 	}},
 	{"SIPTrunks.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SIPTrunks.List(ctx, "e2e accountId/1"))
@@ -4783,8 +5361,19 @@ var genConfOps = []genConfOp{
 		req := alianza.SIPTrunkRequest{PartitionID: "conformance", SIPPassword: alianza.NewSecret(confSIP)}
 		return second(c.SIPTrunks.Update(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req))
 	}},
+	{"SIPTrunks.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkRequest{PartitionID: "conformance", SIPPassword: alianza.NewSecret(confSIP)}
+		return second(c.SIPTrunks.Patch(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req))
+	}},
 	{"SIPTrunks.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SIPTrunks.Delete(ctx, "e2e accountId/1", "e2e sipTrunkId/1")
+	}},
+	{"SIPTrunks.Forwarding", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunks.Forwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1"))
+	}},
+	{"SIPTrunks.UpdateForwarding", "put", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SIPTrunkForwardRulesRequest{PartitionID: "conformance"}
+		return c.SIPTrunks.UpdateForwarding(ctx, "e2e accountId/1", "e2e sipTrunkId/1", req)
 	}},
 	{"SIPTrunks.RegistrationStatus", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SIPTrunks.RegistrationStatus(ctx, "e2e accountId/1", "e2e sipTrunkId/1"))
@@ -4968,6 +5557,10 @@ var genConfOps = []genConfOp{
 	{"VoicemailMessages.List", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailMessages.List(ctx, "e2e accountId/1", "e2e voicemailBoxId/1"))
 	}},
+	{"VoicemailMessages.DeleteMany", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := []string{"conformance"}
+		return c.VoicemailMessages.DeleteMany(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", req)
+	}},
 	{"VoicemailMessages.Get", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.VoicemailMessages.Get(ctx, "e2e accountId/1", "e2e voicemailBoxId/1", "e2e messageId/1"))
 	}},
@@ -5010,6 +5603,9 @@ var genConfOps = []genConfOp{
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.DeviceInventories.Import(ctx, req))
 	}},
+	{"DeviceLines.ProvisioningForDevice", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.DeviceLines.ProvisioningForDevice(ctx, "e2e accountId/1", "e2e deviceId/1"))
+	}},
 	{"DeviceLines.ProvisioningForMAC", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.ProvisioningForMAC(ctx, "e2e macAddress/1"))
 	}},
@@ -5039,6 +5635,10 @@ var genConfOps = []genConfOp{
 		req := alianza.ManagementUserRequest{Username: "conformance"}
 		return second(c.ManagementUsers.Update(ctx, "e2e id/1", req))
 	}},
+	{"ManagementUsers.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.ManagementUserRequest{Username: "conformance"}
+		return second(c.ManagementUsers.Patch(ctx, "e2e id/1", req))
+	}},
 	{"ManagementUsers.Delete", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ManagementUsers.Delete(ctx, "e2e id/1"))
 	}},
@@ -5054,6 +5654,13 @@ var genConfOps = []genConfOp{
 	{"RateCenters.ImportInventoryPlan", "action", func(ctx context.Context, c *alianza.Client) error {
 		req := alianza.JobUploadKeyRequest{Key: "conformance"}
 		return second(c.RateCenters.ImportInventoryPlan(ctx, req))
+	}},
+	{"RateCenters.ReorderNotificationEmails", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.RateCenters.ReorderNotificationEmails(ctx))
+	}},
+	{"RateCenters.SetReorderNotificationEmails", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := []string{"conformance"}
+		return second(c.RateCenters.SetReorderNotificationEmails(ctx, req))
 	}},
 	{"RateCenters.SearchNumbers", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.RateCenters.SearchNumbers(ctx, nil))
@@ -5141,6 +5748,13 @@ var genConfOps = []genConfOp{
 	{"SecurityGroups.Delete", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.SecurityGroups.Delete(ctx, "e2e securityId/1")
 	}},
+	{"SecurityGroups.Patch", "patch", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.SecurityRoleRequest{PartitionID: "conformance"}
+		return second(c.SecurityGroups.Patch(ctx, "e2e securityId/1", req))
+	}},
+	{"Partitions.Settings", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.Partitions.Settings(ctx))
+	}},
 	{"Numbers.Inventory", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Inventory(ctx))
 	}},
@@ -5173,8 +5787,14 @@ var genConfOps = []genConfOp{
 	{"Numbers.FindMeFollowMeCheck", "action", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.FindMeFollowMeCheck(ctx, "e2e tn/1"))
 	}},
+	{"ReferenceData.DialPlanActionTypes", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.ReferenceData.DialPlanActionTypes(ctx, nil))
+	}},
 	{"ReferenceData.Permissions", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.Permissions(ctx, nil))
+	}},
+	{"ReferenceData.SecondaryLocationTypes", "action", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.ReferenceData.SecondaryLocationTypes(ctx))
 	}},
 	{"ReferenceData.SideCarTypes", "list", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.ReferenceData.SideCarTypes(ctx))
@@ -5187,6 +5807,17 @@ var genConfOps = []genConfOp{
 	}},
 	{"SupportedRateCenters.Nearby", "read", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.SupportedRateCenters.Nearby(ctx, nil))
+	}},
+	{"UserGroups.Settings", "read", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.UserGroups.Settings(ctx, nil))
+	}},
+	{"UserGroups.CreateSettings", "action", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "conformance"}
+		return second(c.UserGroups.CreateSettings(ctx, req, nil))
+	}},
+	{"UserGroups.UpdateSettings", "put", func(ctx context.Context, c *alianza.Client) error {
+		req := alianza.UserGroupSettingsInputRequest{PartitionID: "conformance"}
+		return c.UserGroups.UpdateSettings(ctx, req, nil)
 	}},
 	{"UserGroups.DeleteSettings", "delete", func(ctx context.Context, c *alianza.Client) error {
 		return c.UserGroups.DeleteSettings(ctx, nil)

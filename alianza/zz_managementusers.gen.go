@@ -170,6 +170,29 @@ func (s *ManagementUsersService) Update(ctx context.Context, id string, req Mana
 	return &out, nil
 }
 
+// Patch is the spec's "Patch a management user" (PATCH
+// /v2/partition/{partitionId}/managementuser/{id}). The spec: Use to update a
+// management user via patch. Fields not supplied will be left unchanged. The
+// spec leaves the body free-form ("a fragment of the management user object
+// to be updated"); it is typed as the management user's request form: only
+// the fields set are sent. An empty id, or one that cannot be a path segment,
+// is refused before anything is sent (ErrInvalidInput).
+func (s *ManagementUsersService) Patch(ctx context.Context, id string, req ManagementUserRequest) (*ManagementUser, error) {
+	const op = "ManagementUsers.Patch"
+	if err := checkID(op, "id", id); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out ManagementUser
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "managementuser", id), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete management user" (DELETE
 // /v2/partition/{partitionId}/managementuser/{id}). The spec: Use to delete a
 // management user. The user will lose access to the admin portal and Alianza

@@ -99,6 +99,33 @@ func (s *PagingGroupsService) Update(ctx context.Context, accountID string, pagi
 	return &out, nil
 }
 
+// Patch is the spec's "Patch update a paging group" (PATCH
+// /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}).
+// The spec: Use to update a paging group. Please refer to Patching a Paging
+// Group for more information. The spec leaves the body free-form ("a fragment
+// of the paging group object to be updated"); it is typed as the paging
+// group's request form: only the fields set are sent. An empty id, or one
+// that cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *PagingGroupsService) Patch(ctx context.Context, accountID string, pagingGroupID string, req PagingGroupRequest) (*PagingGroup, error) {
+	const op = "PagingGroups.Patch"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "pagingGroupID", pagingGroupID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out PagingGroup
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "grouppaging", pagingGroupID), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete paging group" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/grouppaging/{pagingGroupId}).
 // The spec: Use to delete a paging group. Please refer to Deleting a Paging

@@ -98,3 +98,19 @@ func (s *PartitionsService) DynamicInventorySupported(ctx context.Context) (bool
 	}
 	return out, nil
 }
+
+// Settings is the spec's "Get all settings for this partition" (GET
+// /v2/partition/{partitionId}/setting). The spec: Use to retrieve a map
+// containing partition specific settings.
+func (s *PartitionsService) Settings(ctx context.Context) (map[string]PartitionSetting, error) {
+	const op = "Partitions.Settings"
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]PartitionSetting
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "setting")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

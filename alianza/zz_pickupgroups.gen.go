@@ -120,3 +120,29 @@ func (s *PickupGroupsService) Delete(ctx context.Context, accountID string, pick
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "account", accountID, "grouppickup", pickupGroupID)}, nil)
 }
+
+// Patch is the spec's "Update pickup group" (PATCH
+// /v2/partition/{partitionId}/account/{accountId}/grouppickup/{pickupGroupId}).
+// The spec: Use to update a pickup group. Refer here for more details. The
+// spec leaves the body free-form ("a fragment of the pickup group object to
+// be updated"); it is typed as the pickup group's request form: only the
+// fields set are sent. An empty id, or one that cannot be a path segment, is
+// refused before anything is sent (ErrInvalidInput).
+func (s *PickupGroupsService) Patch(ctx context.Context, accountID string, pickupGroupID string, req PickupGroupRequest) (*PickupGroup, error) {
+	const op = "PickupGroups.Patch"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "pickupGroupID", pickupGroupID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out PickupGroup
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "grouppickup", pickupGroupID), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

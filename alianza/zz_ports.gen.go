@@ -62,6 +62,33 @@ func (s *PortsService) Update(ctx context.Context, accountID string, portID stri
 	return &out, nil
 }
 
+// Patch is the spec's "Patch a port request" (PATCH
+// /v2/partition/{partitionId}/account/{accountId}/port/{portId}). The spec:
+// Update a port request, via patch. There are many reasons this can fail,
+// many limitations, and some possible unintended consequences. Please see
+// here for a detailed explanation. The spec leaves the body free-form ("a
+// fragment of the port object to be updated"); it is typed as the port's
+// request form: only the fields set are sent. An empty id, or one that cannot
+// be a path segment, is refused before anything is sent (ErrInvalidInput).
+func (s *PortsService) Patch(ctx context.Context, accountID string, portID string, req PortModelRequest) (*PortModel, error) {
+	const op = "Ports.Patch"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "portID", portID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out PortModel
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "port", portID), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Cancel is the spec's "Cancel a port request" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/port/{portId}/cancelport).
 // The spec: Cancel a port which is in progress. See here for important

@@ -47,6 +47,44 @@ func (s *RateCentersService) ImportInventoryPlan(ctx context.Context, req JobUpl
 	return &out, nil
 }
 
+// ReorderNotificationEmails is the spec's "Retrieve email addresses that will
+// be sent reorder notifications" (GET
+// /v2/partition/{partitionId}/ratecenter/reordernotification).
+func (s *RateCentersService) ReorderNotificationEmails(ctx context.Context) ([]string, error) {
+	const op = "RateCenters.ReorderNotificationEmails"
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "ratecenter", "reordernotification")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SetReorderNotificationEmails is the spec's "Update email addresses that
+// will be sent reorder notifications" (PUT
+// /v2/partition/{partitionId}/ratecenter/reordernotification). An empty
+// string in req is refused before anything is sent (ErrInvalidInput).
+func (s *RateCentersService) SetReorderNotificationEmails(ctx context.Context, req []string) ([]string, error) {
+	const op = "RateCenters.SetReorderNotificationEmails"
+	for _, v := range req {
+		if v == "" {
+			return nil, invalid(op, "req", "holds an empty string")
+		}
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "ratecenter", "reordernotification"), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RateCentersSearchNumbersOptions are the optional query parameters of
 // RateCenters.SearchNumbers; a nil *RateCentersSearchNumbersOptions, or a
 // zero field, sends none.

@@ -6,7 +6,33 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strconv"
 )
+
+// ReferenceDataDialPlanActionTypesOptions are the optional query parameters
+// of ReferenceData.DialPlanActionTypes; a nil
+// *ReferenceDataDialPlanActionTypesOptions, or a zero field, sends none.
+type ReferenceDataDialPlanActionTypesOptions struct {
+	IncludeRestricted *bool
+}
+
+// DialPlanActionTypes is the spec's "DialPlanActionTypes List" (GET
+// /v2/ref/dialplan/actiontypes). The spec: Retrieve a list of available dial
+// plan action types.
+func (s *ReferenceDataService) DialPlanActionTypes(ctx context.Context, opts *ReferenceDataDialPlanActionTypesOptions) (map[string][]DialPlanRuleActionType, error) {
+	const op = "ReferenceData.DialPlanActionTypes"
+	q := url.Values{}
+	if opts != nil {
+		if opts.IncludeRestricted != nil {
+			q.Set("includeRestricted", strconv.FormatBool(*opts.IncludeRestricted))
+		}
+	}
+	var out map[string][]DialPlanRuleActionType
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("ref", "dialplan", "actiontypes"), query: q}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 // ReferenceDataPermissionsOptions are the optional query parameters of
 // ReferenceData.Permissions; a nil *ReferenceDataPermissionsOptions, or a
@@ -28,6 +54,18 @@ func (s *ReferenceDataService) Permissions(ctx context.Context, opts *ReferenceD
 	}
 	var out []PermissionTypeDefaults
 	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("ref", "permissions"), query: q}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// SecondaryLocationTypes is the spec's "Address - SecondaryLocationType List"
+// (GET /v2/ref/secondary-location-types). The spec: Get a list of available
+// SecondaryLocationTypes.
+func (s *ReferenceDataService) SecondaryLocationTypes(ctx context.Context) (map[string][]SecondaryLocationDescription, error) {
+	const op = "ReferenceData.SecondaryLocationTypes"
+	var out map[string][]SecondaryLocationDescription
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("ref", "secondary-location-types")}, &out); err != nil {
 		return nil, err
 	}
 	return out, nil

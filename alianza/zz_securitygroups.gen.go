@@ -100,3 +100,26 @@ func (s *SecurityGroupsService) Delete(ctx context.Context, securityID string) e
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "security", securityID)}, nil)
 }
+
+// Patch is the spec's "Update Security Role" (PATCH
+// /v2/partition/{partitionId}/security/{securityId}). The spec: Use to update
+// a specific security role via patch. For more information see here. The spec
+// leaves the body free-form ("a fragment of the security role object to be
+// updated"); it is typed as the security role's request form: only the fields
+// set are sent. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *SecurityGroupsService) Patch(ctx context.Context, securityID string, req SecurityRoleRequest) (*SecurityRole, error) {
+	const op = "SecurityGroups.Patch"
+	if err := checkID(op, "securityID", securityID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SecurityRole
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "security", securityID), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

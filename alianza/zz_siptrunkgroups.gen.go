@@ -11,6 +11,48 @@ import (
 // Group" tag (Client.SIPTrunkGroups).
 type SIPTrunkGroupsService struct{ c *Client }
 
+// List is the spec's "Retrieve the groups on the account" (GET
+// /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup). The spec:
+// Use to retrieve the SIP trunk groups created for the specified account ID
+// and partition ID. An empty id, or one that cannot be a path segment, is
+// refused before anything is sent (ErrInvalidInput).
+func (s *SIPTrunkGroupsService) List(ctx context.Context, accountID string) ([]SIPTrunkGroup, error) {
+	const op = "SIPTrunkGroups.List"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out []SIPTrunkGroup
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunkgroup")}, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create is the spec's "Create a new SIP trunk group" (POST
+// /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup). The spec:
+// Use to create a new SIP trunk group for the specified account ID and
+// partition ID. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *SIPTrunkGroupsService) Create(ctx context.Context, accountID string, req SIPTrunkGroupRequest) (*SIPTrunkGroup, error) {
+	const op = "SIPTrunkGroups.Create"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunkGroup
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: partitionPath(p, "account", accountID, "siptrunkgroup"), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete a SIP trunk group" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}).
 // The spec: Use to delete the SIP trunk group for the specified account ID,
@@ -29,4 +71,77 @@ func (s *SIPTrunkGroupsService) Delete(ctx context.Context, accountID string, gr
 		return err
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "account", accountID, "siptrunkgroup", groupID)}, nil)
+}
+
+// Get is the spec's "Retrieve a DIP trunk group" (GET
+// /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}).
+// The spec: Use to retrieve the SIP trunk group for the specified account ID,
+// partition ID and group ID. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *SIPTrunkGroupsService) Get(ctx context.Context, accountID string, groupID string) (*SIPTrunkGroup, error) {
+	const op = "SIPTrunkGroups.Get"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "groupID", groupID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunkGroup
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunkgroup", groupID)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Update is the spec's "Update a SIP trunk group" (PUT
+// /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}).
+// The spec: Use to update a SIP trunk group created for the specified account
+// ID, partition ID and group ID. An empty id, or one that cannot be a path
+// segment, is refused before anything is sent (ErrInvalidInput).
+func (s *SIPTrunkGroupsService) Update(ctx context.Context, accountID string, groupID string, req SIPTrunkGroupRequest) (*SIPTrunkGroup, error) {
+	const op = "SIPTrunkGroups.Update"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "groupID", groupID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunkGroup
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "siptrunkgroup", groupID), body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Forwarding is the spec's "Retrieves the forwarding rules" (GET
+// /v2/partition/{partitionId}/account/{accountId}/siptrunkgroup/{groupId}/forward).
+// The spec: Use to retrieve the SIP trunk group forwarding rules for the
+// specified account ID, partition ID and group ID. An empty id, or one that
+// cannot be a path segment, is refused before anything is sent
+// (ErrInvalidInput).
+func (s *SIPTrunkGroupsService) Forwarding(ctx context.Context, accountID string, groupID string) (*SIPTrunkGroupForwardRules, error) {
+	const op = "SIPTrunkGroups.Forwarding"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "groupID", groupID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunkGroupForwardRules
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunkgroup", groupID, "forward")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
 }

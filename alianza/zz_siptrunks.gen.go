@@ -170,6 +170,32 @@ func (s *SIPTrunksService) Update(ctx context.Context, accountID string, sipTrun
 	return &out, nil
 }
 
+// Patch is the spec's "Patch Update SIP trunk" (PATCH
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}).
+// The spec: Use to update a SIP trunk. Refer here for more information. The
+// spec leaves the body free-form ("a fragment of the SIP trunk object to be
+// updated"); it is typed as the SIP trunk's request form: only the fields set
+// are sent. An empty id, or one that cannot be a path segment, is refused
+// before anything is sent (ErrInvalidInput).
+func (s *SIPTrunksService) Patch(ctx context.Context, accountID string, sipTrunkID string, req SIPTrunkRequest) (*SIPTrunk, error) {
+	const op = "SIPTrunks.Patch"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "sipTrunkID", sipTrunkID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunk
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID), body: req.wire()}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete is the spec's "Delete SIP trunk" (DELETE
 // /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}).
 // The spec: Use to delete a SIP trunk. An empty id, or one that cannot be a
@@ -187,6 +213,50 @@ func (s *SIPTrunksService) Delete(ctx context.Context, accountID string, sipTrun
 		return err
 	}
 	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID)}, nil)
+}
+
+// Forwarding is the spec's "Get Forward behavior for a SIP trunk" (GET
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward).
+// An empty id, or one that cannot be a path segment, is refused before
+// anything is sent (ErrInvalidInput).
+func (s *SIPTrunksService) Forwarding(ctx context.Context, accountID string, sipTrunkID string) (*SIPTrunkForwardRules, error) {
+	const op = "SIPTrunks.Forwarding"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	if err := checkID(op, "sipTrunkID", sipTrunkID); err != nil {
+		return nil, err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out SIPTrunkForwardRules
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID, "forward")}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateForwarding is the spec's "Update Forward behavior for a SIP trunk"
+// (PUT
+// /v2/partition/{partitionId}/account/{accountId}/siptrunk_2/{sipTrunkId}/forward).
+// The spec: Update Forward behavior for a SIP trunk. For more information,
+// please refer to Updating Forward Behavior. An empty id, or one that cannot
+// be a path segment, is refused before anything is sent (ErrInvalidInput).
+func (s *SIPTrunksService) UpdateForwarding(ctx context.Context, accountID string, sipTrunkID string, req SIPTrunkForwardRulesRequest) error {
+	const op = "SIPTrunks.UpdateForwarding"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return err
+	}
+	if err := checkID(op, "sipTrunkID", sipTrunkID); err != nil {
+		return err
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, call{op: op, method: http.MethodPut, path: partitionPath(p, "account", accountID, "siptrunk_2", sipTrunkID, "forward"), body: req}, nil)
 }
 
 // RegistrationStatus is the spec's "Retrieve SIP trunk registration status"

@@ -6,6 +6,80 @@ import "encoding/json"
 
 var _ json.RawMessage // a free-form object keeps its JSON
 
+// AccountModel is the spec's Account. (Renamed in the ledger: Account is a
+// hand-written type.) Its booleans and numbers are pointers (nil: not sent),
+// as it is part of a request.
+type AccountModel struct {
+	// Required to update an account, not required for new account
+	ID string `json:"id,omitempty"`
+	// A partitionId identifies the business entity that this account is a part
+	// of. Refers to partition.id
+	PartitionID string `json:"partitionId,omitempty"`
+	// The accountNumber is a string that uniquely identifies the account within a
+	// partition. AccountNumbers can be used to search for an account.
+	AccountNumber string `json:"accountNumber,omitempty"`
+	// The account name is a string that describes the account. The accountName is
+	// a field that can be used to identify the account in a search, though it is
+	// not required to be unique.
+	AccountName string `json:"accountName,omitempty"`
+	// The day that marks the start of a billing cycle. Must be between 1 and 28.
+	BillingCycleDay *int64 `json:"billingCycleDay,omitempty"`
+	// Can be used to store generic data for the account.
+	CustomField string `json:"customField,omitempty"`
+	// The status of the account within Alianza's system. Must be one of
+	// [ACTIVE,DISABLED,DELETED,DELETE_PENDING,SUSPENDED,PENDING]
+	Status AccountViewModelAccountStatus `json:"status,omitempty"`
+	// The IANA Time Zone Database (TZDB) zone id for the account. Must be a
+	// timezone for an area within Alianza's supported regions.
+	TimeZone    TimeZone `json:"timeZone,omitempty"`
+	LanguageTag string   `json:"languageTag,omitempty"`
+	// ISO 8601 formatted date string of when the account was deleted. This is a
+	// deprecated field as deleted accounts are no longer retained. This field is
+	// present for backwards compatibility with old data.
+	DeletionDate string `json:"deletionDate,omitempty"`
+	// The account type indicates whether the account supports only a single user
+	// (SIMPLE) or multiple users (ADVANCED).
+	AccountType Type `json:"accountType,omitempty"`
+	// The platform type indicates the features that are supported for the
+	// account. CPE1 supports the basic telephone features while CPE2 supports the
+	// business cloud communication features. PlatformTypes of V1_0 and V2_0 are
+	// deprecated and only present for backwards compatibility.
+	PlatformType       PlatformType `json:"platformType,omitempty"`
+	PlatformChangeDate string       `json:"platformChangeDate,omitempty"`
+	// Identifies the inbound rate plan product for the account. This plan
+	// controls how toll free numbers are handled in the account. This field is
+	// only required for accounts with toll-free numbers.
+	InboundRatePlanProductID string `json:"inboundRatePlanProductId,omitempty"`
+	// Length of extension, not required for accounts with a SIMPLE accountType.
+	ExtensionLength *int64 `json:"extensionLength,omitempty"`
+	// Defines how a user would be required to dial in order to place a call. For
+	// example, being required to dial 9 before placing a call.
+	DialingBehaviorType DefaultSimpleDialingBehaviorType `json:"dialingBehaviorType,omitempty"`
+	// UUID of the route plan for this account. Route plans determine where
+	// outbound calls are routed and are created for a partition by Alianza. The
+	// routePlanId must be one that is available on the account's partition. All
+	// users on an account will share the same outbound route plan.
+	RoutePlanID           string                 `json:"routePlanId,omitempty"`
+	CallScreeningSettings *CallScreeningSettings `json:"callScreeningSettings,omitempty"`
+	// Id of the music file to be played when an inbound call is placed on hold.
+	HoldMusicMediaID string `json:"holdMusicMediaId,omitempty"`
+	// Time in seconds before a call that has been placed on hold will be
+	// terminated. Does not apply to CPE1 platformTypes.
+	HoldTimeoutSeconds *int64 `json:"holdTimeoutSeconds,omitempty"`
+	// Allows extensions starting with 1
+	AllowDangerousExtensions *bool `json:"allowDangerousExtensions,omitempty"`
+	// Overrides the partition default branding which is used in the display of
+	// end user emails and the end user portal.
+	Domain string `json:"domain,omitempty"`
+	// Specifies if new users added to the account will receive a welcome email.
+	SendWelcomeEmail *bool          `json:"sendWelcomeEmail,omitempty"`
+	RegulatoryType   RegulatoryType `json:"regulatoryType,omitempty"`
+	// Indicates the number of end users associated with this account.
+	EndUserCount           *int64             `json:"endUserCount,omitempty"`
+	CustomHoldMusicMediaID string             `json:"customHoldMusicMediaId,omitempty"`
+	CallingPlans           []CallingPlanModel `json:"callingPlans,omitempty"`
+}
+
 // AccountHistoryModel is the spec's AccountHistoryX. (Renamed in the ledger:
 // AccountHistory is a hand-written type.)
 type AccountHistoryModel struct {
@@ -226,16 +300,18 @@ type CallGroupRequest struct {
 	MemberIds   []string      `json:"memberIds,omitempty"`
 }
 
-// CallHandlingSchedule is the spec's CallHandlingScheduleX.
+// CallHandlingSchedule is the spec's CallHandlingScheduleX. Its booleans and
+// numbers are pointers (nil: not sent), as it is part of a request.
 type CallHandlingSchedule struct {
 	Schedule     *Schedule             `json:"schedule,omitempty"`
 	CallHandling *CallHandlingSettings `json:"callHandling,omitempty"`
 }
 
-// CallHandlingSettings is the spec's CallHandlingSettingsX.
+// CallHandlingSettings is the spec's CallHandlingSettingsX. Its booleans and
+// numbers are pointers (nil: not sent), as it is part of a request.
 type CallHandlingSettings struct {
-	CallWaitingEnabled               bool                          `json:"callWaitingEnabled,omitempty"`
-	DoNotDisturbEnabled              bool                          `json:"doNotDisturbEnabled,omitempty"`
+	CallWaitingEnabled               *bool                         `json:"callWaitingEnabled,omitempty"`
+	DoNotDisturbEnabled              *bool                         `json:"doNotDisturbEnabled,omitempty"`
 	CallHandlingOptionType           CallHandlingOptionType        `json:"callHandlingOptionType,omitempty"`
 	ForwardAlwaysToNumber            string                        `json:"forwardAlwaysToNumber,omitempty"`
 	ForwardAlwaysToNumberDescription string                        `json:"forwardAlwaysToNumberDescription,omitempty"`
@@ -244,15 +320,18 @@ type CallHandlingSettings struct {
 	FindMeFollowMeCallHandling       *FindMeFollowMeCallHandling   `json:"findMeFollowMeCallHandling,omitempty"`
 }
 
-// CallHandlingWithTimeout is the spec's CallHandlingWithTimeoutX.
+// CallHandlingWithTimeout is the spec's CallHandlingWithTimeoutX. Its
+// booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
 type CallHandlingWithTimeout struct {
 	Type            CallHandlingWithTimeoutType `json:"type,omitempty"`
-	Timeout         int64                       `json:"timeout,omitempty"`
+	Timeout         *int64                      `json:"timeout,omitempty"`
 	ForwardToNumber string                      `json:"forwardToNumber,omitempty"`
 	Description     string                      `json:"description,omitempty"`
 }
 
-// CallHandling is the spec's CallHandlingX.
+// CallHandling is the spec's CallHandlingX. Its booleans and numbers are
+// pointers (nil: not sent), as it is part of a request.
 type CallHandling struct {
 	Type            CallHandlingType `json:"type,omitempty"`
 	ForwardToNumber string           `json:"forwardToNumber,omitempty"`
@@ -279,7 +358,8 @@ type CallParkingSpotRequest struct {
 	SpotNumber  string `json:"spotNumber,omitempty"`
 }
 
-// CallScreeningSettings is the spec's CallScreeningSettingsX.
+// CallScreeningSettings is the spec's CallScreeningSettingsX. Its booleans
+// and numbers are pointers (nil: not sent), as it is part of a request.
 type CallScreeningSettings struct {
 	AnonymousCallScreen  AnonymousCallScreen `json:"anonymousCallScreen,omitempty"`
 	AnonymousRingType    AnonymousRingType   `json:"anonymousRingType,omitempty"`
@@ -291,11 +371,12 @@ type CallScreeningSettings struct {
 	ForwardTN            string              `json:"forwardTn,omitempty"`
 }
 
-// CallerIDConfig is the spec's CallerIdConfigX.
+// CallerIDConfig is the spec's CallerIdConfigX. Its booleans and numbers are
+// pointers (nil: not sent), as it is part of a request.
 type CallerIDConfig struct {
 	CallerIDNumber              string `json:"callerIdNumber,omitempty"`
-	ExternalCallerIDVisible     bool   `json:"externalCallerIdVisible,omitempty"`
-	ExtensionCallerIDVisible    bool   `json:"extensionCallerIdVisible,omitempty"`
+	ExternalCallerIDVisible     *bool  `json:"externalCallerIdVisible,omitempty"`
+	ExtensionCallerIDVisible    *bool  `json:"extensionCallerIdVisible,omitempty"`
 	CallerIDNumberReservationID string `json:"callerIdNumberReservationId,omitempty"`
 }
 
@@ -359,7 +440,8 @@ type CallingPlanProductModelRequest struct {
 }
 
 // CallingPlanModel is the spec's CallingPlanX. (Renamed in the ledger:
-// CallingPlan is a hand-written type.)
+// CallingPlan is a hand-written type.) Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
 type CallingPlanModel struct {
 	ID                   string                        `json:"id,omitempty"`
 	ReferenceID          string                        `json:"referenceId,omitempty"`
@@ -367,8 +449,8 @@ type CallingPlanModel struct {
 	CallingPlanProductID string                        `json:"callingPlanProductId,omitempty"`
 	EndDate              string                        `json:"endDate,omitempty"`
 	StartDate            string                        `json:"startDate,omitempty"`
-	PlanMinutes          int64                         `json:"planMinutes,omitempty"`
-	SecondsRemaining     int64                         `json:"secondsRemaining,omitempty"`
+	PlanMinutes          *int64                        `json:"planMinutes,omitempty"`
+	SecondsRemaining     *int64                        `json:"secondsRemaining,omitempty"`
 }
 
 // CancelAction is the spec's CancelActionX.
@@ -410,6 +492,24 @@ type CidMappingResponse struct {
 	IsCustom             bool   `json:"isCustom,omitempty"`
 }
 
+// CollectionDto is the spec's CollectionDTO.
+type CollectionDto struct {
+	// Unique identifier of the collection
+	ID string `json:"id,omitempty"`
+	// Owner identifier of the collection
+	OwnerID string `json:"ownerId,omitempty"`
+	// Size of the collection
+	Size int64 `json:"size,omitempty"`
+	// Type of the transform object
+	TransformObjectType string `json:"transformObjectType,omitempty"`
+	// Each transform object is kept as its JSON: its fields depend on
+	// transformObjectType (CreateUserInput, DeleteUserInput,
+	// CreateTelephoneNumberInput, DeleteTelephoneNumberInput).
+	TransformObjects []json.RawMessage `json:"transformObjects,omitempty"`
+	// Timestamp of the creation in ISO 8601 format
+	CreatedDateTime string `json:"createdDateTime,omitempty"`
+}
+
 // ComplianceConfiguration is the spec's ComplianceConfiguration. Its booleans
 // and numbers are pointers (nil: not sent), as it is part of a request.
 type ComplianceConfiguration struct {
@@ -444,7 +544,8 @@ type CreateBrandSettingsRequest struct {
 	DesktopHostingEnabled *bool  `json:"desktopHostingEnabled,omitempty"`
 }
 
-// CustomCallScreen is the spec's CustomCallScreenX.
+// CustomCallScreen is the spec's CustomCallScreenX. Its booleans and numbers
+// are pointers (nil: not sent), as it is part of a request.
 type CustomCallScreen struct {
 	TelephoneNumber string              `json:"telephoneNumber,omitempty"`
 	BlockType       AnonymousCallScreen `json:"blockType,omitempty"`
@@ -471,7 +572,8 @@ type CustomCallerIDNumberResponse struct {
 	CustomCallerIDNumber string `json:"customCallerIdNumber,omitempty"`
 }
 
-// CustomSchedule is the spec's CustomScheduleX.
+// CustomSchedule is the spec's CustomScheduleX. Its booleans and numbers are
+// pointers (nil: not sent), as it is part of a request.
 type CustomSchedule struct {
 	Date      string `json:"date,omitempty"`
 	StartTime string `json:"startTime,omitempty"`
@@ -545,6 +647,25 @@ type CymbusPartitionGroupRequest struct {
 	VoicemailStarCode string `json:"voicemailStarCode,omitempty"`
 	ProxyHost         string `json:"proxyHost,omitempty"`
 	GroupName         string `json:"groupName,omitempty"`
+}
+
+// DeviceData is the spec's DeviceData.
+type DeviceData struct {
+	MACAddress string `json:"macAddress,omitempty"`
+	// Reference to device.deviceTypeId -> deviceType.id -> deviceType.name. For
+	// possible values, query getDevicetypes.
+	DeviceType string `json:"deviceType,omitempty"`
+	LineCount  int64  `json:"lineCount,omitempty"`
+	// This is a dial plan string which instructs a phone when to consider dialing
+	// "complete"; in other words, when the phone should send the digits to the
+	// switch. For example, it usually instructs a device to immediately send 911,
+	// and can also help the phone determine that an extension is being dialed, so
+	// it should send after the extension length has been reached. These rules are
+	// encoded in a language of sorts and are only really understood by the phone
+	// itself.
+	DialPlan          string                   `json:"dialPlan,omitempty"`
+	HasFaxEnabledLine bool                     `json:"hasFaxEnabledLine,omitempty"`
+	Lines             []DeviceProvisioningLine `json:"lines,omitempty"`
 }
 
 // DeviceMetadata is the spec's DeviceMetadataX.
@@ -628,6 +749,22 @@ func (v DeviceMetadataRequest) wire() genWireDeviceMetadataRequest {
 	return genWireDeviceMetadataRequest{genPlainDeviceMetadataRequest(v), v.AdminPassword.Reveal()}
 }
 
+// DeviceProvisioningLine is the spec's inline schema of DeviceData.lines[]
+// (named in the ledger).
+type DeviceProvisioningLine struct {
+	MACAddress      string `json:"macAddress,omitempty"`
+	LineNumber      int64  `json:"lineNumber,omitempty"`
+	UserID          string `json:"userId,omitempty"`
+	DisplayName     string `json:"displayName,omitempty"`
+	SIPUsername     string `json:"sipUsername,omitempty"`
+	SIPPassword     Secret `json:"sipPassword,omitempty"`
+	Server          string `json:"server,omitempty"`
+	ServerPort      string `json:"serverPort,omitempty"`
+	EmergencyNumber string `json:"emergencyNumber,omitempty"`
+	Enabled         bool   `json:"enabled,omitempty"`
+	FaxEnabled      bool   `json:"faxEnabled,omitempty"`
+}
+
 // DeviceStatus is the spec's DeviceStatusX.
 type DeviceStatus struct {
 	Success        bool              `json:"success,omitempty"`
@@ -682,7 +819,8 @@ type DeviceSwapRequest struct {
 	DeviceName   string `json:"deviceName,omitempty"`
 }
 
-// Device is the spec's DeviceX.
+// Device is the spec's DeviceX. Its booleans and numbers are pointers (nil:
+// not sent), as it is part of a request.
 type Device struct {
 	// Not required for creating a new device line
 	ID string `json:"id,omitempty"`
@@ -703,9 +841,9 @@ type Device struct {
 	EmergencyNumber string `json:"emergencyNumber,omitempty"`
 	// Required if emergencyNumber is absent
 	EmergencyNumberReservationID string `json:"emergencyNumberReservationId,omitempty"`
-	FaxEnabled                   bool   `json:"faxEnabled,omitempty"`
+	FaxEnabled                   *bool  `json:"faxEnabled,omitempty"`
 	// Required for POST & PUT operations only
-	LineNumber  int64  `json:"lineNumber,omitempty"`
+	LineNumber  *int64 `json:"lineNumber,omitempty"`
 	UserID      string `json:"userId,omitempty"`
 	SIPPassword Secret `json:"sipPassword,omitempty"`
 	// Required to be globally unique if specified
@@ -718,6 +856,27 @@ type Device struct {
 	// should be a valid userid. If LineType.SpeedDialTn then this should be a
 	// valid phone number.
 	ReferenceID string `json:"referenceId,omitempty"`
+}
+
+// genPlainDevice is Device without its methods.
+type genPlainDevice Device
+
+// genWireDevice is Device as sent: its secrets revealed.
+type genWireDevice struct {
+	genPlainDevice
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+func (v Device) wire() genWireDevice {
+	return genWireDevice{genPlainDevice(v), v.SIPPassword.Reveal()}
+}
+
+func (v *Device) wirePtr() *genWireDevice {
+	if v == nil {
+		return nil
+	}
+	w := v.wire()
+	return &w
 }
 
 // DialPlanRule is the spec's DialPlanRuleX.
@@ -799,13 +958,14 @@ type DynamicInventory struct {
 }
 
 // DynamicTelephoneNumberActivation is the spec's
-// DynamicTelephoneNumberActivationX.
+// DynamicTelephoneNumberActivationX. Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
 type DynamicTelephoneNumberActivation struct {
 	PartitionID           string                        `json:"partitionId,omitempty"`
 	AccountID             string                        `json:"accountId,omitempty"`
 	CarrierID             string                        `json:"carrierId,omitempty"`
 	OrderID               string                        `json:"orderId,omitempty"`
-	TNQuantity            int64                         `json:"tnQuantity,omitempty"`
+	TNQuantity            *int64                        `json:"tnQuantity,omitempty"`
 	DeviceID              string                        `json:"deviceId,omitempty"`
 	UserID                string                        `json:"userId,omitempty"`
 	CustomerServiceRecord *LatLongCustomerServiceRecord `json:"customerServiceRecord,omitempty"`
@@ -813,7 +973,7 @@ type DynamicTelephoneNumberActivation struct {
 	E911Address           *E911AddressModel             `json:"e911Address,omitempty"`
 	TNSettings            *TelephoneNumberAccountBare   `json:"tnSettings,omitempty"`
 	RingType              AnonymousRingType             `json:"ringType,omitempty"`
-	Archived              bool                          `json:"archived,omitempty"`
+	Archived              *bool                         `json:"archived,omitempty"`
 	AlianzaOrderID        string                        `json:"alianzaOrderId,omitempty"`
 	ID                    string                        `json:"id,omitempty"`
 }
@@ -913,7 +1073,8 @@ type EmergencyNotificationEvent struct {
 	SMSNotificationRecipients []RecipientStatus `json:"smsNotificationRecipients,omitempty"`
 }
 
-// EndUserV2 is the spec's EndUserV2X.
+// EndUserV2 is the spec's EndUserV2X. Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
 type EndUserV2 struct {
 	ID string `json:"id,omitempty"`
 	// If the userProductPlan is ADVANCED or PROFESSIONAL, do not use an email as
@@ -923,7 +1084,7 @@ type EndUserV2 struct {
 	LastName  string `json:"lastName,omitempty"`
 	// Must be a valid email address
 	EmailAddress       string `json:"emailAddress,omitempty"`
-	MustChangePassword bool   `json:"mustChangePassword,omitempty"`
+	MustChangePassword *bool  `json:"mustChangePassword,omitempty"`
 	// RFC-5646 Language tag. Refer to supported languages for a list of supported
 	// values.
 	LanguageTag string `json:"languageTag,omitempty"`
@@ -945,18 +1106,71 @@ type EndUserV2 struct {
 	EndUserType           EndUserType              `json:"endUserType,omitempty"`
 	UserProductPlan       EndUserV2UserProductPlan `json:"userProductPlan,omitempty"`
 	SoftphoneClientType   SoftphoneClientType      `json:"softphoneClientType,omitempty"`
-	PINLockedOut          bool                     `json:"pinLockedOut,omitempty"`
+	PINLockedOut          *bool                    `json:"pinLockedOut,omitempty"`
 	WelcomeEmailSent      string                   `json:"welcomeEmailSent,omitempty"`
-	BlockEmail            bool                     `json:"blockEmail,omitempty"`
-	AllowPortalAccess     bool                     `json:"allowPortalAccess,omitempty"`
+	BlockEmail            *bool                    `json:"blockEmail,omitempty"`
+	AllowPortalAccess     *bool                    `json:"allowPortalAccess,omitempty"`
 	Tags                  string                   `json:"tags,omitempty"`
 	Group                 *UserGroup               `json:"group,omitempty"`
 }
 
-// ExemptionType is the spec's ExemptionType. Type of exemption target Its
-// booleans and numbers are pointers (nil: not sent), as it is part of a
-// request.
-type ExemptionType struct {
+// genPlainEndUserV2 is EndUserV2 without its methods.
+type genPlainEndUserV2 EndUserV2
+
+// genWireEndUserV2 is EndUserV2 as sent: its secrets revealed.
+type genWireEndUserV2 struct {
+	genPlainEndUserV2
+	Devices []genWireDevice `json:"devices,omitempty"`
+}
+
+func (v EndUserV2) wire() genWireEndUserV2 {
+	return genWireEndUserV2{genPlainEndUserV2(v), wireSlice(v.Devices, Device.wire)}
+}
+
+func (v *EndUserV2) wirePtr() *genWireEndUserV2 {
+	if v == nil {
+		return nil
+	}
+	w := v.wire()
+	return &w
+}
+
+// EndUserWithMultipleTNActivation is the spec's
+// EndUserWithMultipleTnActivationX. End user with multiple telephone number
+// activation options Its booleans and numbers are pointers (nil: not sent),
+// as it is part of a request.
+type EndUserWithMultipleTNActivation struct {
+	User *EndUserV2 `json:"user,omitempty"`
+	// Existing telephone numbers to assign to the user
+	TelephoneNumberAccounts []TelephoneNumberAccountV2 `json:"telephoneNumberAccounts,omitempty"`
+	// New telephone numbers to provision from carrier
+	DynamicTelephoneNumberActivations []DynamicTelephoneNumberActivation `json:"dynamicTelephoneNumberActivations,omitempty"`
+	// Port-in requests for existing numbers
+	Ports []PortModel `json:"ports,omitempty"`
+	// Hold activation until ready
+	HoldActivation *bool `json:"holdActivation,omitempty"`
+}
+
+// genPlainEndUserWithMultipleTNActivation is EndUserWithMultipleTNActivation without its methods.
+type genPlainEndUserWithMultipleTNActivation EndUserWithMultipleTNActivation
+
+// genWireEndUserWithMultipleTNActivation is EndUserWithMultipleTNActivation as sent: its secrets revealed.
+type genWireEndUserWithMultipleTNActivation struct {
+	genPlainEndUserWithMultipleTNActivation
+	User  *genWireEndUserV2  `json:"user,omitempty"`
+	Ports []genWirePortModel `json:"ports,omitempty"`
+}
+
+func (v EndUserWithMultipleTNActivation) wire() genWireEndUserWithMultipleTNActivation {
+	return genWireEndUserWithMultipleTNActivation{genPlainEndUserWithMultipleTNActivation(v), v.User.wirePtr(), wireSlice(v.Ports, PortModel.wire)}
+}
+
+func (v *EndUserWithMultipleTNActivation) wirePtr() *genWireEndUserWithMultipleTNActivation {
+	if v == nil {
+		return nil
+	}
+	w := v.wire()
+	return &w
 }
 
 // ExternalTN is the spec's ExternalTnX.
@@ -991,18 +1205,21 @@ type ExternalTNRequest struct {
 	ID                    string                      `json:"id,omitempty"`
 }
 
-// FindMeEndpoint is the spec's FindMeEndpointX.
+// FindMeEndpoint is the spec's FindMeEndpointX. Its booleans and numbers are
+// pointers (nil: not sent), as it is part of a request.
 type FindMeEndpoint struct {
-	RingUserDevice bool   `json:"ringUserDevice,omitempty"`
+	RingUserDevice *bool  `json:"ringUserDevice,omitempty"`
 	ToNumber       string `json:"toNumber,omitempty"`
 	Description    string `json:"description,omitempty"`
-	Timeout        int64  `json:"timeout,omitempty"`
+	Timeout        *int64 `json:"timeout,omitempty"`
 	ToUserID       string `json:"toUserId,omitempty"`
 	// Must be false for the last Find Me endpoint.
-	ContinueOnBusy bool `json:"continueOnBusy,omitempty"`
+	ContinueOnBusy *bool `json:"continueOnBusy,omitempty"`
 }
 
-// FindMeFollowMeCallHandling is the spec's FindMeFollowMeCallHandlingX.
+// FindMeFollowMeCallHandling is the spec's FindMeFollowMeCallHandlingX. Its
+// booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
 type FindMeFollowMeCallHandling struct {
 	FindMeEndpoints []FindMeEndpoint            `json:"findMeEndpoints,omitempty"`
 	TimeoutType     CallHandlingWithTimeoutType `json:"timeoutType,omitempty"`
@@ -1107,9 +1324,9 @@ type JobDto struct {
 	// Target account identifier for the job
 	TargetAccountID string `json:"targetAccountId,omitempty"`
 	// Input collection identifier for the job
-	InputCollectionID string        `json:"inputCollectionId,omitempty"`
-	JobStatus         *JobStatusDto `json:"jobStatus,omitempty"`
-	ExecutionStatus   *JobStatusDto `json:"executionStatus,omitempty"`
+	InputCollectionID string       `json:"inputCollectionId,omitempty"`
+	JobStatus         JobStatusDto `json:"jobStatus,omitempty"`
+	ExecutionStatus   JobStatusDto `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
 	UpdatedDateTime   string                            `json:"updatedDateTime,omitempty"`
 	OutputCollections map[string]JobOutputCollectionDto `json:"outputCollections,omitempty"`
@@ -1130,9 +1347,9 @@ type JobDtoRequest struct {
 	// Target account identifier for the job
 	TargetAccountID string `json:"targetAccountId,omitempty"`
 	// Input collection identifier for the job
-	InputCollectionID string        `json:"inputCollectionId,omitempty"`
-	JobStatus         *JobStatusDto `json:"jobStatus,omitempty"`
-	ExecutionStatus   *JobStatusDto `json:"executionStatus,omitempty"`
+	InputCollectionID string       `json:"inputCollectionId,omitempty"`
+	JobStatus         JobStatusDto `json:"jobStatus,omitempty"`
+	ExecutionStatus   JobStatusDto `json:"executionStatus,omitempty"`
 	// Timestamp of the last update in ISO 8601 format
 	UpdatedDateTime   string                            `json:"updatedDateTime,omitempty"`
 	OutputCollections map[string]JobOutputCollectionDto `json:"outputCollections,omitempty"`
@@ -1159,11 +1376,6 @@ type JobOutputCollectionDto struct {
 // JobOutputURL is the spec's JobOutputUrl.
 type JobOutputURL struct {
 	URL string `json:"url,omitempty"`
-}
-
-// JobStatusDto is the spec's JobStatusDTO. Its booleans and numbers are
-// pointers (nil: not sent), as it is part of a request.
-type JobStatusDto struct {
 }
 
 // JobUpload is the spec's JobUpload.
@@ -1274,11 +1486,50 @@ type ManagementUserRequest struct {
 	GroupIds []string `json:"groupIds,omitempty"`
 }
 
-// MediaFriends is the spec's MediaFriendsX.
+// MediaFriends is the spec's MediaFriendsX. Its booleans and numbers are
+// pointers (nil: not sent), as it is part of a request.
 type MediaFriends struct {
-	Enabled  bool   `json:"enabled,omitempty"`
+	Enabled  *bool  `json:"enabled,omitempty"`
 	Host     string `json:"host,omitempty"`
 	ToNumber string `json:"toNumber,omitempty"`
+}
+
+// MultipleActivationResult is the spec's inline schema of the answer of POST
+// /v2/partition/{partitionId}/account/activation/multiple (named in the
+// ledger).
+type MultipleActivationResult struct {
+	Success bool   `json:"success,omitempty"`
+	Message string `json:"message,omitempty"`
+}
+
+// MultipleActivation is the spec's MultipleActivationX. Root object for
+// activating multiple end users with telephone numbers in a single request
+type MultipleActivation struct {
+	Account *AccountModel `json:"account,omitempty"`
+	// List of end users with telephone number activations (max 2)
+	EndUsers []EndUserWithMultipleTNActivation `json:"endUsers,omitempty"`
+}
+
+// MultipleActivationRequest is the body of a call that sends the spec's
+// MultipleActivationX: every field is optional (nil or empty: not sent),
+// booleans and numbers are pointers so that false and 0 can be sent.
+type MultipleActivationRequest struct {
+	Account *AccountModel `json:"account,omitempty"`
+	// List of end users with telephone number activations (max 2)
+	EndUsers []EndUserWithMultipleTNActivation `json:"endUsers,omitempty"`
+}
+
+// genPlainMultipleActivationRequest is MultipleActivationRequest without its methods.
+type genPlainMultipleActivationRequest MultipleActivationRequest
+
+// genWireMultipleActivationRequest is MultipleActivationRequest as sent: its secrets revealed.
+type genWireMultipleActivationRequest struct {
+	genPlainMultipleActivationRequest
+	EndUsers []genWireEndUserWithMultipleTNActivation `json:"endUsers,omitempty"`
+}
+
+func (v MultipleActivationRequest) wire() genWireMultipleActivationRequest {
+	return genWireMultipleActivationRequest{genPlainMultipleActivationRequest(v), wireSlice(v.EndUsers, EndUserWithMultipleTNActivation.wire)}
 }
 
 // Node is the spec's Node.
@@ -1435,6 +1686,13 @@ type PartitionDataHistory struct {
 	RelatedDataDisplayName string                   `json:"relatedDataDisplayName,omitempty"`
 	OldValue               string                   `json:"oldValue,omitempty"`
 	NewValue               string                   `json:"newValue,omitempty"`
+}
+
+// PartitionSetting is the spec's PartitionSettingX.
+type PartitionSetting struct {
+	PartitionID string               `json:"partitionId,omitempty"`
+	Type        PartitionSettingType `json:"type,omitempty"`
+	Value       json.RawMessage      `json:"value,omitempty"`
 }
 
 // PartitionStarCodes is the spec's PartitionStarCodes.
@@ -1820,7 +2078,8 @@ type RequestedDevice struct {
 	Lines             []RequestedDeviceLine `json:"lines,omitempty"`
 }
 
-// RingPhoneCallHandling is the spec's RingPhoneCallHandlingX.
+// RingPhoneCallHandling is the spec's RingPhoneCallHandlingX. Its booleans
+// and numbers are pointers (nil: not sent), as it is part of a request.
 type RingPhoneCallHandling struct {
 	BusyCallHandling         *CallHandling            `json:"busyCallHandling,omitempty"`
 	NoAnswerCallHandling     *CallHandlingWithTimeout `json:"noAnswerCallHandling,omitempty"`
@@ -1894,8 +2153,8 @@ type SSOExemptionRequest struct {
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID string `json:"accountId,omitempty"`
 	// Exemption name
-	ExemptionName string         `json:"exemptionName,omitempty"`
-	ExemptionType *ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionName string        `json:"exemptionName,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
 	Exemptions []string `json:"exemptions,omitempty"`
 	Scope      Scope    `json:"scope,omitempty"`
@@ -1911,8 +2170,8 @@ type SSOExemptionRequestRequest struct {
 	// ID of account, refers to account.id Required for ACCSSO flows.
 	AccountID string `json:"accountId,omitempty"`
 	// Exemption name
-	ExemptionName string         `json:"exemptionName,omitempty"`
-	ExemptionType *ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionName string        `json:"exemptionName,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of IDs to exempt (USER/GROUP/ACCOUNT depending on exemptionType).
 	Exemptions []string `json:"exemptions,omitempty"`
 	Scope      Scope    `json:"scope,omitempty"`
@@ -1929,8 +2188,8 @@ type SSOExemptionResponse struct {
 	// Name of the account
 	AccountName string `json:"accountName,omitempty"`
 	// Name of the exemption configuration
-	ExemptionName string         `json:"exemptionName,omitempty"`
-	ExemptionType *ExemptionType `json:"exemptionType,omitempty"`
+	ExemptionName string        `json:"exemptionName,omitempty"`
+	ExemptionType ExemptionType `json:"exemptionType,omitempty"`
 	// List of exempted identifiers
 	Exemptions []string `json:"exemptions,omitempty"`
 }
@@ -1961,7 +2220,8 @@ type SbcEndpoint struct {
 	Protocol string `json:"protocol,omitempty"`
 }
 
-// Schedule is the spec's ScheduleX.
+// Schedule is the spec's ScheduleX. Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
 type Schedule struct {
 	Name   string                    `json:"name,omitempty"`
 	Type   ScheduleType              `json:"type,omitempty"`
@@ -2071,6 +2331,8 @@ type SideCarType struct {
 }
 
 // SimultaneousRingCallHandling is the spec's SimultaneousRingCallHandlingX.
+// Its booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
 type SimultaneousRingCallHandling struct {
 	ForwardToNumberList []string `json:"forwardToNumberList,omitempty"`
 	// Mutually exclusive with forwardToNumberList; if both are sent, this list
@@ -2079,17 +2341,19 @@ type SimultaneousRingCallHandling struct {
 	// less than or equal to noAnswerCallHandling.timeout.
 	ForwardToTimedNumberList []SimultaneousRingEndpoint `json:"forwardToTimedNumberList,omitempty"`
 	NoAnswerCallHandling     *CallHandlingWithTimeout   `json:"noAnswerCallHandling,omitempty"`
-	ContinueOnBusy           bool                       `json:"continueOnBusy,omitempty"`
+	ContinueOnBusy           *bool                      `json:"continueOnBusy,omitempty"`
 }
 
-// SimultaneousRingEndpoint is the spec's SimultaneousRingEndpointX.
+// SimultaneousRingEndpoint is the spec's SimultaneousRingEndpointX. Its
+// booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
 type SimultaneousRingEndpoint struct {
 	ToNumber  string `json:"toNumber,omitempty"`
-	RingDelay int64  `json:"ringDelay,omitempty"`
+	RingDelay *int64 `json:"ringDelay,omitempty"`
 	// When noAnswerCallHandling.type is RingForever, this value is ignored by the
 	// service.
-	RingDuration   int64 `json:"ringDuration,omitempty"`
-	ContinueOnBusy bool  `json:"continueOnBusy,omitempty"`
+	RingDuration   *int64 `json:"ringDuration,omitempty"`
+	ContinueOnBusy *bool  `json:"continueOnBusy,omitempty"`
 }
 
 // SinchSettings is the spec's SinchSettingsX.
@@ -2215,6 +2479,86 @@ type genWireSIPTrunkRequest struct {
 
 func (v SIPTrunkRequest) wire() genWireSIPTrunkRequest {
 	return genWireSIPTrunkRequest{genPlainSIPTrunkRequest(v), v.SIPPassword.Reveal()}
+}
+
+// SIPTrunkForwardAlwaysReference is the spec's
+// SipTrunkForwardAlwaysReference. (SipTrunkForwardReference and more fields.)
+// Its booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
+type SIPTrunkForwardAlwaysReference struct {
+	// id of the entity to forward the calls to
+	ReferenceID   string               `json:"referenceId,omitempty"`
+	ReferenceType ForwardReferenceType `json:"referenceType,omitempty"`
+	Enabled       *bool                `json:"enabled,omitempty"`
+}
+
+// SIPTrunkForwardReference is the spec's SipTrunkForwardReference. Its
+// booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
+type SIPTrunkForwardReference struct {
+	// id of the entity to forward the calls to
+	ReferenceID   string               `json:"referenceId,omitempty"`
+	ReferenceType ForwardReferenceType `json:"referenceType,omitempty"`
+}
+
+// SIPTrunkForwardRules is the spec's SipTrunkForwardRules.
+type SIPTrunkForwardRules struct {
+	PartitionID               string                          `json:"partitionId,omitempty"`
+	AccountID                 string                          `json:"accountId,omitempty"`
+	SIPTrunkID                string                          `json:"sipTrunkId,omitempty"`
+	ForwardAlways             *SIPTrunkForwardAlwaysReference `json:"forwardAlways,omitempty"`
+	ForwardOnFailure          []SIPTrunkForwardReference      `json:"forwardOnFailure,omitempty"`
+	ForwardOnCapacityExceeded []SIPTrunkForwardReference      `json:"forwardOnCapacityExceeded,omitempty"`
+}
+
+// SIPTrunkForwardRulesRequest is the body of a call that sends the spec's
+// SipTrunkForwardRules: every field is optional (nil or empty: not sent),
+// booleans and numbers are pointers so that false and 0 can be sent.
+type SIPTrunkForwardRulesRequest struct {
+	PartitionID               string                          `json:"partitionId,omitempty"`
+	AccountID                 string                          `json:"accountId,omitempty"`
+	SIPTrunkID                string                          `json:"sipTrunkId,omitempty"`
+	ForwardAlways             *SIPTrunkForwardAlwaysReference `json:"forwardAlways,omitempty"`
+	ForwardOnFailure          []SIPTrunkForwardReference      `json:"forwardOnFailure,omitempty"`
+	ForwardOnCapacityExceeded []SIPTrunkForwardReference      `json:"forwardOnCapacityExceeded,omitempty"`
+}
+
+// SIPTrunkGroup is the spec's SipTrunkGroup.
+type SIPTrunkGroup struct {
+	ID string `json:"id,omitempty"`
+	// name of the group
+	Name                 string                          `json:"name,omitempty"`
+	PartitionID          string                          `json:"partitionId,omitempty"`
+	AccountID            string                          `json:"accountId,omitempty"`
+	UnconditionalForward *SIPTrunkForwardAlwaysReference `json:"unconditionalForward,omitempty"`
+	UnreachableForward   []SIPTrunkForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []SIPTrunkForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIds         []string                        `json:"sipTrunksIds,omitempty"`
+}
+
+// SIPTrunkGroupRequest is the body of a call that sends the spec's
+// SipTrunkGroup: every field is optional (nil or empty: not sent), booleans
+// and numbers are pointers so that false and 0 can be sent.
+type SIPTrunkGroupRequest struct {
+	ID string `json:"id,omitempty"`
+	// name of the group
+	Name                 string                          `json:"name,omitempty"`
+	PartitionID          string                          `json:"partitionId,omitempty"`
+	AccountID            string                          `json:"accountId,omitempty"`
+	UnconditionalForward *SIPTrunkForwardAlwaysReference `json:"unconditionalForward,omitempty"`
+	UnreachableForward   []SIPTrunkForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []SIPTrunkForwardReference      `json:"capacityForward,omitempty"`
+	SIPTrunksIds         []string                        `json:"sipTrunksIds,omitempty"`
+}
+
+// SIPTrunkGroupForwardRules is the spec's SipTrunkGroupForwardRules.
+type SIPTrunkGroupForwardRules struct {
+	PartitionID          string                          `json:"partitionId,omitempty"`
+	AccountID            string                          `json:"accountId,omitempty"`
+	SIPTrunkGroupID      string                          `json:"sipTrunkGroupId,omitempty"`
+	UnconditionalForward *SIPTrunkForwardAlwaysReference `json:"unconditionalForward,omitempty"`
+	UnreachableForward   []SIPTrunkForwardReference      `json:"unreachableForward,omitempty"`
+	CapacityForward      []SIPTrunkForwardReference      `json:"capacityForward,omitempty"`
 }
 
 // SpecialtyLineRequestDto is the spec's SpecialtyLineRequestDto.
@@ -2380,7 +2724,9 @@ type TelephoneNumberAccountBare struct {
 	ID                 string                                      `json:"id,omitempty"`
 }
 
-// TelephoneNumberAccountV2 is the spec's TelephoneNumberAccountV2X.
+// TelephoneNumberAccountV2 is the spec's TelephoneNumberAccountV2X. Its
+// booleans and numbers are pointers (nil: not sent), as it is part of a
+// request.
 type TelephoneNumberAccountV2 struct {
 	PhoneNumber string `json:"phoneNumber,omitempty"`
 	// What kind of destination gets calls from this number.
@@ -2390,7 +2736,7 @@ type TelephoneNumberAccountV2 struct {
 	// referenceType.
 	ReferenceID           string                                      `json:"referenceId,omitempty"`
 	FunctionType          TelephoneNumberAccountBareFunctionType      `json:"functionType,omitempty"`
-	CanAcceptSMS          bool                                        `json:"canAcceptSMS,omitempty"`
+	CanAcceptSMS          *bool                                       `json:"canAcceptSMS,omitempty"`
 	OperationalStatus     TelephoneNumberAccountBareOperationalStatus `json:"operationalStatus,omitempty"`
 	PortID                string                                      `json:"portId,omitempty"`
 	ServicePackageType    L3SettingsModelServicePackage               `json:"servicePackageType,omitempty"`
@@ -2402,12 +2748,12 @@ type TelephoneNumberAccountV2 struct {
 	E911Address           *E911AddressModel                           `json:"e911Address,omitempty"`
 	TemporaryNumber       string                                      `json:"temporaryNumber,omitempty"`
 	DirectoryListing      *DirectoryListingModel                      `json:"directoryListing,omitempty"`
-	AssignAsCallerID      bool                                        `json:"assignAsCallerId,omitempty"`
+	AssignAsCallerID      *bool                                       `json:"assignAsCallerId,omitempty"`
 	ByotnCarrierID        string                                      `json:"byotnCarrierId,omitempty"`
 	// Default ringtype for this phone
 	RingType  AnonymousRingType `json:"ringType,omitempty"`
 	CarrierID string            `json:"carrierId,omitempty"`
-	TollFree  bool              `json:"tollFree,omitempty"`
+	TollFree  *bool             `json:"tollFree,omitempty"`
 	ID        string            `json:"id,omitempty"`
 }
 
@@ -2630,7 +2976,50 @@ type UpdateSubPartitionsRequestRequest struct {
 	AllowSpInitiatedAuthenticationFlow *bool `json:"allowSpInitiatedAuthenticationFlow,omitempty"`
 }
 
-// UserGroup is the spec's UserGroupX.
+// UserGroupMember is the spec's inline schema of UserGroupResponse.userIds[]
+// and UserGroupRequest.userIds[] (named in the ledger). Its booleans and
+// numbers are pointers (nil: not sent), as it is part of a request.
+type UserGroupMember struct {
+	UserID      string `json:"userId,omitempty"`
+	EndUserType string `json:"endUserType,omitempty"`
+}
+
+// UserGroupSettingsInput is the spec's UserGroupRequest. (Renamed in the
+// ledger, for a clearer name.)
+type UserGroupSettingsInput struct {
+	PartitionID      string            `json:"partitionId,omitempty"`
+	AccountID        string            `json:"accountId,omitempty"`
+	GroupID          string            `json:"groupId,omitempty"`
+	GroupName        string            `json:"groupName,omitempty"`
+	GroupDescription string            `json:"groupDescription,omitempty"`
+	UserIds          []UserGroupMember `json:"userIds,omitempty"`
+}
+
+// UserGroupSettingsInputRequest is the body of a call that sends the spec's
+// UserGroupRequest: every field is optional (nil or empty: not sent),
+// booleans and numbers are pointers so that false and 0 can be sent.
+type UserGroupSettingsInputRequest struct {
+	PartitionID      string            `json:"partitionId,omitempty"`
+	AccountID        string            `json:"accountId,omitempty"`
+	GroupID          string            `json:"groupId,omitempty"`
+	GroupName        string            `json:"groupName,omitempty"`
+	GroupDescription string            `json:"groupDescription,omitempty"`
+	UserIds          []UserGroupMember `json:"userIds,omitempty"`
+}
+
+// UserGroupSettings is the spec's UserGroupResponse. (Renamed in the ledger,
+// for a clearer name.)
+type UserGroupSettings struct {
+	PartitionID      string            `json:"partitionId,omitempty"`
+	AccountID        string            `json:"accountId,omitempty"`
+	GroupID          string            `json:"groupId,omitempty"`
+	GroupName        string            `json:"groupName,omitempty"`
+	GroupDescription string            `json:"groupDescription,omitempty"`
+	UserIds          []UserGroupMember `json:"userIds,omitempty"`
+}
+
+// UserGroup is the spec's UserGroupX. Its booleans and numbers are pointers
+// (nil: not sent), as it is part of a request.
 type UserGroup struct {
 	ID          string `json:"id,omitempty"`
 	Name        string `json:"name,omitempty"`
@@ -2639,11 +3028,7 @@ type UserGroup struct {
 
 // UserValidationResponse is the spec's UserValidationResponse.
 type UserValidationResponse struct {
-	Status *UserValidationResult `json:"status,omitempty"`
-}
-
-// UserValidationResult is the spec's UserValidationResult.
-type UserValidationResult struct {
+	Status UserValidationResult `json:"status,omitempty"`
 }
 
 // VfaxOutbound is the spec's VfaxOutbound.
@@ -2921,13 +3306,15 @@ type VoicemailReferencedBy struct {
 	ID   string `json:"id,omitempty"`
 }
 
-// WeeklyScheduleTime is the spec's WeeklyScheduleTimeX.
+// WeeklyScheduleTime is the spec's WeeklyScheduleTimeX. Its booleans and
+// numbers are pointers (nil: not sent), as it is part of a request.
 type WeeklyScheduleTime struct {
 	StartTime string `json:"startTime,omitempty"`
 	EndTime   string `json:"endTime,omitempty"`
 }
 
-// WeeklySchedule is the spec's WeeklyScheduleX.
+// WeeklySchedule is the spec's WeeklyScheduleX. Its booleans and numbers are
+// pointers (nil: not sent), as it is part of a request.
 type WeeklySchedule struct {
 	Sun *WeeklyScheduleTime `json:"SUN,omitempty"`
 	Mon *WeeklyScheduleTime `json:"MON,omitempty"`
@@ -3295,6 +3682,16 @@ const (
 	EndUserV2UserProductPlanProfessional EndUserV2UserProductPlan = "PROFESSIONAL"
 )
 
+// ExemptionType is one of the spec's enum values: Type of exemption target
+type ExemptionType string
+
+// The values of ExemptionType.
+const (
+	ExemptionTypeUser    ExemptionType = "USER"
+	ExemptionTypeGroup   ExemptionType = "GROUP"
+	ExemptionTypeAccount ExemptionType = "ACCOUNT"
+)
+
 // ForwardConfigurationType is one of the spec's enum values.
 type ForwardConfigurationType string
 
@@ -3302,6 +3699,20 @@ type ForwardConfigurationType string
 const (
 	ForwardConfigurationTypeVariable ForwardConfigurationType = "VARIABLE"
 	ForwardConfigurationTypeFixed    ForwardConfigurationType = "FIXED"
+)
+
+// ForwardReferenceType is one of the spec's enum values.
+type ForwardReferenceType string
+
+// The values of ForwardReferenceType.
+const (
+	ForwardReferenceTypeSIPTrunk      ForwardReferenceType = "SIP_TRUNK"
+	ForwardReferenceTypeEndUser       ForwardReferenceType = "END_USER"
+	ForwardReferenceTypeTelephone     ForwardReferenceType = "TELEPHONE"
+	ForwardReferenceTypeAutoAttendant ForwardReferenceType = "AUTO_ATTENDANT"
+	ForwardReferenceTypeIVR           ForwardReferenceType = "IVR"
+	ForwardReferenceTypeVoicemail     ForwardReferenceType = "VOICEMAIL"
+	ForwardReferenceTypeBusy          ForwardReferenceType = "BUSY"
 )
 
 // GroupType is one of the spec's enum values.
@@ -3371,6 +3782,17 @@ const (
 	JobModelStatusInProgress JobModelStatus = "IN_PROGRESS"
 	JobModelStatusDone       JobModelStatus = "DONE"
 	JobModelStatusFailed     JobModelStatus = "FAILED"
+)
+
+// JobStatusDto is one of the spec's enum values.
+type JobStatusDto string
+
+// The values of JobStatusDto.
+const (
+	JobStatusDtoCreated   JobStatusDto = "CREATED"
+	JobStatusDtoStarted   JobStatusDto = "STARTED"
+	JobStatusDtoAborted   JobStatusDto = "ABORTED"
+	JobStatusDtoCompleted JobStatusDto = "COMPLETED"
 )
 
 // L3SettingsModelServicePackage is one of the spec's enum values.
@@ -3494,6 +3916,27 @@ const (
 	PartitionDataHistoryTypeRoutePlan         PartitionDataHistoryType = "ROUTE_PLAN"
 )
 
+// PartitionSettingType is one of the spec's enum values.
+type PartitionSettingType string
+
+// The values of PartitionSettingType.
+const (
+	PartitionSettingTypeIntegrationNotificationEmail    PartitionSettingType = "IntegrationNotificationEmail"
+	PartitionSettingTypeCDRReportColumns                PartitionSettingType = "CDRReportColumns"
+	PartitionSettingTypeSIPTrunkProxyServer             PartitionSettingType = "SipTrunkProxyServer"
+	PartitionSettingTypeAllowAccountDangerousExtensions PartitionSettingType = "AllowAccountDangerousExtensions"
+	PartitionSettingTypeInboundRatePlanDefault          PartitionSettingType = "InboundRatePlanDefault"
+	PartitionSettingTypeSubDomains                      PartitionSettingType = "SUB_DOMAINS"
+	PartitionSettingTypeSendWelcomeEmail                PartitionSettingType = "SEND_WELCOME_EMAIL"
+	PartitionSettingTypeRegulatoryType                  PartitionSettingType = "REGULATORY_TYPE"
+	PartitionSettingTypeAccountHoldMusicDefault         PartitionSettingType = "ACCOUNT_HOLD_MUSIC_DEFAULT"
+	PartitionSettingTypePlatformTypeDefault             PartitionSettingType = "PLATFORM_TYPE_DEFAULT"
+	PartitionSettingTypeGeneratedSIPPasswordLength      PartitionSettingType = "GENERATED_SIP_PASSWORD_LENGTH"
+	PartitionSettingTypeEnableStagedCall                PartitionSettingType = "ENABLE_STAGED_CALL"
+	PartitionSettingTypeMaxBurstCallPercentage          PartitionSettingType = "MAX_BURST_CALL_PERCENTAGE"
+	PartitionSettingTypeAllowVMMessageAccess            PartitionSettingType = "ALLOW_VM_MESSAGE_ACCESS"
+)
+
 // PartitionStatus is one of the spec's enum values.
 type PartitionStatus string
 
@@ -3558,7 +4001,11 @@ const (
 	PermissionTypeDefaultsTypeAnyAlianzaUser               PermissionTypeDefaultsType = "ANY_ALIANZA_USER"
 )
 
-// PlatformType is one of the spec's enum values.
+// PlatformType is one of the spec's enum values: The platform type indicates
+// the features that are supported for the account. CPE1 supports the basic
+// telephone features while CPE2 supports the business cloud communication
+// features. PlatformTypes of V1_0 and V2_0 are deprecated and only present
+// for backwards compatibility.
 type PlatformType string
 
 // The values of PlatformType.
@@ -3702,6 +4149,16 @@ const (
 	ReferenceTypeSounds                          ReferenceType = "SOUNDS"
 	ReferenceTypeUserGroup                       ReferenceType = "USER_GROUP"
 	ReferenceTypeUserAPIAuth                     ReferenceType = "USER_API_AUTH"
+)
+
+// RegulatoryType is one of the spec's enum values.
+type RegulatoryType string
+
+// The values of RegulatoryType.
+const (
+	RegulatoryTypeResidential RegulatoryType = "RESIDENTIAL"
+	RegulatoryTypeCommercial  RegulatoryType = "COMMERCIAL"
+	RegulatoryTypeGovernment  RegulatoryType = "GOVERNMENT"
 )
 
 // Roles is one of the spec's enum values.
@@ -3949,7 +4406,9 @@ const (
 	TelephoneNumberAccountBareReferenceTypeContactCenter         TelephoneNumberAccountBareReferenceType = "CONTACT_CENTER"
 )
 
-// TimeZone is one of the spec's enum values.
+// TimeZone is one of the spec's enum values: The IANA Time Zone Database
+// (TZDB) zone id for the account. Must be a timezone for an area within
+// Alianza's supported regions.
 type TimeZone string
 
 // The values of TimeZone.
@@ -4001,6 +4460,20 @@ const (
 	UserTypeManagementUser UserType = "ManagementUser"
 	UserTypeAlianzaUser    UserType = "AlianzaUser"
 	UserTypeBusinessLines  UserType = "BusinessLines"
+)
+
+// UserValidationResult is one of the spec's enum values.
+type UserValidationResult string
+
+// The values of UserValidationResult.
+const (
+	UserValidationResultLinkedUser                  UserValidationResult = "LINKED_USER"
+	UserValidationResultExemptedUser                UserValidationResult = "EXEMPTED_USER"
+	UserValidationResultAccSSOConfigured            UserValidationResult = "ACC_SSO_CONFIGURED"
+	UserValidationResultPESSOConfigured             UserValidationResult = "P_E_SSO_CONFIGURED"
+	UserValidationResultPSSOConfigured              UserValidationResult = "P_SSO_CONFIGURED"
+	UserValidationResultNoActiveConfig              UserValidationResult = "NO_ACTIVE_CONFIG"
+	UserValidationResultActiveConfigAlzAuthnAllowed UserValidationResult = "ACTIVE_CONFIG_ALZ_AUTHN_ALLOWED"
 )
 
 // Valid is one of the spec's enum values.

@@ -12,6 +12,97 @@ import (
 // (Client.UserGroups).
 type UserGroupsService struct{ c *Client }
 
+// UserGroupsSettingsOptions are the optional query parameters of
+// UserGroups.Settings; a nil *UserGroupsSettingsOptions, or a zero field,
+// sends none.
+type UserGroupsSettingsOptions struct {
+	PartitionID string
+	AccountID   string
+	GroupID     string
+	UserID      string
+}
+
+// Settings is the spec's "Get user groups" (GET /v2/user-groups/settings).
+func (s *UserGroupsService) Settings(ctx context.Context, opts *UserGroupsSettingsOptions) (*UserGroupSettings, error) {
+	const op = "UserGroups.Settings"
+	q := url.Values{}
+	if opts != nil {
+		if opts.PartitionID != "" {
+			q.Set("partitionId", opts.PartitionID)
+		}
+		if opts.AccountID != "" {
+			q.Set("accountId", opts.AccountID)
+		}
+		if opts.GroupID != "" {
+			q.Set("groupId", opts.GroupID)
+		}
+		if opts.UserID != "" {
+			q.Set("userId", opts.UserID)
+		}
+	}
+	var out UserGroupSettings
+	if err := s.c.do(ctx, call{op: op, method: http.MethodGet, path: genPath("user-groups", "settings"), query: q}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UserGroupsCreateSettingsOptions are the optional query parameters of
+// UserGroups.CreateSettings; a nil *UserGroupsCreateSettingsOptions, or a
+// zero field, sends none.
+type UserGroupsCreateSettingsOptions struct {
+	PartitionID string
+	AccountID   string
+}
+
+// CreateSettings is the spec's "Create user group" (POST
+// /v2/user-groups/settings).
+func (s *UserGroupsService) CreateSettings(ctx context.Context, req UserGroupSettingsInputRequest, opts *UserGroupsCreateSettingsOptions) (*UserGroupSettings, error) {
+	const op = "UserGroups.CreateSettings"
+	q := url.Values{}
+	if opts != nil {
+		if opts.PartitionID != "" {
+			q.Set("partitionId", opts.PartitionID)
+		}
+		if opts.AccountID != "" {
+			q.Set("accountId", opts.AccountID)
+		}
+	}
+	var out UserGroupSettings
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPost, path: genPath("user-groups", "settings"), query: q, body: req}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UserGroupsUpdateSettingsOptions are the optional query parameters of
+// UserGroups.UpdateSettings; a nil *UserGroupsUpdateSettingsOptions, or a
+// zero field, sends none.
+type UserGroupsUpdateSettingsOptions struct {
+	PartitionID string
+	AccountID   string
+	GroupID     string
+}
+
+// UpdateSettings is the spec's "Update user group" (PUT
+// /v2/user-groups/settings).
+func (s *UserGroupsService) UpdateSettings(ctx context.Context, req UserGroupSettingsInputRequest, opts *UserGroupsUpdateSettingsOptions) error {
+	const op = "UserGroups.UpdateSettings"
+	q := url.Values{}
+	if opts != nil {
+		if opts.PartitionID != "" {
+			q.Set("partitionId", opts.PartitionID)
+		}
+		if opts.AccountID != "" {
+			q.Set("accountId", opts.AccountID)
+		}
+		if opts.GroupID != "" {
+			q.Set("groupId", opts.GroupID)
+		}
+	}
+	return s.c.do(ctx, call{op: op, method: http.MethodPut, path: genPath("user-groups", "settings"), query: q, body: req}, nil)
+}
+
 // UserGroupsDeleteSettingsOptions are the optional query parameters of
 // UserGroups.DeleteSettings; a nil *UserGroupsDeleteSettingsOptions, or a
 // zero field, sends none.

@@ -35,6 +35,32 @@ func (s *VoicemailMessagesService) List(ctx context.Context, accountID string, v
 	return out, nil
 }
 
+// DeleteMany is the spec's "Delete multiple voicemails" (DELETE
+// /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage).
+// The spec: Use to delete multiple voicemails in a single call. An empty
+// string in req is refused before anything is sent (ErrInvalidInput). An
+// empty id, or one that cannot be a path segment, is refused before anything
+// is sent (ErrInvalidInput).
+func (s *VoicemailMessagesService) DeleteMany(ctx context.Context, accountID string, voicemailBoxID string, req []string) error {
+	const op = "VoicemailMessages.DeleteMany"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return err
+	}
+	if err := checkID(op, "voicemailBoxID", voicemailBoxID); err != nil {
+		return err
+	}
+	for _, v := range req {
+		if v == "" {
+			return invalid(op, "req", "holds an empty string")
+		}
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return err
+	}
+	return s.c.do(ctx, call{op: op, method: http.MethodDelete, path: partitionPath(p, "account", accountID, "voicemailbox", voicemailBoxID, "voicemailmessage"), body: req}, nil)
+}
+
 // Get is the spec's "Get voicemail message" (GET
 // /v2/partition/{partitionId}/account/{accountId}/voicemailbox/{voicemailBoxId}/voicemailmessage/{messageId}).
 // The spec: Use to retrieve a voicemail message. Refer here for more details.

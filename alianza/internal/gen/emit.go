@@ -21,12 +21,16 @@ func (g *gen) typesFile() []byte {
 		s := g.doc.Components.Schemas[n]
 		t := g.typeNames[n]
 		doc := t + " is the spec's " + n + "."
-		if g.cfg.Types[n] != "" {
+		if w := g.inlineWhere[n]; w != "" {
+			doc = t + " is the spec's inline schema of " + w + " (named in the ledger)."
+		} else if g.cfg.Types[n] != "" {
 			plain := goName(strings.TrimSuffix(n, "X"))
 			if g.taken[plain] {
 				doc += " (Renamed in the ledger: " + plain + " is a hand-written type.)"
-			} else {
+			} else if g.used[plain] != "" {
 				doc += " (Renamed in the ledger: " + plain + " is another schema's.)"
+			} else {
+				doc += " (Renamed in the ledger, for a clearer name.)"
 			}
 		}
 		if d := docText(s.Description); d != "" {
@@ -148,6 +152,8 @@ func (g *gen) retType(m *opModel) string {
 		return "*Job"
 	case "paged":
 		return "iter.Seq2[" + g.typeNames[m.respSchema] + ", error]"
+	case "value":
+		return g.goType(m.respValue, false, "value", m.Svc+m.Name)
 	}
 	return ""
 }
@@ -160,6 +166,8 @@ func (g *gen) bodyGoType(m *opModel) string {
 		return "[]" + g.typeNames[m.bodySchema] + "Request"
 	case "string":
 		return "string"
+	case "strings":
+		return "[]string"
 	}
 	return ""
 }
@@ -261,6 +269,12 @@ func (g *gen) method(b *buf, m *opModel, imports map[string]bool) {
 	case "paged":
 		doc += " The iterator asks for the pages (firstResultIndex, maxResult) as the loop goes on, and stops after an error, which it yields once."
 	}
+	for _, n := range g.opNotes[o.Key] {
+		doc += " " + n
+	}
+	if m.bodyKind == "strings" {
+		doc += " An empty string in req is refused before anything is sent (ErrInvalidInput)."
+	}
 	if len(m.params) > 0 {
 		doc += " An empty id, or one that cannot be a path segment, is refused before anything is sent (ErrInvalidInput)."
 	}
@@ -310,6 +324,9 @@ func (g *gen) method(b *buf, m *opModel, imports map[string]bool) {
 	}
 	if m.bodyKind == "string" {
 		b.p("\tif req == \"\" {\n\t\t%s\n\t}\n", fail(`invalid(op, "req", "is empty")`))
+	}
+	if m.bodyKind == "strings" {
+		b.p("\tfor _, v := range req {\n\t\tif v == \"\" {\n\t\t\t%s\n\t\t}\n\t}\n", fail(`invalid(op, "req", "holds an empty string")`))
 	}
 	// Query.
 	q := "nil"
@@ -372,7 +389,7 @@ func (g *gen) method(b *buf, m *opModel, imports map[string]bool) {
 	case "object":
 		b.p("\tvar out %s\n\tif err := s.c.do(ctx, %s, &out); err != nil {\n\t\treturn nil, err\n\t}\n\treturn &out, nil\n}\n\n",
 			g.typeNames[m.respSchema], cl)
-	case "array":
+	case "array", "value":
 		b.p("\tvar out %s\n\tif err := s.c.do(ctx, %s, &out); err != nil {\n\t\treturn nil, err\n\t}\n\treturn out, nil\n}\n\n", ret, cl)
 	case "prim":
 		b.p("\tvar out %s\n\tif err := s.c.do(ctx, %s, &out); err != nil {\n\t\treturn %s, err\n\t}\n\treturn out, nil\n}\n\n", ret, cl, zero)
@@ -425,6 +442,10 @@ func (g *gen) routesFile() []byte {
 			def = "false"
 		case m.respKind == "prim":
 			def = "0"
+		case m.respKind == "value" && m.respValue.Type == "array":
+			def = "[]"
+		case m.respKind == "value":
+			def = "{}"
 		}
 		b.p("\t{%q, %q, %s, %d, %q, %q},\n", m.so.Method, strings.Join(segs, "/"), "gen"+goName(m.fakeKind), m.status, def, m.Svc+"."+m.Name)
 	}

@@ -85,6 +85,8 @@ func (g *gen) sentLit(m *opModel, value, secret string) string {
 		return "[]any{" + g.jsonLit(m.bodySchema, value, secret) + "}"
 	case "string":
 		return fmt.Sprintf("%q", value)
+	case "strings":
+		return fmt.Sprintf("[]any{%q}", value)
 	}
 	return "nil"
 }
@@ -138,6 +140,8 @@ func (g *gen) reqDecl(m *opModel, value, secret string) string {
 		return "req := []alianza." + g.typeNames[m.bodySchema] + "Request{{" + g.fieldsLit(m.bodySchema, value, secret) + "}}\n"
 	case "string":
 		return fmt.Sprintf("req := %q\n", value)
+	case "strings":
+		return fmt.Sprintf("req := []string{%q}\n", value)
 	}
 	return ""
 }
@@ -289,6 +293,10 @@ func (g *gen) e2eBody(b *buf, m *opModel) {
 		case "array":
 			b.p("want := []%s{%s}\n", respT, want)
 			body = "[]any{" + wantJSON + "}"
+		case "value":
+			lit, js := g.sample(m.respValue, value, secret)
+			b.p("want := %s\n", lit)
+			body = js
 		default:
 			b.p("want := %s\n", want)
 		}
@@ -329,4 +337,65 @@ func (g *gen) populated(schemaName, typeName string, depth int) string {
 		}
 	}
 	return "alianza." + typeName + "{" + strings.Join(out, ", ") + "}"
+}
+
+// testType is the Go type of a slice or map answer in the tests (package
+// qualified).
+func (g *gen) testType(s *schema) string {
+	if s.Ref != "" && g.isEnumSchema(refName(s.Ref)) {
+		s = g.doc.Components.Schemas[refName(s.Ref)]
+	}
+	switch {
+	case s.Free:
+		return "json.RawMessage"
+	case s.Ref != "":
+		return "alianza." + g.typeNames[refName(s.Ref)]
+	case len(s.Enum) > 0:
+		return "alianza." + g.enumOf(s).Name
+	case s.Type == "array":
+		return "[]" + g.testType(s.Items)
+	case s.mapValue() != nil:
+		return "map[string]" + g.testType(s.mapValue())
+	}
+	return map[string]string{"string": "string", "boolean": "bool", "integer": "int64", "number": "float64"}[s.Type]
+}
+
+// enumOf is the enum type made for s (in build).
+func (g *gen) enumOf(s *schema) *enumType {
+	vals := append([]string(nil), s.Enum...)
+	sort.Strings(vals)
+	return g.enumByKey[strings.Join(vals, "\x00")]
+}
+
+// sample is a value of a slice or map answer with one element (value in
+// its string field, secret in its secret field): the Go literal the typed
+// call must return, and the JSON the fake answers, as a Go literal.
+func (g *gen) sample(s *schema, value, secret string) (lit, js string) {
+	if s.Ref != "" && g.isEnumSchema(refName(s.Ref)) {
+		s = g.doc.Components.Schemas[refName(s.Ref)]
+	}
+	switch {
+	case s.Free:
+		return "json.RawMessage(`{\"e2e\":1}`)", "map[string]any{\"e2e\": 1}"
+	case s.Ref != "":
+		r := refName(s.Ref)
+		return g.testType(s) + "{" + g.fieldsLit(r, value, secret) + "}", g.jsonLit(r, value, secret)
+	case len(s.Enum) > 0:
+		e := g.enumOf(s)
+		v := e.Values[len(e.Values)-1] // the last: some sets start with ""
+		return "alianza." + g.constName(e, v), fmt.Sprintf("%q", v)
+	case s.Type == "array":
+		l, j := g.sample(s.Items, value, secret)
+		return g.testType(s) + "{" + l + "}", "[]any{" + j + "}"
+	case s.mapValue() != nil:
+		l, j := g.sample(s.mapValue(), value, secret)
+		return g.testType(s) + "{\"e2e\": " + l + "}", "map[string]any{\"e2e\": " + j + "}"
+	case s.Type == "boolean":
+		return "true", "true"
+	case s.Type == "integer":
+		return "int64(7)", "7"
+	case s.Type == "number":
+		return "1.5", "1.5"
+	}
+	return fmt.Sprintf("%q", value), fmt.Sprintf("%q", value)
 }

@@ -36,6 +36,10 @@ type gen struct {
 	paths     map[string]bool   // every path of the spec
 
 	secretMemo map[string]bool // schema → holds a secret (secretful)
+
+	enumRefs    map[string]bool     // schemas that are a string enum, used through a $ref
+	inlineWhere map[string]string   // models made from inline schemas → where the spec has them
+	opNotes     map[string][]string // ledger key → the naming table's reasons, for the doc comment
 }
 
 type enumType struct {
@@ -65,6 +69,7 @@ type opModel struct {
 	respKind   string // "none", "object", "array", "prim", "job", "paged"
 	respType   string // the Go type of object/array element/prim/page item
 	respSchema string
+	respValue  *schema // respKind "value": a slice or map the answer is, written by goType
 	status     int
 	fakeKind   string
 }
@@ -86,9 +91,19 @@ func Generate(dir string) (map[string][]byte, error) {
 	}
 	g := &gen{doc: doc, ops: ops, cfg: cfg, taken: taken, typeNames: map[string]string{}, needed: map[string]bool{},
 		ptrs: map[string]bool{}, reqTop: map[string]bool{}, enums: map[string]*enumType{}, enumByKey: map[string]*enumType{},
-		used: map[string]string{}, paths: map[string]bool{}, secretMemo: map[string]bool{}}
+		used: map[string]string{}, paths: map[string]bool{}, secretMemo: map[string]bool{},
+		inlineWhere: map[string]string{}, opNotes: map[string][]string{}, enumRefs: map[string]bool{}}
 	for _, o := range ops {
 		g.paths[o.Path] = true
+	}
+	if g.cfg.Types == nil {
+		g.cfg.Types = map[string]string{}
+	}
+	if err := g.flatten(); err != nil {
+		return nil, err
+	}
+	if err := g.applyInline(); err != nil {
+		return nil, err
 	}
 	if err := g.checkLedger(); err != nil {
 		return nil, err
@@ -214,6 +229,9 @@ func (g *gen) build() error {
 		if m.respSchema != "" {
 			g.need(m.respSchema, false, map[string]bool{})
 		}
+		if m.respValue != nil {
+			g.walkRefs(m.respValue, func(r string) { g.need(r, false, map[string]bool{}) })
+		}
 	}
 	for _, m := range g.models {
 		if m.bodySchema != "" {
@@ -263,7 +281,11 @@ func (g *gen) build() error {
 			}
 		}
 	}
-	// Enums, in a fixed order: schemas by name, then query parameters.
+	// Enums, in a fixed order: the pinned names, schemas by name, then
+	// query parameters.
+	if err := g.pinEnums(); err != nil {
+		return err
+	}
 	for _, n := range names {
 		for _, p := range g.doc.Components.Schemas[n].Properties {
 			s := p.Schema
@@ -276,6 +298,43 @@ func (g *gen) build() error {
 				}
 			}
 		}
+	}
+	// The enums of the answers that are slices or maps (named in the
+	// naming table).
+	for _, m := range g.models {
+		if m.respValue != nil {
+			if err := g.enumsOf(m.respValue, m.Svc+m.Name); err != nil {
+				return err
+			}
+		}
+	}
+	// The spec's enum schemas used through a $ref, after every other
+	// enum so that none is renamed: named after the schema (or as
+	// config.yml's types says), or the type of the same values.
+	var enumRefs []string
+	for n := range g.enumRefs {
+		enumRefs = append(enumRefs, n)
+	}
+	sort.Strings(enumRefs)
+	for _, n := range enumRefs {
+		s := g.doc.Components.Schemas[n]
+		vals := append([]string(nil), s.Enum...)
+		sort.Strings(vals)
+		if e := g.enumByKey[strings.Join(vals, "\x00")]; e != nil {
+			g.typeNames[n] = e.Name
+			continue
+		}
+		t := g.cfg.Types[n]
+		if t == "" {
+			t = goName(strings.TrimSuffix(n, "X"))
+		}
+		named := *s
+		named.EnumName = t
+		e, err := g.enum(&named, n, "")
+		if err != nil {
+			return fail("%v; rename the schema in config.yml (types)", err)
+		}
+		g.typeNames[n] = e.Name
 	}
 	for _, m := range g.models {
 		for i, q := range m.query {
@@ -313,6 +372,10 @@ func (g *gen) need(name string, _ bool, seen map[string]bool) {
 		return
 	}
 	seen[name] = true
+	if g.isEnumSchema(name) {
+		g.enumRefs[name] = true // an enum type, not a model
+		return
+	}
 	g.needed[name] = true
 	g.walkRefs(g.doc.Components.Schemas[name], func(r string) { g.need(r, false, seen) })
 }
@@ -355,6 +418,9 @@ func (g *gen) enum(s *schema, prop, owner string) (*enumType, error) {
 	sort.Strings(vals)
 	key := strings.Join(vals, "\x00")
 	if e := g.enumByKey[key]; e != nil {
+		if s.EnumName != "" && s.EnumName != e.Name {
+			return nil, fail("enum %s of %s: its values are %s's, so it is %s (config.yml names it %s)", prop, owner, e.Name, e.Name, s.EnumName)
+		}
 		return e, nil
 	}
 	free := func(name string) bool {
@@ -370,6 +436,12 @@ func (g *gen) enum(s *schema, prop, owner string) (*enumType, error) {
 		return true
 	}
 	name := goName(prop)
+	if s.EnumName != "" {
+		name = s.EnumName
+		if !free(name) {
+			return nil, fail("enum %s: the name %s (from config.yml) is taken", prop, name)
+		}
+	}
 	if !free(name) {
 		name = owner + goName(prop)
 	}
@@ -502,8 +574,10 @@ func (g *gen) model(m *opModel) error {
 		switch {
 		case s.Ref != "":
 			m.respKind, m.respSchema = "object", refName(s.Ref)
-		case s.Type == "array":
+		case s.Type == "array" && s.Items != nil && s.Items.Ref != "":
 			m.respKind, m.respSchema = "array", refName(s.Items.Ref)
+		case s.Type == "array" || s.Type == "object":
+			m.respKind, m.respValue = "value", s
 		case s.Type == "string":
 			m.respKind, m.respType = "prim", "string"
 		case s.Type == "boolean":
@@ -542,8 +616,10 @@ func (g *gen) model(m *opModel) error {
 		switch {
 		case s.Ref != "":
 			m.bodyKind, m.bodySchema = "ref", refName(s.Ref)
-		case s.Type == "array":
+		case s.Type == "array" && s.Items.Ref != "":
 			m.bodyKind, m.bodySchema = "array", refName(s.Items.Ref)
+		case s.Type == "array":
+			m.bodyKind, m.bodyType = "strings", "[]string"
 		default:
 			m.bodyKind, m.bodyType = "string", "string"
 		}
@@ -584,8 +660,10 @@ func (g *gen) model(m *opModel) error {
 // goType is the Go type of a property: pointer scalars when ptr.
 func (g *gen) goType(s *schema, ptr bool, prop, owner string) string {
 	switch {
-	case s == nil:
+	case s == nil || s.Free:
 		return "json.RawMessage"
+	case s.Ref != "" && g.isEnumSchema(refName(s.Ref)):
+		return g.typeNames[refName(s.Ref)]
 	case s.Ref != "":
 		return "*" + g.typeNames[refName(s.Ref)]
 	case len(s.Enum) > 0 && (s.Type == "string" || s.Type == ""):
@@ -622,3 +700,65 @@ func (g *gen) goType(s *schema, ptr bool, prop, owner string) string {
 type buf struct{ bytes.Buffer }
 
 func (b *buf) p(format string, args ...any) { fmt.Fprintf(&b.Buffer, format, args...) }
+
+// enumsOf makes the enums a slice or map answer holds.
+func (g *gen) enumsOf(s *schema, owner string) error {
+	switch {
+	case s == nil || s.Ref != "":
+	case len(s.Enum) > 0:
+		if _, err := g.enum(s, "value", owner); err != nil {
+			return err
+		}
+	case s.Items != nil:
+		return g.enumsOf(s.Items, owner)
+	case s.mapValue() != nil:
+		return g.enumsOf(s.mapValue(), owner)
+	}
+	return nil
+}
+
+// pinEnums makes the enums config.yml pins, of the models written, first:
+// their value sets keep their names whatever else is typed.
+func (g *gen) pinEnums() error {
+	var pins []string
+	for name := range g.cfg.Enums {
+		pins = append(pins, name)
+	}
+	sort.Strings(pins)
+	for _, name := range pins {
+		at := g.cfg.Enums[name]
+		sn, prop, _ := strings.Cut(at, ".")
+		s := g.doc.Components.Schemas[sn]
+		if s == nil {
+			return fail("config.yml, enums: %s: no schema %s", name, sn)
+		}
+		var es *schema
+		for _, p := range s.Properties {
+			if p.Name == prop {
+				es = p.Schema
+				if es.Type == "array" && es.Items != nil {
+					es = es.Items
+				}
+			}
+		}
+		if es == nil || len(es.Enum) == 0 || es.Ref != "" {
+			return fail("config.yml, enums: %s: %s is not an enum property", name, at)
+		}
+		if !g.needed[sn] {
+			continue
+		}
+		pinned := *es
+		pinned.EnumName = name
+		if _, err := g.enum(&pinned, prop, g.typeNames[sn]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isEnumSchema reports whether a schema of the spec is a string enum (a
+// named type of string, not a model).
+func (g *gen) isEnumSchema(name string) bool {
+	s := g.doc.Components.Schemas[name]
+	return s != nil && len(s.Enum) > 0 && (s.Type == "string" || s.Type == "") && len(s.Properties) == 0
+}

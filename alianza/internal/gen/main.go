@@ -5,7 +5,11 @@
 //
 // Only the operations the ledger marks "generated" are written: plain JSON
 // calls whose models are plain objects. Names come from the ledger, never
-// from operationIds. Field policy: every field is optional (omitempty; the
+// from operationIds. Inline schemas are typed through the ledger's naming
+// table (inline: a new model, the spec's model a free-form fragment stands
+// for, an inline enum's type, or raw JSON), an allOf of one plain base and
+// added fields is flattened where the ledger lists it (flatten), and the
+// names of enums that typing more models would change are pinned (enums). Field policy: every field is optional (omitempty; the
 // spec's required lists are ignored, they mix request and answer rules);
 // booleans and numbers are pointers in request bodies and in the models they
 // contain, where zero is a value; enums with the same value set share one

@@ -33,7 +33,8 @@ func (g *gen) problems(o specOp) string {
 			add("request body is not JSON")
 		default:
 			s := rb.Content["application/json"].Schema
-			if s == nil || !(s.Ref != "" || s.Type == "array" && s.Items != nil && s.Items.Ref != "" || s.Type == "string" && len(s.Enum) == 0) {
+			if s == nil || !(s.Ref != "" || s.Type == "array" && s.Items != nil && s.Items.Ref != "" || s.Type == "string" && len(s.Enum) == 0 ||
+				s.Type == "array" && s.Items != nil && s.Items.Type == "string" && len(s.Items.Enum) == 0) {
 				add("inline request schema")
 			}
 			g.schemaProblems(s, map[string]bool{}, add)
@@ -50,7 +51,8 @@ func (g *gen) problems(o specOp) string {
 			}
 			s := m.Schema
 			if s == nil || !(s.Ref != "" || s.Type == "array" && s.Items != nil && s.Items.Ref != "" ||
-				(s.Type == "string" || s.Type == "boolean" || s.Type == "integer") && len(s.Enum) == 0) {
+				(s.Type == "string" || s.Type == "boolean" || s.Type == "integer") && len(s.Enum) == 0 ||
+				(s.Type == "array" || s.Type == "object") && !s.Free && valueType(s)) {
 				add("inline answer schema")
 			}
 			g.schemaProblems(s, map[string]bool{}, add)
@@ -101,11 +103,14 @@ func (g *gen) schemaProblems(s *schema, seen map[string]bool, add func(string)) 
 	}
 	switch s.Type {
 	case "array":
-		if s.Items != nil && s.Items.Ref == "" && (s.Items.Type == "object" || s.Items.Type == "array") {
+		if s.Items != nil && s.Items.Ref == "" && !s.Items.Free && (s.Items.Type == "object" || s.Items.Type == "array") && !valueType(s.Items) {
 			add("inline schema")
 		}
 		g.schemaProblems(s.Items, seen, add)
 	case "object", "":
+		if v := s.mapValue(); v != nil && len(s.Properties) == 0 {
+			g.schemaProblems(v, seen, add)
+		}
 		for _, p := range s.Properties {
 			ps := p.Schema
 			switch {
@@ -125,7 +130,7 @@ func (g *gen) schemaProblems(s *schema, seen map[string]bool, add func(string)) 
 				}
 				g.schemaProblems(v, seen, add)
 			case ps.Type == "array":
-				if ps.Items != nil && ps.Items.Ref == "" && (ps.Items.Type == "object" || ps.Items.Type == "array" || ps.Items.polymorphic()) {
+				if ps.Items != nil && ps.Items.Ref == "" && !ps.Items.Free && (ps.Items.Type == "object" || ps.Items.Type == "array" || ps.Items.polymorphic()) {
 					add("inline schema")
 				}
 				g.schemaProblems(ps.Items, seen, add)

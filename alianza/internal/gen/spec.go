@@ -64,6 +64,10 @@ type schema struct {
 	AllOf                []*schema      `yaml:"allOf"`
 	OneOf                []*schema      `yaml:"oneOf"`
 	Discriminator        map[string]any `yaml:"discriminator"`
+
+	// Set by the naming table (config.yml, inline), not read from the spec.
+	Free     bool   `yaml:"-"` // a free-form object, kept as its JSON
+	EnumName string `yaml:"-"` // the Go type of an inline enum
 }
 
 // properties keeps the spec's order of an object's properties.
@@ -177,8 +181,31 @@ func contains(list []string, s string) bool {
 type config struct {
 	// Types renames the Go type of a spec schema (after the trailing X is
 	// cut), where the plain name is taken by hand-written code.
-	Types      map[string]string `yaml:"types"`
-	Operations []opConfig        `yaml:"operations"`
+	Types map[string]string `yaml:"types"`
+	// Enums pins the Go name of an enum value set to the model property
+	// that first had it ("Schema.property"), so that typing more models
+	// does not rename it.
+	Enums  map[string]string `yaml:"enums"`
+	Inline []inlineConfig    `yaml:"inline"`
+	// Flatten lists the models that are an allOf of one plain base model
+	// and extra properties: each becomes one plain object.
+	Flatten    []string   `yaml:"flatten"`
+	Operations []opConfig `yaml:"operations"`
+}
+
+// inlineConfig names one inline schema: where it is (the request or answer
+// of an operation, or a model, then a path of steps into it) and what Go
+// type it becomes. Exactly one of Type, As, Enum and Free is set.
+type inlineConfig struct {
+	Op     string `yaml:"op"`     // "PATCH /v2/…", with In
+	In     string `yaml:"in"`     // request or answer
+	Schema string `yaml:"schema"` // a model of the spec, instead of Op and In
+	At     string `yaml:"at"`     // steps: .property, [] (items), {} (map values)
+	Type   string `yaml:"type"`   // a new model of this Go name
+	As     string `yaml:"as"`     // the spec's model it stands for (with Why)
+	Enum   string `yaml:"enum"`   // the Go name of an inline enum
+	Free   bool   `yaml:"free"`   // a free-form object, kept as json.RawMessage (with Why)
+	Why    string `yaml:"why"`    // the reason for As and Free, written into the doc comments
 }
 
 type opConfig struct {
