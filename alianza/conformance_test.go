@@ -194,6 +194,10 @@ var confOps = []conformance.Op{
 		return second(c.Users.Update(ctx, "A1", alianza.User{ID: "U1", TimeZone: "US/Eastern", Devices: []alianza.DeviceLine{confLine}}))
 	}),
 	confOp("Users.Delete", func(ctx context.Context, c *alianza.Client) error { return c.Users.Delete(ctx, "A1", "U1") }),
+	confOp("Users.Patch", func(ctx context.Context, c *alianza.Client) error {
+		lang := "fr-CA"
+		return second(c.Users.Patch(ctx, "A1", "U1", alianza.UserPatchRequest{LanguageTag: &lang}))
+	}),
 
 	confOp("DeviceLines.List", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.List(ctx, "A1", &alianza.DeviceLineListOptions{Type: alianza.FilterOwningUserID, Value: "U1"}))
@@ -213,6 +217,10 @@ var confOps = []conformance.Op{
 		return second(c.DeviceLines.Update(ctx, "A1", d))
 	}),
 	confOp("DeviceLines.Delete", func(ctx context.Context, c *alianza.Client) error { return c.DeviceLines.Delete(ctx, "A1", "D1") }),
+	confOp("DeviceLines.Patch", func(ctx context.Context, c *alianza.Client) error {
+		name := "Line 2"
+		return second(c.DeviceLines.Patch(ctx, "A1", "D1", alianza.DeviceLinePatchRequest{DeviceName: &name, SIPPassword: alianza.NewSecret(confSIP)}))
+	}),
 	confOp("DeviceLines.SIPLines", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.SIPLines(ctx, "A1"))
 	}),
@@ -236,6 +244,10 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Numbers.Remove", func(ctx context.Context, c *alianza.Client) error {
 		return c.Numbers.Remove(ctx, "A1", "18015551212")
+	}),
+	confOp("Numbers.Patch", func(ctx context.Context, c *alianza.Client) error {
+		ring := alianza.Ring1
+		return second(c.Numbers.Patch(ctx, "A1", "18015551212", alianza.TelephoneNumberPatchRequest{RingType: &ring}))
 	}),
 	confOp("Numbers.Search", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "84062"}))

@@ -11,10 +11,10 @@
 //
 //	Accounts      List, Search, Get, GetByNumber, Create, Update, Patch, Delete,
 //	              History and CDRs (iterators), Report, EnsureStatus
-//	Users         List, Get, Create, Update, Delete (an account's end users)
-//	DeviceLines   List (with the spec's filters), ByMAC, Get, Create, Update, Delete,
+//	Users         List, Get, Create, Update, Patch, Delete (an account's end users)
+//	DeviceLines   List (with the spec's filters), ByMAC, Get, Create, Update, Patch, Delete,
 //	              RegistrationStatus, SIPLines (the lines in the sync planner's shape)
-//	Numbers       account numbers: List, Add, Get, Update, Remove; the partition's
+//	Numbers       account numbers: List, Add, Get, Update, Patch, Remove; the partition's
 //	              inventory: Search, Reserve, Release; StatusEvents (iterator)
 //	CallingPlans  Get, Set, Remove, for the account or one of its users
 //	ProductPlans  List (the user product plans available to an account)
@@ -24,11 +24,10 @@
 //
 // # Generated calls
 //
-// Coverage: 396 of the 421 live operations of the vendor's OpenAPI spec
-// are typed, 76 hand-written, 320 generated; of the others, 54 are excluded
-// (deprecated in the spec, or UI-only SSO browser flows) and 21 deferred
-// to hand work (polymorphic models, PATCH calls of hand-written resources,
-// the session's own secrets). The calls that answer a file (CSV, audio,
+// Coverage: 399 of the 421 live operations of the vendor's OpenAPI spec
+// are typed, 79 hand-written, 320 generated; of the others, 54 are excluded
+// (deprecated in the spec, or UI-only SSO browser flows) and 18 deferred
+// to hand work (polymorphic models, the session's own secrets). The calls that answer a file (CSV, audio,
 // certificates) return a *File, and the multipart uploads take an
 // UploadRequest (files.go). The ledger,
 // internal/gen/config.yml, gives every operation's status and reason, and

@@ -77,6 +77,7 @@ type wireLoginToken struct {
 }
 
 // The public types that hold a Secret (DeviceLine.SIPPassword,
+// DeviceLinePatchRequest.SIPPassword,
 // Port.WirelessPin, and User and NumberActivation, which hold those) encode
 // it as REDACTED through encoding/json, like every Secret: json.Marshal and
 // slog's JSON handler never show it. The server needs the value, so request
@@ -89,10 +90,16 @@ type (
 	plainPort             Port
 	plainUser             User
 	plainNumberActivation NumberActivation
+	plainDeviceLinePatch  DeviceLinePatchRequest
 )
 
 type wireDeviceLine struct {
 	plainDeviceLine
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+type wireDeviceLinePatch struct {
+	plainDeviceLinePatch
 	SIPPassword string `json:"sipPassword,omitempty"`
 }
 
@@ -115,6 +122,10 @@ func (d DeviceLine) wire() wireDeviceLine {
 	return wireDeviceLine{plainDeviceLine(d), d.SIPPassword.Reveal()}
 }
 
+func (p DeviceLinePatchRequest) wire() wireDeviceLinePatch {
+	return wireDeviceLinePatch{plainDeviceLinePatch(p), p.SIPPassword.Reveal()}
+}
+
 func (p Port) wire() wirePort { return wirePort{plainPort(p), p.WirelessPin.Reveal()} }
 
 func (u User) wire() wireUser { return wireUser{plainUser(u), wireSlice(u.Devices, DeviceLine.wire)} }
@@ -135,6 +146,12 @@ func encodeBody(v any) ([]byte, error) {
 	case DeviceLine:
 		v = x.wire()
 	case *DeviceLine:
+		if x != nil {
+			v = x.wire()
+		}
+	case DeviceLinePatchRequest:
+		v = x.wire()
+	case *DeviceLinePatchRequest:
 		if x != nil {
 			v = x.wire()
 		}
