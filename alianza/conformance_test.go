@@ -249,6 +249,10 @@ var confOps = []conformance.Op{
 		ring := alianza.Ring1
 		return second(c.Numbers.Patch(ctx, "A1", "18015551212", alianza.TelephoneNumberPatchRequest{RingType: &ring}))
 	}),
+	confOp("SIPTrunkGroups.UpdateForwarding", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.UpdateForwarding(ctx, "A1", "G1", alianza.SIPTrunkGroupForwardRules{
+			UnreachableForward: []alianza.SIPTrunkForwardReference{{ReferenceID: "T2", ReferenceType: alianza.ForwardReferenceTypeSIPTrunk}}}))
+	}),
 	confOp("Numbers.Search", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "84062"}))
 	}),
