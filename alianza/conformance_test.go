@@ -29,6 +29,8 @@ var (
 	confPassword = conformance.Secret("pw")
 	// confToken is the session token the Login handler hands out.
 	confToken = conformance.Secret("tok")
+	// confNewPassword is the password the ChangePassword op sets.
+	confNewPassword = conformance.Secret("npw")
 	// confSIP is the SIP password of the device lines the ops send.
 	confSIP = conformance.Secret("sip")
 	// confPIN is the wireless PIN of the port Numbers.Add sends. A PIN has at
@@ -146,6 +148,15 @@ var confOps = []conformance.Op{
 		}
 		return c.Logout(ctx)
 	}),
+	// ChangePassword after a login, so that the session's token is one
+	// more secret a hostile answer may echo.
+	confOp("ChangePassword", func(ctx context.Context, c *alianza.Client) error {
+		if _, err := c.Login(ctx); err != nil {
+			return err
+		}
+		return c.ChangePassword(ctx, alianza.NewSecret(confNewPassword))
+	}),
+	confOp("SessionInfo", func(ctx context.Context, c *alianza.Client) error { return second(c.SessionInfo(ctx)) }),
 	confOp("Do/GET", func(ctx context.Context, c *alianza.Client) error {
 		var out json.RawMessage
 		return c.Do(ctx, http.MethodGet, "/v2/partition/{partition}/account/A1/voicemailbox", url.Values{"x": {"1"}}, nil, &out)
@@ -417,8 +428,8 @@ func (confFailingStore) DeleteSIPLine(_ context.Context, l alianza.SIPLine) erro
 func confAdapter() conformance.Adapter {
 	return conformance.Adapter{
 		Vendor:      "alianza",
-		Secrets:     []string{confPassword, confToken, confSIP, confPIN},
-		Credentials: []string{confPassword, confToken, confSIP, confPIN},
+		Secrets:     []string{confPassword, confNewPassword, confToken, confSIP, confPIN},
+		Credentials: []string{confPassword, confNewPassword, confToken, confSIP, confPIN},
 		New:         func(env conformance.Env) (any, error) { return confClient(env) },
 		Ops:         confOps,
 		// The login, answered 201 with confToken, except on the Login op's
@@ -437,12 +448,14 @@ func confAdapter() conformance.Adapter {
 			return true
 		},
 		// POST and PATCH must not arrive twice, except the login, which
-		// creates nothing. PUT and DELETE are idempotent in the spec. An
-		// upload (multipart/form-data, files.go) is a write whatever its
-		// method: it must not arrive twice either.
+		// creates nothing. PUT and DELETE are idempotent in the spec,
+		// except the password change (PUT /v2/authorize), which sends the
+		// current password: once it may have taken effect, a second one
+		// would be refused. An upload (multipart/form-data, files.go) is a
+		// write whatever its method: it must not arrive twice either.
 		Unsafe: func(r *http.Request, _ []byte) bool {
 			return r.Method == http.MethodPatch || r.Method == http.MethodPost && r.URL.Path != "/v2/authorize" ||
-				isUpload(r.Header.Get("Content-Type"))
+				r.Method == http.MethodPut && r.URL.Path == "/v2/authorize" || isUpload(r.Header.Get("Content-Type"))
 		},
 		Envelopes: confEnvelopes,
 		Classify: conformance.Classifier{

@@ -24,10 +24,10 @@
 //
 // # Generated calls
 //
-// Coverage: 400 of the 421 live operations of the vendor's OpenAPI spec
-// are typed, 80 hand-written, 320 generated; of the others, 54 are excluded
-// (deprecated in the spec, or UI-only SSO browser flows) and 17 deferred
-// to hand work (polymorphic models, the session's own secrets). The calls that answer a file (CSV, audio,
+// Coverage: 402 of the 421 live operations of the vendor's OpenAPI spec
+// are typed, 82 hand-written, 320 generated; of the others, 54 are excluded
+// (deprecated in the spec, or UI-only SSO browser flows) and 15 deferred
+// to hand work (polymorphic models). The calls that answer a file (CSV, audio,
 // certificates) return a *File, and the multipart uploads take an
 // UploadRequest (files.go). The ledger,
 // internal/gen/config.yml, gives every operation's status and reason, and
@@ -79,7 +79,9 @@
 // refused with the same token, there is one new login. The partition comes
 // from the login answer unless WithPartition names one (a login answer
 // whose partitionId could not stand in a path counts as none). Logout ends
-// the session. WithProduction (the default) and WithBeta select the
+// the session. SessionInfo says who the session's user is (without its
+// token); ChangePassword changes that user's password, and the client then
+// logs in with the new one. WithProduction (the default) and WithBeta select the
 // vendor's hosts.
 //
 // # Errors

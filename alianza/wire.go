@@ -24,8 +24,9 @@ const (
 	// names are case-insensitive on the wire).
 	headerAuthToken = "X-Auth-Token"
 
-	pathAuthorize = "/v2/authorize"        // POST logUserIn
-	pathLogout    = "/v2/authorize/logout" // PUT logOut
+	pathAuthorize = "/v2/authorize"          // POST logUserIn
+	pathLogout    = "/v2/authorize/logout"   // PUT logOut
+	pathUserInfo  = "/v2/authorize/userinfo" // GET getLoginInfo
 
 	queryAccountIDType = "accountIdType" // retrieveAccount: Id, AccountNumber, PhoneNumber, MacAddress
 	querySearch        = "q"             // accountSearch
@@ -62,6 +63,14 @@ func accountPath(partition, id string) string { return partitionPath(partition, 
 type wireLogin struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
+}
+
+// wireChangePassword is the Login schema as changePassword (PUT
+// /v2/authorize) takes it: the current credentials and the new password.
+type wireChangePassword struct {
+	Username       string `json:"username"`
+	Password       string `json:"password"`
+	ChangePassword string `json:"changePassword"`
 }
 
 // wireLoginToken is the part of LoginTokenX the client uses.
