@@ -269,3 +269,25 @@ func TestSessionInfoDropsToken(t *testing.T) {
 	var e *alianza.Error
 	assert.False(t, errors.As(err, &e))
 }
+
+// Calls running while the password changes finish with the session they
+// had; afterwards the client works on the new password (run with -race).
+func TestChangePasswordConcurrentCalls(t *testing.T) {
+	srv, c := newE2E(t)
+	ctx := context.Background()
+	_, err := c.Login(ctx)
+	require.NoError(t, err)
+	errs := make(chan error, 20)
+	for range 20 {
+		go func() { _, err := c.SessionInfo(ctx); errs <- err }()
+	}
+	require.NoError(t, c.ChangePassword(ctx, alianza.NewSecret("n3w-Passw0rd")))
+	for range 20 {
+		require.NoError(t, <-errs)
+	}
+	srv.ExpireTokens()
+	info, err := c.SessionInfo(ctx)
+	require.NoError(t, err, "a re-login with the new password")
+	assert.Equal(t, alianzatest.DefaultUsername, info.Username)
+	assert.Equal(t, 2, srv.LoginCount(), "the first login and the re-login: the change's answer gave a token")
+}

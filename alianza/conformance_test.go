@@ -401,13 +401,14 @@ func confPrintables() []any {
 	}
 	port := confPort
 	line := confLine
+	linePatch := alianza.DeviceLinePatchRequest{DeviceName: &line.DeviceName, SIPPassword: alianza.NewSecret(confSIP)}
 	user := alianza.User{ID: "U1", TimeZone: "US/Eastern", Devices: []alianza.DeviceLine{line}}
 	report := alianza.AccountReport{Account: alianza.Account{ID: "A1"}, SIPLines: []alianza.SIPLine{line.SIPLine()},
 		Registered: map[string]bool{"D1": true}, Calls: 4}
 	return append([]any{
 		confCredentials(), c, line, []*alianza.DeviceLine{&line}, user, []alianza.User{user}, port, []alianza.Port{port},
 		alianza.NumberActivation{AccountID: "A1", Port: &port}, line.SIPLine(), plan, plan.Update[0], res, res.Failed[0],
-		syncErr, report,
+		syncErr, report, linePatch, &linePatch,
 	}, genPrintables...)
 }
 
