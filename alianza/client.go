@@ -293,9 +293,7 @@ func New(creds Credentials, opts ...Option) (*Client, error) {
 		return nil, fmt.Errorf("alianza: %w", err)
 	}
 	c := &Client{t: t, partition: st.partition, pollMin: st.pollMin, pollMax: st.pollMax}
-	c.sess = &session{login: func(ctx context.Context) (*wireLoginToken, error) {
-		return c.login(ctx, creds)
-	}}
+	c.sess = &session{creds: creds, login: c.login}
 	c.Accounts = &AccountsService{c: c}
 	c.Users = &UsersService{c: c}
 	c.DeviceLines = &DeviceLinesService{c: c}
@@ -391,9 +389,9 @@ func (c *Client) send(ctx context.Context, cl call, out any) (*transport.Respons
 		// The token, scrubbed from every error and log line of the call:
 		// the header's slice, shared and never modified, so no allocation.
 		// The retry after a 401 scrubs the refused token too.
-		secrets := tok.header
+		secrets := tok.secrets
 		if refused != nil {
-			secrets = []string{tok.tok, refused.tok}
+			secrets = append([]string{refused.tok}, tok.secrets...)
 		}
 		resp, err := c.t.Do(context.WithValue(ctx, tokenKey{}, tok), &transport.Request{
 			Op: cl.op, Method: cl.method, Path: cl.path, Query: cl.query, Body: body, Secrets: secrets,

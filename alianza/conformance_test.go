@@ -29,6 +29,8 @@ var (
 	confPassword = conformance.Secret("pw")
 	// confToken is the session token the Login handler hands out.
 	confToken = conformance.Secret("tok")
+	// confNewPassword is the password the ChangePassword op sets.
+	confNewPassword = conformance.Secret("npw")
 	// confSIP is the SIP password of the device lines the ops send.
 	confSIP = conformance.Secret("sip")
 	// confPIN is the wireless PIN of the port Numbers.Add sends. A PIN has at
@@ -146,6 +148,15 @@ var confOps = []conformance.Op{
 		}
 		return c.Logout(ctx)
 	}),
+	// ChangePassword after a login, so that the session's token is one
+	// more secret a hostile answer may echo.
+	confOp("ChangePassword", func(ctx context.Context, c *alianza.Client) error {
+		if _, err := c.Login(ctx); err != nil {
+			return err
+		}
+		return c.ChangePassword(ctx, alianza.NewSecret(confNewPassword))
+	}),
+	confOp("SessionInfo", func(ctx context.Context, c *alianza.Client) error { return second(c.SessionInfo(ctx)) }),
 	confOp("Do/GET", func(ctx context.Context, c *alianza.Client) error {
 		var out json.RawMessage
 		return c.Do(ctx, http.MethodGet, "/v2/partition/{partition}/account/A1/voicemailbox", url.Values{"x": {"1"}}, nil, &out)
@@ -194,6 +205,10 @@ var confOps = []conformance.Op{
 		return second(c.Users.Update(ctx, "A1", alianza.User{ID: "U1", TimeZone: "US/Eastern", Devices: []alianza.DeviceLine{confLine}}))
 	}),
 	confOp("Users.Delete", func(ctx context.Context, c *alianza.Client) error { return c.Users.Delete(ctx, "A1", "U1") }),
+	confOp("Users.Patch", func(ctx context.Context, c *alianza.Client) error {
+		lang := "fr-CA"
+		return second(c.Users.Patch(ctx, "A1", "U1", alianza.UserPatchRequest{LanguageTag: &lang}))
+	}),
 
 	confOp("DeviceLines.List", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.List(ctx, "A1", &alianza.DeviceLineListOptions{Type: alianza.FilterOwningUserID, Value: "U1"}))
@@ -213,6 +228,10 @@ var confOps = []conformance.Op{
 		return second(c.DeviceLines.Update(ctx, "A1", d))
 	}),
 	confOp("DeviceLines.Delete", func(ctx context.Context, c *alianza.Client) error { return c.DeviceLines.Delete(ctx, "A1", "D1") }),
+	confOp("DeviceLines.Patch", func(ctx context.Context, c *alianza.Client) error {
+		name := "Line 2"
+		return second(c.DeviceLines.Patch(ctx, "A1", "D1", alianza.DeviceLinePatchRequest{DeviceName: &name, SIPPassword: alianza.NewSecret(confSIP)}))
+	}),
 	confOp("DeviceLines.SIPLines", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.DeviceLines.SIPLines(ctx, "A1"))
 	}),
@@ -236,6 +255,14 @@ var confOps = []conformance.Op{
 	}),
 	confOp("Numbers.Remove", func(ctx context.Context, c *alianza.Client) error {
 		return c.Numbers.Remove(ctx, "A1", "18015551212")
+	}),
+	confOp("Numbers.Patch", func(ctx context.Context, c *alianza.Client) error {
+		ring := alianza.Ring1
+		return second(c.Numbers.Patch(ctx, "A1", "18015551212", alianza.TelephoneNumberPatchRequest{RingType: &ring}))
+	}),
+	confOp("SIPTrunkGroups.UpdateForwarding", func(ctx context.Context, c *alianza.Client) error {
+		return second(c.SIPTrunkGroups.UpdateForwarding(ctx, "A1", "G1", alianza.SIPTrunkGroupForwardRules{
+			UnreachableForward: []alianza.SIPTrunkForwardReference{{ReferenceID: "T2", ReferenceType: alianza.ForwardReferenceTypeSIPTrunk}}}))
 	}),
 	confOp("Numbers.Search", func(ctx context.Context, c *alianza.Client) error {
 		return second(c.Numbers.Search(ctx, alianza.NumberSearchRequest{Query: "84062"}))
@@ -374,13 +401,14 @@ func confPrintables() []any {
 	}
 	port := confPort
 	line := confLine
+	linePatch := alianza.DeviceLinePatchRequest{DeviceName: &line.DeviceName, SIPPassword: alianza.NewSecret(confSIP)}
 	user := alianza.User{ID: "U1", TimeZone: "US/Eastern", Devices: []alianza.DeviceLine{line}}
 	report := alianza.AccountReport{Account: alianza.Account{ID: "A1"}, SIPLines: []alianza.SIPLine{line.SIPLine()},
 		Registered: map[string]bool{"D1": true}, Calls: 4}
 	return append([]any{
 		confCredentials(), c, line, []*alianza.DeviceLine{&line}, user, []alianza.User{user}, port, []alianza.Port{port},
 		alianza.NumberActivation{AccountID: "A1", Port: &port}, line.SIPLine(), plan, plan.Update[0], res, res.Failed[0],
-		syncErr, report,
+		syncErr, report, linePatch, &linePatch,
 	}, genPrintables...)
 }
 
@@ -401,8 +429,8 @@ func (confFailingStore) DeleteSIPLine(_ context.Context, l alianza.SIPLine) erro
 func confAdapter() conformance.Adapter {
 	return conformance.Adapter{
 		Vendor:      "alianza",
-		Secrets:     []string{confPassword, confToken, confSIP, confPIN},
-		Credentials: []string{confPassword, confToken, confSIP, confPIN},
+		Secrets:     []string{confPassword, confNewPassword, confToken, confSIP, confPIN},
+		Credentials: []string{confPassword, confNewPassword, confToken, confSIP, confPIN},
 		New:         func(env conformance.Env) (any, error) { return confClient(env) },
 		Ops:         confOps,
 		// The login, answered 201 with confToken, except on the Login op's
@@ -421,12 +449,14 @@ func confAdapter() conformance.Adapter {
 			return true
 		},
 		// POST and PATCH must not arrive twice, except the login, which
-		// creates nothing. PUT and DELETE are idempotent in the spec. An
-		// upload (multipart/form-data, files.go) is a write whatever its
-		// method: it must not arrive twice either.
+		// creates nothing. PUT and DELETE are idempotent in the spec,
+		// except the password change (PUT /v2/authorize), which sends the
+		// current password: once it may have taken effect, a second one
+		// would be refused. An upload (multipart/form-data, files.go) is a
+		// write whatever its method: it must not arrive twice either.
 		Unsafe: func(r *http.Request, _ []byte) bool {
 			return r.Method == http.MethodPatch || r.Method == http.MethodPost && r.URL.Path != "/v2/authorize" ||
-				isUpload(r.Header.Get("Content-Type"))
+				r.Method == http.MethodPut && r.URL.Path == "/v2/authorize" || isUpload(r.Header.Get("Content-Type"))
 		},
 		Envelopes: confEnvelopes,
 		Classify: conformance.Classifier{

@@ -216,6 +216,76 @@ func (s *DeviceLinesService) Update(ctx context.Context, accountID string, d Dev
 	return &out, nil
 }
 
+// DeviceLinePatchRequest is the input of DeviceLinesService.Patch, a
+// partial update: only the fields that are set are sent (PATCH
+// …/deviceline/{deviceId}); a nil pointer, or a zero SIPPassword, leaves the
+// field as it is.
+type DeviceLinePatchRequest struct {
+	DeviceName                   *string `json:"deviceName,omitempty"`
+	MACAddress                   *string `json:"macAddress,omitempty"` // sent as 12 lower-case hex digits
+	EmergencyNumber              *string `json:"emergencyNumber,omitempty"`
+	EmergencyNumberReservationID *string `json:"emergencyNumberReservationId,omitempty"`
+	FaxEnabled                   *bool   `json:"faxEnabled,omitempty"`
+	LineNumber                   *int    `json:"lineNumber,omitempty"`
+	UserID                       *string `json:"userId,omitempty"`
+	SIPUsername                  *string `json:"sipUsername,omitempty"` // globally unique
+	SIPPassword                  Secret  `json:"sipPassword,omitempty"` // zero: unchanged
+	Zipcode                      *string `json:"zipcode,omitempty"`
+	State                        *string `json:"state,omitempty"`
+}
+
+// checked validates a patch and returns a copy with the MAC address
+// normalised (the caller's string is left alone).
+func (p DeviceLinePatchRequest) checked(op string) (DeviceLinePatchRequest, error) {
+	if p == (DeviceLinePatchRequest{}) {
+		return p, invalid(op, "patch", "changes nothing")
+	}
+	switch {
+	case p.DeviceName != nil && strings.TrimSpace(*p.DeviceName) == "":
+		return p, invalid(op, "DeviceName", "is empty: a device line has a name")
+	case p.UserID != nil && strings.TrimSpace(*p.UserID) == "":
+		return p, invalid(op, "UserID", "is empty: a device line belongs to a user")
+	case p.LineNumber != nil && *p.LineNumber < 0:
+		return p, invalid(op, "LineNumber", "%d is negative", *p.LineNumber)
+	case p.SIPUsername != nil && strings.TrimSpace(*p.SIPUsername) == "":
+		return p, invalid(op, "SIPUsername", "is empty")
+	case p.SIPUsername != nil && strings.ContainsAny(*p.SIPUsername, " \t\r\n@:"):
+		return p, invalid(op, "SIPUsername", "%q contains a space, '@' or ':'", *p.SIPUsername)
+	}
+	if p.MACAddress != nil {
+		mac, ok := NormalizeMAC(*p.MACAddress)
+		if !ok {
+			return p, &ValidationError{Op: op, Field: "MACAddress", Reason: "is not 12 hex digits (':' '-' '.' separators allowed)", Err: ErrInvalidMAC}
+		}
+		p.MACAddress = &mac
+	}
+	return p, nil
+}
+
+// Patch changes the given fields of a device line (PATCH
+// …/deviceline/{deviceId}) and returns the line as the server stored it. A
+// SIP username already used anywhere in Alianza gives ErrSIPUsernameInUse.
+// Not re-sent automatically (PATCH).
+func (s *DeviceLinesService) Patch(ctx context.Context, accountID, deviceID string, patch DeviceLinePatchRequest) (*DeviceLine, error) {
+	const op = "DeviceLines.Patch"
+	if err := checkID(op, "deviceID", deviceID); err != nil {
+		return nil, err
+	}
+	patch, err := patch.checked(op)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.c.accountScope(ctx, op, accountID)
+	if err != nil {
+		return nil, err
+	}
+	var out DeviceLine
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: deviceLinesPath(p, accountID, deviceID), body: patch}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete removes a device line (DELETE …/deviceline/{deviceId}).
 func (s *DeviceLinesService) Delete(ctx context.Context, accountID, deviceID string) error {
 	const op = "DeviceLines.Delete"

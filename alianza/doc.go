@@ -11,10 +11,10 @@
 //
 //	Accounts      List, Search, Get, GetByNumber, Create, Update, Patch, Delete,
 //	              History and CDRs (iterators), Report, EnsureStatus
-//	Users         List, Get, Create, Update, Delete (an account's end users)
-//	DeviceLines   List (with the spec's filters), ByMAC, Get, Create, Update, Delete,
+//	Users         List, Get, Create, Update, Patch, Delete (an account's end users)
+//	DeviceLines   List (with the spec's filters), ByMAC, Get, Create, Update, Patch, Delete,
 //	              RegistrationStatus, SIPLines (the lines in the sync planner's shape)
-//	Numbers       account numbers: List, Add, Get, Update, Remove; the partition's
+//	Numbers       account numbers: List, Add, Get, Update, Patch, Remove; the partition's
 //	              inventory: Search, Reserve, Release; StatusEvents (iterator)
 //	CallingPlans  Get, Set, Remove, for the account or one of its users
 //	ProductPlans  List (the user product plans available to an account)
@@ -24,11 +24,10 @@
 //
 // # Generated calls
 //
-// Coverage: 396 of the 421 live operations of the vendor's OpenAPI spec
-// are typed, 76 hand-written, 320 generated; of the others, 54 are excluded
-// (deprecated in the spec, or UI-only SSO browser flows) and 21 deferred
-// to hand work (polymorphic models, PATCH calls of hand-written resources,
-// the session's own secrets). The calls that answer a file (CSV, audio,
+// Coverage: 402 of the 421 live operations of the vendor's OpenAPI spec
+// are typed, 82 hand-written, 320 generated; of the others, 54 are excluded
+// (deprecated in the spec, or UI-only SSO browser flows) and 15 deferred
+// to hand work (polymorphic models). The calls that answer a file (CSV, audio,
 // certificates) return a *File, and the multipart uploads take an
 // UploadRequest (files.go). The ledger,
 // internal/gen/config.yml, gives every operation's status and reason, and
@@ -80,7 +79,9 @@
 // refused with the same token, there is one new login. The partition comes
 // from the login answer unless WithPartition names one (a login answer
 // whose partitionId could not stand in a path counts as none). Logout ends
-// the session. WithProduction (the default) and WithBeta select the
+// the session. SessionInfo says who the session's user is (without its
+// token); ChangePassword changes that user's password, and the client then
+// logs in with the new one. WithProduction (the default) and WithBeta select the
 // vendor's hosts.
 //
 // # Errors

@@ -266,6 +266,10 @@ func gockCases() []gockCase {
 			}},
 		{"Users.Delete", "DELETE", acct + "/user/u%201", nil, "", 204, "",
 			func(ctx context.Context, c *Client) error { return c.Users.Delete(ctx, "a/1", "u 1") }},
+		{"Users.Patch", "PATCH", acct + "/user/u%201", nil, `{"languageTag":"fr-CA","blockEmail":false}`, 200, `{"id":"u 1","languageTag":"fr-CA"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Users.Patch(ctx, "a/1", "u 1", UserPatchRequest{LanguageTag: ptr("fr-CA"), BlockEmail: ptr(false)}))
+			}},
 		{"DeviceLines.List", "GET", acct + "/deviceline", url.Values{"filterType": {"OWNING_USERID"}, "filter": {"u 1"}}, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error {
 				return ignore(c.DeviceLines.List(ctx, "a/1", &DeviceLineListOptions{Type: FilterOwningUserID, Value: "u 1"}))
@@ -289,6 +293,11 @@ func gockCases() []gockCase {
 			}},
 		{"DeviceLines.Delete", "DELETE", acct + "/deviceline/d%2F1", nil, "", 204, "",
 			func(ctx context.Context, c *Client) error { return c.DeviceLines.Delete(ctx, "a/1", "d/1") }},
+		{"DeviceLines.Patch", "PATCH", acct + "/deviceline/d%2F1", nil, `{"lineNumber":0,"sipPassword":"sip\"pw<3>","macAddress":"0004f2abcdef"}`, 200, `{"id":"d/1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.DeviceLines.Patch(ctx, "a/1", "d/1", DeviceLinePatchRequest{LineNumber: ptr(0),
+					SIPPassword: NewSecret(`sip"pw<3>`), MACAddress: ptr("00:04:F2:AB:CD:EF")}))
+			}},
 		{"Numbers.List", "GET", acct + "/telephonenumber", url.Values{"limitedData": {"true"}}, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error {
 				return ignore(c.Numbers.List(ctx, "a/1", &NumberListOptions{LimitedData: true}))
@@ -311,6 +320,20 @@ func gockCases() []gockCase {
 			}},
 		{"Numbers.Remove", "DELETE", acct + "/telephonenumber/18015551212", nil, "", 204, "",
 			func(ctx context.Context, c *Client) error { return c.Numbers.Remove(ctx, "a/1", "18015551212") }},
+		{"Numbers.Patch", "PATCH", acct + "/telephonenumber/18015551212", nil, `{"referenceType":"END_USER","referenceId":"u 1","assignAsCallerId":false}`,
+			200, `{"phoneNumber":"18015551212"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.Numbers.Patch(ctx, "a/1", "+18015551212", TelephoneNumberPatchRequest{ReferenceType: ptr(NumberRefEndUser),
+					ReferenceID: ptr("u 1"), AssignAsCallerID: ptr(false)}))
+			}},
+		{"SIPTrunkGroups.UpdateForwarding", "PUT", acct + "/siptrunkgroup/g%201/forward", nil,
+			`{"sipTrunkGroupId":"g 1","capacityForward":[{"referenceId":"t 2","referenceType":"SIP_TRUNK"}]}`, 200, `{"sipTrunkGroupId":"g 1"}`,
+			func(ctx context.Context, c *Client) error {
+				return ignore(c.SIPTrunkGroups.UpdateForwarding(ctx, "a/1", "g 1", SIPTrunkGroupForwardRules{SIPTrunkGroupID: "g 1",
+					CapacityForward: []SIPTrunkForwardReference{{ReferenceID: "t 2", ReferenceType: ForwardReferenceTypeSIPTrunk}}}))
+			}},
+		{"SessionInfo", "GET", "/v2/authorize/userinfo", nil, "", 200, `{"authToken":"tok-1","userId":"M1"}`,
+			func(ctx context.Context, c *Client) error { return ignore(c.SessionInfo(ctx)) }},
 		{"Numbers.Search", "GET", gockPart + "/telephonenumber/search",
 			url.Values{"q": {"84062"}, "type": {"POSTALCODE"}, "functiontype": {"ELS"}, "carrierId": {"c 1"}, "maxResults": {"5"}}, "", 200, `[]`,
 			func(ctx context.Context, c *Client) error {
@@ -658,4 +681,36 @@ func TestGockDoNilContextDuringLogin(t *testing.T) {
 	<-done
 	require.Nil(t, panicked, "Do panicked")
 	assert.ErrorIs(t, err, ErrInvalidInput)
+}
+
+// ChangePassword: PUT /v2/authorize without a token, the user name, the
+// current password and the new one; the answer's token is the session's
+// (the next call carries it, with no login).
+func TestGockChangePassword(t *testing.T) {
+	c := gockClient(t)
+	rec := &testkit.Recorder{}
+	gockJSON(gockExpect(t, rec, gockHost, http.MethodPut, pathAuthorize, "").Reply(http.StatusOK),
+		`{"authToken":"tok-new","partitionId":"`+gockPartition+`","userId":"uid-1"}`)
+	gockJSON(gockExpect(t, rec, gockHost, http.MethodGet, pathUserInfo, "tok-new").Reply(http.StatusOK), `{"userId":"uid-1"}`)
+
+	require.NoError(t, c.ChangePassword(context.Background(), NewSecret(`n3w"Pass{1}`)))
+	info, err := c.SessionInfo(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "uid-1", info.UserID)
+
+	seen := rec.All()
+	require.Len(t, seen, 2, "the change and the call, no login")
+	s := seen[0]
+	assert.Equal(t, http.MethodPut, s.Method)
+	assert.Equal(t, pathAuthorize, s.Path)
+	assert.Equal(t, "application/json", s.Header.Get("Content-Type"))
+	assert.JSONEq(t, `{"username":`+mustJSON(t, gockUser)+`,"password":`+mustJSON(t, gockPassword)+`,"changePassword":"n3w\"Pass{1}"}`, string(s.Body))
+	gockDone(t)
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(b)
 }

@@ -497,6 +497,73 @@ func (s *NumbersService) Update(ctx context.Context, accountID string, n Telepho
 	return &out, nil
 }
 
+// TelephoneNumberPatchRequest is the input of NumbersService.Patch, a
+// partial update: only the fields that are not nil are sent (PATCH
+// …/account/{accountId}/telephonenumber/{tn}).
+type TelephoneNumberPatchRequest struct {
+	ReferenceType         *NumberReferenceType   `json:"referenceType,omitempty"`
+	ReferenceID           *string                `json:"referenceId,omitempty"`
+	OperationalStatus     *OperationalStatus     `json:"operationalStatus,omitempty"`
+	ServicePackageType    *ServicePackage        `json:"servicePackageType,omitempty"`
+	RingType              *RingType              `json:"ringType,omitempty"`
+	CanAcceptSMS          *bool                  `json:"canAcceptSMS,omitempty"`
+	AssignAsCallerID      *bool                  `json:"assignAsCallerId,omitempty"`
+	TemporaryNumber       *string                `json:"temporaryNumber,omitempty"`
+	CustomerServiceRecord *CustomerServiceRecord `json:"customerServiceRecord,omitempty"`
+	E911Address           *E911Address           `json:"e911Address,omitempty"`
+	DirectoryListing      *DirectoryListing      `json:"directoryListing,omitempty"`
+}
+
+// Patch changes the given fields of a telephone number on an account
+// (PATCH …/account/{accountId}/telephonenumber/{tn}) and returns the number
+// as the server stored it. tn is checked and sent as bare digits (see
+// NormalizeTelephoneNumber). Not re-sent automatically (PATCH).
+func (s *NumbersService) Patch(ctx context.Context, accountID, tn string, patch TelephoneNumberPatchRequest) (*TelephoneNumber, error) {
+	const op = "Numbers.Patch"
+	if err := checkID(op, "accountID", accountID); err != nil {
+		return nil, err
+	}
+	tn, err := checkTN(op, "tn", tn)
+	if err != nil {
+		return nil, err
+	}
+	if patch == (TelephoneNumberPatchRequest{}) {
+		return nil, invalid(op, "patch", "changes nothing")
+	}
+	if id := patch.ReferenceID; id != nil && strings.TrimSpace(*id) == "" {
+		return nil, invalid(op, "ReferenceID", "is empty")
+	}
+	if patch.ReferenceType != nil && *patch.ReferenceType == "" {
+		return nil, invalid(op, "ReferenceType", "is empty")
+	}
+	ref := deref(patch.ReferenceType)
+	if err := firstErr(
+		checkEnum(op, "ReferenceType", ref, numberReferenceTypes),
+		checkEnum(op, "OperationalStatus", deref(patch.OperationalStatus), operationalStatuses),
+		checkEnum(op, "ServicePackageType", deref(patch.ServicePackageType), servicePackages),
+		checkEnum(op, "RingType", deref(patch.RingType), ringTypes),
+		patch.CustomerServiceRecord.check(op, "CustomerServiceRecord."),
+		patch.E911Address.check(op, "E911Address."),
+		patch.DirectoryListing.check(op, "DirectoryListing."),
+	); err != nil {
+		return nil, err
+	}
+	if ref != "" && patch.ReferenceID != nil {
+		if err := checkReference(op, "", ref, *patch.ReferenceID); err != nil {
+			return nil, err
+		}
+	}
+	p, err := s.c.partitionOf(ctx, op)
+	if err != nil {
+		return nil, err
+	}
+	var out TelephoneNumber
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: numbersPath(p, accountID, tn), body: patch}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Remove deletes a telephone number from an account (DELETE
 // …/account/{accountId}/telephonenumber/{tn}, 204). The number goes into
 // cooldown for the partition's tnDeleteCooldownDays, then back to its

@@ -158,6 +158,60 @@ func (s *UsersService) Update(ctx context.Context, accountID string, u User) (*U
 	return &out, nil
 }
 
+// UserPatchRequest is the input of UsersService.Patch, a partial update:
+// only the fields that are not nil are sent (PATCH …/user/{userId}). The
+// nested settings a User keeps as raw JSON are changed with
+// UsersService.Update.
+type UserPatchRequest struct {
+	FirstName          *string `json:"firstName,omitempty"`
+	LastName           *string `json:"lastName,omitempty"`
+	EmailAddress       *string `json:"emailAddress,omitempty"`
+	LanguageTag        *string `json:"languageTag,omitempty"`
+	TimeZone           *string `json:"timeZone,omitempty"`  // one of the spec's time zones
+	Extension          *string `json:"extension,omitempty"` // 3 to 6 digits, the account's extension length
+	EndUserType        *string `json:"endUserType,omitempty"`
+	UserProductPlan    *string `json:"userProductPlan,omitempty"`
+	VoicemailBoxID     *string `json:"voicemailBoxId,omitempty"`
+	MustChangePassword *bool   `json:"mustChangePassword,omitempty"`
+	BlockEmail         *bool   `json:"blockEmail,omitempty"`
+	AllowPortalAccess  *bool   `json:"allowPortalAccess,omitempty"`
+	Tags               *string `json:"tags,omitempty"`
+}
+
+// Patch changes the given fields of a user (PATCH …/user/{userId}) and
+// returns the user as the server stored it. Not re-sent automatically
+// (PATCH).
+func (s *UsersService) Patch(ctx context.Context, accountID, userID string, patch UserPatchRequest) (*User, error) {
+	const op = "Users.Patch"
+	if err := checkID(op, "userID", userID); err != nil {
+		return nil, err
+	}
+	if patch == (UserPatchRequest{}) {
+		return nil, invalid(op, "patch", "changes nothing")
+	}
+	if tz := patch.TimeZone; tz != nil && *tz == "" {
+		return nil, invalid(op, "TimeZone", "is empty: a user has a time zone (the spec requires it)")
+	}
+	if e := patch.Extension; e != nil && *e == "" {
+		return nil, invalid(op, "Extension", "is empty: send the extension's digits")
+	}
+	// The same rules as Create and Update, for the fields that are set.
+	u := User{TimeZone: deref(patch.TimeZone), EndUserType: deref(patch.EndUserType),
+		UserProductPlan: deref(patch.UserProductPlan), Extension: deref(patch.Extension)}
+	if err := u.validate(op, false); err != nil {
+		return nil, err
+	}
+	p, err := s.c.accountScope(ctx, op, accountID)
+	if err != nil {
+		return nil, err
+	}
+	var out User
+	if err := s.c.do(ctx, call{op: op, method: http.MethodPatch, path: partitionPath(p, "account", accountID, "user", userID), body: patch}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
 // Delete removes a user (DELETE …/user/{userId}).
 func (s *UsersService) Delete(ctx context.Context, accountID, userID string) error {
 	const op = "Users.Delete"

@@ -24,8 +24,9 @@ const (
 	// names are case-insensitive on the wire).
 	headerAuthToken = "X-Auth-Token"
 
-	pathAuthorize = "/v2/authorize"        // POST logUserIn
-	pathLogout    = "/v2/authorize/logout" // PUT logOut
+	pathAuthorize = "/v2/authorize"          // POST logUserIn
+	pathLogout    = "/v2/authorize/logout"   // PUT logOut
+	pathUserInfo  = "/v2/authorize/userinfo" // GET getLoginInfo
 
 	queryAccountIDType = "accountIdType" // retrieveAccount: Id, AccountNumber, PhoneNumber, MacAddress
 	querySearch        = "q"             // accountSearch
@@ -64,6 +65,14 @@ type wireLogin struct {
 	Password string `json:"password"`
 }
 
+// wireChangePassword is the Login schema as changePassword (PUT
+// /v2/authorize) takes it: the current credentials and the new password.
+type wireChangePassword struct {
+	Username       string `json:"username"`
+	Password       string `json:"password"`
+	ChangePassword string `json:"changePassword"`
+}
+
 // wireLoginToken is the part of LoginTokenX the client uses.
 type wireLoginToken struct {
 	AuthToken      string `json:"authToken"`
@@ -77,6 +86,7 @@ type wireLoginToken struct {
 }
 
 // The public types that hold a Secret (DeviceLine.SIPPassword,
+// DeviceLinePatchRequest.SIPPassword,
 // Port.WirelessPin, and User and NumberActivation, which hold those) encode
 // it as REDACTED through encoding/json, like every Secret: json.Marshal and
 // slog's JSON handler never show it. The server needs the value, so request
@@ -89,10 +99,16 @@ type (
 	plainPort             Port
 	plainUser             User
 	plainNumberActivation NumberActivation
+	plainDeviceLinePatch  DeviceLinePatchRequest
 )
 
 type wireDeviceLine struct {
 	plainDeviceLine
+	SIPPassword string `json:"sipPassword,omitempty"`
+}
+
+type wireDeviceLinePatch struct {
+	plainDeviceLinePatch
 	SIPPassword string `json:"sipPassword,omitempty"`
 }
 
@@ -115,6 +131,10 @@ func (d DeviceLine) wire() wireDeviceLine {
 	return wireDeviceLine{plainDeviceLine(d), d.SIPPassword.Reveal()}
 }
 
+func (p DeviceLinePatchRequest) wire() wireDeviceLinePatch {
+	return wireDeviceLinePatch{plainDeviceLinePatch(p), p.SIPPassword.Reveal()}
+}
+
 func (p Port) wire() wirePort { return wirePort{plainPort(p), p.WirelessPin.Reveal()} }
 
 func (u User) wire() wireUser { return wireUser{plainUser(u), wireSlice(u.Devices, DeviceLine.wire)} }
@@ -135,6 +155,12 @@ func encodeBody(v any) ([]byte, error) {
 	case DeviceLine:
 		v = x.wire()
 	case *DeviceLine:
+		if x != nil {
+			v = x.wire()
+		}
+	case DeviceLinePatchRequest:
+		v = x.wire()
+	case *DeviceLinePatchRequest:
 		if x != nil {
 			v = x.wire()
 		}

@@ -16,6 +16,7 @@ import (
 const (
 	// Authentication and routing.
 	MessageInvalidCredentials = "InvalidCredentials" // 401: login with a wrong user name or password
+	MessageFailedToUpdate     = "FailedToUpdate"     // 400: a new password that breaks the password rules (the spec's key)
 	MessageMissingAuthToken   = "MissingAuthToken"   // 401: no X-AUTH-TOKEN header
 	MessageExpiredAuthToken   = "ExpiredAuthToken"   // 401: a token unknown, logged out, expired or forced to expire (real key)
 	MessageNotPermitted       = "NotPermitted"       // 403: a partition other than the token's

@@ -42,7 +42,8 @@ const maxBodyBytes = 8 << 20
 // (routing, authentication); the first matching fault wins.
 type Fault struct {
 	// Path is a suffix of the request path (a trailing slash ignored), e.g.
-	// "/v2/authorize" (the login only, not "/v2/authorize/logout"),
+	// "/v2/authorize" (the login and the password change, not
+	// "/v2/authorize/logout"),
 	// "/account" (the account list and create of any partition) or
 	// "/deviceline". "" matches every request.
 	Path string
@@ -77,7 +78,8 @@ type RecordedRequest struct {
 	Body   []byte
 }
 
-// Server is an in-memory Alianza Public API v2: login and logout; the
+// Server is an in-memory Alianza Public API v2: login, logout, password
+// change and the session's user information; the
 // accounts, account users, device lines, telephone numbers, calling plans,
 // history and call detail records of the partitions it knows; their number
 // inventories, status events and jobs. It records every request and can
@@ -98,13 +100,14 @@ type Server struct {
 	faults   fakeserver.Faults
 	requests fakeserver.Recorder
 
-	mu       sync.Mutex
-	lifetime time.Duration
-	jobDelay time.Duration
-	now      func() time.Time
-	users    []*mgmtUser       // management users, in the order added
-	tokens   map[string]*token // live tokens
-	logins   int
+	mu              sync.Mutex
+	lifetime        time.Duration
+	jobDelay        time.Duration
+	now             func() time.Time
+	users           []*mgmtUser       // management users, in the order added
+	tokens          map[string]*token // live tokens
+	logins          int
+	passwordChanges int // PUT /v2/authorize accepted
 
 	accounts map[string]*account // by id, every partition
 	seq      int                 // creation order of accounts
@@ -303,7 +306,8 @@ func (s *Server) ResetRequests() {
 }
 
 // RequestCount returns how many recorded requests had a path ending in
-// pathSuffix (a trailing slash ignored): "/v2/authorize" counts the logins,
+// pathSuffix (a trailing slash ignored): "/v2/authorize" counts the logins
+// and password changes,
 // "/deviceline" the device line lists and creates of every account. ""
 // counts every request.
 func (s *Server) RequestCount(pathSuffix string) int {
@@ -415,9 +419,13 @@ type route struct {
 var (
 	routeLogin = route{public: true, methods: map[string]handler{
 		http.MethodPost: (*Server).login,
+		http.MethodPut:  (*Server).changePassword,
 	}}
 	routeLogout = route{methods: map[string]handler{
 		http.MethodPut: (*Server).logout,
+	}}
+	routeUserInfo = route{methods: map[string]handler{
+		http.MethodGet: (*Server).userInfo,
 	}}
 	routeJob = route{methods: map[string]handler{
 		http.MethodGet: (*Server).getJob,
@@ -533,6 +541,7 @@ var routeTable = []struct {
 }{
 	{"v2/authorize", routeLogin},
 	{"v2/authorize/logout", routeLogout},
+	{"v2/authorize/userinfo", routeUserInfo},
 	{"v2/job/*", routeJob},
 	{"v2/job/*/output", routeJobOutput},
 	{"v2/partition/*/account", routeAccounts},

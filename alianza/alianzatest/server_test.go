@@ -270,7 +270,7 @@ func TestRouting(t *testing.T) {
 		wantError(t, send(t, s, http.MethodGet, p, "", nil), http.StatusNotFound, MessageNotFound)
 	}
 	for _, m := range []struct{ method, path, allow string }{
-		{http.MethodGet, "/v2/authorize", "POST"},
+		{http.MethodGet, "/v2/authorize", "POST, PUT"},
 		{http.MethodPost, "/v2/authorize/logout", "PUT"},
 		{http.MethodDelete, c.path(), "GET, POST"},
 		{http.MethodPost, c.path("search"), "GET"},

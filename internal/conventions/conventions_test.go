@@ -251,17 +251,18 @@ func TestInputNames(t *testing.T) {
 // inputAllowed are value inputs that are not one call's request: entities
 // and value types that the SDK also returns and takes back whole.
 var inputAllowed = map[string]bool{
-	"baicells.Plan":            true, // Plans.Get returns it; Create, Modify and Ensure take it back
-	"baicells.Profile":         true, // a Subscriber's profile, embedded in what Get returns
-	"baicells.Speed":           true, // a value type (uplink and downlink), returned by Plans
-	"alianza.Account":          true, // Accounts.Get returns it; Create and Update take it back whole (PUT)
-	"alianza.User":             true, // the same for users
-	"alianza.DeviceLine":       true, // the same for device lines
-	"alianza.TelephoneNumber":  true, // the same for numbers (Numbers.Update)
-	"alianza.NumberActivation": true, // Numbers.Add sends it and returns the vendor's copy (the spec's own schema)
-	"alianza.CallingPlanRef":   true, // a value naming which calling plan (zero: the account's)
-	"octane.Pool":              true, // Pools.Create and Pools.Lookup return it; the other Pools calls take it back
-	"octane.PoolRef":           true, // a pool's REST key, returned by Pool.Ref
+	"baicells.Plan":                     true, // Plans.Get returns it; Create, Modify and Ensure take it back
+	"baicells.Profile":                  true, // a Subscriber's profile, embedded in what Get returns
+	"baicells.Speed":                    true, // a value type (uplink and downlink), returned by Plans
+	"alianza.Account":                   true, // Accounts.Get returns it; Create and Update take it back whole (PUT)
+	"alianza.User":                      true, // the same for users
+	"alianza.DeviceLine":                true, // the same for device lines
+	"alianza.TelephoneNumber":           true, // the same for numbers (Numbers.Update)
+	"alianza.NumberActivation":          true, // Numbers.Add sends it and returns the vendor's copy (the spec's own schema)
+	"alianza.SIPTrunkGroupForwardRules": true, // SIPTrunkGroups.Forwarding returns it; UpdateForwarding takes it back whole (PUT)
+	"alianza.CallingPlanRef":            true, // a value naming which calling plan (zero: the account's)
+	"octane.Pool":                       true, // Pools.Create and Pools.Lookup return it; the other Pools calls take it back
+	"octane.PoolRef":                    true, // a pool's REST key, returned by Pool.Ref
 }
 
 // The README's "What every package does the same way" names nothing a
