@@ -454,7 +454,7 @@ func TestConformanceOpsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := append(append(append([]conformance.Op(nil), confOps...), confGenerated(nil)...), confFileOps()...)
+	all := append(append(append(append([]conformance.Op(nil), confOps...), confGenerated(nil)...), confFileOps()...), confPolyOps()...)
 	var missing []string
 	v := reflect.ValueOf(c).Elem()
 	services := 0
@@ -532,7 +532,7 @@ type genConfOp struct {
 func TestConformance(t *testing.T) {
 	yes := true
 	a := confAdapter()
-	a.Ops = append(append(append([]conformance.Op(nil), confOps...), confGenerated(&yes)...), confFiles(true)...)
+	a.Ops = append(append(append(append([]conformance.Op(nil), confOps...), confGenerated(&yes)...), confFiles(true)...), confPoly(true)...)
 	conformance.Run(t, a)
 }
 

@@ -24,11 +24,14 @@
 //
 // # Generated calls
 //
-// Coverage: 396 of the 421 live operations of the vendor's OpenAPI spec
-// are typed, 76 hand-written, 320 generated; of the others, 54 are excluded
-// (deprecated in the spec, or UI-only SSO browser flows) and 21 deferred
-// to hand work (polymorphic models, PATCH calls of hand-written resources,
-// the session's own secrets). The calls that answer a file (CSV, audio,
+// Coverage: 411 of the 421 live operations of the vendor's OpenAPI spec
+// are typed, 91 hand-written, 320 generated; of the others, 54 are excluded
+// (deprecated in the spec, or UI-only SSO browser flows) and 6 deferred
+// to hand work (PATCH calls of hand-written resources, the session's own
+// secrets). The polymorphic models (call handling, hunting, failover
+// actions, IVR components, the device graph) are tagged unions: one
+// pointer per variant, and Unknown, the JSON of a variant the package does
+// not know, kept as sent. The calls that answer a file (CSV, audio,
 // certificates) return a *File, and the multipart uploads take an
 // UploadRequest (files.go). The ledger,
 // internal/gen/config.yml, gives every operation's status and reason, and
