@@ -84,6 +84,10 @@ func (a RingFailoverAction) MarshalJSON() ([]byte, error) {
 // is kept in Unknown.
 func (a *RingFailoverAction) UnmarshalJSON(data []byte) error {
 	const family = "RingFailoverAction"
+	if isNull(data) {
+		*a = RingFailoverAction{Unknown: json.RawMessage("null")}
+		return nil
+	}
 	tag, err := unionTag(family, data, "@type")
 	if err != nil {
 		return err
@@ -154,6 +158,10 @@ func (r RingTimeoutConfiguration) MarshalJSON() ([]byte, error) {
 // is kept in Unknown.
 func (r *RingTimeoutConfiguration) UnmarshalJSON(data []byte) error {
 	const family = "RingTimeoutConfiguration"
+	if isNull(data) {
+		*r = RingTimeoutConfiguration{Unknown: json.RawMessage("null")}
+		return nil
+	}
 	tag, err := unionTag(family, data, "@type")
 	if err != nil {
 		return err

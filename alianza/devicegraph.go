@@ -86,6 +86,10 @@ func (g DeviceGraph) common() deviceGraphCommon {
 // fields present.
 func (g *DeviceGraph) UnmarshalJSON(data []byte) error {
 	const family = "DeviceGraph"
+	if isNull(data) {
+		*g = DeviceGraph{Unknown: json.RawMessage("null")}
+		return nil
+	}
 	if _, err := unionTag(family, data, ""); err != nil { // an object, or an error
 		return err
 	}

@@ -126,6 +126,10 @@ func (h HuntingConfiguration) MarshalJSON() ([]byte, error) {
 // is kept in Unknown.
 func (h *HuntingConfiguration) UnmarshalJSON(data []byte) error {
 	const family = "HuntingConfiguration"
+	if isNull(data) {
+		*h = HuntingConfiguration{Unknown: json.RawMessage("null")}
+		return nil
+	}
 	tag, err := unionTag(family, data, "@type")
 	if err != nil {
 		return err
@@ -216,6 +220,10 @@ func (f FailoverAction) MarshalJSON() ([]byte, error) {
 // is kept in Unknown (Reason is read in every case).
 func (f *FailoverAction) UnmarshalJSON(data []byte) error {
 	const family = "FailoverAction"
+	if isNull(data) {
+		*f = FailoverAction{Unknown: json.RawMessage("null")}
+		return nil
+	}
 	tag, err := unionTag(family, data, "@type")
 	if err != nil {
 		return err

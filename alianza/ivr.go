@@ -227,6 +227,10 @@ func (c IVRComponent) MarshalJSON() ([]byte, error) {
 // "type" (MENU_FAILURE: MenuFailure); any other type is kept in Unknown.
 func (c *IVRComponent) UnmarshalJSON(data []byte) error {
 	const family = "IVRComponent"
+	if isNull(data) {
+		*c = IVRComponent{Unknown: json.RawMessage("null")}
+		return nil
+	}
 	if _, err := unionTag(family, data, "type"); err != nil {
 		return err
 	}

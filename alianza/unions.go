@@ -69,15 +69,15 @@ func countSet(set ...bool) int {
 }
 
 // checkUnion is the encoding check of a union: exactly one variant set,
-// or only Unknown, which must be a JSON object.
+// or only Unknown, which must be JSON (what was read: an object, or null).
 func checkUnion(family string, unknown json.RawMessage, set ...bool) error {
 	n := countSet(set...)
 	if unknown != nil {
 		if n > 0 {
 			return fmt.Errorf("alianza: %s: %w (and Unknown)", family, errUnionAmbiguous)
 		}
-		if !json.Valid(unknown) || !bytes.HasPrefix(bytes.TrimSpace(unknown), []byte("{")) {
-			return fmt.Errorf("alianza: %s: Unknown is not a JSON object", family)
+		if !json.Valid(unknown) {
+			return fmt.Errorf("alianza: %s: Unknown is not JSON", family)
 		}
 		return nil
 	}
@@ -136,7 +136,16 @@ func decodeVariant[T any](family string, data []byte) (*T, error) {
 	return v, nil
 }
 
-// keepRaw is a copy of data (json.Unmarshal's buffer is not ours to keep).
+// keepRaw is a compact copy of data (json.Unmarshal's buffer is not ours
+// to keep).
 func keepRaw(data []byte) json.RawMessage {
-	return append(json.RawMessage(nil), bytes.TrimSpace(data)...)
+	var b bytes.Buffer
+	if json.Compact(&b, data) != nil {
+		return append(json.RawMessage(nil), bytes.TrimSpace(data)...)
+	}
+	return b.Bytes()
 }
+
+// isNull reports whether data is the JSON null: a union read from null
+// keeps it in Unknown, so that it is written back as null.
+func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }

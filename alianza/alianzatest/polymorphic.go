@@ -12,8 +12,9 @@ import (
 // groups and their failover actions, IVRs, the device graph). The generic
 // store serves them: it keeps the JSON as sent, so every variant, known or
 // not, is answered back as it was written. The expanded views are built
-// from the stored business line and its call handling; a failover action
-// is written only under a hunt group that exists. A test seeds a device
+// from the stored business line and its call handling; a call handling is
+// written only for a business line, and a failover action only under a
+// hunt group, that exists. A test seeds a device
 // graph with SetObject at /v2/ces/deviceGraph/{mac}.
 
 // storeRoute is a generic-store handler for one of these routes; byID is
@@ -25,7 +26,7 @@ func storeRoute(kind genKind, byID bool, sdk string) handler {
 		pattern = "*"
 	}
 	return func(s *Server, c *call) reply {
-		return s.serveGenerated(genRoute{method: c.r.Method, pattern: pattern, kind: kind, status: http.StatusOK, sdk: sdk}, c)
+		return s.serveGenerated(genRoute{method: c.r.Method, pattern: pattern, kind: kind, status: http.StatusOK, empty: "{}", sdk: sdk}, c)
 	}
 }
 
@@ -91,6 +92,25 @@ func (s *Server) putFailoverAction(c *call) reply {
 	return rawAnswer(http.StatusOK, string(b))
 }
 
+// putCallHandling stores a business line's call handling when the line
+// exists (404 otherwise).
+func (s *Server) putCallHandling(c *call) reply {
+	p, err := storePath(c.r.URL.EscapedPath())
+	if err != nil {
+		return fail(http.StatusBadRequest, "InvalidPath")
+	}
+	if _, ok := s.objects[parentOf(p)]; !ok {
+		return fail(http.StatusNotFound, MessageNotFound)
+	}
+	obj, rep, ok := objectOf(c.raw)
+	if !ok {
+		return rep
+	}
+	b, _ := json.Marshal(obj)
+	s.putObject(p, b)
+	return rawAnswer(http.StatusOK, string(b))
+}
+
 // polymorphicRoutes are these routes, merged into routeTable by init.
 var polymorphicRoutes = []struct {
 	pattern string
@@ -98,7 +118,7 @@ var polymorphicRoutes = []struct {
 }{
 	{"v2/partition/*/account/*/business-line/*/call-handling", map[string]handler{
 		http.MethodGet: storeRoute(genRead, false, "BusinessLines.CallHandling"),
-		http.MethodPut: storeRoute(genPut, false, "BusinessLines.UpdateCallHandling"),
+		http.MethodPut: (*Server).putCallHandling,
 	}},
 	{"v2/partition/*/account/*/business-line/views/expanded", map[string]handler{http.MethodGet: (*Server).listExpandedLines}},
 	{"v2/partition/*/account/*/business-line/*/views/expanded", map[string]handler{http.MethodGet: (*Server).getExpandedLine}},
