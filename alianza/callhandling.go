@@ -178,11 +178,20 @@ func (r *RingTimeoutConfiguration) UnmarshalJSON(data []byte) error {
 	return err
 }
 
+// ActiveCallHandling is what a business line does with a call: ring the
+// line, or forward it.
+type ActiveCallHandling string
+
+// The spec's active call handlings.
+const (
+	ActiveCallHandlingRingLine ActiveCallHandling = "RING_LINE"
+	ActiveCallHandlingForward  ActiveCallHandling = "FORWARD"
+)
+
 // BusinessLineCallHandling is the spec's CallHandling of a business line
 // (the name CallHandling is the generated type of a user's call handling).
-// ActiveCallHandling is RING_LINE or FORWARD.
 type BusinessLineCallHandling struct {
-	ActiveCallHandling         string                    `json:"activeCallHandling,omitempty"`
+	ActiveCallHandling         ActiveCallHandling        `json:"activeCallHandling,omitempty"`
 	CallWaitingEnabled         *bool                     `json:"callWaitingEnabled,omitempty"`
 	BusyFailoverAction         *RingFailoverAction       `json:"busyFailoverAction,omitempty"`
 	UnregisteredFailoverAction *RingFailoverAction       `json:"unregisteredFailoverAction,omitempty"`

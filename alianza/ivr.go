@@ -104,22 +104,48 @@ type IVRMenuComponent struct {
 	Failure                      *IVRComponent  `json:"failure,omitempty"`
 }
 
-// IVRDirectoryComponent is the spec's DIRECTORY. DirectoryDialType is NAME
-// or EXTENSION.
+// IVRDirectoryComponent is the spec's DIRECTORY.
 type IVRDirectoryComponent struct {
-	IntroPrompt            string `json:"introPrompt,omitempty"`
-	InvalidSelectionPrompt string `json:"invalidSelectionPrompt,omitempty"`
-	DirectoryDialType      string `json:"directoryDialType,omitempty"`
+	IntroPrompt            string               `json:"introPrompt,omitempty"`
+	InvalidSelectionPrompt string               `json:"invalidSelectionPrompt,omitempty"`
+	DirectoryDialType      IVRDirectoryDialType `json:"directoryDialType,omitempty"`
 }
 
-// IVRGroupComponent is the spec's GROUP. RingType is SIMULTANEOUS,
-// SEQUENTIAL or SINGLE_DEVICE_FROM_GROUP; GroupType USER or DEVICE.
+// IVRDirectoryDialType is how callers look a directory entry up.
+type IVRDirectoryDialType string
+
+// The spec's directory dial types.
+const (
+	IVRDirectoryByName      IVRDirectoryDialType = "NAME"
+	IVRDirectoryByExtension IVRDirectoryDialType = "EXTENSION"
+)
+
+// IVRGroupRingType is how an IVR group rings its members.
+type IVRGroupRingType string
+
+// The spec's IVR group ring types.
+const (
+	IVRGroupRingSimultaneous          IVRGroupRingType = "SIMULTANEOUS"
+	IVRGroupRingSequential            IVRGroupRingType = "SEQUENTIAL"
+	IVRGroupRingSingleDeviceFromGroup IVRGroupRingType = "SINGLE_DEVICE_FROM_GROUP"
+)
+
+// IVRGroupType is what an IVR group's members are.
+type IVRGroupType string
+
+// The spec's IVR group types.
+const (
+	IVRGroupOfUsers   IVRGroupType = "USER"
+	IVRGroupOfDevices IVRGroupType = "DEVICE"
+)
+
+// IVRGroupComponent is the spec's GROUP.
 type IVRGroupComponent struct {
-	RoutedToList       []IVRRoutedTo `json:"routedToList"`
-	RingType           string        `json:"ringType"`
-	GroupType          string        `json:"groupType"`
-	TimeoutSeconds     *int          `json:"timeoutSeconds,omitempty"`
-	TimeoutComponentID string        `json:"timeoutComponentId,omitempty"`
+	RoutedToList       []IVRRoutedTo    `json:"routedToList"`
+	RingType           IVRGroupRingType `json:"ringType"`
+	GroupType          IVRGroupType     `json:"groupType"`
+	TimeoutSeconds     *int             `json:"timeoutSeconds,omitempty"`
+	TimeoutComponentID string           `json:"timeoutComponentId,omitempty"`
 }
 
 // IVRRoutedTo is the spec's RoutedTo: a group member and its timeout.

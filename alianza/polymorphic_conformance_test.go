@@ -22,7 +22,7 @@ var confPolyRepresentatives = []string{"HuntGroups.Create", "IVRs.Get"}
 func confPolyOps() []conformance.Op {
 	hg := alianza.HuntGroupRequest{Name: "h", HuntingConfiguration: &alianza.HuntingConfiguration{
 		Simultaneous: &alianza.SimultaneousHunting{RingTimeoutSeconds: 20, Members: []string{"BL1"}}}}
-	ch := alianza.BusinessLineCallHandlingRequest{ActiveCallHandling: "RING_LINE",
+	ch := alianza.BusinessLineCallHandlingRequest{ActiveCallHandling: alianza.ActiveCallHandlingRingLine,
 		BusyFailoverAction:       &alianza.RingFailoverAction{Voicemail: &alianza.VoicemailRingFailoverAction{}},
 		RingTimeoutConfiguration: &alianza.RingTimeoutConfiguration{Unlimited: &alianza.UnlimitedRingTimeout{}}}
 	fa := alianza.FailoverActionRequest{Reason: alianza.FailoverReasonBusy, Forward: &alianza.ForwardFailoverAction{ForwardToPhoneNumber: "18015551212"}}

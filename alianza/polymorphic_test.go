@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -111,9 +113,12 @@ func TestIVRComponentVariants(t *testing.T) {
 	require.NotNil(t, cs[1].Menu.Failure)
 	require.NotNil(t, cs[1].Menu.Failure.MenuFailure)
 	assert.Equal(t, 2, cs[1].Menu.Failure.MenuFailure.MaxInvalidSelections)
-	assert.NotNil(t, cs[2].Directory)
+	require.NotNil(t, cs[2].Directory)
+	assert.Equal(t, alianza.IVRDirectoryByName, cs[2].Directory.DirectoryDialType)
 	require.NotNil(t, cs[3].Group)
 	assert.Equal(t, "u1", cs[3].Group.RoutedToList[0].ID)
+	assert.Equal(t, alianza.IVRGroupRingSequential, cs[3].Group.RingType)
+	assert.Equal(t, alianza.IVRGroupOfUsers, cs[3].Group.GroupType)
 	require.NotNil(t, cs[4].Schedule)
 	require.NotNil(t, cs[4].Schedule.ScheduleComponent[0].ScheduleRule)
 	assert.Equal(t, "09:00", cs[4].Schedule.ScheduleComponent[0].ScheduleRule.Weekly["w"].Mon.StartTime)
@@ -274,7 +279,7 @@ func TestE2EBusinessLineCallHandling(t *testing.T) {
 	require.NoError(t, err)
 	yes := true
 	ch, err := c.BusinessLines.UpdateCallHandling(ctx, "A1", line.ID, alianza.BusinessLineCallHandlingRequest{
-		ActiveCallHandling: "RING_LINE", CallWaitingEnabled: &yes,
+		ActiveCallHandling: alianza.ActiveCallHandlingRingLine, CallWaitingEnabled: &yes,
 		BusyFailoverAction:         &alianza.RingFailoverAction{Forward: &alianza.ForwardRingFailoverAction{ForwardToPhoneNumber: "18015551212"}},
 		UnregisteredFailoverAction: &alianza.RingFailoverAction{Busy: &alianza.BusyRingFailoverAction{}},
 		RingTimeoutConfiguration: &alianza.RingTimeoutConfiguration{Limited: &alianza.LimitedRingTimeout{
@@ -364,4 +369,44 @@ func TestE2EDeviceGraph(t *testing.T) {
 	assert.True(t, errors.Is(err, alianza.ErrNotFound), "%v", err)
 	_, err = c.Devices.Graph(ctx, "", nil)
 	assert.True(t, errors.Is(err, alianza.ErrInvalidInput), "%v", err)
+}
+
+// queryRecorder records the query of every request it carries.
+type queryRecorder struct {
+	next    http.RoundTripper
+	queries *[]string
+}
+
+func (q queryRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	*q.queries = append(*q.queries, r.URL.Path+"?"+r.URL.RawQuery)
+	return q.next.RoundTrip(r)
+}
+
+func TestDeviceGraphLimitedQuery(t *testing.T) {
+	srv := alianzatest.NewServer()
+	t.Cleanup(srv.Close)
+	require.NoError(t, srv.SetObject("/v2/ces/deviceGraph/0004f2abcdef", json.RawMessage(`{"telephoneNumbers":[]}`)))
+	var queries []string
+	c, err := alianza.New(alianza.Credentials{Username: alianzatest.DefaultUsername, Password: alianza.NewSecret(alianzatest.DefaultPassword)},
+		alianza.WithBaseURL(srv.URL), alianza.WithHTTPClient(&http.Client{Transport: queryRecorder{http.DefaultTransport, &queries}}))
+	require.NoError(t, err)
+	ctx := context.Background()
+	yes, no := true, false
+	for _, opts := range []*alianza.DeviceGraphOptions{{Limited: &yes}, {Limited: &no}, {}, nil} {
+		g, err := c.Devices.Graph(ctx, "0004f2abcdef", opts)
+		require.NoError(t, err)
+		require.NotNil(t, g.Limited)
+	}
+	var graph []string
+	for _, q := range queries {
+		if strings.HasPrefix(q, "/v2/ces/") {
+			graph = append(graph, q)
+		}
+	}
+	assert.Equal(t, []string{
+		"/v2/ces/deviceGraph/0004f2abcdef?limited=true",
+		"/v2/ces/deviceGraph/0004f2abcdef?limited=false",
+		"/v2/ces/deviceGraph/0004f2abcdef?",
+		"/v2/ces/deviceGraph/0004f2abcdef?",
+	}, graph)
 }
