@@ -42,6 +42,16 @@ type IVR struct {
 	IVRComponentMappings []IVRComponentMapping `json:"ivrComponentMappings"`
 }
 
+// UnmarshalJSON decodes an IVR, refusing one nested deeper than
+// maxUnionDepth before its components are read (see maxUnionDepth).
+func (v *IVR) UnmarshalJSON(data []byte) error {
+	if d := jsonDepth(data); d > maxUnionDepth {
+		return fmt.Errorf("alianza: IVR: nested %d deep, more than %d", d, maxUnionDepth)
+	}
+	type plain IVR // without this method
+	return json.Unmarshal(data, (*plain)(v))
+}
+
 // IVRRequest is what IVRs.Create and IVRs.Update send (the whole IVR:
 // Update is a PUT).
 type IVRRequest IVR
@@ -257,9 +267,10 @@ func (c *IVRComponent) UnmarshalJSON(data []byte) error {
 		*c = IVRComponent{Unknown: json.RawMessage("null")}
 		return nil
 	}
-	if _, err := unionTag(family, data, "type"); err != nil {
-		return err
-	}
+	// One pass for the common fields (which refuses anything but an
+	// object, and a type that is not a string), one for the variant: the
+	// components nest (a menu's DTMF entries and failure, a schedule's
+	// rules), so each pass over a subtree counts.
 	common, err := decodeVariant[ivrCommon](family, data)
 	if err != nil {
 		return err

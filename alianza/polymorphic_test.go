@@ -143,6 +143,13 @@ func TestDeviceGraphVariants(t *testing.T) {
 	assert.NotNil(t, g.Unknown)
 }
 
+func TestIVRDepthCountsOnlyStructure(t *testing.T) {
+	// Brackets inside strings, after an escaped quote too, are not nesting.
+	deepName := strings.Repeat("[{", 100)
+	ivr := roundTrip[alianza.IVR](t, `{"name":"`+deepName+`","ivrComponents":[{"id":"h","type":"HANGUP","goodBye":"\\\"`+strings.Repeat("[", 70)+`"}],"ivrComponentMappings":[]}`)
+	assert.Equal(t, deepName, ivr.Name)
+}
+
 func TestUnionNullIsKept(t *testing.T) {
 	roundTrip[alianza.IVR](t, `{"name":"n","ivrComponents":[null],"ivrComponentMappings":[]}`)
 	roundTrip[alianza.RingFailoverAction](t, `null`)
@@ -164,6 +171,9 @@ func TestUnionMalformed(t *testing.T) {
 		{"ivr nested component bad", new(alianza.IVRComponent), `{"id":"a","type":"MENU","dtmf":[{"id":"d","type":"DTMF","digit":1}]}`},
 		{"graph list of the wrong type", new(alianza.DeviceGraph), `{"telephoneNumbers":"1"}`},
 		{"truncated", new(alianza.RingTimeoutConfiguration), `{"@type":"Limited`},
+		// Nesting beyond 64 is refused before the components are read
+		// (decoding nested unions is quadratic in the depth).
+		{"ivr nested too deep", new(alianza.IVR), `{"ivrComponents":[` + strings.Repeat(`{"id":"a","type":"MENU","failure":`, 70) + `null` + strings.Repeat(`}`, 70) + `]}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Error(t, json.Unmarshal([]byte(tc.data), tc.into))

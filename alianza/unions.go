@@ -149,3 +149,40 @@ func keepRaw(data []byte) json.RawMessage {
 // isNull reports whether data is the JSON null: a union read from null
 // keeps it in Unknown, so that it is written back as null.
 func isNull(data []byte) bool { return string(bytes.TrimSpace(data)) == "null" }
+
+// maxUnionDepth bounds the JSON nesting of a model whose unions nest (an
+// IVR's components: a menu's DTMF entries and failure, a schedule's rules).
+// Each level's UnmarshalJSON reads its whole subtree again, so decoding is
+// quadratic in the nesting: a hostile answer 300 KB deep would take tens
+// of seconds. Real IVRs nest a few levels.
+const maxUnionDepth = 64
+
+// jsonDepth is the deepest nesting of objects and arrays in data, read in
+// one pass (brackets inside strings do not count).
+func jsonDepth(data []byte) int {
+	depth, max := 0, 0
+	inString, escaped := false, false
+	for _, b := range data {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case b == '\\':
+				escaped = true
+			case b == '"':
+				inString = false
+			}
+		case b == '"':
+			inString = true
+		case b == '{' || b == '[':
+			depth++
+			if depth > max {
+				max = depth
+			}
+		case b == '}' || b == ']':
+			depth--
+		}
+	}
+	return max
+}
