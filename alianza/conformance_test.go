@@ -484,7 +484,7 @@ func TestConformanceOpsComplete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := append(append(append([]conformance.Op(nil), confOps...), confGenerated(nil)...), confFileOps()...)
+	all := append(append(append(append([]conformance.Op(nil), confOps...), confGenerated(nil)...), confFileOps()...), confPolyOps()...)
 	var missing []string
 	v := reflect.ValueOf(c).Elem()
 	services := 0
@@ -562,7 +562,7 @@ type genConfOp struct {
 func TestConformance(t *testing.T) {
 	yes := true
 	a := confAdapter()
-	a.Ops = append(append(append([]conformance.Op(nil), confOps...), confGenerated(&yes)...), confFiles(true)...)
+	a.Ops = append(append(append(append([]conformance.Op(nil), confOps...), confGenerated(&yes)...), confFiles(true)...), confPoly(true)...)
 	conformance.Run(t, a)
 }
 
