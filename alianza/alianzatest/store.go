@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -16,7 +17,9 @@ import (
 // route. Objects are JSON kept by their path: POST to a collection creates
 // one with a new id, GET reads one or lists a collection's, PUT writes one,
 // PATCH merges into one, DELETE removes one; a missing one is 404 in the
-// PublicApiException envelope. Calls that are not CRUD (actions, checks)
+// PublicApiException envelope. A body must be JSON, and hold no value the
+// spec's enums do not allow, at any depth (genEnums): 400 otherwise, as a
+// ValidationErrorResponse naming the field, and nothing is stored. Calls that are not CRUD (actions, checks)
 // answer an empty value of their answer's shape unless a test scripts their
 // answer with ScriptAnswer; 202 calls start a job (see WithJobDelay).
 
@@ -230,6 +233,9 @@ func (s *Server) serveGenerated(gr genRoute, c *call) reply {
 	if len(body) > 0 && !json.Valid(body) {
 		return invalidBody("the body is not JSON")
 	}
+	if msg := checkEnums(genEnums[gr.method+" "+gr.pattern], body); msg != "" {
+		return invalidBody(msg)
+	}
 	endsInID := strings.HasSuffix(gr.pattern, "*")
 	switch gr.kind {
 	case genRead:
@@ -359,4 +365,68 @@ func intQuery(r *http.Request, key string, def int) int {
 		return def
 	}
 	return n
+}
+
+// genEnum is an enum field of a generated route's request body (genEnums):
+// its JSON path ("lines[].type") and the values the spec allows.
+type genEnum struct {
+	path   string
+	values []string
+}
+
+// checkEnums returns why body holds a value the spec does not allow at one
+// of the rules' paths, "" when it holds none. Only strings are checked (a
+// null or a missing field is no value).
+func checkEnums(rules []genEnum, body []byte) string {
+	if len(rules) == 0 || len(body) == 0 {
+		return ""
+	}
+	var doc any
+	if json.Unmarshal(body, &doc) != nil {
+		return ""
+	}
+	for _, r := range rules {
+		for _, v := range valuesAt(doc, r.path) {
+			str, ok := v.(string)
+			if !ok || slices.Contains(r.values, str) {
+				continue
+			}
+			return fmt.Sprintf("Invalid %s: %q is not one of %s", r.path, str, strings.Join(r.values, ", "))
+		}
+	}
+	return ""
+}
+
+// valuesAt returns the values at a JSON path of doc: "a.b" fields, "[]"
+// every element of an array.
+func valuesAt(doc any, path string) []any {
+	cur := []any{doc}
+	for path != "" {
+		var next []any
+		if strings.HasPrefix(path, "[]") {
+			path = strings.TrimPrefix(strings.TrimPrefix(path, "[]"), ".")
+			for _, v := range cur {
+				if list, ok := v.([]any); ok {
+					next = append(next, list...)
+				}
+			}
+		} else {
+			name := path
+			if i := strings.IndexAny(path, ".["); i >= 0 {
+				name, path = path[:i], path[i:]
+			} else {
+				path = ""
+			}
+			path = strings.TrimPrefix(path, ".")
+			for _, v := range cur {
+				if obj, ok := v.(map[string]any); ok {
+					if e, ok := obj[name]; ok {
+						next = append(next, e)
+					}
+				}
+			}
+		}
+		cur = next
+	}
+	return cur
 }

@@ -98,3 +98,50 @@ func TestScriptAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestStoreEnforcesTheSpecsEnums: a body with a value the spec's enum does
+// not allow, at any depth, is refused (400, nothing stored); the spec's
+// values and absent fields pass.
+func TestStoreEnforcesTheSpecsEnums(t *testing.T) {
+	s := newTestServer(t)
+	c := newSession(t, s)
+	boxes := c.path("a1", "voicemailbox")
+	r := send(t, s, http.MethodPost, boxes, c.tok, map[string]any{"mailboxNumber": "100", "type": "Bogus"})
+	if r.status != http.StatusBadRequest || !strings.Contains(string(r.raw), `Invalid type: \"Bogus\" is not one of Normal, Sub, Primary, BUSINESS_LINE`) {
+		t.Fatalf("bad enum: HTTP %d %s", r.status, r.raw)
+	}
+	if n := s.ObjectCount(boxes); n != 0 {
+		t.Errorf("%d objects stored after a refused create", n)
+	}
+	for _, body := range []map[string]any{{"type": "Sub"}, {"mailboxNumber": "101"}, {"type": nil}} {
+		if r := send(t, s, http.MethodPost, boxes, c.tok, body); r.status/100 != 2 {
+			t.Errorf("create %v: HTTP %d %s", body, r.status, r.raw)
+		}
+	}
+	if n := s.ObjectCount(boxes); n != 3 {
+		t.Errorf("%d objects stored, want the 3 accepted", n)
+	}
+
+	// Nested in arrays: every element is checked.
+	for path, want := range map[string][]any{
+		"a.b[].c": {"x", "y"},
+		"[].c":    {"z"},
+		"a.d":     nil,
+	} {
+		doc := map[string]any{"a": map[string]any{"b": []any{map[string]any{"c": "x"}, map[string]any{"c": "y"}, map[string]any{}}}}
+		var in any = doc
+		if strings.HasPrefix(path, "[]") {
+			in = []any{map[string]any{"c": "z"}}
+		}
+		if got := valuesAt(in, path); len(got) != len(want) || (len(want) > 0 && got[len(got)-1] != want[len(want)-1]) {
+			t.Errorf("valuesAt(%s) = %v, want %v", path, got, want)
+		}
+	}
+	rules := []genEnum{{"a.b[].c", []string{"x", "y"}}}
+	if msg := checkEnums(rules, []byte(`{"a":{"b":[{"c":"x"},{"c":"q"}]}}`)); !strings.Contains(msg, `"q"`) {
+		t.Errorf("checkEnums of a bad nested value: %q", msg)
+	}
+	if msg := checkEnums(rules, []byte(`{"a":{"b":[{"c":"x"},{"c":1}]}}`)); msg != "" {
+		t.Errorf("checkEnums of a number where a string enum is: %q (the store checks strings only)", msg)
+	}
+}

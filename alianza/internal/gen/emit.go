@@ -449,6 +449,79 @@ func (g *gen) routesFile() []byte {
 		}
 		b.p("\t{%q, %q, %s, %d, %q, %q},\n", m.so.Method, strings.Join(segs, "/"), "gen"+goName(m.fakeKind), m.status, def, m.Svc+"."+m.Name)
 	}
+	b.p("}\n\n")
+	b.p("// genEnums are the values the spec allows for the enum fields of a\n")
+	b.p("// generated route's request body, by route and JSON path (\"[]\" any\n")
+	b.p("// element): the store refuses a body with any other value (400).\n")
+	b.p("var genEnums = map[string][]genEnum{\n")
+	for _, m := range g.models {
+		var rules []enumRule
+		switch m.bodyKind {
+		case "ref":
+			g.enumRules(&schema{Ref: "#/components/schemas/" + m.bodySchema}, "", map[string]bool{}, &rules)
+		case "array":
+			g.enumRules(&schema{Ref: "#/components/schemas/" + m.bodySchema}, "[]", map[string]bool{}, &rules)
+		}
+		if len(rules) == 0 {
+			continue
+		}
+		pat := "v2" + strings.TrimPrefix(m.so.Path, "/v2")
+		var segs []string
+		for _, s := range strings.Split(strings.TrimPrefix(pat, "/"), "/") {
+			if strings.HasPrefix(s, "{") {
+				s = "*"
+			}
+			segs = append(segs, s)
+		}
+		b.p("\t%q: {\n", m.so.Method+" "+strings.Join(segs, "/"))
+		for _, r := range rules {
+			b.p("\t\t{%q, %#v},\n", r.path, r.values)
+		}
+		b.p("\t},\n")
+	}
 	b.p("}\n")
 	return b.Bytes()
+}
+
+// enumRule is an enum field of a request body: its JSON path from the
+// body's root ("lines[].type") and the values the spec allows.
+type enumRule struct {
+	path   string
+	values []string
+}
+
+// enumRules collects the enum fields under s, at path; seen guards the
+// recursion of schemas that hold themselves.
+func (g *gen) enumRules(s *schema, path string, seen map[string]bool, out *[]enumRule) {
+	if s == nil || s.Free {
+		return
+	}
+	join := func(name string) string {
+		if path == "" {
+			return name
+		}
+		return path + "." + name
+	}
+	switch {
+	case s.Ref != "":
+		name := refName(s.Ref)
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		defer delete(seen, name)
+		g.enumRules(g.doc.Components.Schemas[name], path, seen, out)
+	case len(s.Enum) > 0 && (s.Type == "string" || s.Type == ""):
+		vals := append([]string(nil), s.Enum...)
+		*out = append(*out, enumRule{path, vals})
+	case s.Type == "array":
+		g.enumRules(s.Items, path+"[]", seen, out)
+	default:
+		for _, a := range s.AllOf {
+			g.enumRules(a, path, seen, out)
+		}
+		for _, p := range s.Properties {
+			g.enumRules(p.Schema, join(p.Name), seen, out)
+		}
+	}
 }
