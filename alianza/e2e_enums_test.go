@@ -9,9 +9,10 @@ import (
 )
 
 // TestFakeRefusesValuesOutsideTheSpecsEnums: the fake's generic store
-// holds a generated call to the spec's enum values, as the service does: a
-// value outside them is a 400 the client reports as ErrValidation, with
-// the field named; the spec's values pass.
+// holds a generated call to the rules of the spec's schemas (here an
+// enum's values), as the service does: a value outside them is a 400 the
+// client reports as ErrValidation, with the field named; the spec's values
+// pass.
 func TestFakeRefusesValuesOutsideTheSpecsEnums(t *testing.T) {
 	_, c := newE2E(t)
 	ctx := context.Background()

@@ -48,10 +48,11 @@
 // merges (404 NotFound for an object never stored), DELETE removes (404 the
 // second time), a 202 call starts a job, and any other call (a check, an
 // action) answers an empty value of its answer's shape. The store keeps
-// what it is sent, and checks that a body is JSON and holds no value the
-// spec's enums do not allow, at any depth (400 naming the field, nothing
-// stored); the spec's other rules for those operations (lengths, ranges,
-// what must exist first) it does not know. A test seeds and inspects it with SetObject, Object
+// what it is sent, and checks that a body is JSON and keeps the rules the
+// spec's schemas state for its fields, at any depth: an enum's values, a
+// string's length, a number's range (400 naming the field, nothing
+// stored). Rules the spec states only in prose (what must exist first) it
+// does not know. A test seeds and inspects it with SetObject, Object
 // and ObjectCount, and scripts the answer of any generated call with
 // ScriptAnswer.
 //

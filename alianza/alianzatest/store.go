@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The generic store serves the operations the SDK's generator types
@@ -17,8 +18,9 @@ import (
 // route. Objects are JSON kept by their path: POST to a collection creates
 // one with a new id, GET reads one or lists a collection's, PUT writes one,
 // PATCH merges into one, DELETE removes one; a missing one is 404 in the
-// PublicApiException envelope. A body must be JSON, and hold no value the
-// spec's enums do not allow, at any depth (genEnums): 400 otherwise, as a
+// PublicApiException envelope. A body must be JSON and keep the spec's
+// rules for its fields at any depth (genRules: an enum's values, a
+// string's length, a number's range): 400 otherwise, as a
 // ValidationErrorResponse naming the field, and nothing is stored. Calls that are not CRUD (actions, checks)
 // answer an empty value of their answer's shape unless a test scripts their
 // answer with ScriptAnswer; 202 calls start a job (see WithJobDelay).
@@ -233,7 +235,7 @@ func (s *Server) serveGenerated(gr genRoute, c *call) reply {
 	if len(body) > 0 && !json.Valid(body) {
 		return invalidBody("the body is not JSON")
 	}
-	if msg := checkEnums(genEnums[gr.method+" "+gr.pattern], body); msg != "" {
+	if msg := checkRules(genRules[gr.method+" "+gr.pattern], body); msg != "" {
 		return invalidBody(msg)
 	}
 	endsInID := strings.HasSuffix(gr.pattern, "*")
@@ -367,31 +369,53 @@ func intQuery(r *http.Request, key string, def int) int {
 	return n
 }
 
-// genEnum is an enum field of a generated route's request body (genEnums):
-// its JSON path ("lines[].type") and the values the spec allows.
-type genEnum struct {
-	path   string
-	values []string
+// genRule is the spec's rule for a field of a generated route's request
+// body (genRules): its JSON path ("lines[].type"), the values of an enum, a
+// string's length in characters, a number's range.
+type genRule struct {
+	path           string
+	values         []string
+	minLen, maxLen int // 0: none
+	min, max       *float64
 }
 
-// checkEnums returns why body holds a value the spec does not allow at one
-// of the rules' paths, "" when it holds none. Only strings are checked (a
-// null or a missing field is no value).
-func checkEnums(rules []genEnum, body []byte) string {
+func ptr(f float64) *float64 { return &f }
+
+// checkRules returns why body breaks one of the rules, "" when it breaks
+// none. A null or a missing field is no value; a value of another JSON
+// type than the rule's is left to the decoder.
+func checkRules(rules []genRule, body []byte) string {
 	if len(rules) == 0 || len(body) == 0 {
 		return ""
 	}
 	var doc any
-	if json.Unmarshal(body, &doc) != nil {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if dec.Decode(&doc) != nil {
 		return ""
 	}
 	for _, r := range rules {
 		for _, v := range valuesAt(doc, r.path) {
-			str, ok := v.(string)
-			if !ok || slices.Contains(r.values, str) {
-				continue
+			switch v := v.(type) {
+			case string:
+				if len(r.values) > 0 && !slices.Contains(r.values, v) {
+					return fmt.Sprintf("Invalid %s: %q is not one of %s", r.path, v, strings.Join(r.values, ", "))
+				}
+				if n := utf8.RuneCountInString(v); r.minLen > 0 && n < r.minLen || r.maxLen > 0 && n > r.maxLen {
+					switch {
+					case r.maxLen == 0:
+						return fmt.Sprintf("Invalid %s: it must have at least %d characters", r.path, r.minLen)
+					case r.minLen == 0:
+						return fmt.Sprintf("Invalid %s: it must have at most %d characters", r.path, r.maxLen)
+					}
+					return fmt.Sprintf("Invalid %s: it must have %d to %d characters", r.path, r.minLen, r.maxLen)
+				}
+			case json.Number:
+				f, err := v.Float64()
+				if err == nil && (r.min != nil && f < *r.min || r.max != nil && f > *r.max) {
+					return fmt.Sprintf("Invalid %s: %s is out of range", r.path, v)
+				}
 			}
-			return fmt.Sprintf("Invalid %s: %q is not one of %s", r.path, str, strings.Join(r.values, ", "))
 		}
 	}
 	return ""

@@ -137,11 +137,23 @@ func TestStoreEnforcesTheSpecsEnums(t *testing.T) {
 			t.Errorf("valuesAt(%s) = %v, want %v", path, got, want)
 		}
 	}
-	rules := []genEnum{{"a.b[].c", []string{"x", "y"}}}
-	if msg := checkEnums(rules, []byte(`{"a":{"b":[{"c":"x"},{"c":"q"}]}}`)); !strings.Contains(msg, `"q"`) {
-		t.Errorf("checkEnums of a bad nested value: %q", msg)
-	}
-	if msg := checkEnums(rules, []byte(`{"a":{"b":[{"c":"x"},{"c":1}]}}`)); msg != "" {
-		t.Errorf("checkEnums of a number where a string enum is: %q (the store checks strings only)", msg)
+	rules := []genRule{{path: "a.b[].c", values: []string{"x", "y"}}, {path: "n", min: ptr(1), max: ptr(28)}, {path: "s", minLen: 2, maxLen: 3},
+		{path: "long", minLen: 4}, {path: "short", maxLen: 1}}
+	for body, want := range map[string]string{
+		`{"a":{"b":[{"c":"x"},{"c":"q"}]}}`: `"q" is not one of x, y`,
+		`{"a":{"b":[{"c":"x"},{"c":1}]}}`:   "", // another JSON type: the decoder's business
+		`{"n":28,"s":"abc"}`:                "",
+		`{"n":0}`:                           "Invalid n: 0 is out of range",
+		`{"n":28.5}`:                        "Invalid n: 28.5 is out of range",
+		`{"s":"a"}`:                         "Invalid s: it must have 2 to 3 characters",
+		`{"s":"åäöü"}`:                      "Invalid s: it must have 2 to 3 characters",
+		`{"s":"åäö"}`:                       "", // characters, not bytes
+		`{"s":null,"n":null}`:               "",
+		`{"long":"abc"}`:                    "Invalid long: it must have at least 4 characters",
+		`{"short":"ab"}`:                    "Invalid short: it must have at most 1 characters",
+	} {
+		if got := checkRules(rules, []byte(body)); want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("checkRules(%s) = %q, want %q", body, got, want)
+		}
 	}
 }

@@ -450,10 +450,11 @@ func (g *gen) routesFile() []byte {
 		b.p("\t{%q, %q, %s, %d, %q, %q},\n", m.so.Method, strings.Join(segs, "/"), "gen"+goName(m.fakeKind), m.status, def, m.Svc+"."+m.Name)
 	}
 	b.p("}\n\n")
-	b.p("// genEnums are the values the spec allows for the enum fields of a\n")
-	b.p("// generated route's request body, by route and JSON path (\"[]\" any\n")
-	b.p("// element): the store refuses a body with any other value (400).\n")
-	b.p("var genEnums = map[string][]genEnum{\n")
+	b.p("// genRules are the spec's rules for the fields of a generated route's\n")
+	b.p("// request body, by route and JSON path (\"[]\" any element): the values\n")
+	b.p("// of an enum, a string's length, a number's range. The store refuses a\n")
+	b.p("// body that breaks one (400).\n")
+	b.p("var genRules = map[string][]genRule{\n")
 	for _, m := range g.models {
 		var rules []enumRule
 		switch m.bodyKind {
@@ -475,7 +476,23 @@ func (g *gen) routesFile() []byte {
 		}
 		b.p("\t%q: {\n", m.so.Method+" "+strings.Join(segs, "/"))
 		for _, r := range rules {
-			b.p("\t\t{%q, %#v},\n", r.path, r.values)
+			b.p("\t\t{path: %q", r.path)
+			if len(r.values) > 0 {
+				b.p(", values: %#v", r.values)
+			}
+			if r.minLen != nil {
+				b.p(", minLen: %d", *r.minLen)
+			}
+			if r.maxLen != nil {
+				b.p(", maxLen: %d", *r.maxLen)
+			}
+			if r.min != nil {
+				b.p(", min: ptr(%v)", *r.min)
+			}
+			if r.max != nil {
+				b.p(", max: ptr(%v)", *r.max)
+			}
+			b.p("},\n")
 		}
 		b.p("\t},\n")
 	}
@@ -483,15 +500,18 @@ func (g *gen) routesFile() []byte {
 	return b.Bytes()
 }
 
-// enumRule is an enum field of a request body: its JSON path from the
-// body's root ("lines[].type") and the values the spec allows.
+// enumRule is a field of a request body the spec states a rule for: its
+// JSON path from the body's root ("lines[].type"), the values of an enum,
+// a string's length, a number's range.
 type enumRule struct {
-	path   string
-	values []string
+	path           string
+	values         []string
+	minLen, maxLen *int
+	min, max       *float64
 }
 
-// enumRules collects the enum fields under s, at path; seen guards the
-// recursion of schemas that hold themselves.
+// enumRules collects the rules of the fields under s, at path; seen guards
+// the recursion of schemas that hold themselves.
 func (g *gen) enumRules(s *schema, path string, seen map[string]bool, out *[]enumRule) {
 	if s == nil || s.Free {
 		return
@@ -513,7 +533,11 @@ func (g *gen) enumRules(s *schema, path string, seen map[string]bool, out *[]enu
 		g.enumRules(g.doc.Components.Schemas[name], path, seen, out)
 	case len(s.Enum) > 0 && (s.Type == "string" || s.Type == ""):
 		vals := append([]string(nil), s.Enum...)
-		*out = append(*out, enumRule{path, vals})
+		*out = append(*out, enumRule{path: path, values: vals, minLen: s.MinLength, maxLen: s.MaxLength})
+	case s.Type == "string" && (s.MinLength != nil || s.MaxLength != nil):
+		*out = append(*out, enumRule{path: path, minLen: s.MinLength, maxLen: s.MaxLength})
+	case (s.Type == "integer" || s.Type == "number") && (s.Minimum != nil || s.Maximum != nil):
+		*out = append(*out, enumRule{path: path, min: s.Minimum, max: s.Maximum})
 	case s.Type == "array":
 		g.enumRules(s.Items, path+"[]", seen, out)
 	default:

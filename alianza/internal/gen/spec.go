@@ -64,6 +64,10 @@ type schema struct {
 	AllOf                []*schema      `yaml:"allOf"`
 	OneOf                []*schema      `yaml:"oneOf"`
 	Discriminator        map[string]any `yaml:"discriminator"`
+	MinLength            *int           `yaml:"minLength"`
+	MaxLength            *int           `yaml:"maxLength"`
+	Minimum              *float64       `yaml:"minimum"`
+	Maximum              *float64       `yaml:"maximum"`
 
 	// Set by the naming table (config.yml, inline), not read from the spec.
 	Free     bool   `yaml:"-"` // a free-form object, kept as its JSON
